@@ -1,0 +1,46 @@
+/**
+ * Schema migrations, tracked by `PRAGMA user_version`.
+ *
+ * Numbered in steps of 10 (0010, 0020 …) so a later fix can slot in between.
+ * All pending steps run in one transaction after a backup of the old file;
+ * a database newer than the app is refused before anything is written.
+ */
+import type Database from 'better-sqlite3';
+import { m0010Foundation } from './0010-foundation';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database.Database) => void;
+}
+
+export const migrations: readonly Migration[] = [m0010Foundation];
+
+export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
+
+export interface MigrationOutcome {
+  from: number;
+  to: number;
+  applied: string[];
+  backupFile: string | null;
+}
+
+export function migrate(
+  db: Database.Database,
+  opts: { backup?: (fromVersion: number) => string; target?: number } = {},
+): MigrationOutcome {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const target = opts.target ?? latestVersion;
+  if (from > latestVersion) throw new Error(`schema ${from} newer than ${latestVersion}`);
+  const pending = migrations.filter((m) => m.version > from && m.version <= target).sort((a, b) => a.version - b.version);
+  if (pending.length === 0) return { from, to: from, applied: [], backupFile: null };
+  // A fresh database (version 0) has nothing worth backing up.
+  const backupFile = from > 0 && opts.backup ? opts.backup(from) : null;
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  return { from, to: pending[pending.length - 1]!.version, applied: pending.map((m) => m.name), backupFile };
+}

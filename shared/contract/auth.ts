@@ -1,0 +1,86 @@
+/**
+ * Setup, login, lock and the current session.
+ */
+import { z } from 'zod';
+import { method } from './define';
+import { optText, phone, text } from './common';
+import type { UserRole } from '../roles';
+
+export const timeZones = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC'] as const;
+
+export const passwordSchema = z
+  .string()
+  .min(8)
+  .max(128)
+  .refine((p) => /[A-Za-z]/u.test(p) && /[0-9]/u.test(p), { message: 'passwordWeak' });
+
+export const loginNameSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(32)
+  .regex(/^[A-Za-z0-9_.\-]+$/u, { message: 'loginName' });
+
+export interface SessionInfo {
+  sessionId: string;
+  userId: number;
+  login: string;
+  displayName: string;
+  roles: UserRole[];
+  personId: number | null;
+  locked: boolean;
+}
+
+export interface AppStatus {
+  setUp: boolean;
+  deskName: string | null;
+  readOnly: boolean;
+  /** Why the store is read-only (quick_check failed, newer schema …), as an i18n key. */
+  readOnlyReasonKey: string | null;
+  schemaVersion: number;
+  appVersion: string;
+  /** The clock the core runs on (moves in the test host). */
+  now: string;
+  timeZone: string;
+  /** Latest backup file name, offered when the store is damaged. */
+  latestBackup: string | null;
+}
+
+export const authMethods = {
+  'app.status': method<AppStatus>()({ input: z.object({}).strict(), access: 'public', kind: 'query' }),
+  'app.setup': method<SessionInfo>()({
+    input: z
+      .object({
+        deskName: text(80),
+        dutyPhone: phone,
+        fax: phone,
+        timeZone: z.enum(timeZones).default('Asia/Shanghai'),
+        adminName: text(40),
+        adminLogin: loginNameSchema,
+        adminPassword: passwordSchema,
+        adminMobile: phone,
+        adminDepartment: optText(60),
+      })
+      .strict(),
+    access: 'public',
+    kind: 'mutation',
+  }),
+  'auth.login': method<SessionInfo>()({
+    input: z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) }).strict(),
+    access: 'public',
+    kind: 'mutation',
+  }),
+  'auth.logout': method<null>()({ input: z.object({}).strict(), access: 'public', kind: 'mutation' }),
+  'auth.session': method<SessionInfo | null>()({ input: z.object({}).strict(), access: 'public', kind: 'query' }),
+  'auth.lock': method<null>()({ input: z.object({}).strict(), access: 'session', kind: 'mutation' }),
+  'auth.unlock': method<SessionInfo>()({
+    input: z.object({ password: z.string().min(1).max(128) }).strict(),
+    access: 'public',
+    kind: 'mutation',
+  }),
+  'auth.changePassword': method<null>()({
+    input: z.object({ current: z.string().min(1).max(128), next: passwordSchema }).strict(),
+    access: 'session',
+    kind: 'mutation',
+  }),
+} as const;

@@ -1,0 +1,30 @@
+/**
+ * Reusable input schemas: trimmed text with limits, phones, ids, dates.
+ */
+import { z } from 'zod';
+
+/** Non-empty trimmed text, at most `max` characters. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+/** Optional trimmed text; empty becomes null. */
+export const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** A phone or fax number as people write it: digits, spaces, +, -, (), 转 extension. */
+export const phone = z
+  .string()
+  .trim()
+  .max(40)
+  .regex(/^[0-9+\-() 转#*]*$/u, { message: 'phone' })
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+export const id = z.number().int().positive();
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, { message: 'date' });
+export const isoInstant = z.iso.datetime({ offset: true });
+export const reason = text(500);
+export const empty = z.object({}).strict();

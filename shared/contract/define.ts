@@ -1,0 +1,44 @@
+/**
+ * The building block of the typed API contract.
+ *
+ * Every method is request/response: an input schema (zod), an output type
+ * (compile-time only), who may call it, and whether it writes. Both
+ * transports (Electron IPC and the loopback browser host) and the renderer's
+ * client are derived from the contract; nobody writes a channel name by hand.
+ */
+import type { z } from 'zod';
+import type { UserRole } from '../roles';
+
+/**
+ * Who may call a method.
+ *
+ * - `public`: anyone holding the transport's token (setup status, login).
+ * - `session`: any logged-in, unlocked user.
+ * - a list of roles: a logged-in user holding at least one of them.
+ */
+export type Access = 'public' | 'session' | readonly UserRole[];
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I;
+  access: Access;
+  /** Mutations run in one transaction and must append at least one audit row. */
+  kind: 'query' | 'mutation';
+  /** Phantom field carrying the output type; never set at run time. */
+  readonly __output?: O;
+}
+
+/**
+ * Declares a method: `method<Output>()({ input, access, kind })`.
+ *
+ * The curried form lets TypeScript infer the input schema while the output
+ * type is given explicitly.
+ */
+export const method =
+  <O>() =>
+  <I extends z.ZodType>(spec: { input: I; access: Access; kind: 'query' | 'mutation' }): MethodSpec<I, O> =>
+    spec;
+
+export type MethodMap = Record<string, MethodSpec>;
+export type InputOf<M extends MethodSpec> = z.input<M['input']>;
+export type ParsedInputOf<M extends MethodSpec> = z.output<M['input']>;
+export type OutputOf<M extends MethodSpec> = M extends MethodSpec<z.ZodType, infer O> ? O : never;
