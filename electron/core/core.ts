@@ -50,8 +50,9 @@ export class Core {
   deskId(): string | null {
     if (this.cachedDeskId) return this.cachedDeskId;
     const row = this.db.prepare('SELECT desk_id FROM desk WHERE id = 1').get() as { desk_id: string } | undefined;
-    this.cachedDeskId = row?.desk_id ?? null;
-    return this.cachedDeskId;
+    // Never cache inside a transaction: a rolled-back setup must not leave a desk id behind.
+    if (!this.db.inTransaction) this.cachedDeskId = row?.desk_id ?? null;
+    return row?.desk_id ?? null;
   }
 
   latestBackup(): string | null {

@@ -18,11 +18,13 @@ import type { UserRole } from '../roles';
  */
 export type Access = 'public' | 'session' | readonly UserRole[];
 
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+export type MethodKind = 'query' | 'mutation';
+
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown, K extends MethodKind = MethodKind> {
   input: I;
   access: Access;
   /** Mutations run in one transaction and must append at least one audit row. */
-  kind: 'query' | 'mutation';
+  kind: K;
   /** Phantom field carrying the output type; never set at run time. */
   readonly __output?: O;
 }
@@ -35,10 +37,10 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
  */
 export const method =
   <O>() =>
-  <I extends z.ZodType>(spec: { input: I; access: Access; kind: 'query' | 'mutation' }): MethodSpec<I, O> =>
+  <I extends z.ZodType, K extends MethodKind>(spec: { input: I; access: Access; kind: K }): MethodSpec<I, O, K> =>
     spec;
 
 export type MethodMap = Record<string, MethodSpec>;
 export type InputOf<M extends MethodSpec> = z.input<M['input']>;
 export type ParsedInputOf<M extends MethodSpec> = z.output<M['input']>;
-export type OutputOf<M extends MethodSpec> = M extends MethodSpec<z.ZodType, infer O> ? O : never;
+export type OutputOf<M extends MethodSpec> = M extends MethodSpec<z.ZodType, infer O, MethodKind> ? O : never;

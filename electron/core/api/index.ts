@@ -1,0 +1,13 @@
+/**
+ * Every domain's handler map, merged. `satisfies` proves the map covers the
+ * whole contract with the right types.
+ */
+import type { MethodName } from '../../../shared/contract';
+import { authHandlers } from './auth';
+import { directoryHandlers } from './directory';
+import type { HandlerFor } from './types';
+
+export const allHandlers = {
+  ...authHandlers,
+  ...directoryHandlers,
+} satisfies { [M in MethodName]: HandlerFor<M> };

@@ -1,0 +1,33 @@
+/**
+ * All message catalogs, merged; plus a tiny translator usable without i18next
+ * (the core fills `ApiError.message` with it).
+ *
+ * Add a domain by writing `shared/i18n/<domain>.ts` (same shape as common.ts)
+ * and listing it in `catalogs`.
+ */
+import { common } from './common';
+import { shell } from './shell';
+
+export const languages = ['zh-CN', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+type Catalog = Record<Language, Record<string, unknown>>;
+const catalogs: Catalog[] = [common, shell];
+
+export const resources: Record<Language, Record<string, unknown>> = {
+  'zh-CN': Object.assign({}, ...catalogs.map((c) => c['zh-CN'])) as Record<string, unknown>,
+  en: Object.assign({}, ...catalogs.map((c) => c.en)) as Record<string, unknown>,
+};
+
+/** Looks up a dotted key and fills `{{name}}` placeholders. Falls back to the key. */
+export function translate(lang: Language, key: string, params?: Record<string, unknown>): string {
+  let node: unknown = resources[lang];
+  for (const part of key.split('.')) {
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  }
+  if (typeof node !== 'string') return key;
+  return node.replace(/\{\{(\w+)\}\}/gu, (_, name: string) => {
+    const v = params?.[name];
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+  });
+}
