@@ -5,11 +5,17 @@
  */
 import { authMethods } from './auth';
 import { directoryMethods } from './directory';
+import { rosterMethods } from './roster';
+import { incidentsMethods } from './incidents';
+import { trustMethods } from './trust';
 import type { InputOf, MethodSpec, OutputOf } from './define';
 
 export const contract = {
   ...authMethods,
   ...directoryMethods,
+  ...rosterMethods,
+  ...incidentsMethods,
+  ...trustMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -23,3 +29,6 @@ export const isMethodName = (name: string): name is MethodName => Object.hasOwn(
 export * from './define';
 export * from './auth';
 export * from './directory';
+export * from './roster';
+export * from './incidents';
+export * from './trust';

@@ -7,12 +7,15 @@
  */
 import { common } from './common';
 import { shell } from './shell';
+import { roster } from './roster';
+import { incidents } from './incidents';
+import { trust } from './trust';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 type Catalog = Record<Language, Record<string, unknown>>;
-const catalogs: Catalog[] = [common, shell];
+const catalogs: Catalog[] = [common, shell, roster, incidents, trust];
 
 export const resources: Record<Language, Record<string, unknown>> = {
   'zh-CN': Object.assign({}, ...catalogs.map((c) => c['zh-CN'])) as Record<string, unknown>,

@@ -11,15 +11,11 @@ import { DomainError, type ApiError, type ApiResult } from '../../../shared/erro
 import type { AuditEvent } from '../../../shared/audit';
 import { translate } from '../../../shared/i18n';
 import type { Core } from '../core';
-import { appendAudit, type AuditInput } from '../services/audit';
+import { transact } from '../write';
 import { getSettings } from '../services/settings';
 import { asyncMutationTag, type AsyncMutation, type Connection, type ReadCtx, type WriteCtx } from './types';
 import { toFieldIssues } from './validation';
 import { allHandlers } from './index';
-
-class RejectSignal {
-  constructor(readonly err: DomainError) {}
-}
 
 export const toApiError = (e: DomainError): ApiError => ({
   code: e.code,
@@ -80,53 +76,19 @@ export function createApi(core: Core, handlers: Record<string, unknown> = allHan
     if (core.readOnly) throw new DomainError('READ_ONLY', core.store.readOnlyReasonKey ?? 'errors.READ_ONLY');
 
     const written: AuditEvent[] = [];
-    const transact = <T>(fn: (ctx: WriteCtx) => T): T => {
-      let rejected: DomainError | null = null;
-      const result = core.db.transaction(() => {
-        const before = written.length;
-        const ctx: WriteCtx = {
-          ...base,
-          now: core.clock.now(),
-          audit: (a: AuditInput) => {
-            const deskId = core.deskId();
-            if (!deskId) throw new Error('audit before setup');
-            const s = ctx.session;
-            const ev = appendAudit(core.db, deskId, { id: s?.userId ?? null, login: s?.login ?? 'system' }, new Date(ctx.now).toISOString(), a);
-            written.push(ev);
-            return ev;
-          },
-          reject: (err: DomainError): never => {
-            throw new RejectSignal(err);
-          },
-        };
-        try {
-          const out = fn(ctx);
-          if (out instanceof Promise) throw new Error(`${method}: mutation handlers must be synchronous`);
-          if (written.length === before) throw new Error(`${method}: a mutation wrote no audit row`);
-          return out;
-        } catch (e) {
-          if (e instanceof RejectSignal && written.length > before) {
-            rejected = e.err;
-            return undefined as T;
-          }
-          written.length = before; // rolled back: these rows never existed
-          if (e instanceof RejectSignal) throw e.err;
-          throw e;
-        } finally {
-          // the session may have been replaced by login/setup; keep ctx in sync for the next transact
-          base.session = ctx.session;
-        }
-      })();
-      if (rejected) throw rejected;
-      return result;
+    const opts = { session, conn, written, label: method };
+    const run = <T>(fn: (ctx: WriteCtx) => T): T => {
+      const out = transact(core, opts, fn);
+      base.session = opts.session;
+      return out;
     };
 
     let out: unknown;
     try {
       if (typeof handler === 'object' && asyncMutationTag in handler) {
-        out = await handler.run({ ...base, transact }, input);
+        out = await handler.run({ ...base, transact: run }, input);
       } else {
-        out = transact((ctx) => (handler as (c: WriteCtx, i: unknown) => unknown)(ctx, input));
+        out = run((ctx) => (handler as (c: WriteCtx, i: unknown) => unknown)(ctx, input));
       }
     } finally {
       if (written.length > 0) {

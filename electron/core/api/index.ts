@@ -5,9 +5,15 @@
 import type { MethodName } from '../../../shared/contract';
 import { authHandlers } from './auth';
 import { directoryHandlers } from './directory';
+import { rosterHandlers } from './roster';
+import { incidentsHandlers } from './incidents';
+import { trustHandlers } from './trust';
 import type { HandlerFor } from './types';
 
 export const allHandlers = {
   ...authHandlers,
   ...directoryHandlers,
+  ...rosterHandlers,
+  ...incidentsHandlers,
+  ...trustHandlers,
 } satisfies { [M in MethodName]: HandlerFor<M> };

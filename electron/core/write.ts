@@ -1,0 +1,82 @@
+/**
+ * The one write path.
+ *
+ * Every change to the store runs through `transact`: one synchronous
+ * better-sqlite3 transaction in which the change and its audit rows commit or
+ * roll back together. The API dispatcher, the demo seeder and tests all use it.
+ */
+import { DomainError } from '../../shared/errors';
+import type { AuditEvent } from '../../shared/audit';
+import type { Core } from './core';
+import { appendAudit, type AuditInput } from './services/audit';
+import type { Connection, ReadCtx, WriteCtx } from './api/types';
+import type { Session } from './sessions';
+
+class RejectSignal {
+  constructor(readonly err: DomainError) {}
+}
+
+export interface TransactOptions {
+  session: Session | null;
+  conn?: Connection;
+  /** Rows appended by this call are pushed here (for change events). */
+  written?: AuditEvent[];
+  /** Label for error messages. */
+  label?: string;
+  /** Allow a transaction that audits nothing (only the seeder's bulk helpers). */
+  allowNoAudit?: boolean;
+}
+
+/**
+ * Runs `fn` in one transaction with an audit-capable context.
+ *
+ * Throws if `fn` returns a Promise (writes must be synchronous) or appends no
+ * audit row. `ctx.reject(err)` commits what was audited so far, then throws `err`.
+ */
+export function transact<T>(core: Core, opts: TransactOptions, fn: (ctx: WriteCtx) => T): T {
+  const written = opts.written ?? [];
+  const label = opts.label ?? 'mutation';
+  let rejected: DomainError | null = null;
+  const result = core.db.transaction(() => {
+    const before = written.length;
+    const now = core.clock.now();
+    const ctx: WriteCtx = {
+      core,
+      db: core.db,
+      now,
+      session: opts.session,
+      conn: opts.conn ?? { sessionId: opts.session?.id ?? null },
+      audit: (a: AuditInput) => {
+        const deskId = core.deskId();
+        if (!deskId) throw new Error('audit before setup');
+        const s = ctx.session;
+        const ev = appendAudit(core.db, deskId, { id: s?.userId ?? null, login: s?.login ?? 'system' }, new Date(ctx.now).toISOString(), a);
+        written.push(ev);
+        return ev;
+      },
+      reject: (err: DomainError): never => {
+        throw new RejectSignal(err);
+      },
+    };
+    try {
+      const out = fn(ctx);
+      if (out instanceof Promise) throw new Error(`${label}: writes must be synchronous`);
+      if (written.length === before && !opts.allowNoAudit) throw new Error(`${label}: a mutation wrote no audit row`);
+      return out;
+    } catch (e) {
+      if (e instanceof RejectSignal && written.length > before) {
+        rejected = e.err;
+        return undefined as T;
+      }
+      written.length = before; // rolled back: these rows never existed
+      if (e instanceof RejectSignal) throw e.err;
+      throw e;
+    } finally {
+      opts.session = ctx.session;
+    }
+  })();
+  if (rejected) throw rejected;
+  return result;
+}
+
+export type { ReadCtx, WriteCtx };

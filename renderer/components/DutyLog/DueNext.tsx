@@ -1,0 +1,4 @@
+/** Console: every running countdown, soonest first (duty log work fills it). */
+export function DueNext() {
+  return null;
+}

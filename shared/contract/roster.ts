@@ -1,0 +1,4 @@
+/**
+ * API methods of the roster domain (see the issue for this domain).
+ */
+export const rosterMethods = {} as const;

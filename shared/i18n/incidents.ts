@@ -1,0 +1,5 @@
+/** Texts of the incidents domain. */
+export const incidents = {
+  'zh-CN': { incidents: {} },
+  en: { incidents: {} },
+} as const;

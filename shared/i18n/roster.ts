@@ -1,0 +1,5 @@
+/** Texts of the roster domain. */
+export const roster = {
+  'zh-CN': { roster: {} },
+  en: { roster: {} },
+} as const;
