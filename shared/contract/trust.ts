@@ -1,4 +1,211 @@
 /**
- * API methods of the trust domain (see the issue for this domain).
+ * API methods of the trust domain: the audit chain (head, verify, list,
+ * export, signed checkpoints), backups and restore, integrity checks.
  */
-export const trustMethods = {} as const;
+import { z } from 'zod';
+import { method } from './define';
+import { empty, isoDate, reason, text } from './common';
+import type { AuditEvent } from '../audit';
+import type { AuditProblem, SignedCheckpoint } from '../domain/audit-verify';
+
+export interface ChainHeadInfo {
+  deskId: string;
+  unitName: string;
+  seq: number;
+  hash: string;
+  /** When the newest row was written (UTC ISO), null for an empty chain. */
+  at: string | null;
+  /** Fingerprint of the desk's signing key, null until the first checkpoint. */
+  keyFingerprint: string | null;
+  /** The newest row's time is later than the core clock: the wall clock was set back. */
+  clockBehind: boolean;
+}
+
+export interface CheckpointCheck {
+  /** The signature matches the checkpoint's own public key. */
+  signatureValid: boolean;
+  /** The checkpoint's key is one of this desk's keys. */
+  keyKnown: boolean;
+  /** The checkpoint is for this desk. */
+  sameDesk: boolean;
+  seq: number;
+  hash: string;
+  at: string;
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  rows: number;
+  headSeq: number;
+  headHash: string;
+  problem: AuditProblem | null;
+  checkpoint: CheckpointCheck | null;
+  durationMs: number;
+  checkedAt: string;
+}
+
+export interface AuditListResult {
+  rows: AuditEvent[];
+  /** Rows matching the filter. */
+  total: number;
+}
+
+export interface CsvExport {
+  fileName: string;
+  /** CSV text (UTF-8 with BOM so Excel reads Chinese), formula-safe. */
+  content: string;
+  rows: number;
+}
+
+export interface CheckpointSummary {
+  seq: number;
+  hash: string;
+  at: string;
+  keyFingerprint: string;
+  actor: string;
+}
+
+export const backupReasons = ['hourly', 'handover', 'manual', 'pre-restore', 'pre-migrate'] as const;
+export type BackupReason = (typeof backupReasons)[number];
+export const backupFolders = ['primary', 'secondary'] as const;
+export type BackupFolder = (typeof backupFolders)[number];
+
+export interface BackupInfo {
+  fileName: string;
+  folder: BackupFolder;
+  reason: BackupReason;
+  createdAt: string;
+  size: number;
+  /** Chain head stored in the backup, when the sidecar knows it. */
+  headSeq: number | null;
+  headHash: string | null;
+  /** `ok` when quick_check passed right after writing. */
+  quickCheck: string | null;
+}
+
+export interface BackupSettings {
+  /** A second folder (USB stick, network share) that receives a copy of every backup; null = none. */
+  secondFolder: string | null;
+  hourly: boolean;
+  keepHourly: number;
+  keepDaily: number;
+}
+
+export interface BackupStatus {
+  settings: BackupSettings;
+  backups: BackupInfo[];
+  /** Whether the second folder exists and is writable right now. */
+  secondFolderReachable: boolean | null;
+  lastError: string | null;
+}
+
+export interface RestoreResult {
+  restored: BackupInfo;
+  /** Backup of the state before the restore (restore it to undo). */
+  safetyBackup: BackupInfo | null;
+  verify: AuditVerifyResult;
+}
+
+export interface IntegrityResult {
+  at: string;
+  kind: 'nightly' | 'manual';
+  /** `ok`, or the first messages of PRAGMA integrity_check. */
+  integrity: string[];
+  /** Rows of PRAGMA foreign_key_check (table, rowid, parent). */
+  foreignKeys: { table: string; rowid: number | null; parent: string }[];
+  chainOk: boolean;
+  chainProblem: AuditProblem | null;
+  ok: boolean;
+  durationMs: number;
+}
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/u);
+const base64 = z.string().max(400).regex(/^[A-Za-z0-9+/=]+$/u);
+
+export const signedCheckpointSchema = z
+  .object({
+    format: z.literal('dutydesk-audit-checkpoint'),
+    v: z.literal(1),
+    deskId: z.string().min(1).max(64),
+    unitName: z.string().max(80),
+    seq: z.number().int().min(0),
+    hash: hex64,
+    at: z.iso.datetime({ offset: true }),
+    publicKey: base64,
+    keyFingerprint: hex64,
+    signature: base64,
+  })
+  .strict() satisfies z.ZodType<SignedCheckpoint>;
+
+const dateRange = {
+  from: isoDate,
+  to: isoDate,
+};
+
+const auditors = ['admin', 'leader'] as const;
+
+export const trustMethods = {
+  'audit.head': method<ChainHeadInfo>()({ input: empty, access: 'session', kind: 'query' }),
+  'audit.verify': method<AuditVerifyResult>()({
+    input: z
+      .object({
+        /** A signed checkpoint exported earlier (the JSON file's text). */
+        checkpoint: z.string().max(4000).optional(),
+      })
+      .strict(),
+    access: auditors,
+    kind: 'query',
+  }),
+  'audit.list': method<AuditListResult>()({
+    input: z
+      .object({
+        ...dateRange,
+        entity: z.string().trim().max(40).optional(),
+        actor: z.string().trim().max(64).optional(),
+        /** Rows with seq below this (paging newest first). */
+        beforeSeq: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    access: auditors,
+    kind: 'query',
+  }),
+  'audit.exportCsv': method<CsvExport>()({
+    input: z.object(dateRange).strict(),
+    access: auditors,
+    kind: 'query',
+  }),
+  'audit.checkpoints': method<CheckpointSummary[]>()({ input: empty, access: auditors, kind: 'query' }),
+  /** Signs the current chain head with the desk key and records it in the chain. */
+  'audit.checkpoint': method<SignedCheckpoint>()({ input: empty, access: ['admin'], kind: 'mutation' }),
+
+  'backup.status': method<BackupStatus>()({ input: empty, access: ['admin'], kind: 'query' }),
+  'backup.create': method<BackupInfo>()({ input: empty, access: ['admin'], kind: 'mutation' }),
+  'backup.updateSettings': method<BackupSettings>()({
+    input: z
+      .object({
+        secondFolder: z.string().trim().max(400).nullable(),
+        hourly: z.boolean(),
+        keepHourly: z.number().int().min(1).max(1000),
+        keepDaily: z.number().int().min(1).max(3650),
+      })
+      .partial()
+      .strict(),
+    access: ['admin'],
+    kind: 'mutation',
+  }),
+  'backup.restore': method<RestoreResult>()({
+    input: z
+      .object({
+        fileName: text(200).regex(/^[A-Za-z0-9._-]+\.sqlite$/u),
+        folder: z.enum(backupFolders),
+        reason,
+      })
+      .strict(),
+    access: ['admin'],
+    kind: 'mutation',
+  }),
+
+  'integrity.latest': method<IntegrityResult | null>()({ input: empty, access: ['admin'], kind: 'query' }),
+  'integrity.run': method<IntegrityResult>()({ input: empty, access: ['admin'], kind: 'mutation' }),
+} as const;

@@ -1,0 +1,44 @@
+/**
+ * Which backups to delete: a pure rule, tested on its own.
+ *
+ * Only scheduled backups rotate (hourly, at handover). Kept: the newest
+ * `keepHourly` of them, plus the newest one of each of the last `keepDaily`
+ * local days that have one. Manual, pre-restore and pre-migrate backups are
+ * never deleted automatically: they are how a restore is undone.
+ */
+import type { BackupReason } from '../../../shared/contract/trust';
+
+export interface RetentionPolicy {
+  keepHourly: number;
+  keepDaily: number;
+  /** IANA time zone of the desk, for day boundaries. */
+  timeZone: string;
+}
+
+export interface RetentionItem {
+  fileName: string;
+  reason: BackupReason;
+  /** Epoch ms. */
+  createdAt: number;
+}
+
+const rotating: ReadonlySet<BackupReason> = new Set(['hourly', 'handover']);
+
+export function localDay(epochMs: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(epochMs));
+}
+
+/** The file names to delete under `policy`. */
+export function backupsToDelete(items: readonly RetentionItem[], policy: RetentionPolicy): string[] {
+  const candidates = items.filter((i) => rotating.has(i.reason)).sort((a, b) => b.createdAt - a.createdAt || (a.fileName < b.fileName ? 1 : -1));
+  const keep = new Set<string>(candidates.slice(0, policy.keepHourly).map((i) => i.fileName));
+  const days = new Set<string>();
+  for (const i of candidates) {
+    const day = localDay(i.createdAt, policy.timeZone);
+    if (days.has(day)) continue;
+    if (days.size >= policy.keepDaily) break;
+    days.add(day);
+    keep.add(i.fileName);
+  }
+  return candidates.filter((i) => !keep.has(i.fileName)).map((i) => i.fileName);
+}
