@@ -54,7 +54,7 @@ db.close();
 
 const ok = report.ok && (cpCheck === null || (cpCheck.signatureValid && cpCheck.sameDesk));
 if (values.json) {
-  console.log(JSON.stringify({ ok, file, ...report, checkpoint: cpCheck }, null, 2));
+  console.log(JSON.stringify({ ...report, ok, file, checkpoint: cpCheck }, null, 2));
 } else {
   console.log(`文件 / file: ${file}`);
   console.log(`记录 / rows read: ${report.rows}    用时 / time: ${(report.durationMs / 1000).toFixed(2)} s`);
