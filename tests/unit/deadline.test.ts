@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  countdownParts,
+  deadlineState,
+  meetsDeadline,
+  nationalReportRules,
+  reportDeadlines,
+  supplementDeadline,
+  supplementWindowEnd,
+  type ReportRules,
+} from '../../shared/domain/deadline';
+import { dutyDateOf, localDate } from '../../shared/domain/log';
+
+const tz = 'Asia/Shanghai';
+const at = (s: string) => Date.parse(s);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('report deadlines per level', () => {
+  it('national defaults: Ⅰ and Ⅱ get 30 min phone and 60 min written; Ⅲ and Ⅳ none', () => {
+    const learned = at('2026-11-25T13:40:00Z');
+    for (const level of [1, 2] as const) {
+      expect(reportDeadlines(level, learned, nationalReportRules).map((d) => [d.kind, iso(d.dueAt)])).toEqual([
+        ['phone', '2026-11-25T14:10:00.000Z'],
+        ['written', '2026-11-25T14:40:00.000Z'],
+      ]);
+    }
+    expect(reportDeadlines(3, learned, nationalReportRules)).toEqual([]);
+    expect(reportDeadlines(4, learned, nationalReportRules)).toEqual([]);
+  });
+
+  it('a desk can apply the rule to 较大 and tighten it (20 / 40 min)', () => {
+    const rules: ReportRules = {
+      ...nationalReportRules,
+      levels: nationalReportRules.levels.map((l) => (l.level <= 3 ? { ...l, phoneMinutes: 20, writtenMinutes: 40 } : l)),
+    };
+    const learned = at('2026-11-25T13:40:00Z');
+    expect(reportDeadlines(3, learned, rules).map((d) => iso(d.dueAt))).toEqual(['2026-11-25T14:00:00.000Z', '2026-11-25T14:20:00.000Z']);
+  });
+
+  it('crosses local midnight: learned 23:50 → phone 00:20 and written 00:50 the next calendar day, same duty day', () => {
+    // 23:50 Shanghai = 15:50Z
+    const learned = at('2026-11-25T15:50:00Z');
+    const [phone, written] = reportDeadlines(2, learned, nationalReportRules);
+    expect(localDate(phone!.dueAt, tz)).toBe('2026-11-26');
+    expect(iso(phone!.dueAt)).toBe('2026-11-25T16:20:00.000Z');
+    expect(iso(written!.dueAt)).toBe('2026-11-25T16:50:00.000Z');
+    expect(dutyDateOf(learned, tz)).toBe('2026-11-25');
+    expect(dutyDateOf(written!.dueAt, tz)).toBe('2026-11-25');
+  });
+
+  it('crosses the 08:30 handover: learned 08:10 → written due 09:10 on the next duty day', () => {
+    const learned = at('2026-11-26T00:10:00Z'); // 08:10 local
+    const written = reportDeadlines(1, learned, nationalReportRules)[1]!;
+    expect(dutyDateOf(learned, tz)).toBe('2026-11-25');
+    expect(dutyDateOf(written.dueAt, tz)).toBe('2026-11-26');
+  });
+
+  it('crosses midnight at the end of a year', () => {
+    const learned = at('2026-12-31T15:45:00Z'); // 23:45 local on 12-31
+    const phone = reportDeadlines(1, learned, nationalReportRules)[0]!;
+    expect(localDate(phone.dueAt, tz)).toBe('2027-01-01');
+  });
+});
+
+describe('deadline states: lateness is never hidden', () => {
+  const due = at('2026-11-25T14:10:00Z');
+  it('pending until due, overdue after, exactly at due still pending', () => {
+    expect(deadlineState(due, null, due - 1)).toBe('pending');
+    expect(deadlineState(due, null, due)).toBe('pending');
+    expect(deadlineState(due, null, due + 1)).toBe('overdue');
+  });
+  it('met on time at the very minute; late one ms after — and stays late whatever now is', () => {
+    expect(deadlineState(due, due, due + 10_000_000)).toBe('met');
+    expect(deadlineState(due, due + 1, due + 2)).toBe('metLate');
+    expect(deadlineState(due, due + 1, due - 1_000_000)).toBe('metLate');
+  });
+  it('a phone call meets the phone deadline but not the written one', () => {
+    expect(meetsDeadline('phone', 'phone')).toBe(true);
+    expect(meetsDeadline('written', 'phone')).toBe(false);
+    expect(meetsDeadline('written', 'fax')).toBe(true);
+    expect(meetsDeadline('phone', 'written')).toBe(true);
+  });
+  it('formats countdowns', () => {
+    expect(countdownParts(65_000)).toEqual({ overdue: false, text: '01:05' });
+    expect(countdownParts(-3_725_000)).toEqual({ overdue: true, text: '1:02:05' });
+  });
+});
+
+describe('补报 window (Art. 13)', () => {
+  const occurred = at('2026-11-01T02:00:00Z');
+  it('30 days for work-safety accidents, 7 for road traffic and fire, none otherwise', () => {
+    expect(iso(supplementWindowEnd('accident', 'industrial', occurred, nationalReportRules)!)).toBe('2026-12-01T02:00:00.000Z');
+    expect(iso(supplementWindowEnd('accident', 'road_traffic', occurred, nationalReportRules)!)).toBe('2026-11-08T02:00:00.000Z');
+    expect(iso(supplementWindowEnd('accident', 'fire', occurred, nationalReportRules)!)).toBe('2026-11-08T02:00:00.000Z');
+    expect(supplementWindowEnd('natural', 'earthquake', occurred, nationalReportRules)).toBeNull();
+  });
+  it('a change inside the window is due after supplementDueMinutes; outside, nothing', () => {
+    const end = supplementWindowEnd('accident', 'fire', occurred, nationalReportRules)!;
+    expect(supplementDeadline(end, end, nationalReportRules)).toBe(end + 120 * 60_000);
+    expect(supplementDeadline(end, end + 1, nationalReportRules)).toBeNull();
+    expect(supplementDeadline(null, occurred, nationalReportRules)).toBeNull();
+  });
+});
+
+describe('duty day boundaries', () => {
+  it('08:29 belongs to yesterday, 08:30 to today; midnight stays in the evening duty', () => {
+    expect(dutyDateOf(at('2026-11-26T00:29:59Z'), tz)).toBe('2026-11-25');
+    expect(dutyDateOf(at('2026-11-26T00:30:00Z'), tz)).toBe('2026-11-26');
+    expect(dutyDateOf(at('2026-11-25T16:00:00Z'), tz)).toBe('2026-11-25'); // 00:00 local on the 26th
+  });
+});
