@@ -1,8 +1,43 @@
 /**
- * Demo data of the roster domain.
+ * Demo data of the roster domain: a published monthly roster for every month
+ * of the demo history (through next month), with some leave, so that who is
+ * on duty, fairness history and the print views work on the demo desk.
+ *
+ * Deterministic: the generator is deterministic and leave comes from `ctx.rng`.
  */
+import { addDays, monthRange } from '../../../shared/domain/calendar-dates';
+import { insertLeave, insertPlan } from '../db/roster';
+import { generate, publish } from '../services/roster';
 import type { SeedCtx } from './types';
 
-export function seedRoster(_ctx: SeedCtx): void {
-  // Filled by the roster work.
+const reasons = ['年休假', '出差', '病假', '外出培训', '探亲假'];
+
+export function seedRoster(ctx: SeedCtx): void {
+  const candidates = ctx.people.filter((p) => p.roles.some((r) => r === 'leader' || r === 'officer' || r === 'standby'));
+  if (!candidates.length) return;
+  const first = ctx.fromDate.slice(0, 7);
+  // Through the month after today: the console shows who is on duty now and next.
+  const lastMonth = addDays(monthRange(ctx.toDate.slice(0, 7)).to, 1).slice(0, 7);
+  let month = first;
+  let n = 0;
+  while (month <= lastMonth) {
+    const { from, to } = monthRange(month);
+    const [y, m] = month.split('-').map(Number);
+    ctx.write((w) => {
+      const at = new Date(w.now).toISOString();
+      for (let i = 0, k = ctx.rng.int(0, 2); i < k; i += 1) {
+        const p = ctx.rng.pick(candidates);
+        const start = addDays(from, ctx.rng.int(0, 25));
+        const l = insertLeave(w.db, { personId: p.id, from: start, to: addDays(start, ctx.rng.int(0, 4)), reason: ctx.rng.pick(reasons) }, at);
+        w.audit({ action: 'leave.create', entity: 'leave', entityId: l.id, after: l });
+      }
+      const plan = insertPlan(w.db, { title: `${y}年${m}月值班表`, from, to, notes: null }, at);
+      w.audit({ action: 'roster.createPlan', entity: 'roster_plan', entityId: plan.id, after: plan });
+      generate(w, plan.id);
+      publish(w, plan.id, null, true);
+    });
+    n += 1;
+    month = addDays(`${month}-28`, 7).slice(0, 7);
+  }
+  ctx.log(`roster: ${n} monthly rosters published`);
 }
