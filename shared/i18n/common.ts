@@ -8,6 +8,7 @@ export const common = {
   'zh-CN': {
     app: { name: 'DutyDesk 值守台', short: '值守台' },
     errors: {
+      title: '操作未完成',
       VALIDATION: '输入有误，请按提示修改后再保存。',
       UNKNOWN_METHOD: '不支持的操作：{{method}}。',
       UNAUTHENTICATED: '请先登录。',
@@ -49,6 +50,8 @@ export const common = {
     store: {
       damaged: '数据库完整性检查未通过，已以只读方式打开。请在"设置 → 备份"中恢复最近的备份。',
       newer: '数据库版本比本程序新，请升级 DutyDesk。',
+      readOnlyTitle: '只读模式',
+      latestBackup: '最近的备份：{{file}}',
     },
     common: {
       save: '保存',
@@ -79,6 +82,7 @@ export const common = {
   en: {
     app: { name: 'DutyDesk', short: 'DutyDesk' },
     errors: {
+      title: 'Not done',
       VALIDATION: 'Some fields need attention before this can be saved.',
       UNKNOWN_METHOD: 'Unsupported operation: {{method}}.',
       UNAUTHENTICATED: 'Please sign in first.',
@@ -120,6 +124,8 @@ export const common = {
     store: {
       damaged: 'The database failed its integrity check and was opened read-only. Restore the latest backup under Settings → Backups.',
       newer: 'The database is newer than this program. Please upgrade DutyDesk.',
+      readOnlyTitle: 'Read-only',
+      latestBackup: 'Latest backup: {{file}}',
     },
     common: {
       save: 'Save',

@@ -1,0 +1,72 @@
+/**
+ * Preferences: idle lock minutes (desk-wide, admin), theme and language (this machine).
+ */
+import { useEffect, useState } from 'react';
+import { Button, Group, NumberInput, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { call, queryClient, useApiQuery } from '../../api';
+import { useHasRole } from '../../lib/desk-context';
+import { themePreference, useThemePreference, type ThemePreference } from '../../lib/theme-preference';
+import { setLanguage } from '../../i18n';
+import { errorText, notifySaved } from '../../lib/errors';
+
+export function PreferencesSettings() {
+  const { t, i18n } = useTranslation();
+  const isAdmin = useHasRole('admin');
+  const settings = useApiQuery('settings.get', {});
+  const pref = useThemePreference();
+  const [idle, setIdle] = useState<number | string>(10);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (settings.data) setIdle(settings.data.idleLockMinutes);
+  }, [settings.data]);
+  return (
+    <Paper withBorder p="lg" maw={640}>
+      <Stack>
+        <div>
+          <Text fw={600} mb={4}>
+            {t('settings.theme')}
+          </Text>
+          <SegmentedControl
+            value={pref}
+            onChange={(v) => themePreference.set(v as ThemePreference)}
+            data={(['auto', 'light', 'dark'] as const).map((v) => ({ value: v, label: t(`shell.theme.${v}`) }))}
+          />
+        </div>
+        <div>
+          <Text fw={600} mb={4}>
+            {t('shell.language')}
+          </Text>
+          <SegmentedControl
+            value={i18n.language}
+            onChange={(v) => setLanguage(v as 'zh-CN' | 'en')}
+            data={[
+              { value: 'zh-CN', label: '简体中文' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+        </div>
+        <Group align="flex-end">
+          <NumberInput label={t('settings.idleLockMinutes')} min={1} max={240} value={idle} onChange={setIdle} disabled={!isAdmin} w={200} />
+          {isAdmin && (
+            <Button
+              onClick={async () => {
+                setError(null);
+                try {
+                  await call('settings.update', { idleLockMinutes: Number(idle) });
+                  await queryClient.invalidateQueries();
+                  notifySaved();
+                } catch (e) {
+                  setError(errorText(t, e));
+                }
+              }}
+            >
+              {t('common.save')}
+            </Button>
+          )}
+        </Group>
+        {error && <Text c="red">{error}</Text>}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * Users: create, change roles, deactivate, reset passwords.
+ */
+import { useState } from 'react';
+import { Badge, Button, Checkbox, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { call, queryClient, useApiQuery } from '../../api';
+import { userRoles, type UserRole } from '../../../shared/roles';
+import type { User } from '../../../shared/contract';
+import { errorText, fieldErrors, notifyError, notifySaved } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { useDesk } from '../../lib/desk-context';
+
+function UserForm({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const people = useApiQuery('people.list', {});
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: {
+      login: user?.login ?? '',
+      password: '',
+      displayName: user?.displayName ?? '',
+      personId: user?.personId ? String(user.personId) : '',
+      roles: (user?.roles ?? ['officer']) as UserRole[],
+    },
+  });
+  const submit = form.onSubmit(async (v) => {
+    setError(null);
+    const personId = v.personId ? Number(v.personId) : null;
+    try {
+      if (user) await call('users.update', { id: user.id, displayName: v.displayName, personId, roles: v.roles });
+      else await call('users.create', { login: v.login, password: v.password, displayName: v.displayName, personId, roles: v.roles });
+      await queryClient.invalidateQueries();
+      notifySaved();
+      onClose();
+    } catch (e) {
+      form.setErrors(fieldErrors(t, e));
+      setError(errorText(t, e));
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title={user ? t('users.edit') : t('users.add')}>
+      <form onSubmit={submit}>
+        <Stack>
+          <TextInput label={t('users.login')} required disabled={!!user} {...form.getInputProps('login')} />
+          {!user && <PasswordInput label={t('users.password')} description={t('validation.passwordWeak')} required {...form.getInputProps('password')} />}
+          <TextInput label={t('users.displayName')} required {...form.getInputProps('displayName')} />
+          <Select
+            label={t('users.person')}
+            clearable
+            searchable
+            data={(people.data ?? []).map((p) => ({ value: String(p.id), label: `${p.name}${p.department ? ` · ${p.department}` : ''}` }))}
+            {...form.getInputProps('personId')}
+          />
+          <Checkbox.Group label={t('people.roles')} {...form.getInputProps('roles')}>
+            <Group mt="xs">
+              {userRoles.map((r) => (
+                <Checkbox key={r} value={r} label={t(`roles.${r}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          {error && <Text c="red">{error}</Text>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function ResetPassword({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Modal opened onClose={onClose} title={t('users.resetPasswordFor', { name: user.displayName })}>
+      <Stack>
+        <PasswordInput label={t('users.newPassword')} description={t('validation.passwordWeak')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+        {error && <Text c="red">{error}</Text>}
+        <Group justify="flex-end">
+          <Button
+            onClick={async () => {
+              try {
+                await call('users.resetPassword', { id: user.id, password });
+                notifySaved();
+                onClose();
+              } catch (e) {
+                setError(errorText(t, e));
+              }
+            }}
+          >
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function UsersSettings() {
+  const { t } = useTranslation();
+  const { tz } = useDesk();
+  const users = useApiQuery('users.list', {});
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
+  return (
+    <Stack>
+      <Group>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+          {t('users.add')}
+        </Button>
+      </Group>
+      <Table striped data-testid="users-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('users.login')}</Table.Th>
+            <Table.Th>{t('users.displayName')}</Table.Th>
+            <Table.Th>{t('people.roles')}</Table.Th>
+            <Table.Th>{t('users.lastLogin')}</Table.Th>
+            <Table.Th>{t('common.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {users.data?.map((u) => (
+            <Table.Tr key={u.id} opacity={u.active ? 1 : 0.55}>
+              <Table.Td ff="monospace">{u.login}</Table.Td>
+              <Table.Td className="dd-wrap">{u.displayName}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {u.roles.map((r) => (
+                    <Badge key={r} size="sm" variant="light">
+                      {t(`roles.${r}`)}
+                    </Badge>
+                  ))}
+                  {!u.active && (
+                    <Badge size="sm" color="gray">
+                      {t('common.inactive')}
+                    </Badge>
+                  )}
+                </Group>
+              </Table.Td>
+              <Table.Td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, tz) : '—'}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Button size="xs" variant="default" onClick={() => setEditing(u)}>
+                    {t('common.edit')}
+                  </Button>
+                  <Button size="xs" variant="default" onClick={() => setResetting(u)}>
+                    {t('users.resetPassword')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    color="gray"
+                    onClick={async () => {
+                      try {
+                        await call('users.update', { id: u.id, active: !u.active });
+                        await queryClient.invalidateQueries();
+                      } catch (e) {
+                        notifyError(e);
+                      }
+                    }}
+                  >
+                    {u.active ? t('common.deactivate') : t('common.reactivate')}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {editing && <UserForm user={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+      {resetting && <ResetPassword user={resetting} onClose={() => setResetting(null)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,35 @@
+/**
+ * The Mantine theme: calm government blue; red is kept for alarms and overdue.
+ *
+ * Official incident-level colours (Ⅰ red, Ⅱ orange, Ⅲ yellow, Ⅳ blue) are in
+ * `levelColors`; they are always shown with the level's word, never alone.
+ */
+import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+
+/** A dark palette that does not glare at 3 a.m. but keeps secondary text above 4.5:1 contrast. */
+const dark: MantineColorsTuple = ['#d5d7da', '#c1c4c8', '#a9adb3', '#6b7078', '#454a52', '#363b42', '#2b2f35', '#212428', '#1b1d21', '#141518'];
+
+const govBlue: MantineColorsTuple = ['#e8f1fb', '#d0e0f3', '#a1c0e8', '#6e9edc', '#4482d2', '#2a70cc', '#1b66ca', '#0d56b3', '#004ca1', '#00418e'];
+
+export const theme = createTheme({
+  primaryColor: 'govBlue',
+  colors: { govBlue, dark },
+  fontFamily:
+    '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", system-ui, sans-serif',
+  headings: { fontFamily: '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", system-ui, sans-serif' },
+  defaultRadius: 'sm',
+  fontSizes: { xs: '13px', sm: '14px', md: '16px', lg: '18px', xl: '22px' },
+});
+
+/** Ⅰ特别重大 red · Ⅱ重大 orange · Ⅲ较大 yellow · Ⅳ一般 blue (UX.md). */
+export const levelColors = { 1: 'red', 2: 'orange', 3: 'yellow', 4: 'blue' } as const;
+
+/** Dark from 19:00 to 07:00 when the theme setting is `auto`. */
+export const isNightHour = (hour: number): boolean => hour >= 19 || hour < 7;
+
+/** Secondary ("dimmed") text dark enough for WCAG AA on both schemes. */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': '#5c636a' },
+  dark: { '--mantine-color-dimmed': '#a9adb3' },
+});

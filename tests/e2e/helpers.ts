@@ -1,0 +1,155 @@
+/**
+ * End-to-end helpers: the real browser host on a temp data folder, Debian's
+ * Chromium driven by playwright-core, screenshots and axe checks.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { Core } from '../../electron/core/core';
+import { ManualClock } from '../../electron/core/clock';
+import { createApi, type Api } from '../../electron/core/api/dispatch';
+import { startHost, type RunningHost } from '../../electron/host/server';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const staticDir = path.join(repoRoot, 'out', 'renderer');
+export const artifactsDir = path.join(repoRoot, 'artifacts');
+
+/** 2026-11-25 21:40 Asia/Shanghai — a Wednesday night shift. */
+export const e2eStart = Date.parse('2026-11-25T13:40:00Z');
+
+export const adminAccount = { name: '王值守', login: 'admin', password: 'admin12345' };
+
+export interface TestHost {
+  dir: string;
+  core: Core;
+  api: Api;
+  clock: ManualClock;
+  host: RunningHost;
+  /** Moves the core clock through the host's test endpoint, as a test would from outside. */
+  moveClock(body: { now: string } | { advanceMs: number }): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startTestHost(opts: { dir?: string; start?: number; prepare?: (dir: string) => Promise<void> | void } = {}): Promise<TestHost> {
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('renderer not built: run npm run build:renderer');
+  const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'dutydesk-e2e-'));
+  await opts.prepare?.(dir);
+  const clock = new ManualClock();
+  clock.set(opts.start ?? e2eStart);
+  const core = new Core({ dataDir: dir, clock });
+  const api = createApi(core);
+  const host = await startHost({ api, staticDir, testClock: true });
+  return {
+    dir,
+    core,
+    api,
+    clock,
+    host,
+    async moveClock(body) {
+      const res = await fetch(`${host.url}/__test/clock`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const json = (await res.json()) as { ok: boolean; value: { now: string } };
+      return json.value.now;
+    },
+    async close() {
+      await host.close();
+      core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A new page with a desk-sized viewport, failing the test on page errors. */
+export async function newPage(browser: Browser, errors: string[] = []): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`unexpected dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = path.join(artifactsDir, 'screens');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Serious or critical axe violations on the page (should be empty). */
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact ?? '', nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+}
+
+/** Completes first-run setup through the UI. */
+export async function completeSetup(page: Page, host: TestHost, deskName = '肇庆市应急管理局总值班室'): Promise<void> {
+  await page.goto(host.host.openUrl);
+  await page.getByLabel('单位名称').fill(deskName);
+  await page.getByLabel('值班电话').fill('0758-2222110');
+  await page.getByLabel('传真').fill('0758-2222119');
+  await page.getByLabel('姓名').fill(adminAccount.name);
+  await page.getByLabel('登录名').fill(adminAccount.login);
+  await page.getByLabel(/^密码/).fill(adminAccount.password);
+  await page.getByLabel('再次输入密码').fill(adminAccount.password);
+  await page.getByRole('button', { name: '完成设置并登录' }).click();
+  await page.getByTestId('console').waitFor();
+}
+
+/** Sets up the desk through the API (faster, for tests about other screens). */
+export async function setupViaApi(host: TestHost): Promise<void> {
+  const r = await host.api.call(
+    'app.setup',
+    {
+      deskName: '肇庆市应急管理局总值班室',
+      dutyPhone: '0758-2222110',
+      fax: '0758-2222119',
+      timeZone: 'Asia/Shanghai',
+      adminName: adminAccount.name,
+      adminLogin: adminAccount.login,
+      adminPassword: adminAccount.password,
+      adminMobile: '13800000000',
+      adminDepartment: '办公室',
+    },
+    { sessionId: null },
+  );
+  if (!r.ok) throw new Error(r.error.message);
+}
+
+export async function loginUi(page: Page, host: TestHost, login = adminAccount.login, password = adminAccount.password): Promise<void> {
+  await page.goto(host.host.openUrl);
+  await page.getByLabel('登录名').fill(login);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('console').waitFor();
+}
