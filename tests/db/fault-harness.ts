@@ -1,0 +1,260 @@
+/**
+ * Fuzz harness for every API method: fast-check arbitraries derived from each
+ * method's zod input schema (schema-shaped values, mutations of them, plain
+ * arbitrary JSON), run through the real dispatcher on a real store.
+ *
+ * Shared by `tests/db/fault-fuzz.test.ts` (≥ 1,000 runs per method) and the
+ * bench (10,000 per method). Checks per call: no uncaught exception
+ * (INTERNAL), a rejected input writes nothing (no row changed at all), and
+ * every error and field issue has a translation in both languages.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { z } from 'zod';
+import { contract, methodNames, type MethodName } from '../../shared/contract';
+import { translate } from '../../shared/i18n';
+import type { ApiResult } from '../../shared/errors';
+import { makeDesk, type TestDesk } from '../helpers/core';
+import type { Connection } from '../../electron/core/api/types';
+
+/** Strings worth trying in every text field: formats the schemas accept, and hostile text. */
+export const stringCorpus = [
+  '',
+  ' ',
+  '张三',
+  '值班室',
+  '2026-11-25',
+  '2026-02-29',
+  '2026-13-01',
+  '2026-11-25T13:40:00Z',
+  '2026-11-25T21:40:00+08:00',
+  '08:30',
+  '24:00',
+  '13800000000',
+  '0758-2222110 转 8001',
+  'admin',
+  'officer1',
+  'secret123',
+  'x',
+  'a'.repeat(64),
+  'a'.repeat(30_000),
+  'ab'.repeat(32),
+  'dutydesk-2026-11-25T13-40-00Z-manual.sqlite',
+  '../../etc/passwd',
+  'Asia/Shanghai',
+  '<img src=x onerror=alert(1)>',
+  '<svg onload=alert(1)>',
+  'javascript:alert(1)',
+  '\u202Egnp.exe',
+  '=HYPERLINK("http://x","y")',
+  '@SUM(1+1)',
+  "'; DROP TABLE audit_log; --",
+  '\u0000',
+  '\uD800',
+  '🙂👨‍👩‍👧',
+  '{"format":"dutydesk-audit-checkpoint"}',
+  'null',
+  '-1',
+  '1e309',
+];
+
+export const numberCorpus = [0, 1, 2, -1, 7, 30, 100, 240, 2026, 1e6, 2 ** 31, Number.MAX_SAFE_INTEGER, 0.5, -0, 1e-9];
+
+type Def = { type: string; [k: string]: unknown };
+const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+function stringArb(s: z.ZodType): fc.Arbitrary<unknown> {
+  const valid = stringCorpus.filter((c) => s.safeParse(c).success);
+  const str = s as unknown as { maxLength: number | null };
+  const max = Math.min(str.maxLength ?? 200, 200);
+  const arbs: fc.Arbitrary<unknown>[] = [fc.string({ maxLength: max + 2 }), fc.constantFrom(...stringCorpus), fc.string({ unit: 'grapheme', maxLength: max + 2 })];
+  if (valid.length > 0) arbs.push(fc.constantFrom(...valid), fc.constantFrom(...valid));
+  return fc.oneof(...arbs);
+}
+
+/** An arbitrary that produces mostly schema-shaped values (valid and near-valid) for `s`. */
+export function arbitraryFor(s: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
+  const def = defOf(s);
+  const noise = fc.oneof(fc.constant(null), fc.constant(undefined), fc.jsonValue({ maxDepth: 1 }));
+  if (depth > 4) return noise;
+  switch (def.type) {
+    case 'string':
+      return stringArb(s);
+    case 'number': {
+      const n = s as unknown as { minValue: number | null; maxValue: number | null };
+      const lo = Math.max(n.minValue ?? -1e6, -1e9);
+      const hi = Math.min(n.maxValue ?? 1e6, 1e9);
+      return fc.oneof(fc.integer({ min: Math.ceil(lo), max: Math.floor(hi) }), fc.constantFrom(...numberCorpus), fc.double({ noNaN: true }));
+    }
+    case 'boolean':
+      return fc.oneof(fc.boolean(), fc.constantFrom(0, 1, 'true'));
+    case 'enum':
+      return fc.oneof(fc.constantFrom(...Object.values(def.entries as Record<string, string>)), fc.constantFrom(...Object.values(def.entries as Record<string, string>)), fc.string({ maxLength: 8 }));
+    case 'literal':
+      return fc.constantFrom(...(def.values as unknown[]));
+    case 'array':
+      return fc.oneof(fc.array(arbitraryFor(def.element as z.ZodType, depth + 1), { maxLength: 6 }), fc.constant([]), noise);
+    case 'object': {
+      const shape = (s as unknown as { shape: Record<string, z.ZodType> }).shape;
+      const keys = Object.keys(shape);
+      // Only `{}` is valid here; a few of those reach the handler, the rest probe the strict check.
+      if (keys.length === 0) return fc.oneof({ weight: 1, arbitrary: fc.constant({}) }, { weight: 12, arbitrary: fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 1 }), { minKeys: 1, maxKeys: 3 }) });
+      const rec = Object.fromEntries(keys.map((k) => [k, arbitraryFor(shape[k]!, depth + 1)]));
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.record(rec, { requiredKeys: [] }) },
+        { weight: 4, arbitrary: fc.record(rec) },
+        // An unknown extra key: every input is strict.
+        { weight: 1, arbitrary: fc.tuple(fc.record(rec), fc.string({ minLength: 1, maxLength: 6 }), fc.jsonValue({ maxDepth: 1 })).map(([o, k, v]) => ({ ...o, [`x_${k}`]: v })) },
+      );
+    }
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
+      return fc.oneof(arbitraryFor(def.innerType as z.ZodType, depth + 1), arbitraryFor(def.innerType as z.ZodType, depth + 1), fc.constant(undefined), fc.constant(null));
+    case 'pipe':
+      return arbitraryFor(def.in as z.ZodType, depth);
+    case 'union':
+      return fc.oneof(...(def.options as z.ZodType[]).map((o) => arbitraryFor(o, depth + 1)));
+    case 'record':
+      return fc.dictionary(fc.string({ maxLength: 8 }), arbitraryFor(def.valueType as z.ZodType, depth + 1), { maxKeys: 4 });
+    default:
+      return fc.jsonValue({ maxDepth: 2 });
+  }
+}
+
+/** The input arbitrary for one method: schema-shaped, raw JSON, and non-objects. */
+export function inputArbitrary(m: MethodName): fc.Arbitrary<unknown> {
+  const schema = contract[m].input as z.ZodType;
+  return fc.oneof(
+    { weight: 6, arbitrary: arbitraryFor(schema) },
+    { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+    { weight: 1, arbitrary: fc.constantFrom<unknown>(0, '', [], 'x', true, [{}], JSON.parse('{"__proto__":{"polluted":1}}'), JSON.parse('{"constructor":{"prototype":{"polluted":1}}}')) },
+  );
+}
+
+export interface FuzzFailure {
+  method: string;
+  input: string;
+  problem: string;
+}
+
+export interface FuzzStats {
+  runs: number;
+  accepted: number;
+  rejected: number;
+  failures: FuzzFailure[];
+}
+
+/** Hashing passwords with scrypt N=16384 costs ~70 ms; fuzzing is about input handling, so cheapen it. */
+export function cheapenScrypt(): () => void {
+  const original = crypto.scryptSync;
+  (crypto as { scryptSync: typeof crypto.scryptSync }).scryptSync = ((pw: crypto.BinaryLike, salt: crypto.BinaryLike, len: number) =>
+    original(pw, salt, len, { N: 2, r: 1, p: 1 })) as typeof crypto.scryptSync;
+  return () => {
+    (crypto as { scryptSync: typeof crypto.scryptSync }).scryptSync = original;
+  };
+}
+
+const translated = (key: string): boolean => translate('zh-CN', key) !== key && translate('en', key) !== key;
+
+export class FuzzHarness {
+  private conn: Connection = { sessionId: null };
+  private readonly cwdBefore = process.cwd();
+  private readonly scratch: string;
+  private restoreScrypt: () => void = () => undefined;
+
+  private constructor(readonly desk: TestDesk) {
+    // Relative paths (a fuzzed second backup folder) must land in scratch space, never in the repo.
+    this.scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dutydesk-fuzz-cwd-'));
+    process.chdir(this.scratch);
+  }
+
+  static async create(): Promise<FuzzHarness> {
+    const restore = cheapenScrypt();
+    const h = new FuzzHarness(await makeDesk());
+    h.restoreScrypt = restore;
+    return h;
+  }
+
+  /** A session holding every role (so access checks pass and input handling is reached). */
+  private session(): Connection {
+    const s = this.desk.core.sessions.get(this.conn.sessionId);
+    if (s && !s.locked) return this.conn;
+    const created = this.desk.core.sessions.create({ userId: 1, login: 'admin', displayName: '管理员', roles: ['officer', 'leader', 'admin'], personId: 1 });
+    this.conn = { sessionId: created.id };
+    return this.conn;
+  }
+
+  private changes(): number {
+    return (this.desk.core.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  }
+
+  /** One call with every check; returns a problem description or null. */
+  async check(method: MethodName, input: unknown, stats: FuzzStats): Promise<string | null> {
+    const conn = this.session();
+    const before = this.changes();
+    let r: ApiResult<unknown>;
+    try {
+      r = await this.desk.api.call(method, input, conn);
+    } catch (e) {
+      return `threw: ${(e as Error).message}`;
+    }
+    stats.runs += 1;
+    if (r.ok) {
+      stats.accepted += 1;
+      return null;
+    }
+    stats.rejected += 1;
+    const err = r.error;
+    if (err.code === 'INTERNAL') return `INTERNAL (uncaught exception in the handler)`;
+    if (err.code === 'UNKNOWN_METHOD') return 'no handler for a contract method';
+    if (!translated(err.messageKey)) return `untranslated error key ${err.messageKey}`;
+    if (err.code === 'VALIDATION') {
+      if (this.changes() !== before) return 'a rejected input changed rows';
+      for (const issue of err.details?.issues ?? []) if (!translated(issue.messageKey)) return `untranslated field issue ${issue.messageKey}`;
+    }
+    return null;
+  }
+
+  /** Runs `runs` fast-check cases against one method; failures are collected, not thrown. */
+  async fuzz(method: MethodName, runs: number, seed = 20261125): Promise<FuzzStats> {
+    const stats: FuzzStats = { runs: 0, accepted: 0, rejected: 0, failures: [] };
+    await fc.assert(
+      fc.asyncProperty(inputArbitrary(method), async (input) => {
+        const problem = await this.check(method, input, stats);
+        if (problem) {
+          stats.failures.push({ method, input: safeJson(input), problem });
+          return false;
+        }
+        return true;
+      }),
+      { numRuns: runs, seed, endOnFailure: true },
+    ).catch(() => undefined);
+    return stats;
+  }
+
+  close(): void {
+    process.chdir(this.cwdBefore);
+    this.restoreScrypt();
+    this.desk.close();
+    fs.rmSync(this.scratch, { recursive: true, force: true });
+  }
+}
+
+const safeJson = (v: unknown): string => {
+  try {
+    const s = JSON.stringify(v) ?? String(v);
+    return s.length > 300 ? `${s.slice(0, 300)}…` : s;
+  } catch {
+    return String(v);
+  }
+};
+
+export { methodNames };

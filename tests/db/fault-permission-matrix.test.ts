@@ -1,0 +1,115 @@
+/**
+ * The permission matrix: every method of the contract × every role
+ * (anonymous, officer, leader, admin), through the real dispatcher.
+ *
+ * Each call carries an input with an unknown key: every input schema is
+ * strict, so a call that passes the access check ends in VALIDATION (and
+ * writes nothing), while a refused one ends in UNAUTHENTICATED / FORBIDDEN
+ * before the input is even looked at.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, methodNames, type MethodName } from '../../shared/contract';
+import type { UserRole } from '../../shared/roles';
+import type { Connection } from '../../electron/core/api/types';
+import { makeDesk, type TestDesk } from '../helpers/core';
+import { cheapenScrypt } from './fault-harness';
+
+type Who = 'anonymous' | UserRole;
+const everyone: Who[] = ['anonymous', 'officer', 'leader', 'admin'];
+
+/** What the access rule of a method allows. */
+function allowed(m: MethodName, who: Who): boolean {
+  const access = contract[m].access;
+  if (access === 'public') return true;
+  if (who === 'anonymous') return false;
+  if (access === 'session') return true;
+  return (access as readonly string[]).includes(who);
+}
+
+/** Methods anyone holding the transport token may call without signing in. */
+const publicMethods = ['app.status', 'app.setup', 'auth.login', 'auth.logout', 'auth.session', 'auth.unlock'];
+
+/** Prefixes of methods only an admin may call (desk configuration, users, backups, integrity). */
+const adminOnlyPrefixes = ['users.', 'backup.', 'integrity.', 'desk.update', 'settings.update', 'audit.checkpoint'];
+/** Methods that must stay open to every signed-in role (the console itself). */
+const everySession = ['audit.head', 'desk.get', 'settings.get', 'people.list', 'auth.lock', 'auth.changePassword'];
+
+let desk: TestDesk;
+let restoreScrypt: () => void;
+const conns = {} as Record<Who, Connection>;
+
+beforeAll(async () => {
+  restoreScrypt = cheapenScrypt();
+  desk = await makeDesk();
+  conns.anonymous = { sessionId: null };
+  conns.officer = await desk.login(['officer']);
+  conns.leader = await desk.login(['leader']);
+  conns.admin = await desk.login(['admin']);
+});
+afterAll(() => {
+  desk?.close();
+  restoreScrypt?.();
+});
+
+const changes = () => (desk.core.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+
+describe('permission matrix', () => {
+  it('has a handler for every contract method', async () => {
+    for (const m of methodNames) {
+      const r = await desk.api.call(m, { __matrix: 1 }, conns.admin);
+      expect(r.ok ? null : r.error.code, m).not.toBe('UNKNOWN_METHOD');
+    }
+  });
+
+  for (const who of everyone) {
+    it(`enforces every method's access for ${who}`, async () => {
+      const rows: string[] = [];
+      for (const m of methodNames) {
+        const before = changes();
+        const r = await desk.api.call(m, { __matrix: 1 }, conns[who]);
+        expect(r.ok, `${m} as ${who} accepted a strict-invalid input`).toBe(false);
+        const code = r.ok ? 'OK' : r.error.code;
+        if (allowed(m, who)) expect(code, `${m} as ${who}`).toBe('VALIDATION');
+        else expect(code, `${m} as ${who}`).toBe(who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+        expect(changes(), `${m} as ${who} wrote rows`).toBe(before);
+        rows.push(`${m}:${code}`);
+      }
+      expect(rows).toHaveLength(methodNames.length);
+    });
+  }
+
+  it('keeps the public surface to setup, status and sign-in', () => {
+    const open = methodNames.filter((m) => contract[m].access === 'public');
+    expect(open.sort()).toEqual([...publicMethods].sort());
+  });
+
+  it('keeps desk configuration, users, backups and integrity admin-only', () => {
+    for (const m of methodNames) {
+      if (!adminOnlyPrefixes.some((p) => m === p || (p.endsWith('.') && m.startsWith(p)))) continue;
+      expect(contract[m].access, m).toEqual(['admin']);
+    }
+  });
+
+  it('keeps the console open to every signed-in role', () => {
+    for (const m of everySession) if ((methodNames as string[]).includes(m)) for (const who of ['officer', 'leader', 'admin'] as const) expect(allowed(m as MethodName, who), `${m} ${who}`).toBe(true);
+  });
+
+  it('refuses every non-public method on a locked session, and after logout', async () => {
+    const conn = await desk.login(['officer', 'leader', 'admin']);
+    await desk.call(conn, 'auth.lock', {});
+    for (const m of methodNames) {
+      if (contract[m].access === 'public') continue;
+      const r = await desk.api.call(m, { __matrix: 1 }, conn);
+      expect(r.ok ? 'OK' : r.error.code, m).toBe('SESSION_LOCKED');
+    }
+    const other = await desk.login(['admin']);
+    await desk.call(other, 'auth.logout', {});
+    const r = await desk.api.call('users.list', {}, other);
+    expect(r.ok ? 'OK' : r.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a forged session id', async () => {
+    const r = await desk.api.call('users.list', {}, { sessionId: 'A'.repeat(43) });
+    expect(r.ok ? 'OK' : r.error.code).toBe('UNAUTHENTICATED');
+  });
+});
