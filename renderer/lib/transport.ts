@@ -4,13 +4,8 @@
  */
 import type { ApiResult } from '../../shared/errors';
 import type { PushEvent } from '../../shared/events';
+import type { DutyDeskBridge } from '../../shared/ipc';
 
-/** The object the preload exposes as `window.dutydesk`. */
-export interface DutyDeskBridge {
-  invoke(method: string, input: unknown, sessionId: string | null): Promise<ApiResult<unknown>>;
-  onEvent(listener: (e: PushEvent) => void): () => void;
-  readonly platform: string;
-}
 
 declare global {
   interface Window {

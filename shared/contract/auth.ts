@@ -19,7 +19,7 @@ export const loginNameSchema = z
   .trim()
   .min(2)
   .max(32)
-  .regex(/^[A-Za-z0-9_.\-]+$/u, { message: 'loginName' });
+  .regex(/^[A-Za-z0-9_.-]+$/u, { message: 'loginName' });
 
 export interface SessionInfo {
   sessionId: string;

@@ -67,13 +67,20 @@ export function openStore(dataDir: string, opts: { backupBeforeMigrate?: boolean
     if (version > latestVersion) throw new NewerSchemaError(version, latestVersion);
   }
 
-  const db = new Database(file);
-  applyPragmas(db);
-
-  const check = db.pragma('quick_check', { simple: true });
-  if (check !== 'ok') {
-    db.close();
-    const ro = new Database(file, { readonly: true, fileMustExist: true });
+  let db: Db;
+  let healthy: boolean;
+  try {
+    db = new Database(file);
+    applyPragmas(db);
+    healthy = db.pragma('quick_check', { simple: true }) === 'ok';
+  } catch {
+    // A damaged header or page can make opening or checking throw: treat it as damaged.
+    healthy = false;
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  }
+  if (!healthy) {
+    if (!db.readonly) db.close();
+    const ro = db.readonly ? db : new Database(file, { readonly: true, fileMustExist: true });
     return { db: ro, file, readOnly: true, readOnlyReasonKey: 'store.damaged', migration: null };
   }
 

@@ -1,0 +1,79 @@
+/**
+ * The Electron shell: wires the core, the app:// protocol, IPC and the window.
+ *
+ * Everything else runs in electron/core, under plain Node too.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Core } from '../core/core';
+import { createApi } from '../core/api/dispatch';
+import { NewerSchemaError } from '../core/db/connection';
+import { appOrigin } from '../../shared/ipc';
+import { bindIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { hardenSession, hardenWebContents, mainWindowOptions } from './security';
+import { loadWindowState, saveWindowState } from './window-state';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererRoot = path.join(here, '../renderer');
+const preload = path.join(here, '../preload/index.cjs');
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let win: BrowserWindow | null = null;
+  let core: Core | null = null;
+
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
+
+  void app.whenReady().then(() => {
+    const dataDir = process.env.DUTYDESK_DATA_DIR ?? app.getPath('userData');
+    try {
+      core = new Core({ dataDir });
+    } catch (e) {
+      dialog.showErrorBox('DutyDesk 值守台', e instanceof NewerSchemaError ? e.message : `无法打开数据库：${String(e)}`);
+      app.quit();
+      return;
+    }
+    const api = createApi(core);
+    hardenSession(session.defaultSession);
+    handleAppProtocol(rendererRoot);
+    bindIpc(ipcMain, api, () => win?.webContents ?? null);
+
+    const state = loadWindowState(dataDir);
+    win = new BrowserWindow(mainWindowOptions(preload, state));
+    if (state.maximized) win.maximize();
+    const persist = () => {
+      if (!win) return;
+      saveWindowState(dataDir, { ...win.getNormalBounds(), maximized: win.isMaximized() });
+    };
+    win.on('close', persist);
+    win.once('ready-to-show', () => win?.show());
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        menuTemplate({
+          isMac: process.platform === 'darwin',
+          openDataFolder: () => void shell.openPath(dataDir),
+          print: () => win?.webContents.print({ printBackground: true }),
+        }),
+      ),
+    );
+    void win.loadURL(`${appOrigin}/index.html`);
+  });
+
+  app.on('window-all-closed', () => {
+    core?.close();
+    app.quit();
+  });
+}

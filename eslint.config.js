@@ -1,0 +1,69 @@
+// ESLint flat config. The import rules enforce where code runs (STYLE.md):
+// only electron/main and electron/preload may import `electron`; the renderer
+// imports only shared/; shared/ imports neither Node nor DOM APIs.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const noElectron = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'artifacts/**', 'bench/.work/**', 'coverage/**', 'tests/fixtures/lint/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
+      // Chinese text uses the ideographic space (U+3000) in strings and JSX.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true, skipComments: true, skipRegExps: true }],
+    },
+  },
+  {
+    files: ['electron/main/**', 'electron/preload/**', 'tests/electron/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: ['**/electron/**', '**/electron'], message: 'The renderer talks to the core only through the API (renderer/api.ts).' },
+            { group: nodeBuiltins, message: 'The renderer runs in a sandboxed browser page: no Node APIs.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: nodeBuiltins, message: 'shared/ runs on both sides: no Node APIs.' },
+            { group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom', '@mantine/*'], message: 'shared/ imports nothing of ours but shared/.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'process', 'Buffer', '__dirname', 'require'].map((name) => ({
+          name,
+          message: 'shared/ must not use Node or DOM globals.',
+        })),
+      ],
+    },
+  },
+);

@@ -1,0 +1,113 @@
+/**
+ * The store: pragmas, migrations, refusal of a newer schema, damaged files.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, NewerSchemaError, dbFileName } from '../../electron/core/db/connection';
+import { latestVersion, migrate, migrations } from '../../electron/core/db/migrations';
+import { tempDir } from '../helpers/core';
+
+const dirs: string[] = [];
+const fresh = () => {
+  const d = tempDir();
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+describe('openStore', () => {
+  it('creates a new store at the latest version with WAL, synchronous=FULL and foreign keys', () => {
+    const s = openStore(fresh());
+    expect(s.db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(s.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(s.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(s.db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    expect(s.readOnly).toBe(false);
+    s.db.close();
+  });
+
+  it('numbers migrations in steps of 10, each once', () => {
+    const versions = migrations.map((m) => m.version);
+    expect(versions.every((v) => v % 10 === 0)).toBe(true);
+    expect(new Set(versions).size).toBe(versions.length);
+    expect([...versions].sort((a, b) => a - b)).toEqual(versions);
+  });
+
+  it('refuses a database newer than the app and leaves it byte-identical', () => {
+    const dir = fresh();
+    const file = path.join(dir, dbFileName);
+    const db = new Database(file);
+    db.exec('CREATE TABLE t (x)');
+    db.pragma(`user_version = ${latestVersion + 10}`);
+    db.close();
+    const before = fs.readFileSync(file);
+    const listing = fs.readdirSync(dir).sort();
+    expect(() => openStore(dir)).toThrow(NewerSchemaError);
+    expect(() => openStore(dir)).toThrow(/比本程序支持的版本/u);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(listing);
+  });
+
+  it('upgrades an older database after backing it up, in one transaction', () => {
+    const dir = fresh();
+    const file = path.join(dir, dbFileName);
+    const db = new Database(file);
+    migrate(db, { target: 10 });
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('theme', '\"dark\"')").run();
+    db.close();
+    const s = openStore(dir);
+    expect(s.migration?.from).toBe(10);
+    expect(s.migration?.to).toBe(latestVersion);
+    expect(s.migration?.backupFile).toBeTruthy();
+    const backup = new Database(s.migration!.backupFile!, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(10);
+    expect(backup.prepare('SELECT value FROM settings WHERE key = ?').get('theme')).toEqual({ value: '"dark"' });
+    backup.close();
+    s.db.close();
+  });
+
+  it('rolls back every step when one migration fails', () => {
+    const db = new Database(':memory:');
+    migrate(db, { target: 10 });
+    const broken = { version: 9990, name: 'broken', up: (d: Database.Database) => d.exec('CREATE TABLE ok_then (x); SELECT * FROM no_such_table;') };
+    const all = [...migrations, broken];
+    expect(() =>
+      db.transaction(() => {
+        for (const m of all.filter((m) => m.version > 10)) {
+          m.up(db);
+          db.pragma(`user_version = ${m.version}`);
+        }
+      })(),
+    ).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    expect(db.prepare("SELECT count(*) n FROM sqlite_master WHERE name = 'ok_then'").get()).toEqual({ n: 0 });
+  });
+
+  it('opens a damaged file read-only instead of writing to it', () => {
+    const dir = fresh();
+    const s = openStore(dir);
+    s.db.exec('CREATE TABLE filler (x TEXT)');
+    const ins = s.db.prepare('INSERT INTO filler VALUES (?)');
+    s.db.transaction(() => {
+      for (let i = 0; i < 2000; i += 1) ins.run('x'.repeat(200));
+    })();
+    s.db.pragma('wal_checkpoint(TRUNCATE)');
+    s.db.close();
+    const file = path.join(dir, dbFileName);
+    const buf = fs.readFileSync(file);
+    // Scribble over several pages in the middle of the file (not the header).
+    for (let i = 8192; i < 8192 * 6; i += 1) buf[i] = (i * 31) & 0xff;
+    fs.writeFileSync(file, buf);
+    const damaged = openStore(dir);
+    expect(damaged.readOnly).toBe(true);
+    expect(damaged.readOnlyReasonKey).toBe('store.damaged');
+    expect(() => damaged.db.exec('CREATE TABLE t (x)')).toThrow();
+    damaged.db.close();
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * The lint rules that keep code where it runs actually bite.
+ */
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+import path from 'node:path';
+
+const eslint = new ESLint({ cwd: path.resolve(import.meta.dirname, '../..') });
+
+async function restrictedRules(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('import layers', () => {
+  it.each(['electron/core/x.ts', 'electron/host/x.ts', 'renderer/x.ts', 'shared/x.ts'])('%s may not import electron', async (file) => {
+    expect(await restrictedRules(file, "import { app } from 'electron';\nexport const a = app;\n")).toContain('no-restricted-imports');
+  });
+
+  it.each(['electron/main/x.ts', 'electron/preload/x.ts'])('%s may import electron', async (file) => {
+    expect(await restrictedRules(file, "import { app } from 'electron';\nexport const a = app;\n")).not.toContain('no-restricted-imports');
+  });
+
+  it('the renderer may not import the core', async () => {
+    expect(await restrictedRules('renderer/pages/x.ts', "import { Core } from '../../electron/core/core';\nexport const c = Core;\n")).toContain(
+      'no-restricted-imports',
+    );
+  });
+
+  it('the renderer may import shared', async () => {
+    expect(await restrictedRules('renderer/pages/x.ts', "import { contract } from '../../shared/contract';\nexport const c = contract;\n")).toEqual([]);
+  });
+
+  it('shared may not import Node', async () => {
+    expect(await restrictedRules('shared/x.ts', "import fs from 'node:fs';\nexport const f = fs;\n")).toContain('no-restricted-imports');
+  });
+
+  it('shared may not use DOM or Node globals', async () => {
+    const rules = await restrictedRules('shared/x.ts', 'export const w = window.location.href;\nexport const p = process.env;\n');
+    expect(rules.filter((r) => r === 'no-restricted-globals')).toHaveLength(2);
+  });
+});
