@@ -1,4 +1,126 @@
-/** Console card: who is on duty now (roster work fills it). */
+/**
+ * Console card: who is on duty now — leader, officers, standby with phones —
+ * the duty phone, time to handover and who is next; the user's own duty
+ * tomorrow and roster notices (swap requests and approvals).
+ */
+import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconBell, IconDeviceTv } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useApiMutation, useApiQuery } from '../../api';
+import { useDesk, useNow } from '../../lib/desk-context';
+import { formatTime } from '../../lib/format';
+import { CopyNumber } from '../CopyNumber/CopyNumber';
+import type { DutyPerson } from '../../../shared/contract/roster';
+import type { DayType } from '../../../shared/domain/calendar';
+
+export const dayTypeColor = (t: DayType): string => ({ holiday: 'red', weekend: 'orange', makeup: 'grape', workday: 'gray' })[t];
+
+function PersonLine({ p }: { p: DutyPerson }) {
+  const phone = p.mobile ?? p.officePhone;
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text fw={700} size="lg">
+        {p.name}
+      </Text>
+      {phone && <CopyNumber value={phone} />}
+    </Group>
+  );
+}
+
+function RoleBlock({ label, people }: { label: string; people: DutyPerson[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2}>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      {people.length ? people.map((p) => <PersonLine key={p.personId} p={p} />) : <Text c="dimmed">{t('roster.duty.noDuty')}</Text>}
+    </Stack>
+  );
+}
+
+function Notices() {
+  const { t } = useTranslation();
+  const mine = useApiQuery('duty.mine', {}, { refetchInterval: 60_000 });
+  const ack = useApiMutation('duty.ackNotice');
+  const roles = t('roster.roles', { returnObjects: true }) as Record<string, string>;
+  const unread = mine.data?.notices.filter((n) => !n.readAt) ?? [];
+  const tomorrow = mine.data?.tomorrow;
+  if (!tomorrow && unread.length === 0) return null;
+  return (
+    <Stack gap="xs" data-testid="duty-notices">
+      {tomorrow && (
+        <Alert color="blue" icon={<IconBell size={16} />} p="xs">
+          {t('roster.duty.tomorrowMine', { shift: tomorrow.shiftName, role: roles[tomorrow.role] })}
+        </Alert>
+      )}
+      {unread.map((n) => (
+        <Alert key={n.id} color={n.kind === 'swapRejected' ? 'orange' : 'teal'} icon={<IconBell size={16} />} p="xs">
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{t(`roster.notices.${n.kind}`, n.params)}</Text>
+            <Button size="compact-xs" variant="light" onClick={() => ack.mutate({ id: n.id })}>
+              {t('roster.notices.markRead')}
+            </Button>
+          </Group>
+        </Alert>
+      ))}
+    </Stack>
+  );
+}
+
 export function OnDutyCard() {
-  return null;
+  const { t } = useTranslation();
+  const { tz } = useDesk();
+  const now = useNow(15_000);
+  const q = useApiQuery('duty.now', {}, { refetchInterval: 60_000 });
+  const d = q.data;
+  const cur = d?.current[0];
+  const left = d?.handoverAt ? Math.max(0, Date.parse(d.handoverAt) - now) : null;
+  return (
+    <Paper withBorder p="md" data-testid="on-duty-card">
+      <Group justify="space-between" mb="sm">
+        <Group gap="xs">
+          <Title order={2} size="h4">
+            {t('roster.duty.now')}
+          </Title>
+          {d && d.day.type !== 'workday' && (
+            <Badge color={dayTypeColor(d.day.type)} variant="light">
+              {d.day.holidayName ?? t(`roster.dayTypes.${d.day.type}`)}
+            </Badge>
+          )}
+        </Group>
+        <Button component={Link} to="/wallboard" size="compact-sm" variant="subtle" leftSection={<IconDeviceTv size={14} />}>
+          {t('roster.wallboard')}
+        </Button>
+      </Group>
+      {d && !cur && <Text c="dimmed">{t('roster.duty.nobody')}</Text>}
+      {cur && (
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+          <RoleBlock label={t('roster.duty.leader')} people={cur.leader} />
+          <RoleBlock label={t('roster.duty.officers')} people={cur.officer} />
+          <RoleBlock label={t('roster.duty.standby')} people={cur.standby} />
+        </SimpleGrid>
+      )}
+      {d && (
+        <Group mt="sm" gap="lg">
+          {left !== null && d.handoverAt && (
+            <Text size="sm" data-testid="handover-countdown">
+              {t('roster.duty.handover')} {t('roster.duty.minutes', { h: Math.floor(left / 3_600_000), m: Math.floor((left % 3_600_000) / 60_000) })}（
+              {t('roster.duty.handoverAt', { time: formatTime(d.handoverAt, tz) })}）
+            </Text>
+          )}
+          {d.next && (
+            <Text size="sm" c="dimmed">
+              {t('roster.duty.next')}：{d.next.date.slice(5)} {formatTime(d.next.start, tz)}　
+              {[...d.next.leader, ...d.next.officer].map((p) => p.name).join('、')}
+            </Text>
+          )}
+        </Group>
+      )}
+      <Stack mt="sm">
+        <Notices />
+      </Stack>
+    </Paper>
+  );
 }

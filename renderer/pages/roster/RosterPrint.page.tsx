@@ -1,0 +1,43 @@
+/**
+ * Print view of a roster: `#/print/roster/:planId?version=N`. One view serves
+ * the Electron print dialog / printToPDF and Chromium's page.pdf in browser
+ * mode; the toolbar is hidden on paper.
+ */
+import { Alert, Button, Center, Group, Loader } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router';
+import { useApiQuery } from '../../api';
+import { RosterSheet } from './RosterSheet';
+
+export function RosterPrintPage() {
+  const { t } = useTranslation();
+  const { planId } = useParams();
+  const [search] = useSearchParams();
+  const version = search.get('version');
+  const q = useApiQuery('roster.printData', { planId: Number(planId), ...(version ? { version: Number(version) } : {}) });
+  if (q.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (q.isError) {
+    return (
+      <Alert color="red" m="xl">
+        {q.error.error.message}
+      </Alert>
+    );
+  }
+  return (
+    <main className="dd-roster-print-page">
+      <Group justify="center" mb="md" className="dd-no-print">
+        <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
+          {t('roster.print')}
+        </Button>
+      </Group>
+      <RosterSheet data={q.data} />
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The official roster page (值班表) for print: title, duty phone and fax, one
+ * row per duty day with 星期 or the holiday's name, leader, officers and
+ * standby with phones, marks for 法定节假日 and 调休上班, notes, version,
+ * issue date and the sign-off block. Month in portrait; several shifts a day
+ * (a wide grid) in landscape.
+ */
+import { useTranslation } from 'react-i18next';
+import type { RosterPrintData, RosterPrintPerson } from '../../../shared/contract/roster';
+import { monthDay, weekdayLabel } from './lib';
+import './print.css';
+
+function People({ list }: { list: RosterPrintPerson[] }) {
+  return (
+    <>
+      {list.map((p, i) => (
+        <span className="person" key={i}>
+          {p.name}
+          {p.phone ? ` ${p.phone}` : ''}
+        </span>
+      ))}
+    </>
+  );
+}
+
+export function RosterSheet({ data }: { data: RosterPrintData }) {
+  const { t } = useTranslation();
+  const weekdays = t('roster.weekdays', { returnObjects: true }) as string[];
+  return (
+    <article className={`dd-roster-sheet${data.multiShift ? ' landscape' : ''}`} data-testid="roster-sheet">
+      <h1>{data.title}</h1>
+      {data.version === 0 && <p className="draft">{t('roster.printView.draftMark')}</p>}
+      <div className="meta">
+        <span>{data.unitName}</span>
+        <span>
+          {t('roster.printView.dutyPhone')}：{data.dutyPhone ?? '—'}　{t('roster.printView.fax')}：{data.fax ?? '—'}
+        </span>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('roster.printView.date')}</th>
+            <th scope="col">{t('roster.printView.weekday')}</th>
+            {data.multiShift && <th scope="col">{t('roster.shift')}</th>}
+            <th scope="col">{t('roster.printView.leader')}</th>
+            <th scope="col">{t('roster.printView.officer')}</th>
+            <th scope="col">{t('roster.printView.standby')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((r) => (
+            <tr key={`${r.date}-${r.shiftName}`} className={r.dayType === 'holiday' ? 'holiday' : undefined}>
+              <td className="c">{monthDay(r.date)}</td>
+              <td className="c">
+                {weekdayLabel({ weekday: r.weekday, type: r.dayType, holidayName: r.holidayName }, weekdays)}
+                {r.dayType === 'holiday' && <span className="mark">{t('roster.printView.holidayMark')}</span>}
+                {r.dayType === 'makeup' && <span className="mark">{t('roster.printView.makeupMark')}</span>}
+              </td>
+              {data.multiShift && <td className="c">{r.shiftName}</td>}
+              <td>
+                <People list={r.leader} />
+              </td>
+              <td>
+                <People list={r.officer} />
+              </td>
+              <td>
+                <People list={r.standby} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="notes">{t('roster.printView.notes')}</p>
+      {data.notes && <p className="notes">{data.notes}</p>}
+      <div className="sign">
+        <span>
+          {t('roster.printView.version')}：{data.version > 0 ? t('roster.version', { version: data.version }) : t('roster.draft')}　
+          {t('roster.printView.issuedOn')}：{data.issuedOn ?? '—'}
+        </span>
+        <span>{t('roster.printView.approval')}</span>
+      </div>
+    </article>
+  );
+}
