@@ -1,0 +1,132 @@
+/**
+ * The Electron shell's security rules, under Node with `electron` mocked.
+ */
+import { EventEmitter } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => ({
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+  net: { fetch: vi.fn() },
+}));
+
+const { isAllowedUrl, isTrustedSender, mainWindowOptions, hardenSession, hardenWebContents } = await import('../../electron/main/security');
+const { resolveAppPath, registerAppScheme } = await import('../../electron/main/protocol');
+const { makeInvokeHandler } = await import('../../electron/main/ipc');
+const electron = await import('electron');
+import type { WebFrameMain, Session, WebContents, IpcMainInvokeEvent } from 'electron';
+import type { Api } from '../../electron/core/api/dispatch';
+
+describe('URL allow-list', () => {
+  it.each([
+    ['app://dutydesk/index.html', true],
+    ['app://dutydesk/#/console', true],
+    ['app://other/index.html', false],
+    ['file:///etc/passwd', false],
+    ['https://example.com', false],
+    ['http://127.0.0.1:3000/', false],
+    ['javascript:alert(1)', false],
+    ['not a url', false],
+  ])('%s → %s', (url, ok) => expect(isAllowedUrl(url)).toBe(ok));
+});
+
+describe('window options', () => {
+  it('isolate, sandbox and deny node in every form', () => {
+    const o = mainWindowOptions('/p/preload.cjs', { width: 1200, height: 800 });
+    expect(o.webPreferences).toMatchObject({
+      preload: '/p/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(o.width).toBe(1200);
+  });
+});
+
+describe('IPC sender check', () => {
+  const frame = (url: string, parent: unknown = null) => ({ url, parent }) as unknown as WebFrameMain;
+  it('accepts our main frame only', () => {
+    expect(isTrustedSender(frame('app://dutydesk/index.html'))).toBe(true);
+    expect(isTrustedSender(frame('https://evil.example/'))).toBe(false);
+    expect(isTrustedSender(frame('app://dutydesk/index.html', frame('app://dutydesk/')))).toBe(false);
+    expect(isTrustedSender(null)).toBe(false);
+  });
+
+  it('refuses a forged sender before the API sees the call', async () => {
+    const call = vi.fn();
+    const handler = makeInvokeHandler({ call, core: {} } as unknown as Api);
+    const forged = { senderFrame: frame('https://evil.example/') } as unknown as IpcMainInvokeEvent;
+    const r = await handler(forged, 'people.list', {}, null);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.error.code).toBe('FORBIDDEN');
+    const sub = { senderFrame: frame('app://dutydesk/index.html', frame('app://dutydesk/')) } as unknown as IpcMainInvokeEvent;
+    expect((await handler(sub, 'people.list', {}, null)).ok).toBe(false);
+    expect(call).not.toHaveBeenCalled();
+  });
+
+  it('passes trusted calls through with the session id', async () => {
+    const call = vi.fn().mockResolvedValue({ ok: true, value: 1 });
+    const handler = makeInvokeHandler({ call, core: {} } as unknown as Api);
+    const ok = { senderFrame: frame('app://dutydesk/index.html') } as unknown as IpcMainInvokeEvent;
+    expect(await handler(ok, 'people.list', { q: 1 }, 'sess')).toEqual({ ok: true, value: 1 });
+    expect(call).toHaveBeenCalledWith('people.list', { q: 1 }, { sessionId: 'sess' });
+    expect((await handler(ok, 42, {}, null)).ok).toBe(false);
+  });
+});
+
+describe('session and web contents hardening', () => {
+  it('denies every permission request and check', () => {
+    let request: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
+    let check: (() => boolean) | undefined;
+    const session = {
+      setPermissionRequestHandler: (fn: typeof request) => (request = fn),
+      setPermissionCheckHandler: (fn: typeof check) => (check = fn),
+    } as unknown as Session;
+    hardenSession(session);
+    const cb = vi.fn();
+    request!(null, 'media', cb);
+    request!(null, 'notifications', cb);
+    expect(cb.mock.calls).toEqual([[false], [false]]);
+    expect(check!()).toBe(false);
+  });
+
+  it('blocks navigation away, redirects away, webviews and new windows', () => {
+    const contents = new EventEmitter() as EventEmitter & { setWindowOpenHandler: (fn: () => unknown) => void };
+    let openHandler: (() => unknown) | undefined;
+    contents.setWindowOpenHandler = (fn) => (openHandler = fn);
+    hardenWebContents(contents as unknown as WebContents);
+    const ev = () => ({ preventDefault: vi.fn() });
+    const away = ev();
+    contents.emit('will-navigate', away, 'https://evil.example/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const inside = ev();
+    contents.emit('will-navigate', inside, 'app://dutydesk/index.html#/roster');
+    expect(inside.preventDefault).not.toHaveBeenCalled();
+    const redirect = ev();
+    contents.emit('will-redirect', redirect, 'file:///etc/passwd');
+    expect(redirect.preventDefault).toHaveBeenCalled();
+    const webview = ev();
+    contents.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+    expect(openHandler!()).toEqual({ action: 'deny' });
+  });
+});
+
+describe('app:// protocol', () => {
+  it('registers a standard, secure scheme', () => {
+    registerAppScheme();
+    expect(vi.mocked(electron.protocol.registerSchemesAsPrivileged)).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
+  });
+
+  it('maps URLs inside the renderer folder and nothing outside', () => {
+    expect(resolveAppPath('/app/out/renderer', 'app://dutydesk/')).toBe('/app/out/renderer/index.html');
+    expect(resolveAppPath('/app/out/renderer', 'app://dutydesk/assets/x.js')).toBe('/app/out/renderer/assets/x.js');
+    expect(resolveAppPath('/app/out/renderer', 'app://dutydesk/..%2F..%2Fsecret')).toBeNull();
+  });
+});
