@@ -147,7 +147,7 @@ export function acknowledge(ctx: WriteCtx, input: Input<'escalation.acknowledge'
 }
 
 export function cancel(ctx: WriteCtx, id: number, reason: string): Escalation {
-  const rec = mustPending(ctx, id);
+  mustPending(ctx, id);
   cancelEscalation(ctx.db, id, iso(ctx.now), actorName(ctx), reason);
   ctx.audit({ action: 'escalation.cancel', entity: 'escalation', entityId: id, reason });
   return escalationView(ctx, getEscalation(ctx.db, id)!);

@@ -1,0 +1,74 @@
+/**
+ * The printed 信息报告: one A4 page with an official look — red title,
+ * issuing unit and number, 签发人, the report body, the sending facts and the
+ * duty office's phone and fax. A late report says so on paper too.
+ */
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../../api';
+import { officialTime } from '../../../shared/domain/incident-report';
+import { errorText } from '../../lib/errors';
+
+const css = `
+@page { size: A4 portrait; margin: 25mm 24mm 22mm 26mm; }
+.dd-report { font-family: "FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", "Noto Sans CJK SC", "SimSun", serif; color: #000; background: #fff;
+  max-width: 160mm; margin: 0 auto; padding: 8mm 0; font-size: 16pt; line-height: 1.75; }
+.dd-report h1 { font-family: "SimSun", "宋体", "Noto Serif CJK SC", serif; color: #c00; text-align: center; font-size: 26pt; letter-spacing: 4pt; margin: 0 0 2mm; }
+.dd-report .kind { text-align: center; font-size: 18pt; margin: 0 0 4mm; }
+.dd-report .meta { display: flex; justify-content: space-between; font-size: 13pt; border-bottom: 2px solid #c00; padding-bottom: 2mm; margin-bottom: 5mm; }
+.dd-report h2 { font-size: 18pt; text-align: center; margin: 0 0 4mm; font-family: "SimHei", "Noto Sans CJK SC", sans-serif; }
+.dd-report .body { white-space: pre-wrap; text-indent: 0; text-align: justify; }
+.dd-report .facts { margin-top: 8mm; font-size: 13pt; border-top: 1px solid #000; padding-top: 2mm; }
+.dd-report .late { color: #c00; font-weight: bold; border: 2px solid #c00; display: inline-block; padding: 0 3mm; margin-left: 3mm; }
+.dd-report .foot { margin-top: 6mm; font-size: 11pt; text-align: center; color: #333; }
+@media print { .dd-noprint { display: none; } }
+`;
+
+export function ReportPrintPage() {
+  const { reportId } = useParams();
+  const { t } = useTranslation();
+  const q = useApiQuery('report.get', { id: Number(reportId) });
+  if (q.error) return <p role="alert">{errorText(t, q.error)}</p>;
+  if (!q.data) return null;
+  const { report: r, incident: inc, unitName, dutyPhone, fax, timeZone: tz } = q.data;
+  return (
+    <div className="dd-report" data-testid="report-print">
+      <style>{css}</style>
+      <h1>{t('incidents.print.heading')}</h1>
+      <p className="kind">（{r.title}）</p>
+      <div className="meta">
+        <span>
+          {t('incidents.print.unit')}：{unitName}
+        </span>
+        <span>
+          {t('incidents.print.signedBy')}：{r.signedBy ?? '　　　　'}
+        </span>
+      </div>
+      <div className="meta" style={{ borderBottom: 'none', marginBottom: '2mm' }}>
+        <span>
+          {t('incidents.print.no')}：{inc.no}-{r.id}
+        </span>
+        <span>
+          {t('incidents.print.recipient')}：{r.recipient}
+        </span>
+      </div>
+      <h2>{inc.title}</h2>
+      <div className="body">{r.content}</div>
+      <div className="facts">
+        <div>
+          {t('incidents.print.sentAt')}：{officialTime(r.sentAt, tz)}　{t('incidents.print.method')}：{t(`incidents.method.${r.method}`)}
+          {r.late && <span className="late">{t('incidents.print.late')}</span>}
+        </div>
+        <div>
+          {t('incidents.print.recordedBy')}：{r.recordedBy}　{t('incidents.print.dutyPhone')}：{dutyPhone ?? '—'}　{t('incidents.print.fax')}：{fax ?? '—'}
+        </div>
+      </div>
+      <div className="foot">{t('incidents.print.page')}</div>
+      <p className="dd-noprint" style={{ textAlign: 'center', marginTop: '8mm' }}>
+        <button type="button" onClick={() => window.print()}>
+          {t('common.print')}
+        </button>
+      </p>
+    </div>
+  );
+}
