@@ -22,8 +22,8 @@ describe.skipIf(reason !== null)('Electron app', () => {
     const win = await app.firstWindow();
     await win.getByRole('heading', { name: '首次设置' }).waitFor();
     expect(win.url()).toMatch(/^app:\/\/dutydesk\//u);
-    expect(await win.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-    expect(await win.evaluate(() => typeof (window as unknown as { dutydesk?: unknown }).dutydesk)).toBe('object');
+    expect(await win.evaluate('typeof window.require')).toBe('undefined');
+    expect(await win.evaluate('typeof window.dutydesk')).toBe('object');
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
