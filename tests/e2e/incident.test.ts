@@ -1,0 +1,174 @@
+/**
+ * The night shift, in Chromium against the real host: three calls logged by
+ * keyboard, an incident with 3 deaths suggested 较大, 首报 and 续报一 filed,
+ * step 1 of escalation acknowledged with an instruction, the test clock moved
+ * past a deadline (countdown overdue, report recorded late), and the report
+ * printed to a PDF whose text is checked with pdftotext.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { adminAccount, artifactsDir, launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { nationalReportRules } from '../../shared/domain/deadline';
+
+let host: TestHost;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+let incidentId = 0;
+
+const calls = [
+  { keys: [] as string[], text: '区应急局来电：高新区化工园一车间发生爆炸，现场有人员伤亡' },
+  { keys: ['Alt+2'], text: '去电市消防救援支队核实现场救援力量' },
+  { keys: ['Alt+6'], text: '市值班室电话查岗，值班员在岗' },
+];
+
+beforeAll(async () => {
+  host = await startTestHost();
+  await setupViaApi(host);
+  // This desk applies the national 30/60-minute rule to 较大 (Ⅲ) as well.
+  const conn = { sessionId: null };
+  const login = await host.api.call('auth.login', { login: adminAccount.login, password: adminAccount.password }, conn);
+  expect(login.ok).toBe(true);
+  const rules = { ...nationalReportRules, levels: nationalReportRules.levels.map((l) => (l.level === 3 ? { ...l, phoneMinutes: 30, writtenMinutes: 60 } : l)) };
+  expect((await host.api.call('report.setRules', rules, conn)).ok).toBe(true);
+  browser = await launchBrowser();
+  page = await newPage(browser, pageErrors);
+  await loginUi(page, host);
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+const activeTestId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+
+describe('duty log and incidents in Chromium', () => {
+  it('logs three calls by keyboard only, each under 10 keystrokes beyond its text', async () => {
+    await expect.poll(activeTestId).toBe('log-summary');
+    // Esc clears what was typed.
+    await page.keyboard.type('打错了');
+    await page.keyboard.press('Escape');
+    expect(await page.getByTestId('log-summary').inputValue()).toBe('');
+
+    for (const c of calls) {
+      let strokes = 0;
+      for (const k of c.keys) {
+        await page.keyboard.press(k);
+        strokes += 1;
+      }
+      await page.keyboard.type(c.text);
+      await page.keyboard.press('Control+Enter');
+      strokes += 1;
+      expect(strokes).toBeLessThan(10);
+      await page.getByTestId('log-timeline').getByText(c.text).waitFor();
+      await expect.poll(activeTestId).toBe('log-summary');
+      expect(await page.getByTestId('log-summary').inputValue()).toBe('');
+    }
+    const rows = page.getByTestId('log-entry');
+    await expect.poll(() => rows.count()).toBe(3);
+    // Newest on top, with the kinds chosen by Alt+digit.
+    expect(await rows.nth(0).textContent()).toContain('查岗');
+    expect(await rows.nth(1).textContent()).toContain('去电');
+    expect(await rows.nth(2).textContent()).toContain('来电');
+    const kinds = host.core.db.prepare('SELECT kind FROM log_entries ORDER BY id').all() as { kind: string }[];
+    expect(kinds.map((k) => k.kind)).toEqual(['incoming_call', 'outgoing_call', 'presence_check']);
+    await screenshot(page, 'incidents-01-console-log');
+  });
+
+  it('raises an incident from the first call; 3 deaths are suggested 较大', async () => {
+    await page.getByTestId('log-timeline').getByText(calls[0]!.text).click();
+    await page.getByRole('button', { name: '转为事件' }).click();
+    const form = page.getByTestId('incident-form');
+    await form.getByLabel('事件名称').fill('高新区化工园爆炸事故');
+    await form.getByLabel('事发地点').fill('高新区化工园一车间');
+    await form.getByLabel('死亡', { exact: true }).fill('3');
+    await expect.poll(() => form.getByTestId('grade-suggestion').textContent()).toContain('Ⅲ级 较大');
+    await page.getByRole('button', { name: '保存事件' }).click();
+    await page.getByTestId('incident-detail').waitFor();
+    expect(await page.getByTestId('incident-level-badge').textContent()).toContain('Ⅲ级 较大');
+    incidentId = Number(/incidents\/(\d+)/u.exec(page.url())![1]);
+    const row = host.core.db.prepare('SELECT level, suggested_level, deaths FROM incidents WHERE id = ?').get(incidentId);
+    expect(row).toEqual({ level: 3, suggested_level: 3, deaths: 3 });
+  });
+
+  it('files 首报 by phone within the deadline', async () => {
+    await page.getByRole('button', { name: '报送首报' }).click();
+    const form = page.getByTestId('report-form');
+    await expect.poll(() => form.getByLabel('报告内容').inputValue()).toContain('一、接报时间：2026年11月25日21时40分');
+    await form.getByLabel('报送单位').fill('市政府总值班室');
+    await form.getByRole('button', { name: '报送首报' }).click();
+    await form.waitFor({ state: 'detached' });
+    const report = page.getByTestId('report-row').filter({ hasText: '首报' });
+    await expect.poll(() => report.getByTestId('report-late').textContent()).toBe('按时');
+    await expect.poll(() => page.getByTestId('deadline').first().getAttribute('data-state')).toBe('met');
+  });
+
+  it('escalates: step 1 (leader on duty) acknowledged with an instruction, shown on the console', async () => {
+    await page.getByRole('button', { name: '开始逐级报告' }).click();
+    const panel = page.getByTestId('escalation-panel');
+    await panel.getByText(/第 1 步（第 1 轮）带班领导/u).waitFor();
+    await panel.getByRole('button', { name: '已联系' }).click();
+    await panel.getByLabel('确认人').fill('李带班');
+    await panel.getByLabel('批示内容').fill('立即组织救援，全力救治伤员，及时续报');
+    await panel.getByRole('button', { name: '已确认' }).click();
+    await panel.getByText(/李带班 于 .* 确认/u).waitFor();
+    await page.getByTestId('instructions').getByText('立即组织救援，全力救治伤员，及时续报').waitFor();
+    const esc = host.core.db.prepare('SELECT acknowledged_by FROM escalations WHERE incident_id = ?').get(incidentId);
+    expect(esc).toEqual({ acknowledged_by: '李带班' });
+
+    await page.getByRole('link', { name: '值班台' }).click();
+    await page.getByTestId('console-instruction').getByText(/立即组织救援/u).waitFor();
+  });
+
+  it('moving the test clock past the written deadline turns the countdown overdue; 续报一 is recorded late', async () => {
+    const due = page.getByTestId('due-item').filter({ hasText: '书面报告' });
+    await due.waitFor();
+    expect(await due.getAttribute('data-overdue')).toBe('false');
+    await host.moveClock({ advanceMs: 61 * 60_000 });
+    await expect.poll(() => due.getAttribute('data-overdue'), { timeout: 15_000 }).toBe('true');
+    expect(await due.getByTestId('due-countdown').textContent()).toContain('已超时');
+    await screenshot(page, 'incidents-02-console-overdue');
+
+    await page.goto(`${host.host.url}/#/incidents/${incidentId}`);
+    await page.getByTestId('incident-detail').waitFor();
+    await page.getByRole('button', { name: '报送续报一' }).click();
+    const form = page.getByTestId('report-form');
+    await expect.poll(() => form.getByLabel('报送单位').inputValue()).toBe('市政府总值班室');
+    await form.getByLabel('签发人').fill('王局长');
+    await form.getByRole('button', { name: '报送续报一' }).click();
+    await form.waitFor({ state: 'detached' });
+    const report = page.getByTestId('report-row').filter({ hasText: '续报一' });
+    await expect.poll(() => report.getByTestId('report-late').textContent()).toBe('迟报');
+    const rows = host.core.db.prepare('SELECT kind, followup_no, method, late FROM incident_reports WHERE incident_id = ? ORDER BY id').all(incidentId);
+    expect(rows).toEqual([
+      { kind: 'first', followup_no: null, method: 'phone', late: 0 },
+      { kind: 'followup', followup_no: 1, method: 'written', late: 1 },
+    ]);
+    await screenshot(page, 'incidents-03-detail');
+  });
+
+  it('prints 续报一 to an A4 PDF whose text holds the title and 续报一', async () => {
+    const r = host.core.db.prepare("SELECT id FROM incident_reports WHERE kind = 'followup'").get() as { id: number };
+    await page.goto(`${host.host.url}/#/print/report/${r.id}`);
+    await page.getByTestId('report-print').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    fs.mkdirSync(artifactsDir, { recursive: true });
+    const file = path.join(artifactsDir, 'incident-report.pdf');
+    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('突发事件信息报告');
+    expect(text).toContain('续报一');
+    expect(text).toContain('高新区化工园爆炸事故');
+    expect(text).toContain('迟报');
+    const pages = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(pages).toMatch(/Pages:\s+1\b/u);
+    expect(pages).toMatch(/Page size:.*\(A4\)/u);
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
