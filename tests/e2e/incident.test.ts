@@ -43,7 +43,14 @@ afterAll(async () => {
   await host?.close();
 });
 
-const activeTestId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
+interface FocusDoc {
+  activeElement: { getAttribute(name: string): string | null; tagName: string } | null;
+}
+const activeTestId = () =>
+  page.evaluate(() => {
+    const a = (globalThis as unknown as { document: FocusDoc }).document.activeElement;
+    return a?.getAttribute('data-testid') ?? a?.tagName;
+  });
 
 describe('duty log and incidents in Chromium', () => {
   it('logs three calls by keyboard only, each under 10 keystrokes beyond its text', async () => {
