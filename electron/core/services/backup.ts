@@ -16,6 +16,7 @@ import { getDesk } from '../db/desk';
 import { auditHead } from './audit';
 import { verifyAuditDb, verifyAuditFile, type DbVerifyReport } from './audit-verify';
 import { backupsToDelete } from './backup-retention';
+import { readRecordedHead, writeRecordedHead } from './integrity-head';
 import { DomainError } from '../../../shared/errors';
 import { backupReasons, type BackupFolder, type BackupInfo, type BackupReason, type BackupSettings } from '../../../shared/contract/trust';
 
@@ -293,7 +294,13 @@ export function checkRestoreCandidate(core: Core, fileName: string, folder: Back
   }
   if (facts.quickCheck !== 'ok') throw new DomainError('CONFLICT', 'trust.errors.backupDamaged', { message: facts.quickCheck.slice(0, 200) });
   if (facts.schemaVersion > latestVersion) throw new DomainError('CONFLICT', 'trust.errors.backupNewer');
-  const current = core.deskId();
+  let current: string | null = null;
+  try {
+    current = core.deskId();
+  } catch {
+    // A damaged store may not even read its desk row: fall back to the recorded head.
+    current = readRecordedHead(core.dataDir)?.deskId ?? null;
+  }
   if (current && facts.deskId && facts.deskId !== current) throw new DomainError('CONFLICT', 'trust.errors.backupOtherDesk');
   const verify = verifyAuditFile(file);
   if (!verify.ok) throw new DomainError('CONFLICT', 'trust.errors.backupChainBroken', { seq: verify.problem?.seq ?? 0, kind: verify.problem?.kind ?? '' });
@@ -354,6 +361,9 @@ export async function restoreBackup(
   fs.renameSync(staged, live);
   swapStore(core, openStore(core.dataDir));
   pruneSessions(core);
+  // The restored head is now the acknowledged one (it is lower on purpose).
+  const head = auditHead(core.db);
+  writeRecordedHead(core.dataDir, { deskId: core.deskId(), seq: head.seq, hash: head.hash });
 
   const verify = verifyAuditDb(core.db);
   return { restored: candidate.info, safety, verify };
@@ -375,11 +385,40 @@ function rawSafetyCopy(core: Core): BackupInfo | null {
       headSeq: null,
       headHash: null,
       quickCheck: 'not checked (raw copy of a damaged store)',
-      deskId: core.deskId(),
+      deskId: readRecordedHead(core.dataDir)?.deskId ?? null,
       schemaVersion: core.schemaVersion,
     });
     return readInfo(dir, name, 'primary');
   } catch {
     return null;
   }
+}
+
+/**
+ * Restores a backup file into a data folder whose store cannot be opened at
+ * all (a smashed header): no Core needed. The damaged files are kept, renamed,
+ * in the backup folder. The caller opens the store afterwards.
+ */
+export function restoreFileIntoFolder(dataDir: string, backupFile: string): { verify: DbVerifyReport; damagedCopy: string | null } {
+  const facts = inspectDbFile(backupFile);
+  if (facts.quickCheck !== 'ok') throw new DomainError('CONFLICT', 'trust.errors.backupDamaged', { message: facts.quickCheck.slice(0, 200) });
+  if (facts.schemaVersion > latestVersion) throw new DomainError('CONFLICT', 'trust.errors.backupNewer');
+  const verify = verifyAuditFile(backupFile);
+  if (!verify.ok) throw new DomainError('CONFLICT', 'trust.errors.backupChainBroken', { seq: verify.problem?.seq ?? 0, kind: verify.problem?.kind ?? '' });
+  const live = path.join(dataDir, dbFileName);
+  let damagedCopy: string | null = null;
+  if (fs.existsSync(live)) {
+    const dir = primaryBackupDir(dataDir);
+    fs.mkdirSync(dir, { recursive: true });
+    // Not `.sqlite`: a damaged file must never be offered as a backup to restore.
+    damagedCopy = path.join(dir, `dutydesk-${stampOf(Date.now())}-${process.pid}.damaged`);
+    fs.renameSync(live, damagedCopy);
+    if (fs.existsSync(`${live}-wal`)) fs.renameSync(`${live}-wal`, `${damagedCopy}-wal`);
+  }
+  fs.rmSync(`${live}-shm`, { force: true });
+  fs.rmSync(`${live}-wal`, { force: true });
+  fs.copyFileSync(backupFile, `${live}.restoring`);
+  fs.renameSync(`${live}.restoring`, live);
+  writeRecordedHead(dataDir, { deskId: facts.deskId, seq: facts.headSeq, hash: facts.headHash });
+  return { verify, damagedCopy };
 }
