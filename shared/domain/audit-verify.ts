@@ -202,6 +202,6 @@ export interface SignedCheckpoint {
 }
 
 /** Text for the chain-head QR code: compact, parseable, no secrets. */
-export function chainHeadQrText(h: { deskId: string; seq: number; hash: string; at?: string }): string {
+export function chainHeadQrText(h: { deskId: string; seq: number; hash: string; at?: string | null }): string {
   return `DUTYDESK-AUDIT:${h.deskId}:${h.seq}:${h.hash}${h.at ? `:${h.at}` : ''}`;
 }

@@ -25,8 +25,22 @@ const bundleFile = path.join(root, 'node_modules/.cache/dutydesk-fault/kill-writ
 /** Bundles the child writer (once per process). */
 export async function buildKillWriter(): Promise<string> {
   const esbuild = await import('esbuild');
+  // The writer only needs the auth and directory handlers: swap the dispatcher's
+  // every-domain handler map for those two, so a restart loads a third of the code.
+  const handlersStub = {
+    name: 'kill-writer-handlers',
+    setup(b: import('esbuild').PluginBuild) {
+      b.onResolve({ filter: /^\.\/index$/ } /* esbuild takes Go regexps: no u flag */, (a) => (a.importer.endsWith(path.join('api', 'dispatch.ts')) ? { path: 'handlers', namespace: 'kill-writer' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'kill-writer' }, () => ({
+        resolveDir: path.join(root, 'electron/core/api'),
+        loader: 'ts',
+        contents: "import { authHandlers } from './auth'; import { directoryHandlers } from './directory'; export const allHandlers = { ...authHandlers, ...directoryHandlers };",
+      }));
+    },
+  };
   await esbuild.build({
     entryPoints: [path.join(root, 'tests/fault/kill-writer.ts')],
+    plugins: [handlersStub],
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -1,0 +1,2 @@
+export { ChainHead, ChainHeadStamp, LiveChainHeadStamp } from './ChainHead';
+export { QrSvg } from './QrSvg';
