@@ -1,11 +1,142 @@
 /**
- * Benchmarks of the incidents domain (ids named in its issue).
+ * Benchmarks of the duty log and incidents (issue 4).
+ *
+ * - `log_write_vs_raw_ratio`: one log entry written through the API
+ *   (validation, session check, version row, audit row; no search index
+ *   exists yet) vs a raw INSERT of the same row, each in its own transaction
+ *   on the same store (WAL, synchronous=FULL) — median over median. Goal ≤ 2.
+ * - `console_first_render_10y_ms`: the console's first render in Chromium on
+ *   the 10-year demo desk — from navigation until the log timeline and the
+ *   due-next list show data. Median of reloads after one warm-up. Goal ≤ 1000.
  */
-import type { BenchModule } from './lib';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Core } from '../electron/core/core';
+import { createApi } from '../electron/core/api/dispatch';
+import type { Connection } from '../electron/core/api/types';
+import { seedDemo, demoAdmin } from '../electron/core/seed';
+import { stats, time, workDir, type BenchModule } from './lib';
+
+async function logWriteRatio(b: Parameters<BenchModule['run']>[0]): Promise<void> {
+  const dir = path.join(workDir, 'incidents-log-write');
+  fs.rmSync(dir, { recursive: true, force: true });
+  const core = new Core({ dataDir: dir });
+  const api = createApi(core);
+  const conn: Connection = { sessionId: null };
+  const setup = await api.call(
+    'app.setup',
+    {
+      deskName: '基准测试值班室',
+      dutyPhone: null,
+      fax: null,
+      timeZone: 'Asia/Shanghai',
+      adminName: '管理员',
+      adminLogin: 'admin',
+      adminPassword: 'admin12345',
+      adminMobile: null,
+      adminDepartment: null,
+    },
+    conn,
+  );
+  if (!setup.ok) throw new Error(setup.error.message);
+  const input = {
+    kind: 'incoming_call' as const,
+    summary: '区应急局来电报告辖区道路积水情况，已通知有关单位处置',
+    sourceUnit: '端州区应急管理局',
+    sourcePerson: '张科长',
+    sourcePhone: '0758-2555110',
+  };
+  const raw = core.db.prepare(
+    `INSERT INTO log_entries (version, kind, occurred_at, duty_date, source_unit, source_person, source_phone, summary, detail,
+       reported_to, proposal, instruction, outcome, handler, handled_at, incident_id, recorded_by, recorded_at, updated_by, updated_at)
+     VALUES (1, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ?, ?, ?, ?)`,
+  );
+  const insertRaw = core.db.transaction(() => {
+    const at = new Date().toISOString();
+    raw.run(input.kind, at, '2026-11-25', input.sourceUnit, input.sourcePerson, input.sourcePhone, input.summary, 'admin', at, 'admin', at);
+  });
+  const viaApiOnce = async () => {
+    const r = await api.call('log.create', input, conn);
+    if (!r.ok) throw new Error(r.error.message);
+  };
+  // Interleaved, so both see the same WAL size and checkpoint rhythm.
+  const apiSamples: number[] = [];
+  const rawSamples: number[] = [];
+  for (let i = 0; i < 20; i += 1) {
+    await viaApiOnce();
+    insertRaw();
+  }
+  for (let i = 0; i < 500; i += 1) {
+    let t = performance.now();
+    await viaApiOnce();
+    apiSamples.push(performance.now() - t);
+    t = performance.now();
+    insertRaw();
+    rawSamples.push(performance.now() - t);
+  }
+  const viaApi = stats(apiSamples);
+  const direct = stats(rawSamples);
+  b.show('log.create via API (own transaction)', viaApi);
+  b.show('raw INSERT (own transaction)', direct);
+  b.record('log_write_vs_raw_ratio', viaApi.median / direct.median, 'x', direct.median, 'goal ≤ 2');
+  core.close();
+}
+
+async function consoleFirstRender(b: Parameters<BenchModule['run']>[0]): Promise<void> {
+  const dir = path.join(workDir, 'incidents-10y');
+  const marker = path.join(dir, '.seeded');
+  if (!fs.existsSync(marker)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    const t = Date.now();
+    const { core } = await seedDemo({ dataDir: dir, years: 10, log: (m) => console.log(`    seed: ${m}`) });
+    core.close();
+    fs.writeFileSync(marker, new Date().toISOString());
+    console.log(`    10-year demo desk seeded in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+  const staticDir = path.resolve('out/renderer');
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+    console.log('  console_first_render_10y_ms skipped: run npm run build:renderer first');
+    return;
+  }
+  const { startHost } = await import('../electron/host/server');
+  const { chromium } = await import('playwright-core');
+  const core = new Core({ dataDir: dir });
+  const api = createApi(core);
+  const host = await startHost({ api, staticDir });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
+    await page.goto(host.openUrl);
+    await page.getByLabel('登录名').fill(demoAdmin.login);
+    await page.getByLabel('密码').fill(demoAdmin.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByTestId('console').waitFor();
+    const rendered = async () => {
+      const t0 = Date.now();
+      await page.reload();
+      await page.getByTestId('log-entry').first().waitFor();
+      await page.getByTestId('due-next').waitFor();
+      await page.getByTestId('log-summary').waitFor();
+      return Date.now() - t0;
+    };
+    const s = await time(rendered, 7, 1);
+    const entries = (core.db.prepare('SELECT count(*) n FROM log_entries').get() as { n: number }).n;
+    b.show(`console reload → log + due shown (${entries} log entries)`, s);
+    b.record('console_first_render_10y_ms', s.median, 'ms', undefined, 'goal ≤ 1000');
+  } finally {
+    await browser.close();
+    await host.close();
+    core.close();
+  }
+}
 
 export const incidentsBench: BenchModule = {
   name: 'incidents',
-  run: async () => {
-    console.log('  (no figures yet)');
+  run: async (b) => {
+    await logWriteRatio(b);
+    await consoleFirstRender(b);
   },
 };

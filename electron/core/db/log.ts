@@ -1,9 +1,12 @@
 /**
  * Duty log entries (值班记录) and their versions.
  *
- * `log_entries` holds the current version for fast day views; every version,
- * the first included, is also kept whole in `log_entry_versions`
- * (append-only). Values enter SQL only as bound parameters.
+ * `log_entries` holds the current version for fast day views. An entry that
+ * was never edited is its own (only) version; the first edit copies version 1
+ * into `log_entry_versions` (append-only) next to version 2, and every later
+ * edit appends its version — so history is complete without paying a second
+ * row on the hot path of logging a call. Values enter SQL only as bound
+ * parameters.
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection';
@@ -141,21 +144,26 @@ export function getLogEntry(db: Db, id: number): LogEntry | null {
 export function insertLogEntry(db: Db, c: LogContent & { incidentId: number | null }, by: string, at: string): LogEntry {
   const s = stmts(db);
   const info = s.insert.run({ ...c, by, at });
-  const id = Number(info.lastInsertRowid);
-  s.insertVersion.run(id, 1, JSON.stringify(c), null, at, by);
-  return getLogEntry(db, id)!;
+  return getLogEntry(db, Number(info.lastInsertRowid))!;
 }
 
-/** Writes a new version (the caller checked the expected version). */
-export function updateLogEntry(db: Db, id: number, version: number, c: LogContent, reason: string, by: string, at: string): LogEntry {
+/** Writes a new version (the caller checked the expected version and passes the current entry). */
+export function updateLogEntry(db: Db, cur: LogEntry, version: number, c: LogContent, reason: string, by: string, at: string): LogEntry {
   const s = stmts(db);
+  const id = cur.id;
+  if (cur.version === 1) s.insertVersion.run(id, 1, JSON.stringify(contentOf(cur)), null, cur.recordedAt, cur.recordedBy);
   s.update.run({ ...c, id, version, by, at });
   s.insertVersion.run(id, version, JSON.stringify(c), reason, at, by);
   return getLogEntry(db, id)!;
 }
 
 export function voidLogEntry(db: Db, id: number, reason: string, by: string, at: string): LogEntry {
-  db.prepare('UPDATE log_entries SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL').run(at, by, reason, id);
+  db.prepare('UPDATE log_entries SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL').run(
+    at,
+    by,
+    reason,
+    id,
+  );
   return getLogEntry(db, id)!;
 }
 
@@ -164,10 +172,16 @@ export function linkLogEntry(db: Db, id: number, incidentId: number): void {
 }
 
 export function logHistory(db: Db, id: number): LogEntryVersion[] {
-  const rows = db
-    .prepare('SELECT version, data, reason, at, by FROM log_entry_versions WHERE entry_id = ? ORDER BY version')
-    .all(id) as { version: number; data: string; reason: string | null; at: string; by: string }[];
+  const rows = db.prepare('SELECT version, data, reason, at, by FROM log_entry_versions WHERE entry_id = ? ORDER BY version').all(id) as {
+    version: number;
+    data: string;
+    reason: string | null;
+    at: string;
+    by: string;
+  }[];
   const first = getLogEntry(db, id);
+  if (rows.length === 0 && first)
+    rows.push({ version: 1, data: JSON.stringify(contentOf(first)), reason: null, at: first.recordedAt, by: first.recordedBy });
   return rows.map((r) => ({
     version: r.version,
     reason: r.reason,
@@ -205,7 +219,9 @@ export function listLogEntries(db: Db, q: LogQuery): LogEntry[] {
   }
   if (q.query) {
     const like = `%${q.query.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
-    where.push(`(summary LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\' OR source_unit LIKE ? ESCAPE '\\' OR source_person LIKE ? ESCAPE '\\' OR source_phone LIKE ? ESCAPE '\\')`);
+    where.push(
+      `(summary LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\' OR source_unit LIKE ? ESCAPE '\\' OR source_person LIKE ? ESCAPE '\\' OR source_phone LIKE ? ESCAPE '\\')`,
+    );
     params.push(like, like, like, like, like);
   }
   params.push(q.limit);
@@ -216,5 +232,7 @@ export function listLogEntries(db: Db, q: LogQuery): LogEntry[] {
 }
 
 export function logEntriesOfIncident(db: Db, incidentId: number): LogEntry[] {
-  return (db.prepare('SELECT * FROM log_entries WHERE incident_id = ? ORDER BY occurred_at, id').all(incidentId) as LogEntryRow[]).map(rowToLogEntry);
+  return (db.prepare('SELECT * FROM log_entries WHERE incident_id = ? ORDER BY occurred_at, id').all(incidentId) as LogEntryRow[]).map(
+    rowToLogEntry,
+  );
 }

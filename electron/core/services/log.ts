@@ -5,7 +5,6 @@ import { DomainError } from '../../../shared/errors';
 import type { Input, LogEntry } from '../../../shared/contract';
 import { dutyDateOf } from '../../../shared/domain/log';
 import type { ReadCtx, WriteCtx } from '../api/types';
-import { getDesk } from '../db/desk';
 import { contentOf, getLogEntry, insertLogEntry, updateLogEntry, voidLogEntry, type LogContent } from '../db/log';
 import { getIncident } from '../db/incidents';
 
@@ -13,8 +12,15 @@ export const iso = (ms: number): string => new Date(ms).toISOString();
 /** Instants arrive with any offset; we store UTC ISO. */
 export const toUtc = (s: string): string => new Date(Date.parse(s)).toISOString();
 
+const tzStmt = new WeakMap<ReadCtx['db'], import('better-sqlite3').Statement>();
+/** The desk's time zone (a cached statement: this runs on every log write). */
 export function deskTimeZone(ctx: Pick<ReadCtx, 'db'>): string {
-  return getDesk(ctx.db)?.timeZone ?? 'Asia/Shanghai';
+  let s = tzStmt.get(ctx.db);
+  if (!s) {
+    s = ctx.db.prepare('SELECT time_zone FROM desk WHERE id = 1');
+    tzStmt.set(ctx.db, s);
+  }
+  return (s.get() as { time_zone: string } | undefined)?.time_zone ?? 'Asia/Shanghai';
 }
 
 /** The name written as 记录人 / 承办人: the user's display name. */
@@ -68,7 +74,7 @@ export function updateLog(ctx: WriteCtx, id: number, expectedVersion: number, pa
   merged.dutyDate = dutyDateOf(Date.parse(merged.occurredAt), deskTimeZone(ctx));
   const changed = (Object.keys(merged) as (keyof LogContent)[]).filter((k) => merged[k] !== before[k]);
   if (changed.length === 0) throw new DomainError('VALIDATION', 'incidents.errors.noChange');
-  const after = updateLogEntry(ctx.db, id, cur.version + 1, merged, reason, actorName(ctx), iso(ctx.now));
+  const after = updateLogEntry(ctx.db, cur, cur.version + 1, merged, reason, actorName(ctx), iso(ctx.now));
   ctx.audit({ action: 'logEntry.update', entity: 'logEntry', entityId: id, before, after: merged, reason });
   return after;
 }

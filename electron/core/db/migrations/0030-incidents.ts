@@ -40,7 +40,6 @@ export const m0030Incidents: Migration = {
         void_reason    TEXT
       ) STRICT;
       CREATE INDEX log_entries_day ON log_entries (duty_date, occurred_at);
-      CREATE INDEX log_entries_at ON log_entries (occurred_at);
       CREATE INDEX log_entries_incident ON log_entries (incident_id) WHERE incident_id IS NOT NULL;
 
       CREATE TABLE log_entry_versions (
