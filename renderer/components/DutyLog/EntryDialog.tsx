@@ -3,7 +3,7 @@
  * edited as a new version with a reason; its history; void with reason;
  * raise an incident from it.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Badge, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -14,7 +14,7 @@ import { useDesk } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
 import { errorText } from '../../lib/errors';
 import { fromLocalInput, toLocalInput } from './time';
-import { IncidentForm } from '../../pages/incidents/IncidentForm';
+const IncidentForm = lazy(() => import('../../pages/incidents/IncidentForm').then((m) => ({ default: m.IncidentForm })));
 
 type Editable = Pick<
   LogEntry,
@@ -107,14 +107,16 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
 
   if (raise) {
     return (
-      <IncidentForm
-        fromEntry={e}
-        onClose={() => setRaise(false)}
-        onSaved={(incidentId) => {
-          onClose();
-          void navigate(`/incidents/${incidentId}`);
-        }}
-      />
+      <Suspense fallback={null}>
+        <IncidentForm
+          fromEntry={e}
+          onClose={() => setRaise(false)}
+          onSaved={(incidentId) => {
+            onClose();
+            void navigate(`/incidents/${incidentId}`);
+          }}
+        />
+      </Suspense>
     );
   }
 
