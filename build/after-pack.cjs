@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: electron-builder require()s its hooks */
 /**
  * electron-builder `afterPack` hook: flips the Electron fuses of the packed
  * binary (see fuses.cjs) before it is signed and wrapped in an installer.

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: electron-builder require()s its hooks */
 /**
  * Electron fuses for the packaged DutyDesk binary (issue 5, part 5).
  *

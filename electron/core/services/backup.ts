@@ -294,7 +294,7 @@ export function checkRestoreCandidate(core: Core, fileName: string, folder: Back
   }
   if (facts.quickCheck !== 'ok') throw new DomainError('CONFLICT', 'trust.errors.backupDamaged', { message: facts.quickCheck.slice(0, 200) });
   if (facts.schemaVersion > latestVersion) throw new DomainError('CONFLICT', 'trust.errors.backupNewer');
-  let current: string | null = null;
+  let current: string | null;
   try {
     current = core.deskId();
   } catch {
@@ -340,7 +340,7 @@ export async function restoreBackup(
   const candidate = checkRestoreCandidate(core, fileName, folder);
 
   // 1. Safety copy of what is there now, so the restore can be undone.
-  let safety: BackupInfo | null = null;
+  let safety: BackupInfo | null;
   try {
     safety = (await createBackup(core, 'pre-restore')).primary;
   } catch {

@@ -48,7 +48,7 @@ export async function runIntegrityCheck(core: Core, kind: IntegrityResult['kind'
   } catch (e) {
     integrity = [String((e as Error).message)];
   }
-  let foreignKeys: IntegrityResult['foreignKeys'] = [];
+  let foreignKeys: IntegrityResult['foreignKeys'];
   try {
     foreignKeys = (db.pragma('foreign_key_check', { simple: false }) as { table: string; rowid: number | null; parent: string }[])
       .slice(0, 50)
@@ -56,13 +56,14 @@ export async function runIntegrityCheck(core: Core, kind: IntegrityResult['kind'
   } catch (e) {
     foreignKeys = [{ table: '?', rowid: null, parent: String((e as Error).message) }];
   }
-  let chainOk = false;
-  let chainProblem: IntegrityResult['chainProblem'] = null;
+  let chainOk: boolean;
+  let chainProblem: IntegrityResult['chainProblem'];
   try {
     const v = await verifyAuditDbAsync(db);
     chainOk = v.ok;
     chainProblem = v.problem;
   } catch (e) {
+    chainOk = false;
     chainProblem = { seq: 0, kind: 'malformed', details: { message: String((e as Error).message).slice(0, 200) } };
   }
   const integrityOk = integrity.length === 1 && integrity[0] === 'ok';

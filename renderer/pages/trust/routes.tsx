@@ -1,6 +1,11 @@
 /**
- * Extra routes of the trust domain (detail pages, print views), spread into the router.
+ * Extra routes of the trust domain: the audit page (in the shell) and its print view (bare).
  */
 import type { RouteObject } from 'react-router';
+import { AuditPage } from './Audit.page';
+import { AuditPrintPage } from './AuditPrint.page';
 
-export const trustRoutes: RouteObject[] = [];
+export const trustRoutes: RouteObject[] = [
+  { path: 'audit', element: <AuditPage /> },
+  { path: '/print/audit', element: <AuditPrintPage /> },
+];
