@@ -14,7 +14,14 @@ import { incidentCategories, incidentStatuses, reportKinds, reportMethods, allSu
 import type { IncidentCategory, IncidentLevel, IncidentStatus, IncidentSubType, ReportKind, ReportMethod } from '../domain/incident';
 import { logKinds, type LogKind } from '../domain/log';
 import type { DeadlineKind, DeadlineState, ReportRules } from '../domain/deadline';
-import { contactMethods, escalationTargets, type ContactMethod, type EscalationPolicy, type EscalationState, type EscalationTarget } from '../domain/escalation';
+import {
+  contactMethods,
+  escalationTargets,
+  type ContactMethod,
+  type EscalationPolicy,
+  type EscalationState,
+  type EscalationTarget,
+} from '../domain/escalation';
 import type { GradingBasis } from '../domain/grading';
 
 // ───────────────────────── duty log ─────────────────────────
@@ -224,7 +231,15 @@ export type TimelineItem =
   | { type: 'status'; at: string; by: string; from: IncidentStatus; to: IncidentStatus; reason: string | null }
   | { type: 'report'; at: string; by: string; reportId: number; title: string; late: boolean }
   | { type: 'escalationStarted'; at: string; by: string; escalationId: number }
-  | { type: 'contact'; at: string; by: string; escalationId: number; target: EscalationTarget; targetName: string | null; method: ContactMethod }
+  | {
+      type: 'contact';
+      at: string;
+      by: string;
+      escalationId: number;
+      target: EscalationTarget;
+      targetName: string | null;
+      method: ContactMethod;
+    }
   | { type: 'acknowledged'; at: string; by: string; escalationId: number }
   | { type: 'escalationCancelled'; at: string; by: string; escalationId: number; reason: string | null }
   | { type: 'instruction'; at: string; by: string; leaderName: string; text: string }
@@ -329,8 +344,18 @@ const incidentFields = {
 export const levelRuleSchema = z
   .object({
     level: incidentFields.level,
-    phoneMinutes: z.number().int().min(1).max(7 * 24 * 60).nullable(),
-    writtenMinutes: z.number().int().min(1).max(7 * 24 * 60).nullable(),
+    phoneMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .nullable(),
+    writtenMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .nullable(),
   })
   .strict();
 export const reportRulesSchema = z
@@ -338,7 +363,11 @@ export const reportRulesSchema = z
     levels: z.array(levelRuleSchema).length(4),
     supplementDays: z.number().int().min(1).max(365),
     supplementDaysRoadFire: z.number().int().min(1).max(365),
-    supplementDueMinutes: z.number().int().min(1).max(7 * 24 * 60),
+    supplementDueMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
   })
   .strict()
   .refine((r) => new Set(r.levels.map((l) => l.level)).size === 4, { message: 'custom', path: ['levels'] });
@@ -346,7 +375,18 @@ export const reportRulesSchema = z
 export const escalationPolicySchema = z
   .object({
     steps: z
-      .array(z.object({ target: z.enum(escalationTargets), waitMinutes: z.number().int().min(1).max(24 * 60) }).strict())
+      .array(
+        z
+          .object({
+            target: z.enum(escalationTargets),
+            waitMinutes: z
+              .number()
+              .int()
+              .min(1)
+              .max(24 * 60),
+          })
+          .strict(),
+      )
       .min(1)
       .max(6),
     repeats: z.number().int().min(1).max(10),
@@ -377,11 +417,28 @@ const officers = ['officer', 'leader', 'admin'] as const;
 
 export const incidentsMethods = {
   // ── duty log
-  'log.create': method<LogEntry>()({ input: z.object({ ...logFields, incidentId: id.optional() }).strict(), access: officers, kind: 'mutation' }),
+  'log.create': method<LogEntry>()({
+    input: z.object({ ...logFields, incidentId: id.optional() }).strict(),
+    access: officers,
+    kind: 'mutation',
+  }),
   'log.update': method<LogEntry>()({
     input: z
       .object({ id, expectedVersion: z.number().int().min(1), reason, ...logFields, ...logFollowUp })
-      .partial({ kind: true, summary: true, sourceUnit: true, sourcePerson: true, sourcePhone: true, detail: true, reportedTo: true, proposal: true, instruction: true, outcome: true, handler: true, handledAt: true })
+      .partial({
+        kind: true,
+        summary: true,
+        sourceUnit: true,
+        sourcePerson: true,
+        sourcePhone: true,
+        detail: true,
+        reportedTo: true,
+        proposal: true,
+        instruction: true,
+        outcome: true,
+        handler: true,
+        handledAt: true,
+      })
       .strict(),
     access: officers,
     kind: 'mutation',
@@ -479,7 +536,11 @@ export const incidentsMethods = {
     access: officers,
     kind: 'mutation',
   }),
-  'incident.attachment': method<Attachment & { dataBase64: string }>()({ input: z.object({ id }).strict(), access: 'session', kind: 'query' }),
+  'incident.attachment': method<Attachment & { dataBase64: string }>()({
+    input: z.object({ id }).strict(),
+    access: 'session',
+    kind: 'query',
+  }),
   'incident.voidAttachment': method<Attachment>()({ input: z.object({ id, reason }).strict(), access: officers, kind: 'mutation' }),
 
   // ── reports
@@ -541,4 +602,14 @@ export const incidentsMethods = {
   'due.list': method<DueList>()({ input: empty, access: 'session', kind: 'query' }),
 } as const;
 
-export type { LogKind, IncidentCategory, IncidentLevel, IncidentStatus, IncidentSubType, ReportKind, ReportMethod, ContactMethod, EscalationTarget };
+export type {
+  LogKind,
+  IncidentCategory,
+  IncidentLevel,
+  IncidentStatus,
+  IncidentSubType,
+  ReportKind,
+  ReportMethod,
+  ContactMethod,
+  EscalationTarget,
+};

@@ -73,7 +73,12 @@ export function reportDeadlines(level: IncidentLevel, learnedAt: number, rules: 
 }
 
 /** End of the 补报 window (epoch ms), or null when Art. 13 does not apply. */
-export function supplementWindowEnd(category: IncidentCategory, subType: IncidentSubType, occurredAt: number, rules: ReportRules): number | null {
+export function supplementWindowEnd(
+  category: IncidentCategory,
+  subType: IncidentSubType,
+  occurredAt: number,
+  rules: ReportRules,
+): number | null {
   if (!isWorkSafetyGraded(category, subType)) return null;
   const days = subType === 'road_traffic' || subType === 'fire' ? rules.supplementDaysRoadFire : rules.supplementDays;
   return occurredAt + days * day;

@@ -78,8 +78,17 @@ export function escalationState(
   if (t >= round * policy.repeats) {
     const last = policy.steps.length - 1;
     const lastStep = policy.steps[last]!;
-    const status: EscalationStatus = stopAt !== null && stopAt <= now ? (end.acknowledgedAt != null ? 'acknowledged' : 'cancelled') : 'exhausted';
-    return { status, round: policy.repeats - 1, stepIndex: last, target: lastStep.target, stepStartedAt: endsAt - lastStep.waitMinutes * minute, dueAt: endsAt, endsAt };
+    const status: EscalationStatus =
+      stopAt !== null && stopAt <= now ? (end.acknowledgedAt != null ? 'acknowledged' : 'cancelled') : 'exhausted';
+    return {
+      status,
+      round: policy.repeats - 1,
+      stepIndex: last,
+      target: lastStep.target,
+      stepStartedAt: endsAt - lastStep.waitMinutes * minute,
+      dueAt: endsAt,
+      endsAt,
+    };
   }
 
   const r = Math.floor(t / round);
@@ -95,8 +104,17 @@ export function escalationState(
   const step = policy.steps[i]!;
   let status: EscalationStatus = 'waiting';
   if (stopAt !== null && stopAt <= now) status = end.acknowledgedAt != null ? 'acknowledged' : 'cancelled';
-  return { status, round: r, stepIndex: i, target: step.target, stepStartedAt: stepStart, dueAt: stepStart + step.waitMinutes * minute, endsAt };
+  return {
+    status,
+    round: r,
+    stepIndex: i,
+    target: step.target,
+    stepStartedAt: stepStart,
+    dueAt: stepStart + step.waitMinutes * minute,
+    endsAt,
+  };
 }
 
 /** A stable id of one step of one round, e.g. to silence its alarm once. */
-export const escalationSlotId = (escalationId: number, s: Pick<EscalationState, 'round' | 'stepIndex'>): string => `esc-${escalationId}-${s.round}-${s.stepIndex}`;
+export const escalationSlotId = (escalationId: number, s: Pick<EscalationState, 'round' | 'stepIndex'>): string =>
+  `esc-${escalationId}-${s.round}-${s.stepIndex}`;

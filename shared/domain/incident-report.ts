@@ -82,7 +82,9 @@ export function wanYuan(yuan: number): string {
   return `${v}万元`;
 }
 
-export function casualtiesText(i: Pick<ReportableIncident, 'deaths' | 'missing' | 'seriousInjuries' | 'injuries' | 'directLossYuan'>): string {
+export function casualtiesText(
+  i: Pick<ReportableIncident, 'deaths' | 'missing' | 'seriousInjuries' | 'injuries' | 'directLossYuan'>,
+): string {
   const parts: string[] = [];
   parts.push(i.deaths > 0 ? `死亡${i.deaths}人` : '无人员死亡');
   if (i.missing > 0) parts.push(`失踪${i.missing}人`);

@@ -60,7 +60,7 @@ export function localDate(ms: number, tz: string): string {
 export function zoneOffsetMs(ms: number, tz: string): number {
   const p = localParts(ms, tz);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - (ms - (ms % 1000 + 1000) % 1000);
+  return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
 /** The instant of a local wall-clock time (date `YYYY-MM-DD`, minutes after midnight) in a zone. */

@@ -272,7 +272,8 @@ export const incidents = {
         incidentNotFound: 'The incident does not exist.',
         subTypeMismatch: 'The sub-type does not belong to the category.',
         learnedBeforeOccurred: 'Learned-at cannot be earlier than occurred-at.',
-        overrideNeedsLeader: 'The level differs from the suggested grade; only the leader on duty can override it. Save with the suggested level first.',
+        overrideNeedsLeader:
+          'The level differs from the suggested grade; only the leader on duty can override it. Save with the suggested level first.',
         overrideNeedsReason: 'Overriding the level needs a reason.',
         statusMove: 'The status cannot change from "{{from}}" to "{{to}}".',
         reopenNeedsReason: 'Reopening a closed incident needs a reason.',
@@ -511,7 +512,8 @@ export const incidents = {
         supplementDaysRoadFire: 'Road traffic / fire window (days)',
         supplementDueMinutes: 'Casualty update due within (min)',
         national: 'Restore national defaults',
-        nationalNote: 'National rule: grave and especially grave events — phone report within 30 min, written within 1 h; desks may extend this to major events or tighten it.',
+        nationalNote:
+          'National rule: grave and especially grave events — phone report within 30 min, written within 1 h; desks may extend this to major events or tighten it.',
         steps: 'Steps',
         waitMinutes: 'Wait for acknowledgement (min)',
         repeats: 'Rounds at most',

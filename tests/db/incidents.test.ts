@@ -66,7 +66,9 @@ describe('incidents', () => {
     expect(inc.level).toBe(4);
     const up = await desk.call(officer, 'incident.update', { id: inc.id, expectedVersion: 1, reason: '续报核实死亡人数', deaths: 10 });
     expect(up).toMatchObject({ level: 2, suggestedLevel: 2, version: 2, deaths: 10 });
-    expect((await desk.fail(officer, 'incident.update', { id: inc.id, expectedVersion: 1, reason: 'x', deaths: 11 })).code).toBe('CONFLICT');
+    expect((await desk.fail(officer, 'incident.update', { id: inc.id, expectedVersion: 1, reason: 'x', deaths: 11 })).code).toBe(
+      'CONFLICT',
+    );
     expect((await desk.fail(officer, 'incident.update', { id: inc.id, expectedVersion: 2, reason: 'x', deaths: 10 })).messageKey).toBe(
       'incidents.errors.noChange',
     );
@@ -82,28 +84,51 @@ describe('incidents', () => {
   it('files 首报 and 续报一 in order; a late report stays late forever; a phone call does not meet the written deadline', async () => {
     const { officer } = await setup();
     const inc = await desk.call(officer, 'incident.create', accident({ deaths: 12, level: 2 }));
-    expect((await desk.fail(officer, 'report.file', { incidentId: inc.id, kind: 'followup', content: 'x', recipient: '市政府总值班室', method: 'phone' })).messageKey).toBe(
-      'incidents.errors.reportOrder',
-    );
+    expect(
+      (
+        await desk.fail(officer, 'report.file', {
+          incidentId: inc.id,
+          kind: 'followup',
+          content: 'x',
+          recipient: '市政府总值班室',
+          method: 'phone',
+        })
+      ).messageKey,
+    ).toBe('incidents.errors.reportOrder');
     const tpl = await desk.call(officer, 'report.template', { incidentId: inc.id, kind: 'first' });
     expect(tpl.title).toBe('首报');
     expect(tpl.content).toContain('一、接报时间：2026年11月25日21时40分');
     expect(tpl.content).toContain('死亡12人');
 
     desk.clock.advance(20 * min);
-    const first = await desk.call(officer, 'report.file', { incidentId: inc.id, kind: 'first', content: tpl.content, recipient: '市政府总值班室', method: 'phone' });
+    const first = await desk.call(officer, 'report.file', {
+      incidentId: inc.id,
+      kind: 'first',
+      content: tpl.content,
+      recipient: '市政府总值班室',
+      method: 'phone',
+    });
     expect(first).toMatchObject({ title: '首报', late: false, met: [{ kind: 'phone', late: false }] });
 
     desk.clock.advance(50 * min); // 70 min after learned: written deadline (60) missed
     let due = await desk.call(officer, 'due.list', {});
-    expect(due.items.filter((i) => i.kind === 'report').map((i) => [i.kind === 'report' && i.deadlineKind, i.overdue])).toEqual([['written', true]]);
+    expect(due.items.filter((i) => i.kind === 'report').map((i) => [i.kind === 'report' && i.deadlineKind, i.overdue])).toEqual([
+      ['written', true],
+    ]);
 
     await desk.call(officer, 'incident.update', { id: inc.id, expectedVersion: 1, reason: '新增失踪', missing: 2 });
     const tpl2 = await desk.call(officer, 'report.template', { incidentId: inc.id, kind: 'followup' });
     expect(tpl2.title).toBe('续报一');
     expect(tpl2.content).toContain('失踪2人');
     expect(tpl2.content).not.toContain('事发地点');
-    const second = await desk.call(officer, 'report.file', { incidentId: inc.id, kind: 'followup', content: tpl2.content, recipient: '市政府总值班室', method: 'written', signedBy: '王局长' });
+    const second = await desk.call(officer, 'report.file', {
+      incidentId: inc.id,
+      kind: 'followup',
+      content: tpl2.content,
+      recipient: '市政府总值班室',
+      method: 'written',
+      signedBy: '王局长',
+    });
     expect(second.title).toBe('续报一');
     expect(second.late).toBe(true);
     expect(second.met.map((m) => [m.kind, m.late])).toEqual([
@@ -143,7 +168,13 @@ describe('incidents', () => {
     const { officer, leader } = await setup();
     const inc = await desk.call(officer, 'incident.create', accident({ deaths: 3 }));
     desk.clock.advance(50 * min);
-    await desk.call(officer, 'report.file', { incidentId: inc.id, kind: 'first', content: '首报', recipient: '市政府总值班室', method: 'phone' });
+    await desk.call(officer, 'report.file', {
+      incidentId: inc.id,
+      kind: 'first',
+      content: '首报',
+      recipient: '市政府总值班室',
+      method: 'phone',
+    });
     await desk.call(leader, 'incident.setLevel', { id: inc.id, level: 2, reason: '提级' });
     const d = await desk.call(officer, 'incident.get', { id: inc.id });
     expect(d.deadlines.map((x) => [x.kind, x.state])).toEqual([
@@ -158,7 +189,9 @@ describe('incidents', () => {
     await desk.call(officer, 'incident.setStatus', { id: inc.id, status: 'handling' });
     expect((await desk.fail(officer, 'incident.setStatus', { id: inc.id, status: 'open' })).code).toBe('CONFLICT');
     await desk.call(officer, 'incident.setStatus', { id: inc.id, status: 'closed' });
-    expect((await desk.fail(officer, 'incident.setStatus', { id: inc.id, status: 'handling' })).messageKey).toBe('incidents.errors.reopenNeedsReason');
+    expect((await desk.fail(officer, 'incident.setStatus', { id: inc.id, status: 'handling' })).messageKey).toBe(
+      'incidents.errors.reopenNeedsReason',
+    );
     const re = await desk.call(officer, 'incident.setStatus', { id: inc.id, status: 'handling', reason: '出现新情况' });
     expect(re.status).toBe('handling');
     const d = await desk.call(officer, 'incident.get', { id: inc.id });
@@ -168,7 +201,9 @@ describe('incidents', () => {
   it('lists with filters by status, category, level and local learned date', async () => {
     const { officer } = await setup();
     await desk.call(officer, 'incident.create', accident());
-    await desk.call(officer, 'incident.create', { ...accident({ title: '山体滑坡', category: 'natural', subType: 'geological', level: 4, deaths: 0 }) });
+    await desk.call(officer, 'incident.create', {
+      ...accident({ title: '山体滑坡', category: 'natural', subType: 'geological', level: 4, deaths: 0 }),
+    });
     expect(await desk.call(officer, 'incident.list', {})).toHaveLength(2);
     expect((await desk.call(officer, 'incident.list', { category: 'natural' })).map((i) => i.title)).toEqual(['山体滑坡']);
     expect(await desk.call(officer, 'incident.list', { level: 3 })).toHaveLength(1);
@@ -176,13 +211,18 @@ describe('incidents', () => {
     expect(await desk.call(officer, 'incident.list', { from: '2026-11-26' })).toHaveLength(0);
     expect(await desk.call(officer, 'incident.list', { status: ['closed'] })).toHaveLength(0);
     expect((await desk.call(officer, 'incident.list', { query: '滑坡' })).length).toBe(1);
-    expect((await desk.fail(officer, 'incident.create', accident({ subType: 'earthquake' }))).messageKey).toBe('incidents.errors.subTypeMismatch');
+    expect((await desk.fail(officer, 'incident.create', accident({ subType: 'earthquake' }))).messageKey).toBe(
+      'incidents.errors.subTypeMismatch',
+    );
   });
 
   it('deadline rules come from settings (admin only) and national defaults otherwise', async () => {
     const { officer } = await setup();
     expect(await desk.call(officer, 'report.rules', {})).toEqual(nationalReportRules);
-    const rules = { ...nationalReportRules, levels: nationalReportRules.levels.map((l) => (l.level === 3 ? { ...l, phoneMinutes: 20, writtenMinutes: 40 } : l)) };
+    const rules = {
+      ...nationalReportRules,
+      levels: nationalReportRules.levels.map((l) => (l.level === 3 ? { ...l, phoneMinutes: 20, writtenMinutes: 40 } : l)),
+    };
     expect((await desk.fail(officer, 'report.setRules', rules)).code).toBe('FORBIDDEN');
     await desk.call(desk.admin, 'report.setRules', rules);
     const inc = await desk.call(officer, 'incident.create', accident());
@@ -194,11 +234,43 @@ describe('incidents', () => {
 describe('escalation', () => {
   it('walks the steps with the clock, records contacts, acknowledgement and the instruction', async () => {
     const { officer } = await setup();
-    const leaderPerson = await desk.call(desk.admin, 'people.create', { name: '李带班', department: null, title: '副局长', officePhone: null, mobile: '13900000002', roles: ['leader'], sortOrder: 0 });
-    const principal = await desk.call(desk.admin, 'people.create', { name: '王局长', department: null, title: '局长', officePhone: null, mobile: '13900000001', roles: ['leader'], sortOrder: 0 });
-    const sup = await desk.call(desk.admin, 'contacts.create', { kind: 'superior', name: '市政府总值班室', unit: null, phone: '0758-2888110', mobile: null, fax: null, note: null, sortOrder: 0 });
+    const leaderPerson = await desk.call(desk.admin, 'people.create', {
+      name: '李带班',
+      department: null,
+      title: '副局长',
+      officePhone: null,
+      mobile: '13900000002',
+      roles: ['leader'],
+      sortOrder: 0,
+    });
+    const principal = await desk.call(desk.admin, 'people.create', {
+      name: '王局长',
+      department: null,
+      title: '局长',
+      officePhone: null,
+      mobile: '13900000001',
+      roles: ['leader'],
+      sortOrder: 0,
+    });
+    const sup = await desk.call(desk.admin, 'contacts.create', {
+      kind: 'superior',
+      name: '市政府总值班室',
+      unit: null,
+      phone: '0758-2888110',
+      mobile: null,
+      fax: null,
+      note: null,
+      sortOrder: 0,
+    });
     await desk.call(desk.admin, 'escalation.setSettings', {
-      policy: { steps: [{ target: 'leaderOnDuty', waitMinutes: 10 }, { target: 'principalLeader', waitMinutes: 10 }, { target: 'superiorOffice', waitMinutes: 10 }], repeats: 2 },
+      policy: {
+        steps: [
+          { target: 'leaderOnDuty', waitMinutes: 10 },
+          { target: 'principalLeader', waitMinutes: 10 },
+          { target: 'superiorOffice', waitMinutes: 10 },
+        ],
+        repeats: 2,
+      },
       principalPersonId: principal.id,
       superiorContactId: sup.id,
     });
@@ -217,12 +289,21 @@ describe('escalation', () => {
       expect(item).toMatchObject({ stepIndex: 1, target: 'principalLeader', targetName: '王局长', overdue: false });
       desk.clock.advance(10 * min);
       due = await desk.call(officer, 'due.list', {});
-      expect(due.items.find((i) => i.kind === 'escalation')).toMatchObject({ stepIndex: 2, targetName: '市政府总值班室', targetPhone: '0758-2888110' });
+      expect(due.items.find((i) => i.kind === 'escalation')).toMatchObject({
+        stepIndex: 2,
+        targetName: '市政府总值班室',
+        targetPhone: '0758-2888110',
+      });
       desk.clock.advance(40 * min); // past 2 rounds × 30 min
       due = await desk.call(officer, 'due.list', {});
       expect(due.items.find((i) => i.kind === 'escalation')).toMatchObject({ exhausted: true, overdue: true });
 
-      const acked = await desk.call(officer, 'escalation.acknowledge', { escalationId: esc.id, via: 'mobile', byName: '李带班', instruction: '立即组织救援，做好伤员救治' });
+      const acked = await desk.call(officer, 'escalation.acknowledge', {
+        escalationId: esc.id,
+        via: 'mobile',
+        byName: '李带班',
+        instruction: '立即组织救援，做好伤员救治',
+      });
       expect(acked.state.status).toBe('acknowledged');
       expect(acked.acknowledgedBy).toBe('李带班');
       due = await desk.call(officer, 'due.list', {});
@@ -231,7 +312,9 @@ describe('escalation', () => {
       const d = await desk.call(officer, 'incident.get', { id: inc.id });
       expect(d.instructions.map((i) => [i.leaderName, i.escalationId])).toEqual([['李带班', esc.id]]);
       expect(d.escalations[0]!.contacts.map((c) => [c.target, c.targetName, c.method])).toEqual([['leaderOnDuty', '李带班', 'mobile']]);
-      expect((await desk.fail(officer, 'escalation.acknowledge', { escalationId: esc.id, via: 'phone', byName: 'x' })).code).toBe('CONFLICT');
+      expect((await desk.fail(officer, 'escalation.acknowledge', { escalationId: esc.id, via: 'phone', byName: 'x' })).code).toBe(
+        'CONFLICT',
+      );
     } finally {
       setLeaderOnDutyLookup(() => null);
     }
@@ -242,7 +325,9 @@ describe('escalation', () => {
     const inc = await desk.call(officer, 'incident.create', accident());
     const esc = await desk.call(officer, 'escalation.start', { incidentId: inc.id });
     expect(esc.currentTarget).toEqual({ name: null, phone: null });
-    expect((await desk.fail(officer, 'escalation.acknowledge', { escalationId: esc.id, via: 'phone' })).messageKey).toBe('incidents.errors.ackNameRequired');
+    expect((await desk.fail(officer, 'escalation.acknowledge', { escalationId: esc.id, via: 'phone' })).messageKey).toBe(
+      'incidents.errors.ackNameRequired',
+    );
     const c = await desk.call(officer, 'escalation.cancel', { escalationId: esc.id, reason: '误报' });
     expect(c.state.status).toBe('cancelled');
   });
@@ -255,13 +340,25 @@ describe('attachments', () => {
     const data = Buffer.from('现场照片').toString('base64');
     const a = await desk.call(officer, 'incident.attach', { incidentId: inc.id, name: '现场.jpg', mime: 'image/jpeg', dataBase64: data });
     expect(fs.existsSync(path.join(desk.dir, 'attachments', a.sha256))).toBe(true);
-    const again = await desk.call(officer, 'incident.attach', { incidentId: inc.id, name: '现场2.jpg', mime: 'image/jpeg', dataBase64: data });
+    const again = await desk.call(officer, 'incident.attach', {
+      incidentId: inc.id,
+      name: '现场2.jpg',
+      mime: 'image/jpeg',
+      dataBase64: data,
+    });
     expect(again.sha256).toBe(a.sha256);
     expect((await desk.call(officer, 'incident.attachment', { id: a.id })).dataBase64).toBe(data);
     const big = Buffer.alloc(20 * 1024 * 1024 + 1).toString('base64');
-    const err = await desk.fail(officer, 'incident.attach', { incidentId: inc.id, name: 'big.bin', mime: 'application/octet-stream', dataBase64: big });
+    const err = await desk.fail(officer, 'incident.attach', {
+      incidentId: inc.id,
+      name: 'big.bin',
+      mime: 'application/octet-stream',
+      dataBase64: big,
+    });
     expect(['PAYLOAD_TOO_LARGE', 'VALIDATION']).toContain(err.code);
-    expect((await desk.fail(officer, 'incident.attach', { incidentId: inc.id, name: 'x', mime: 'x', dataBase64: '***' })).code).toBe('VALIDATION');
+    expect((await desk.fail(officer, 'incident.attach', { incidentId: inc.id, name: 'x', mime: 'x', dataBase64: '***' })).code).toBe(
+      'VALIDATION',
+    );
     const v = await desk.call(officer, 'incident.voidAttachment', { id: a.id, reason: '传错文件' });
     expect(v).toMatchObject({ voided: true, voidReason: '传错文件' });
     expect((await desk.call(officer, 'incident.get', { id: inc.id })).attachments).toHaveLength(2);

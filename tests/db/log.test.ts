@@ -12,10 +12,21 @@ describe('duty log', () => {
   it('logs an entry at now into the current duty day, audited, and lists it newest first', async () => {
     desk = await makeDesk();
     const officer = await desk.login(['officer'], 'zhang');
-    const a = await desk.call(officer, 'log.create', { kind: 'incoming_call', summary: '区应急局来电报告道路积水', sourceUnit: '区应急局', sourcePhone: '0758-2555110' });
+    const a = await desk.call(officer, 'log.create', {
+      kind: 'incoming_call',
+      summary: '区应急局来电报告道路积水',
+      sourceUnit: '区应急局',
+      sourcePhone: '0758-2555110',
+    });
     desk.clock.advance(5 * min);
     const b = await desk.call(officer, 'log.create', { kind: 'notice', summary: '市气象台发布暴雨黄色预警' });
-    expect(a).toMatchObject({ version: 1, occurredAt: '2026-11-25T13:40:00.000Z', dutyDate: '2026-11-25', recordedBy: 'zhang', voided: false });
+    expect(a).toMatchObject({
+      version: 1,
+      occurredAt: '2026-11-25T13:40:00.000Z',
+      dutyDate: '2026-11-25',
+      recordedBy: 'zhang',
+      voided: false,
+    });
     const list = await desk.call(officer, 'log.list', {});
     expect(list.dutyDate).toBe('2026-11-25');
     expect(list.entries.map((e) => e.id)).toEqual([b.id, a.id]);
@@ -37,7 +48,13 @@ describe('duty log', () => {
     desk = await makeDesk();
     const officer = await desk.login(['officer']);
     const e = await desk.call(officer, 'log.create', { kind: 'incoming_call', summary: '来电', detail: '原始内容' });
-    const e2 = await desk.call(officer, 'log.update', { id: e.id, expectedVersion: 1, reason: '补记领导批示', instruction: '请区应急局加强巡查', handler: '张三' });
+    const e2 = await desk.call(officer, 'log.update', {
+      id: e.id,
+      expectedVersion: 1,
+      reason: '补记领导批示',
+      instruction: '请区应急局加强巡查',
+      handler: '张三',
+    });
     expect(e2).toMatchObject({ version: 2, instruction: '请区应急局加强巡查', detail: '原始内容', summary: '来电' });
     expect((await desk.fail(officer, 'log.update', { id: e.id, expectedVersion: 1, reason: 'x', summary: 'y' })).code).toBe('CONFLICT');
     await desk.call(officer, 'log.update', { id: e.id, expectedVersion: 2, reason: '更正', detail: null });
@@ -59,7 +76,9 @@ describe('duty log', () => {
     expect(v).toMatchObject({ voided: true, voidReason: '重复录入' });
     expect((await desk.call(officer, 'log.list', {})).entries[0]!.voided).toBe(true);
     expect(await desk.call(officer, 'log.list', { from: '2026-01-01', to: '2026-12-31' })).toMatchObject({ entries: [] });
-    expect((await desk.fail(officer, 'log.update', { id: e.id, expectedVersion: 1, reason: 'x', summary: 'y' })).messageKey).toBe('incidents.errors.logVoided');
+    expect((await desk.fail(officer, 'log.update', { id: e.id, expectedVersion: 1, reason: 'x', summary: 'y' })).messageKey).toBe(
+      'incidents.errors.logVoided',
+    );
   });
 
   it('raises an incident from an entry and links it', async () => {
@@ -77,9 +96,19 @@ describe('duty log', () => {
     });
     expect((await desk.call(officer, 'log.get', { id: e.id })).incidentId).toBe(inc.id);
     expect((await desk.call(officer, 'incident.get', { id: inc.id })).logEntries.map((x) => x.id)).toEqual([e.id]);
-    expect((await desk.fail(officer, 'incident.create', { title: 'x', category: 'social', subType: 'mass', level: 4, occurredAt: '2026-11-25T13:30:00Z', learnedAt: '2026-11-25T13:40:00Z', fromLogEntryId: e.id })).messageKey).toBe(
-      'incidents.errors.logAlreadyLinked',
-    );
+    expect(
+      (
+        await desk.fail(officer, 'incident.create', {
+          title: 'x',
+          category: 'social',
+          subType: 'mass',
+          level: 4,
+          occurredAt: '2026-11-25T13:30:00Z',
+          learnedAt: '2026-11-25T13:40:00Z',
+          fromLogEntryId: e.id,
+        })
+      ).messageKey,
+    ).toBe('incidents.errors.logAlreadyLinked');
   });
 
   it('searches by text and kind over a date range', async () => {
@@ -96,7 +125,9 @@ describe('duty log', () => {
   it('the day view uses the duty-day index (query plan)', async () => {
     desk = await makeDesk();
     const plan = desk.core.db
-      .prepare("EXPLAIN QUERY PLAN SELECT * FROM log_entries WHERE duty_date BETWEEN ? AND ? AND voided_at IS NULL ORDER BY duty_date DESC, occurred_at DESC, id DESC LIMIT 10")
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT * FROM log_entries WHERE duty_date BETWEEN ? AND ? AND voided_at IS NULL ORDER BY duty_date DESC, occurred_at DESC, id DESC LIMIT 10',
+      )
       .all('2026-11-25', '2026-11-25') as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX log_entries_day/u);
     const due = desk.core.db

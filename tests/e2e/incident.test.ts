@@ -10,7 +10,17 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { adminAccount, artifactsDir, launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
+import {
+  adminAccount,
+  artifactsDir,
+  launchBrowser,
+  loginUi,
+  newPage,
+  screenshot,
+  setupViaApi,
+  startTestHost,
+  type TestHost,
+} from './helpers';
 import { nationalReportRules } from '../../shared/domain/deadline';
 
 let host: TestHost;
@@ -32,7 +42,10 @@ beforeAll(async () => {
   const conn = { sessionId: null };
   const login = await host.api.call('auth.login', { login: adminAccount.login, password: adminAccount.password }, conn);
   expect(login.ok).toBe(true);
-  const rules = { ...nationalReportRules, levels: nationalReportRules.levels.map((l) => (l.level === 3 ? { ...l, phoneMinutes: 30, writtenMinutes: 60 } : l)) };
+  const rules = {
+    ...nationalReportRules,
+    levels: nationalReportRules.levels.map((l) => (l.level === 3 ? { ...l, phoneMinutes: 30, writtenMinutes: 60 } : l)),
+  };
   expect((await host.api.call('report.setRules', rules, conn)).ok).toBe(true);
   browser = await launchBrowser();
   page = await newPage(browser, pageErrors);
@@ -127,7 +140,10 @@ describe('duty log and incidents in Chromium', () => {
     expect(esc).toEqual({ acknowledged_by: '李带班' });
 
     await page.getByRole('link', { name: '值班台' }).click();
-    await page.getByTestId('console-instruction').getByText(/立即组织救援/u).waitFor();
+    await page
+      .getByTestId('console-instruction')
+      .getByText(/立即组织救援/u)
+      .waitFor();
   });
 
   it('moving the test clock past the written deadline turns the countdown overdue; 续报一 is recorded late', async () => {
@@ -149,7 +165,9 @@ describe('duty log and incidents in Chromium', () => {
     await form.waitFor({ state: 'detached' });
     const report = page.getByTestId('report-row').filter({ hasText: '续报一' });
     await expect.poll(() => report.getByTestId('report-late').textContent()).toBe('迟报');
-    const rows = host.core.db.prepare('SELECT kind, followup_no, method, late FROM incident_reports WHERE incident_id = ? ORDER BY id').all(incidentId);
+    const rows = host.core.db
+      .prepare('SELECT kind, followup_no, method, late FROM incident_reports WHERE incident_id = ? ORDER BY id')
+      .all(incidentId);
     expect(rows).toEqual([
       { kind: 'first', followup_no: null, method: 'phone', late: 0 },
       { kind: 'followup', followup_no: 1, method: 'written', late: 1 },

@@ -78,20 +78,28 @@ describe('escalation steps and repeats with a fake clock', () => {
   });
 
   it('property: the step window always contains now, and waiting ends exactly at K rounds', () => {
-    const step = fc.record({ target: fc.constantFrom('leaderOnDuty', 'principalLeader', 'superiorOffice' as const), waitMinutes: fc.integer({ min: 1, max: 60 }) });
+    const step = fc.record({
+      target: fc.constantFrom('leaderOnDuty', 'principalLeader', 'superiorOffice' as const),
+      waitMinutes: fc.integer({ min: 1, max: 60 }),
+    });
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 2000 * 60 }), (steps, repeats, sec) => {
-        const p = { steps, repeats } as EscalationPolicy;
-        const now = start + sec * 1000;
-        const s = escalationState(p, start, now);
-        if (now - start >= roundLengthMs(p) * repeats) expect(s.status).toBe('exhausted');
-        else {
-          expect(s.status).toBe('waiting');
-          expect(s.stepStartedAt).toBeLessThanOrEqual(now);
-          expect(s.dueAt).toBeGreaterThan(now);
-          expect(s.target).toBe(steps[s.stepIndex]!.target);
-        }
-      }),
+      fc.property(
+        fc.array(step, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 2000 * 60 }),
+        (steps, repeats, sec) => {
+          const p = { steps, repeats } as EscalationPolicy;
+          const now = start + sec * 1000;
+          const s = escalationState(p, start, now);
+          if (now - start >= roundLengthMs(p) * repeats) expect(s.status).toBe('exhausted');
+          else {
+            expect(s.status).toBe('waiting');
+            expect(s.stepStartedAt).toBeLessThanOrEqual(now);
+            expect(s.dueAt).toBeGreaterThan(now);
+            expect(s.target).toBe(steps[s.stepIndex]!.target);
+          }
+        },
+      ),
     );
   });
 });

@@ -61,11 +61,19 @@ describe('work-safety grading at every boundary', () => {
     const n = fc.integer({ min: 0, max: 200 });
     const loss = fc.integer({ min: 0, max: 200_000_000 });
     fc.assert(
-      fc.property(n, n, n, loss, fc.constantFrom('deaths', 'seriousInjuries', 'directLossYuan'), fc.integer({ min: 1, max: 1_000_000 }), (d, m, s, l, key, add) => {
-        const base = { deaths: d, missing: m, seriousInjuries: s, directLossYuan: l };
-        const more = { ...base, [key]: base[key as keyof GradingInput] + add };
-        expect(gradeWorkSafety(more).level).toBeLessThanOrEqual(gradeWorkSafety(base).level);
-      }),
+      fc.property(
+        n,
+        n,
+        n,
+        loss,
+        fc.constantFrom('deaths', 'seriousInjuries', 'directLossYuan'),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (d, m, s, l, key, add) => {
+          const base = { deaths: d, missing: m, seriousInjuries: s, directLossYuan: l };
+          const more = { ...base, [key]: base[key as keyof GradingInput] + add };
+          expect(gradeWorkSafety(more).level).toBeLessThanOrEqual(gradeWorkSafety(base).level);
+        },
+      ),
     );
   });
 

@@ -6,7 +6,15 @@ import type { incidentsMethods } from '../../../shared/contract/incidents';
 import { addDays, dutyDateOf, zonedInstant } from '../../../shared/domain/log';
 import { getDesk } from '../db/desk';
 import { listLogEntries, logHistory } from '../db/log';
-import { getAttachment, getReport, incidentVersion, insertAttachment, insertInstruction, listIncidents, voidAttachment } from '../db/incidents';
+import {
+  getAttachment,
+  getReport,
+  incidentVersion,
+  insertAttachment,
+  insertInstruction,
+  listIncidents,
+  voidAttachment,
+} from '../db/incidents';
 import { actorName, createLogEntry, deskTimeZone, iso, mustLogEntry, toUtc, updateLog, voidLog } from '../services/log';
 import {
   createIncident,
@@ -138,7 +146,14 @@ export const incidentsHandlers: Handlers<keyof typeof incidentsMethods> = {
     const inc = mustIncident(ctx, report.incidentId);
     const fields = incidentVersion(ctx.db, inc.id, report.incidentVersion)!;
     const desk = getDesk(ctx.db)!;
-    return { report, incident: { ...fields, no: inc.no }, unitName: desk.unitName, dutyPhone: desk.dutyPhone, fax: desk.fax, timeZone: desk.timeZone };
+    return {
+      report,
+      incident: { ...fields, no: inc.no },
+      unitName: desk.unitName,
+      dutyPhone: desk.dutyPhone,
+      fax: desk.fax,
+      timeZone: desk.timeZone,
+    };
   },
   'report.rules': (ctx) => getReportRules(ctx.db),
   'report.setRules': (ctx, input) => {
@@ -154,8 +169,10 @@ export const incidentsHandlers: Handlers<keyof typeof incidentsMethods> = {
   'escalation.cancel': (ctx, input) => cancel(ctx, input.escalationId, input.reason),
   'escalation.settings': (ctx) => getEscalationSettings(ctx.db),
   'escalation.setSettings': (ctx, input) => {
-    if (input.principalPersonId !== null && !getPerson(ctx.db, input.principalPersonId)) throw new DomainError('NOT_FOUND', 'incidents.errors.personNotFound');
-    if (input.superiorContactId !== null && !getContact(ctx.db, input.superiorContactId)) throw new DomainError('NOT_FOUND', 'incidents.errors.contactNotFound');
+    if (input.principalPersonId !== null && !getPerson(ctx.db, input.principalPersonId))
+      throw new DomainError('NOT_FOUND', 'incidents.errors.personNotFound');
+    if (input.superiorContactId !== null && !getContact(ctx.db, input.superiorContactId))
+      throw new DomainError('NOT_FOUND', 'incidents.errors.contactNotFound');
     const { before, after } = setEscalationSettings(ctx.db, input);
     ctx.audit({ action: 'settings.escalation', entity: 'settings', entityId: 'incidents.escalation', before, after });
     return after;

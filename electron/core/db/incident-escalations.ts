@@ -53,13 +53,17 @@ export function getEscalation(db: Db, id: number): EscalationRecord | null {
 }
 
 export function escalationsOf(db: Db, incidentId: number): EscalationRecord[] {
-  return (db.prepare('SELECT * FROM escalations WHERE incident_id = ? ORDER BY id').all(incidentId) as EscalationRow[]).map(rowToEscalation);
+  return (db.prepare('SELECT * FROM escalations WHERE incident_id = ? ORDER BY id').all(incidentId) as EscalationRow[]).map(
+    rowToEscalation,
+  );
 }
 
 /** Escalations neither acknowledged nor cancelled. */
 export function pendingEscalations(db: Db): EscalationRecord[] {
   return (
-    db.prepare('SELECT * FROM escalations WHERE acknowledged_at IS NULL AND cancelled_at IS NULL ORDER BY started_at, id').all() as EscalationRow[]
+    db
+      .prepare('SELECT * FROM escalations WHERE acknowledged_at IS NULL AND cancelled_at IS NULL ORDER BY started_at, id')
+      .all() as EscalationRow[]
   ).map(rowToEscalation);
 }
 
@@ -71,16 +75,18 @@ export function insertEscalation(db: Db, incidentId: number, policy: EscalationP
 }
 
 export function acknowledgeEscalation(db: Db, id: number, at: string, byName: string, via: ContactMethod): void {
-  db.prepare('UPDATE escalations SET acknowledged_at = ?, acknowledged_by = ?, acknowledged_via = ? WHERE id = ? AND acknowledged_at IS NULL').run(
-    at,
-    byName,
-    via,
-    id,
-  );
+  db.prepare(
+    'UPDATE escalations SET acknowledged_at = ?, acknowledged_by = ?, acknowledged_via = ? WHERE id = ? AND acknowledged_at IS NULL',
+  ).run(at, byName, via, id);
 }
 
 export function cancelEscalation(db: Db, id: number, at: string, by: string, reason: string): void {
-  db.prepare('UPDATE escalations SET cancelled_at = ?, cancelled_by = ?, cancel_reason = ? WHERE id = ? AND cancelled_at IS NULL').run(at, by, reason, id);
+  db.prepare('UPDATE escalations SET cancelled_at = ?, cancelled_by = ?, cancel_reason = ? WHERE id = ? AND cancelled_at IS NULL').run(
+    at,
+    by,
+    reason,
+    id,
+  );
 }
 
 interface ContactRow {
@@ -121,5 +127,7 @@ export function insertContact(db: Db, escalationId: number, c: Omit<EscalationCo
 }
 
 export function contactsOf(db: Db, escalationId: number): EscalationContact[] {
-  return (db.prepare('SELECT * FROM escalation_contacts WHERE escalation_id = ? ORDER BY at, id').all(escalationId) as ContactRow[]).map(rowToContact);
+  return (db.prepare('SELECT * FROM escalation_contacts WHERE escalation_id = ? ORDER BY at, id').all(escalationId) as ContactRow[]).map(
+    rowToContact,
+  );
 }

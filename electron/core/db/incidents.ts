@@ -13,7 +13,14 @@ import type {
   Instruction,
   Report,
 } from '../../../shared/contract/incidents';
-import type { IncidentCategory, IncidentLevel, IncidentStatus, IncidentSubType, ReportKind, ReportMethod } from '../../../shared/domain/incident';
+import type {
+  IncidentCategory,
+  IncidentLevel,
+  IncidentStatus,
+  IncidentSubType,
+  ReportKind,
+  ReportMethod,
+} from '../../../shared/domain/incident';
 import { reportTitle } from '../../../shared/domain/incident';
 import { deadlineState, type DeadlineKind } from '../../../shared/domain/deadline';
 import type { GradingBasis } from '../../../shared/domain/grading';
@@ -81,7 +88,9 @@ export const rowToIncident = (r: IncidentRow): Incident => ({
   suggestedLevel: r.suggested_level as IncidentLevel | null,
   suggestedBasis: JSON.parse(r.suggested_basis) as GradingBasis[],
   levelOverride:
-    r.level_override_reason !== null ? { by: r.level_override_by ?? '', reason: r.level_override_reason, at: r.level_override_at ?? '' } : null,
+    r.level_override_reason !== null
+      ? { by: r.level_override_by ?? '', reason: r.level_override_reason, at: r.level_override_at ?? '' }
+      : null,
   fromLogEntryId: r.from_log_entry_id,
   supplementUntil: r.supplement_until,
   createdAt: r.created_at,
@@ -153,7 +162,9 @@ export function getIncident(db: Db, id: number): Incident | null {
 
 /** Next display number of a year: 2026-0001, 2026-0002 … */
 export function nextIncidentNo(db: Db, year: string): string {
-  const r = db.prepare("SELECT max(CAST(substr(no, 6) AS INTEGER)) AS n FROM incidents WHERE no LIKE ? || '-%'").get(year) as { n: number | null };
+  const r = db.prepare("SELECT max(CAST(substr(no, 6) AS INTEGER)) AS n FROM incidents WHERE no LIKE ? || '-%'").get(year) as {
+    n: number | null;
+  };
   return `${year}-${String((r.n ?? 0) + 1).padStart(4, '0')}`;
 }
 
@@ -178,11 +189,25 @@ export function insertIncident(
     )
     .run({ ...bindFields(f, m), no: extra.no, fromLogEntryId: extra.fromLogEntryId, at, by });
   const id = Number(info.lastInsertRowid);
-  db.prepare('INSERT INTO incident_versions (incident_id, version, data, reason, at, by) VALUES (?, 1, ?, NULL, ?, ?)').run(id, JSON.stringify(fieldsOf(f)), at, by);
+  db.prepare('INSERT INTO incident_versions (incident_id, version, data, reason, at, by) VALUES (?, 1, ?, NULL, ?, ?)').run(
+    id,
+    JSON.stringify(fieldsOf(f)),
+    at,
+    by,
+  );
   return getIncident(db, id)!;
 }
 
-export function updateIncident(db: Db, id: number, version: number, f: IncidentFields, m: IncidentMeta, reason: string, by: string, at: string): Incident {
+export function updateIncident(
+  db: Db,
+  id: number,
+  version: number,
+  f: IncidentFields,
+  m: IncidentMeta,
+  reason: string,
+  by: string,
+  at: string,
+): Incident {
   db.prepare(
     `UPDATE incidents SET version = @version, title = @title, category = @category, sub_type = @subType, level = @level,
        occurred_at = @occurredAt, learned_at = @learnedAt, location = @location, unit = @unit, source = @source, description = @description,
@@ -204,25 +229,47 @@ export function updateIncident(db: Db, id: number, version: number, f: IncidentF
 }
 
 export function incidentVersions(db: Db, id: number): IncidentVersion[] {
-  const rows = db
-    .prepare('SELECT version, data, reason, at, by FROM incident_versions WHERE incident_id = ? ORDER BY version')
-    .all(id) as { version: number; data: string; reason: string | null; at: string; by: string }[];
+  const rows = db.prepare('SELECT version, data, reason, at, by FROM incident_versions WHERE incident_id = ? ORDER BY version').all(id) as {
+    version: number;
+    data: string;
+    reason: string | null;
+    at: string;
+    by: string;
+  }[];
   return rows.map((r) => ({ version: r.version, fields: JSON.parse(r.data) as IncidentFields, reason: r.reason, at: r.at, by: r.by }));
 }
 
 export function incidentVersion(db: Db, id: number, version: number): IncidentFields | null {
-  const r = db.prepare('SELECT data FROM incident_versions WHERE incident_id = ? AND version = ?').get(id, version) as { data: string } | undefined;
+  const r = db.prepare('SELECT data FROM incident_versions WHERE incident_id = ? AND version = ?').get(id, version) as
+    { data: string } | undefined;
   return r ? (JSON.parse(r.data) as IncidentFields) : null;
 }
 
-export function setIncidentStatus(db: Db, id: number, from: IncidentStatus, to: IncidentStatus, reason: string | null, by: string, at: string): Incident {
+export function setIncidentStatus(
+  db: Db,
+  id: number,
+  from: IncidentStatus,
+  to: IncidentStatus,
+  reason: string | null,
+  by: string,
+  at: string,
+): Incident {
   db.prepare('UPDATE incidents SET status = ?, updated_at = ? WHERE id = ?').run(to, at, id);
-  db.prepare('INSERT INTO incident_status_changes (incident_id, from_status, to_status, reason, at, by) VALUES (?, ?, ?, ?, ?, ?)').run(id, from, to, reason, at, by);
+  db.prepare('INSERT INTO incident_status_changes (incident_id, from_status, to_status, reason, at, by) VALUES (?, ?, ?, ?, ?, ?)').run(
+    id,
+    from,
+    to,
+    reason,
+    at,
+    by,
+  );
   return getIncident(db, id)!;
 }
 
 export function statusChanges(db: Db, id: number) {
-  return db.prepare('SELECT from_status, to_status, reason, at, by FROM incident_status_changes WHERE incident_id = ? ORDER BY id').all(id) as {
+  return db
+    .prepare('SELECT from_status, to_status, reason, at, by FROM incident_status_changes WHERE incident_id = ? ORDER BY id')
+    .all(id) as {
     from_status: IncidentStatus;
     to_status: IncidentStatus;
     reason: string | null;
@@ -258,7 +305,9 @@ export const rowToDeadline = (r: DeadlineRow, now: number): Deadline => ({
 /** The deadlines in force (not superseded), oldest first. */
 export function activeDeadlines(db: Db, incidentId: number, now: number): Deadline[] {
   return (
-    db.prepare('SELECT * FROM incident_deadlines WHERE incident_id = ? AND superseded_at IS NULL ORDER BY due_at, id').all(incidentId) as DeadlineRow[]
+    db
+      .prepare('SELECT * FROM incident_deadlines WHERE incident_id = ? AND superseded_at IS NULL ORDER BY due_at, id')
+      .all(incidentId) as DeadlineRow[]
   ).map((r) => rowToDeadline(r, now));
 }
 
@@ -385,13 +434,15 @@ export function insertInstruction(db: Db, i: Omit<Instruction, 'id'>): Instructi
       'INSERT INTO incident_instructions (incident_id, leader_name, text, given_at, recorded_at, recorded_by, escalation_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
     .run(i.incidentId, i.leaderName, i.text, i.givenAt, i.recordedAt, i.recordedBy, i.escalationId);
-  return rowToInstruction(db.prepare('SELECT * FROM incident_instructions WHERE id = ?').get(Number(info.lastInsertRowid)) as InstructionRow);
+  return rowToInstruction(
+    db.prepare('SELECT * FROM incident_instructions WHERE id = ?').get(Number(info.lastInsertRowid)) as InstructionRow,
+  );
 }
 
 export function instructionsOf(db: Db, incidentId: number): Instruction[] {
-  return (db.prepare('SELECT * FROM incident_instructions WHERE incident_id = ? ORDER BY given_at, id').all(incidentId) as InstructionRow[]).map(
-    rowToInstruction,
-  );
+  return (
+    db.prepare('SELECT * FROM incident_instructions WHERE incident_id = ? ORDER BY given_at, id').all(incidentId) as InstructionRow[]
+  ).map(rowToInstruction);
 }
 
 // ── attachments
@@ -435,11 +486,18 @@ export function getAttachment(db: Db, id: number): Attachment | null {
 }
 
 export function attachmentsOf(db: Db, incidentId: number): Attachment[] {
-  return (db.prepare('SELECT * FROM incident_attachments WHERE incident_id = ? ORDER BY id').all(incidentId) as AttachmentRow[]).map(rowToAttachment);
+  return (db.prepare('SELECT * FROM incident_attachments WHERE incident_id = ? ORDER BY id').all(incidentId) as AttachmentRow[]).map(
+    rowToAttachment,
+  );
 }
 
 export function voidAttachment(db: Db, id: number, reason: string, by: string, at: string): Attachment {
-  db.prepare('UPDATE incident_attachments SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL').run(at, by, reason, id);
+  db.prepare('UPDATE incident_attachments SET voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL').run(
+    at,
+    by,
+    reason,
+    id,
+  );
   return getAttachment(db, id)!;
 }
 
@@ -496,7 +554,12 @@ export function listIncidents(db: Db, q: IncidentListQuery, now: number): Incide
        FROM incidents i ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY i.learned_at DESC, i.id DESC LIMIT ?`,
     )
-    .all(...params) as (IncidentRow & { report_count: number; late_count: number; next_deadline: string | null; last_instruction: string | null })[];
+    .all(...params) as (IncidentRow & {
+    report_count: number;
+    late_count: number;
+    next_deadline: string | null;
+    last_instruction: string | null;
+  })[];
   return rows.map((r) => {
     const [kind, dueAt] = r.next_deadline ? (r.next_deadline.split('|') as [DeadlineKind, string]) : [null, null];
     return {

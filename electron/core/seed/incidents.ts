@@ -10,13 +10,28 @@ import type { SeedCtx } from './types';
 import type { WriteCtx } from '../api/types';
 import type { IncidentFields } from '../../../shared/contract';
 import { addDays, dutyDateOf, dutyDayBounds, type LogKind } from '../../../shared/domain/log';
-import { incidentSubTypes, reportTitle, type IncidentCategory, type IncidentLevel, type IncidentSubType } from '../../../shared/domain/incident';
+import {
+  incidentSubTypes,
+  reportTitle,
+  type IncidentCategory,
+  type IncidentLevel,
+  type IncidentSubType,
+} from '../../../shared/domain/incident';
 import { gradeWorkSafety, isWorkSafetyGraded } from '../../../shared/domain/grading';
 import { nationalReportRules, reportDeadlines, supplementWindowEnd } from '../../../shared/domain/deadline';
 import { defaultEscalationPolicy } from '../../../shared/domain/escalation';
 import { firstReportText, followupReportText } from '../../../shared/domain/incident-report';
 import { insertLogEntry, linkLogEntry, type LogContent } from '../db/log';
-import { activeDeadlines, insertDeadline, insertIncident, insertInstruction, insertReport, meetDeadline, nextIncidentNo, setIncidentStatus } from '../db/incidents';
+import {
+  activeDeadlines,
+  insertDeadline,
+  insertIncident,
+  insertInstruction,
+  insertReport,
+  meetDeadline,
+  nextIncidentNo,
+  setIncidentStatus,
+} from '../db/incidents';
 import { acknowledgeEscalation, insertContact, insertEscalation } from '../db/incident-escalations';
 import type { Rng } from './rng';
 
@@ -24,13 +39,40 @@ const tz = 'Asia/Shanghai';
 const min = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const units = ['端州区应急管理局', '鼎湖区应急管理局', '高要区政府值班室', '四会市政府值班室', '市公安局指挥中心', '市气象台', '市水利局', '市交通运输局', '市消防救援支队', '市卫生健康局', '市信访局', '市生态环境局'];
+const units = [
+  '端州区应急管理局',
+  '鼎湖区应急管理局',
+  '高要区政府值班室',
+  '四会市政府值班室',
+  '市公安局指挥中心',
+  '市气象台',
+  '市水利局',
+  '市交通运输局',
+  '市消防救援支队',
+  '市卫生健康局',
+  '市信访局',
+  '市生态环境局',
+];
 const persons = ['张科长', '李主任', '王值班员', '陈工', '刘副局长', '黄同志', '赵处长', '周值班员'];
 
 const logTexts: Record<LogKind, string[]> = {
-  incoming_call: ['报告辖区道路积水情况', '报告一起交通事故已处置完毕', '询问节日值班安排', '报告山塘水库巡查情况', '报告森林防火巡查无异常', '报告群众聚集上访情况', '报告辖区停电抢修进展', '核实网络舆情信息'],
+  incoming_call: [
+    '报告辖区道路积水情况',
+    '报告一起交通事故已处置完毕',
+    '询问节日值班安排',
+    '报告山塘水库巡查情况',
+    '报告森林防火巡查无异常',
+    '报告群众聚集上访情况',
+    '报告辖区停电抢修进展',
+    '核实网络舆情信息',
+  ],
   outgoing_call: ['通知各区做好强降雨防范', '向市委值班室报送值班情况', '核实突发事件有关情况', '通知带班领导到岗', '督促报送零报告'],
-  incoming_doc: ['收到市政府办公室关于做好节日值班工作的通知', '收到市应急委防汛工作通知', '收到省应急厅值班值守工作提示', '收到安全生产大检查工作方案'],
+  incoming_doc: [
+    '收到市政府办公室关于做好节日值班工作的通知',
+    '收到市应急委防汛工作通知',
+    '收到省应急厅值班值守工作提示',
+    '收到安全生产大检查工作方案',
+  ],
   visit: ['群众来访反映拆迁补偿问题，已引导至信访局', '企业人员来访咨询安全生产许可事宜'],
   notice: ['市气象台发布暴雨黄色预警信号', '市气象台发布大风蓝色预警信号', '市三防办启动防风Ⅳ级应急响应', '市三防办解除防汛应急响应'],
   presence_check: ['市值班室电话查岗，值班人员在岗', '省应急厅视频点名，值班人员在岗'],
@@ -137,7 +179,11 @@ function seedIncident(w: WriteCtx, rng: Rng, month: string, now: number, officer
     ['health', 10],
     ['social', 15],
   ]);
-  const subType = (category === 'accident' ? rng.pick(['industrial', 'road_traffic', 'fire', 'other_transport', 'facility']) : rng.pick(incidentSubTypes[category])) as IncidentSubType;
+  const subType = (
+    category === 'accident'
+      ? rng.pick(['industrial', 'road_traffic', 'fire', 'other_transport', 'facility'])
+      : rng.pick(incidentSubTypes[category])
+  ) as IncidentSubType;
   const grave = rng.chance(0.12);
   const f: IncidentFields = {
     title: `${rng.pick(['端州区', '鼎湖区', '高要区', '四会市', '广宁县'])}${rng.pick(incidentTitles[category])}`,
@@ -161,8 +207,16 @@ function seedIncident(w: WriteCtx, rng: Rng, month: string, now: number, officer
     measures: '组织救援、疏散群众、设置警戒、救治伤员',
   };
   const graded = isWorkSafetyGraded(category, subType);
-  const sug = graded ? gradeWorkSafety({ deaths: f.deaths, missing: f.missing, seriousInjuries: f.seriousInjuries, directLossYuan: f.directLossYuan }) : null;
-  f.level = sug ? sug.level : (weighted<number>(rng, [[4, 80], [3, 15], [2, 5]]) as IncidentLevel);
+  const sug = graded
+    ? gradeWorkSafety({ deaths: f.deaths, missing: f.missing, seriousInjuries: f.seriousInjuries, directLossYuan: f.directLossYuan })
+    : null;
+  f.level = sug
+    ? sug.level
+    : (weighted<number>(rng, [
+        [4, 80],
+        [3, 15],
+        [2, 5],
+      ]) as IncidentLevel);
   const by = officer();
   const rules = nationalReportRules;
   const inc = insertIncident(
@@ -236,7 +290,12 @@ function seedIncident(w: WriteCtx, rng: Rng, month: string, now: number, officer
       late: met.some((x) => x.late),
     });
     for (const d of open) meetDeadline(w.db, d.id, r.id, iso(t));
-    w.audit({ action: 'report.file', entity: 'report', entityId: r.id, after: { incidentId: inc.id, title: reportTitle(kind, followupNo), late: r.late } });
+    w.audit({
+      action: 'report.file',
+      entity: 'report',
+      entityId: r.id,
+      after: { incidentId: inc.id, title: reportTitle(kind, followupNo), late: r.late },
+    });
     // A written report follows the phone 首报 within the hour.
     t += (kind === 'first' ? rng.int(20, 50) : rng.int(3, 48) * 60) * min;
   }
@@ -248,12 +307,27 @@ function seedIncident(w: WriteCtx, rng: Rng, month: string, now: number, officer
     const step = rng.chance(0.8) ? 0 : 1;
     const contactAt = start + (step === 0 ? 2 : 12) * min;
     const who = leader();
-    insertContact(w.db, esc.id, { round: 0, stepIndex: step, target: step === 0 ? 'leaderOnDuty' : 'principalLeader', targetName: who, targetPhone: null, method: 'mobile', at: iso(contactAt), note: null, by });
+    insertContact(w.db, esc.id, {
+      round: 0,
+      stepIndex: step,
+      target: step === 0 ? 'leaderOnDuty' : 'principalLeader',
+      targetName: who,
+      targetPhone: null,
+      method: 'mobile',
+      at: iso(contactAt),
+      note: null,
+      by,
+    });
     acknowledgeEscalation(w.db, esc.id, iso(contactAt + 3 * min), who, 'mobile');
     const ins = insertInstruction(w.db, {
       incidentId: inc.id,
       leaderName: who,
-      text: rng.pick(['全力做好救援处置，及时续报', '请属地政府妥善处置，防止次生灾害', '做好善后工作，加强舆情引导', '立即核实情况，按规定报告']),
+      text: rng.pick([
+        '全力做好救援处置，及时续报',
+        '请属地政府妥善处置，防止次生灾害',
+        '做好善后工作，加强舆情引导',
+        '立即核实情况，按规定报告',
+      ]),
       givenAt: iso(contactAt + 3 * min),
       recordedAt: iso(contactAt + 5 * min),
       recordedBy: by,
@@ -271,4 +345,3 @@ function seedIncident(w: WriteCtx, rng: Rng, month: string, now: number, officer
   w.audit({ action: 'incident.setStatus', entity: 'incident', entityId: inc.id, after: { status: closed ? 'closed' : 'handling' } });
   return true;
 }
-

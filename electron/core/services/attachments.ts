@@ -19,7 +19,8 @@ export function decodeAttachment(dataBase64: string): Buffer {
   if (!base64Re.test(clean) || clean.length % 4 === 1) throw new DomainError('VALIDATION', 'incidents.errors.attachmentEncoding');
   const buf = Buffer.from(clean, 'base64');
   if (buf.length === 0) throw new DomainError('VALIDATION', 'incidents.errors.attachmentEmpty');
-  if (buf.length > attachmentMaxBytes) throw new DomainError('PAYLOAD_TOO_LARGE', 'incidents.errors.attachmentTooLarge', { mb: attachmentMaxBytes / 1024 / 1024 });
+  if (buf.length > attachmentMaxBytes)
+    throw new DomainError('PAYLOAD_TOO_LARGE', 'incidents.errors.attachmentTooLarge', { mb: attachmentMaxBytes / 1024 / 1024 });
   return buf;
 }
 

@@ -17,7 +17,10 @@ function read(db: Db, key: string): unknown {
 }
 
 function write(db: Db, key: string, value: unknown): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    key,
+    JSON.stringify(value),
+  );
 }
 
 /** The desk's deadline rules; national defaults when never set (or unreadable). */
@@ -33,7 +36,11 @@ export function setReportRules(db: Db, rules: ReportRules): { before: ReportRule
   return { before, after: getReportRules(db) };
 }
 
-export const defaultEscalationSettings: EscalationSettings = { policy: defaultEscalationPolicy, principalPersonId: null, superiorContactId: null };
+export const defaultEscalationSettings: EscalationSettings = {
+  policy: defaultEscalationPolicy,
+  principalPersonId: null,
+  superiorContactId: null,
+};
 
 export function getEscalationSettings(db: Db): EscalationSettings {
   const v = read(db, escalationKey) as Partial<EscalationSettings> | undefined;

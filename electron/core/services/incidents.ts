@@ -3,16 +3,16 @@
  * deadlines in step, file reports, build templates and the detail view.
  */
 import { DomainError } from '../../../shared/errors';
-import type {
-  Deadline,
-  Incident,
-  IncidentDetail,
-  IncidentFields,
-  Input,
-  Report,
-  TimelineItem,
-} from '../../../shared/contract';
-import { canMoveStatus, isSubTypeOf, nextReportKinds, reportTitle, type IncidentLevel, type IncidentStatus, type ReportKind } from '../../../shared/domain/incident';
+import type { Deadline, Incident, IncidentDetail, IncidentFields, Input, Report, TimelineItem } from '../../../shared/contract';
+import {
+  canMoveStatus,
+  isSubTypeOf,
+  nextReportKinds,
+  reportTitle,
+  type IncidentLevel,
+  type IncidentStatus,
+  type ReportKind,
+} from '../../../shared/domain/incident';
 import { gradeWorkSafety, isWorkSafetyGraded } from '../../../shared/domain/grading';
 import { meetsDeadline, reportDeadlines, supplementDeadline, supplementWindowEnd, type ReportRules } from '../../../shared/domain/deadline';
 import { firstReportText, followupReportText } from '../../../shared/domain/incident-report';
@@ -128,7 +128,13 @@ export function createIncident(ctx: WriteCtx, input: Input<'incident.create'>): 
   );
   if (fromLogEntryId !== undefined) linkLogEntry(ctx.db, fromLogEntryId, inc.id);
   syncDeadlines(ctx, inc, rules);
-  ctx.audit({ action: 'incident.create', entity: 'incident', entityId: inc.id, after: { ...f, no: inc.no, levelOverride: override, fromLogEntryId }, reason: levelReason ?? null });
+  ctx.audit({
+    action: 'incident.create',
+    entity: 'incident',
+    entityId: inc.id,
+    after: { ...f, no: inc.no, levelOverride: override, fromLogEntryId },
+    reason: levelReason ?? null,
+  });
   return getIncident(ctx.db, inc.id)!;
 }
 
@@ -146,7 +152,8 @@ export function updateIncidentFields(ctx: WriteCtx, input: Input<'incident.updat
   const sug = suggestionOf(f);
   let override = cur.levelOverride;
   if (sug.suggestedLevel === null) override = null;
-  else if (!override) f.level = sug.suggestedLevel; // the grade follows the figures unless a leader overrode it
+  else if (!override)
+    f.level = sug.suggestedLevel; // the grade follows the figures unless a leader overrode it
   else if (override && f.level === sug.suggestedLevel) override = null;
   const changed = (Object.keys(f) as (keyof IncidentFields)[]).filter((k) => f[k] !== before[k]);
   if (changed.length === 0) throw new DomainError('VALIDATION', 'incidents.errors.noChange');
@@ -183,13 +190,25 @@ export function setIncidentLevel(ctx: WriteCtx, id: number, level: IncidentLevel
     id,
     cur.version + 1,
     f,
-    { suggestedLevel: cur.suggestedLevel, suggestedBasis: cur.suggestedBasis, levelOverride: override, supplementUntil: cur.supplementUntil },
+    {
+      suggestedLevel: cur.suggestedLevel,
+      suggestedBasis: cur.suggestedBasis,
+      levelOverride: override,
+      supplementUntil: cur.supplementUntil,
+    },
     reason,
     actorName(ctx),
     iso(ctx.now),
   );
   syncDeadlines(ctx, after, rules);
-  ctx.audit({ action: 'incident.setLevel', entity: 'incident', entityId: id, before: { level: cur.level }, after: { level, suggestedLevel: cur.suggestedLevel }, reason });
+  ctx.audit({
+    action: 'incident.setLevel',
+    entity: 'incident',
+    entityId: id,
+    before: { level: cur.level },
+    after: { level, suggestedLevel: cur.suggestedLevel },
+    reason,
+  });
   return getIncident(ctx.db, id)!;
 }
 
@@ -198,7 +217,14 @@ export function setStatus(ctx: WriteCtx, id: number, to: IncidentStatus, reason:
   if (!canMoveStatus(cur.status, to)) throw new DomainError('CONFLICT', 'incidents.errors.statusMove', { from: cur.status, to });
   if (cur.status === 'closed' && !reason) throw new DomainError('VALIDATION', 'incidents.errors.reopenNeedsReason');
   const after = setIncidentStatus(ctx.db, id, cur.status, to, reason, actorName(ctx), iso(ctx.now));
-  ctx.audit({ action: 'incident.setStatus', entity: 'incident', entityId: id, before: { status: cur.status }, after: { status: to }, reason });
+  ctx.audit({
+    action: 'incident.setStatus',
+    entity: 'incident',
+    entityId: id,
+    before: { status: cur.status },
+    after: { status: to },
+    reason,
+  });
   return after;
 }
 
@@ -241,7 +267,11 @@ export function fileReport(ctx: WriteCtx, input: Input<'report.file'>): Report {
   return report;
 }
 
-export function reportTemplate(ctx: ReadCtx, incidentId: number, kind: ReportKind): { kind: ReportKind; title: string; content: string; recipient: string } {
+export function reportTemplate(
+  ctx: ReadCtx,
+  incidentId: number,
+  kind: ReportKind,
+): { kind: ReportKind; title: string; content: string; recipient: string } {
   const inc = mustIncident(ctx, incidentId);
   const reports = reportsOf(ctx.db, incidentId);
   const last = reports.at(-1);
@@ -274,18 +304,41 @@ export function incidentDetail(ctx: ReadCtx, id: number): IncidentDetail {
     const changed = (Object.keys(v.fields) as (keyof IncidentFields)[]).filter((k) => v.fields[k] !== p.fields[k]);
     timeline.push({ type: 'edited', at: v.at, by: v.by, version: v.version, reason: v.reason, changed });
   }
-  for (const s of statusChanges(ctx.db, id)) timeline.push({ type: 'status', at: s.at, by: s.by, from: s.from_status, to: s.to_status, reason: s.reason });
+  for (const s of statusChanges(ctx.db, id))
+    timeline.push({ type: 'status', at: s.at, by: s.by, from: s.from_status, to: s.to_status, reason: s.reason });
   for (const r of reports) timeline.push({ type: 'report', at: r.sentAt, by: r.recordedBy, reportId: r.id, title: r.title, late: r.late });
   for (const e of escalations) {
     timeline.push({ type: 'escalationStarted', at: e.startedAt, by: e.startedBy, escalationId: e.id });
-    for (const c of e.contacts) timeline.push({ type: 'contact', at: c.at, by: c.by, escalationId: e.id, target: c.target, targetName: c.targetName, method: c.method });
+    for (const c of e.contacts)
+      timeline.push({
+        type: 'contact',
+        at: c.at,
+        by: c.by,
+        escalationId: e.id,
+        target: c.target,
+        targetName: c.targetName,
+        method: c.method,
+      });
     if (e.acknowledgedAt) timeline.push({ type: 'acknowledged', at: e.acknowledgedAt, by: e.acknowledgedBy ?? '', escalationId: e.id });
-    if (e.cancelledAt) timeline.push({ type: 'escalationCancelled', at: e.cancelledAt, by: '', escalationId: e.id, reason: e.cancelReason });
+    if (e.cancelledAt)
+      timeline.push({ type: 'escalationCancelled', at: e.cancelledAt, by: '', escalationId: e.id, reason: e.cancelReason });
   }
-  for (const i of instructions) timeline.push({ type: 'instruction', at: i.givenAt, by: i.recordedBy, leaderName: i.leaderName, text: i.text });
+  for (const i of instructions)
+    timeline.push({ type: 'instruction', at: i.givenAt, by: i.recordedBy, leaderName: i.leaderName, text: i.text });
   for (const a of attachments) timeline.push({ type: 'attachment', at: a.addedAt, by: a.addedBy, name: a.name });
   for (const e of logEntries) timeline.push({ type: 'logEntry', at: e.occurredAt, by: e.recordedBy, entryId: e.id, summary: e.summary });
   timeline.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
-  return { incident, versions, reports, deadlines, escalations, instructions, attachments, logEntries, timeline, nextReportKinds: nextReportKinds(reports) };
+  return {
+    incident,
+    versions,
+    reports,
+    deadlines,
+    escalations,
+    instructions,
+    attachments,
+    logEntries,
+    timeline,
+    nextReportKinds: nextReportKinds(reports),
+  };
 }

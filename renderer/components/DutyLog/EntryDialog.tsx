@@ -18,7 +18,17 @@ const IncidentForm = lazy(() => import('../../pages/incidents/IncidentForm').the
 
 type Editable = Pick<
   LogEntry,
-  'kind' | 'sourceUnit' | 'sourcePerson' | 'sourcePhone' | 'summary' | 'detail' | 'reportedTo' | 'proposal' | 'instruction' | 'outcome' | 'handler'
+  | 'kind'
+  | 'sourceUnit'
+  | 'sourcePerson'
+  | 'sourcePhone'
+  | 'summary'
+  | 'detail'
+  | 'reportedTo'
+  | 'proposal'
+  | 'instruction'
+  | 'outcome'
+  | 'handler'
 > & { occurredAt: string; handledAt: string };
 
 const toForm = (e: LogEntry, tz: string): Editable => ({
@@ -175,7 +185,12 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
             )}
             {!e.voided && (
               <Group align="flex-end">
-                <TextInput label={t('incidents.log.editReason')} value={reason} onChange={(ev) => setReason(ev.currentTarget.value)} style={{ flex: 1 }} />
+                <TextInput
+                  label={t('incidents.log.editReason')}
+                  value={reason}
+                  onChange={(ev) => setReason(ev.currentTarget.value)}
+                  style={{ flex: 1 }}
+                />
                 <Button onClick={() => void save()} disabled={!reason.trim()}>
                   {t('common.save')}
                 </Button>
@@ -183,7 +198,12 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
             )}
             {!e.voided && (
               <Group align="flex-end">
-                <TextInput label={t('incidents.log.voidReason')} value={voidReason} onChange={(ev) => setVoidReason(ev.currentTarget.value)} style={{ flex: 1 }} />
+                <TextInput
+                  label={t('incidents.log.voidReason')}
+                  value={voidReason}
+                  onChange={(ev) => setVoidReason(ev.currentTarget.value)}
+                  style={{ flex: 1 }}
+                />
                 <Button color="gray" variant="outline" onClick={() => void doVoid()} disabled={!voidReason.trim()}>
                   {t('incidents.log.void')}
                 </Button>
@@ -192,7 +212,14 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
                     {t('incidents.log.raiseIncident')}
                   </Button>
                 ) : (
-                  <Button variant="light" color="red" onClick={() => { onClose(); void navigate(`/incidents/${e.incidentId}`); }}>
+                  <Button
+                    variant="light"
+                    color="red"
+                    onClick={() => {
+                      onClose();
+                      void navigate(`/incidents/${e.incidentId}`);
+                    }}
+                  >
                     {t('incidents.list.title')}
                   </Button>
                 )}

@@ -70,8 +70,16 @@ function EntryRow({ entry: e, tz, onOpen }: { entry: LogEntry; tz: string; onOpe
         </Stack>
         <Group gap={4}>
           {e.voided && <Badge color="gray">{t('incidents.log.voided')}</Badge>}
-          {e.version > 1 && <Badge color="gray" variant="outline">{t('incidents.log.version', { n: e.version })}</Badge>}
-          {e.incidentId !== null && <Badge color="red" variant="outline">{t('incidents.list.title')}</Badge>}
+          {e.version > 1 && (
+            <Badge color="gray" variant="outline">
+              {t('incidents.log.version', { n: e.version })}
+            </Badge>
+          )}
+          {e.incidentId !== null && (
+            <Badge color="red" variant="outline">
+              {t('incidents.list.title')}
+            </Badge>
+          )}
         </Group>
       </Group>
     </UnstyledButton>

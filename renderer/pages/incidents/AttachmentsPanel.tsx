@@ -39,7 +39,12 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: numb
           setError(t('incidents.errors.attachmentTooLarge', { mb: 20 }));
           continue;
         }
-        await call('incident.attach', { incidentId, name: f.name, mime: f.type || 'application/octet-stream', dataBase64: await toBase64(f) });
+        await call('incident.attach', {
+          incidentId,
+          name: f.name,
+          mime: f.type || 'application/octet-stream',
+          dataBase64: await toBase64(f),
+        });
       }
       await queryClient.invalidateQueries();
     } catch (e) {
@@ -70,7 +75,15 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: numb
           <Text size="xs" c="dimmed">
             {t('incidents.detail.sizeLimit')}
           </Text>
-          <input ref={input} type="file" multiple hidden onChange={(e) => void add(e.currentTarget.files)} accept="image/*,application/pdf" aria-label={t('incidents.detail.attach')} />
+          <input
+            ref={input}
+            type="file"
+            multiple
+            hidden
+            onChange={(e) => void add(e.currentTarget.files)}
+            accept="image/*,application/pdf"
+            aria-label={t('incidents.detail.attach')}
+          />
           <Button size="xs" variant="light" loading={busy} onClick={() => input.current?.click()}>
             {t('incidents.detail.attach')}
           </Button>
@@ -95,7 +108,12 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: numb
                   </Button>
                   {voiding === a.id ? (
                     <>
-                      <TextInput size="xs" placeholder={t('incidents.log.voidReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+                      <TextInput
+                        size="xs"
+                        placeholder={t('incidents.log.voidReason')}
+                        value={reason}
+                        onChange={(e) => setReason(e.currentTarget.value)}
+                      />
                       <Button
                         size="compact-xs"
                         color="gray"
@@ -111,7 +129,15 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: numb
                       </Button>
                     </>
                   ) : (
-                    <Button size="compact-xs" variant="subtle" color="gray" onClick={() => { setVoiding(a.id); setReason(''); }}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="gray"
+                      onClick={() => {
+                        setVoiding(a.id);
+                        setReason('');
+                      }}
+                    >
                       {t('incidents.log.void')}
                     </Button>
                   )}

@@ -69,7 +69,11 @@ function Pending({ esc, run }: { esc: Escalation; run: (fn: () => Promise<unknow
     <Stack gap="xs">
       <Group justify="space-between">
         <Text fw={600}>
-          {t('incidents.detail.currentStep', { step: esc.state.stepIndex + 1, round: esc.state.round + 1, target: t(`incidents.target.${esc.state.target}`) })}
+          {t('incidents.detail.currentStep', {
+            step: esc.state.stepIndex + 1,
+            round: esc.state.round + 1,
+            target: t(`incidents.target.${esc.state.target}`),
+          })}
           ：{esc.currentTarget.name ?? t('incidents.detail.unresolved')} {esc.currentTarget.phone ?? ''}
         </Text>
         <Text ff="monospace" fw={700} c={exhausted || c.overdue ? 'red' : undefined}>
@@ -77,24 +81,49 @@ function Pending({ esc, run }: { esc: Escalation; run: (fn: () => Promise<unknow
         </Text>
       </Group>
       <Group align="flex-end" gap="xs">
-        <Select label={t('incidents.detail.ackVia')} data={methods} value={method} onChange={(m) => m && setMethod(m as ContactMethod)} allowDeselect={false} w={160} />
+        <Select
+          label={t('incidents.detail.ackVia')}
+          data={methods}
+          value={method}
+          onChange={(m) => m && setMethod(m as ContactMethod)}
+          allowDeselect={false}
+          w={160}
+        />
         <Button variant="light" onClick={() => void run(() => call('escalation.contact', { escalationId: esc.id, method }))}>
           {t('incidents.detail.recordContact')}
         </Button>
       </Group>
       {esc.contacts.map((x) => (
         <Text key={x.id} size="sm" c="dimmed">
-          {formatDateTime(x.at, tz)} {t(`incidents.target.${x.target}`)} {x.targetName ?? ''} · {t(`incidents.contactMethod.${x.method}`)} · {x.by}
+          {formatDateTime(x.at, tz)} {t(`incidents.target.${x.target}`)} {x.targetName ?? ''} · {t(`incidents.contactMethod.${x.method}`)} ·{' '}
+          {x.by}
         </Text>
       ))}
       <Group align="flex-end" gap="xs" wrap="wrap">
-        <TextInput label={t('incidents.detail.ackBy')} placeholder={esc.currentTarget.name ?? ''} value={byName} onChange={(e) => setByName(e.currentTarget.value)} w={160} />
-        <Textarea label={t('incidents.detail.instruction')} autosize value={instruction} onChange={(e) => setInstruction(e.currentTarget.value)} style={{ flex: 1, minWidth: 240 }} />
+        <TextInput
+          label={t('incidents.detail.ackBy')}
+          placeholder={esc.currentTarget.name ?? ''}
+          value={byName}
+          onChange={(e) => setByName(e.currentTarget.value)}
+          w={160}
+        />
+        <Textarea
+          label={t('incidents.detail.instruction')}
+          autosize
+          value={instruction}
+          onChange={(e) => setInstruction(e.currentTarget.value)}
+          style={{ flex: 1, minWidth: 240 }}
+        />
         <Button
           color="green"
           onClick={() =>
             void run(() =>
-              call('escalation.acknowledge', { escalationId: esc.id, via: method, byName: byName || null, instruction: instruction || null }),
+              call('escalation.acknowledge', {
+                escalationId: esc.id,
+                via: method,
+                byName: byName || null,
+                instruction: instruction || null,
+              }),
             )
           }
         >
@@ -102,8 +131,18 @@ function Pending({ esc, run }: { esc: Escalation; run: (fn: () => Promise<unknow
         </Button>
       </Group>
       <Group align="flex-end" gap="xs">
-        <TextInput label={t('incidents.detail.cancelReason')} value={cancelReason} onChange={(e) => setCancelReason(e.currentTarget.value)} style={{ flex: 1 }} />
-        <Button variant="outline" color="gray" disabled={!cancelReason.trim()} onClick={() => void run(() => call('escalation.cancel', { escalationId: esc.id, reason: cancelReason }))}>
+        <TextInput
+          label={t('incidents.detail.cancelReason')}
+          value={cancelReason}
+          onChange={(e) => setCancelReason(e.currentTarget.value)}
+          style={{ flex: 1 }}
+        />
+        <Button
+          variant="outline"
+          color="gray"
+          disabled={!cancelReason.trim()}
+          onClick={() => void run(() => call('escalation.cancel', { escalationId: esc.id, reason: cancelReason }))}
+        >
           {t('incidents.detail.cancelEscalation')}
         </Button>
       </Group>

@@ -3,12 +3,35 @@
  * leader instructions, attachments, the timeline of everything, versions.
  */
 import { useState } from 'react';
-import { Alert, Badge, Button, Grid, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { call, queryClient, useApiQuery } from '../../api';
 import type { IncidentDetail, TimelineItem } from '../../../shared/contract';
-import { incidentLevels, levelColor, reportTitle, type IncidentLevel, type IncidentStatus, type ReportKind } from '../../../shared/domain/incident';
+import {
+  incidentLevels,
+  levelColor,
+  reportTitle,
+  type IncidentLevel,
+  type IncidentStatus,
+  type ReportKind,
+} from '../../../shared/domain/incident';
 import { casualtiesText } from '../../../shared/domain/incident-report';
 import { countdownParts } from '../../../shared/domain/deadline';
 import { useDesk, useHasRole, useNow } from '../../lib/desk-context';
@@ -44,7 +67,7 @@ function Detail({ d }: { d: IncidentDetail }) {
   const move = async (to: IncidentStatus) => {
     setError(null);
     try {
-      const reason = inc.status === 'closed' ? window.prompt(t('common.reason')) ?? '' : undefined;
+      const reason = inc.status === 'closed' ? (window.prompt(t('common.reason')) ?? '') : undefined;
       await call('incident.setStatus', { id: inc.id, status: to, ...(reason ? { reason } : {}) });
       await queryClient.invalidateQueries();
     } catch (e) {
@@ -240,7 +263,13 @@ function LevelDialog({ id, level, onClose }: { id: number; level: IncidentLevel;
   return (
     <Modal opened onClose={onClose} title={t('incidents.detail.setLevel')}>
       <Stack>
-        <Select label={t('incidents.form.level')} data={incidentLevels.map((x) => ({ value: String(x), label: t(`incidents.level.${x}`) }))} value={l} onChange={(x) => x && setL(x)} allowDeselect={false} />
+        <Select
+          label={t('incidents.form.level')}
+          data={incidentLevels.map((x) => ({ value: String(x), label: t(`incidents.level.${x}`) }))}
+          value={l}
+          onChange={(x) => x && setL(x)}
+          allowDeselect={false}
+        />
         <TextInput label={t('incidents.form.levelReason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
         {error && <Text c="red">{error}</Text>}
         <Button
@@ -283,7 +312,13 @@ function InstructionsCard({ d }: { d: IncidentDetail }) {
       </Stack>
       <Group align="flex-end" gap="xs" mt="xs">
         <TextInput label={t('incidents.detail.leaderName')} value={leader} onChange={(e) => setLeader(e.currentTarget.value)} w={120} />
-        <Textarea label={t('incidents.detail.instruction')} autosize value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: 1 }} />
+        <Textarea
+          label={t('incidents.detail.instruction')}
+          autosize
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          style={{ flex: 1 }}
+        />
         <Button
           variant="light"
           disabled={!leader.trim() || !text.trim()}
@@ -309,13 +344,20 @@ function timelineText(t: (k: string, o?: Record<string, unknown>) => string, i: 
     case 'edited':
       return t('incidents.detail.timelineEdited', { version: i.version, reason: i.reason ?? '' });
     case 'status':
-      return t('incidents.detail.timelineStatus', { from: t(`incidents.status.${i.from}`), to: t(`incidents.status.${i.to}`) }) + (i.reason ? `（${i.reason}）` : '');
+      return (
+        t('incidents.detail.timelineStatus', { from: t(`incidents.status.${i.from}`), to: t(`incidents.status.${i.to}`) }) +
+        (i.reason ? `（${i.reason}）` : '')
+      );
     case 'report':
       return t('incidents.detail.timelineReport', { title: i.title }) + (i.late ? ` · ${t('incidents.detail.lateForever')}` : '');
     case 'escalationStarted':
       return t('incidents.detail.timelineEscalation');
     case 'contact':
-      return t('incidents.detail.timelineContact', { target: t(`incidents.target.${i.target}`), name: i.targetName ?? '', method: t(`incidents.contactMethod.${i.method}`) });
+      return t('incidents.detail.timelineContact', {
+        target: t(`incidents.target.${i.target}`),
+        name: i.targetName ?? '',
+        method: t(`incidents.contactMethod.${i.method}`),
+      });
     case 'acknowledged':
       return `${t('incidents.detail.timelineAck')}：${i.by}`;
     case 'escalationCancelled':

@@ -10,7 +10,14 @@ import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Te
 import { useTranslation } from 'react-i18next';
 import { call, queryClient } from '../../api';
 import type { Incident, LogEntry } from '../../../shared/contract';
-import { incidentCategories, incidentLevels, incidentSubTypes, type IncidentCategory, type IncidentLevel, type IncidentSubType } from '../../../shared/domain/incident';
+import {
+  incidentCategories,
+  incidentLevels,
+  incidentSubTypes,
+  type IncidentCategory,
+  type IncidentLevel,
+  type IncidentSubType,
+} from '../../../shared/domain/incident';
 import { gradeWorkSafety, isWorkSafetyGraded } from '../../../shared/domain/grading';
 import { useDesk, useHasRole, useNow } from '../../lib/desk-context';
 import { errorText, fieldErrors } from '../../lib/errors';
@@ -107,7 +114,15 @@ export function IncidentForm({
 
   const graded = isWorkSafetyGraded(v.category, v.subType);
   const suggestion = useMemo(
-    () => (graded ? gradeWorkSafety({ deaths: v.deaths, missing: v.missing, seriousInjuries: v.seriousInjuries, directLossYuan: Math.round(v.lossWan * 10_000) }) : null),
+    () =>
+      graded
+        ? gradeWorkSafety({
+            deaths: v.deaths,
+            missing: v.missing,
+            seriousInjuries: v.seriousInjuries,
+            directLossYuan: Math.round(v.lossWan * 10_000),
+          })
+        : null,
     [graded, v.deaths, v.missing, v.seriousInjuries, v.lossWan],
   );
   // The level follows the suggestion unless a leader chose otherwise.
@@ -187,7 +202,9 @@ export function IncidentForm({
             data={incidentCategories.map((c) => ({ value: c, label: t(`incidents.category.${c}`) }))}
             value={v.category}
             allowDeselect={false}
-            onChange={(c) => c && setV((s) => ({ ...s, category: c as IncidentCategory, subType: incidentSubTypes[c as IncidentCategory][0] }))}
+            onChange={(c) =>
+              c && setV((s) => ({ ...s, category: c as IncidentCategory, subType: incidentSubTypes[c as IncidentCategory][0] }))
+            }
           />
           <Select
             label={t('incidents.form.subType')}
@@ -218,7 +235,14 @@ export function IncidentForm({
             {overriding && <Text size="sm">{t('incidents.form.overrideNote')}</Text>}
           </Alert>
         )}
-        {overriding && <TextInput label={t('incidents.form.levelReason')} required value={levelReason} onChange={(e) => setLevelReason(e.currentTarget.value)} />}
+        {overriding && (
+          <TextInput
+            label={t('incidents.form.levelReason')}
+            required
+            value={levelReason}
+            onChange={(e) => setLevelReason(e.currentTarget.value)}
+          />
+        )}
         <SimpleGrid cols={2} spacing="xs">
           <TextInput type="datetime-local" label={t('incidents.form.occurredAt')} required {...txt('occurredAt')} />
           <TextInput type="datetime-local" label={t('incidents.form.learnedAt')} required {...txt('learnedAt')} />
@@ -240,7 +264,9 @@ export function IncidentForm({
           <Textarea label={t('incidents.form.leadersOnSite')} autosize {...txt('leadersOnSite')} />
           <Textarea label={t('incidents.form.measures')} autosize {...txt('measures')} />
         </SimpleGrid>
-        {incident && <TextInput label={t('incidents.form.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />}
+        {incident && (
+          <TextInput label={t('incidents.form.reason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        )}
         {error && (
           <Text c="red" role="alert">
             {error}

@@ -7,7 +7,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useApiQuery } from '../../api';
 import type { Input } from '../../../shared/contract';
-import { incidentCategories, incidentLevels, incidentStatuses, levelColor, type IncidentCategory, type IncidentLevel, type IncidentStatus } from '../../../shared/domain/incident';
+import {
+  incidentCategories,
+  incidentLevels,
+  incidentStatuses,
+  levelColor,
+  type IncidentCategory,
+  type IncidentLevel,
+  type IncidentStatus,
+} from '../../../shared/domain/incident';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
 import { IncidentForm } from './IncidentForm';
@@ -68,7 +76,13 @@ export function IncidentListPage() {
         />
         <TextInput type="date" label={t('incidents.list.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} />
         <TextInput type="date" label={t('incidents.list.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={150} />
-        <TextInput label={t('common.search')} placeholder={t('incidents.list.query')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={220} />
+        <TextInput
+          label={t('common.search')}
+          placeholder={t('incidents.list.query')}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          w={220}
+        />
       </Group>
       <Table striped highlightOnHover data-testid="incident-table">
         <Table.Thead>

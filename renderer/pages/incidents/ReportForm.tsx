@@ -35,7 +35,15 @@ export function ReportForm({ incidentId, kind, onClose }: { incidentId: number; 
     setError(null);
     try {
       const at = sentAt ? fromLocalInput(sentAt, tz) : null;
-      await call('report.file', { incidentId, kind, content, recipient, method, ...(at ? { sentAt: at } : {}), signedBy: signedBy || null });
+      await call('report.file', {
+        incidentId,
+        kind,
+        content,
+        recipient,
+        method,
+        ...(at ? { sentAt: at } : {}),
+        signedBy: signedBy || null,
+      });
       await queryClient.invalidateQueries();
       onClose();
     } catch (e) {
@@ -49,7 +57,13 @@ export function ReportForm({ incidentId, kind, onClose }: { incidentId: number; 
     <Modal opened onClose={onClose} size="xl" title={t('incidents.detail.fileReport', { title: tpl.data?.title ?? '' })}>
       <Stack gap="xs" data-testid="report-form">
         <SimpleGrid cols={2} spacing="xs">
-          <TextInput label={t('incidents.detail.recipient')} required value={recipient} onChange={(e) => setRecipient(e.currentTarget.value)} data-autofocus />
+          <TextInput
+            label={t('incidents.detail.recipient')}
+            required
+            value={recipient}
+            onChange={(e) => setRecipient(e.currentTarget.value)}
+            data-autofocus
+          />
           <Select
             label={t('incidents.detail.method')}
             data={reportMethods.map((m) => ({ value: m, label: t(`incidents.method.${m}`) }))}
@@ -68,7 +82,14 @@ export function ReportForm({ incidentId, kind, onClose }: { incidentId: number; 
           />
           <TextInput label={t('incidents.detail.signedBy')} value={signedBy} onChange={(e) => setSignedBy(e.currentTarget.value)} />
         </SimpleGrid>
-        <Textarea label={t('incidents.detail.reportContent')} autosize minRows={10} maxRows={24} value={content} onChange={(e) => setContent(e.currentTarget.value)} />
+        <Textarea
+          label={t('incidents.detail.reportContent')}
+          autosize
+          minRows={10}
+          maxRows={24}
+          value={content}
+          onChange={(e) => setContent(e.currentTarget.value)}
+        />
         {error && (
           <Text c="red" role="alert">
             {error}

@@ -60,7 +60,8 @@ export function ReportPrintPage() {
           {r.late && <span className="late">{t('incidents.print.late')}</span>}
         </div>
         <div>
-          {t('incidents.print.recordedBy')}：{r.recordedBy}　{t('incidents.print.dutyPhone')}：{dutyPhone ?? '—'}　{t('incidents.print.fax')}：{fax ?? '—'}
+          {t('incidents.print.recordedBy')}：{r.recordedBy}　{t('incidents.print.dutyPhone')}：{dutyPhone ?? '—'}　
+          {t('incidents.print.fax')}：{fax ?? '—'}
         </div>
       </div>
       <div className="foot">{t('incidents.print.page')}</div>

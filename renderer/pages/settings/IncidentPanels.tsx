@@ -79,9 +79,27 @@ function RulesPanel() {
         </Table.Tbody>
       </Table>
       <Group grow>
-        <NumberInput label={t('incidents.settings.supplementDays')} value={r.supplementDays} min={1} onChange={(v) => setR({ ...r, supplementDays: Number(v) || 1 })} disabled={!isAdmin} />
-        <NumberInput label={t('incidents.settings.supplementDaysRoadFire')} value={r.supplementDaysRoadFire} min={1} onChange={(v) => setR({ ...r, supplementDaysRoadFire: Number(v) || 1 })} disabled={!isAdmin} />
-        <NumberInput label={t('incidents.settings.supplementDueMinutes')} value={r.supplementDueMinutes} min={1} onChange={(v) => setR({ ...r, supplementDueMinutes: Number(v) || 1 })} disabled={!isAdmin} />
+        <NumberInput
+          label={t('incidents.settings.supplementDays')}
+          value={r.supplementDays}
+          min={1}
+          onChange={(v) => setR({ ...r, supplementDays: Number(v) || 1 })}
+          disabled={!isAdmin}
+        />
+        <NumberInput
+          label={t('incidents.settings.supplementDaysRoadFire')}
+          value={r.supplementDaysRoadFire}
+          min={1}
+          onChange={(v) => setR({ ...r, supplementDaysRoadFire: Number(v) || 1 })}
+          disabled={!isAdmin}
+        />
+        <NumberInput
+          label={t('incidents.settings.supplementDueMinutes')}
+          value={r.supplementDueMinutes}
+          min={1}
+          onChange={(v) => setR({ ...r, supplementDueMinutes: Number(v) || 1 })}
+          disabled={!isAdmin}
+        />
       </Group>
       {error && <Text c="red">{error}</Text>}
       {isAdmin && (
@@ -116,7 +134,11 @@ function EscalationSettingsPanel() {
   const save = async () => {
     setError(null);
     try {
-      await call('escalation.setSettings', { policy, principalPersonId: principal ? Number(principal) : null, superiorContactId: superior ? Number(superior) : null });
+      await call('escalation.setSettings', {
+        policy,
+        principalPersonId: principal ? Number(principal) : null,
+        superiorContactId: superior ? Number(superior) : null,
+      });
       await queryClient.invalidateQueries();
       notifySaved();
     } catch (e) {
@@ -145,7 +167,10 @@ function EscalationSettingsPanel() {
                   value={s.target}
                   allowDeselect={false}
                   disabled={!isAdmin}
-                  onChange={(x) => x && setPolicy({ ...policy, steps: policy.steps.map((y, j) => (j === i ? { ...y, target: x as EscalationTarget } : y)) })}
+                  onChange={(x) =>
+                    x &&
+                    setPolicy({ ...policy, steps: policy.steps.map((y, j) => (j === i ? { ...y, target: x as EscalationTarget } : y)) })
+                  }
                 />
               </Table.Td>
               <Table.Td>
@@ -154,12 +179,19 @@ function EscalationSettingsPanel() {
                   value={s.waitMinutes}
                   min={1}
                   disabled={!isAdmin}
-                  onChange={(v) => setPolicy({ ...policy, steps: policy.steps.map((y, j) => (j === i ? { ...y, waitMinutes: Number(v) || 1 } : y)) })}
+                  onChange={(v) =>
+                    setPolicy({ ...policy, steps: policy.steps.map((y, j) => (j === i ? { ...y, waitMinutes: Number(v) || 1 } : y)) })
+                  }
                 />
               </Table.Td>
               <Table.Td>
                 {isAdmin && policy.steps.length > 1 && (
-                  <ActionIcon variant="subtle" color="gray" aria-label={t('incidents.settings.removeStep')} onClick={() => setPolicy({ ...policy, steps: policy.steps.filter((_, j) => j !== i) })}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="gray"
+                    aria-label={t('incidents.settings.removeStep')}
+                    onClick={() => setPolicy({ ...policy, steps: policy.steps.filter((_, j) => j !== i) })}
+                  >
                     <IconTrash size={16} />
                   </ActionIcon>
                 )}
@@ -169,11 +201,23 @@ function EscalationSettingsPanel() {
         </Table.Tbody>
       </Table>
       {isAdmin && policy.steps.length < 6 && (
-        <Button variant="subtle" w="fit-content" onClick={() => setPolicy({ ...policy, steps: [...policy.steps, { target: 'superiorOffice', waitMinutes: 10 }] })}>
+        <Button
+          variant="subtle"
+          w="fit-content"
+          onClick={() => setPolicy({ ...policy, steps: [...policy.steps, { target: 'superiorOffice', waitMinutes: 10 }] })}
+        >
           {t('incidents.settings.addStep')}
         </Button>
       )}
-      <NumberInput label={t('incidents.settings.repeats')} value={policy.repeats} min={1} max={10} disabled={!isAdmin} onChange={(v) => setPolicy({ ...policy, repeats: Number(v) || 1 })} w={200} />
+      <NumberInput
+        label={t('incidents.settings.repeats')}
+        value={policy.repeats}
+        min={1}
+        max={10}
+        disabled={!isAdmin}
+        onChange={(v) => setPolicy({ ...policy, repeats: Number(v) || 1 })}
+        w={200}
+      />
       <Group grow>
         <Select
           label={t('incidents.settings.principal')}
@@ -195,7 +239,11 @@ function EscalationSettingsPanel() {
         />
       </Group>
       {error && <Text c="red">{error}</Text>}
-      {isAdmin && <Button w="fit-content" onClick={() => void save()}>{t('common.save')}</Button>}
+      {isAdmin && (
+        <Button w="fit-content" onClick={() => void save()}>
+          {t('common.save')}
+        </Button>
+      )}
     </Stack>
   );
 }
