@@ -65,8 +65,14 @@ const personFields = {
   title: optText(40),
   officePhone: phone,
   mobile: phone,
-  roles: z.array(z.enum(personRoles)).max(4).default([]),
-  sortOrder: z.number().int().min(0).max(100000).default(0),
+  roles: z.array(z.enum(personRoles)).max(4),
+  sortOrder: z.number().int().min(0).max(100000),
+};
+/** New people: roles and sort order may be left out. */
+const newPersonFields = {
+  ...personFields,
+  roles: personFields.roles.default([]),
+  sortOrder: personFields.sortOrder.default(0),
 };
 
 const contactFields = {
@@ -112,7 +118,7 @@ export const directoryMethods = {
     kind: 'query',
   }),
   'people.get': method<Person>()({ input: z.object({ id }).strict(), access: 'session', kind: 'query' }),
-  'people.create': method<Person>()({ input: z.object(personFields).strict(), access: ['admin'], kind: 'mutation' }),
+  'people.create': method<Person>()({ input: z.object(newPersonFields).strict(), access: ['admin'], kind: 'mutation' }),
   'people.update': method<Person>()({
     input: z.object({ id, ...personFields }).partial({ roles: true, sortOrder: true }).strict(),
     access: ['admin'],

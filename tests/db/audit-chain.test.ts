@@ -203,3 +203,15 @@ describe('access', () => {
     expect(err.messageKey).toBe('errors.LAST_ADMIN');
   });
 });
+
+describe('partial updates', () => {
+  it('treat an explicit undefined as "not given", never as a blank column', async () => {
+    desk = await makeDesk();
+    const d = await desk.call(desk.admin, 'desk.update', { timeZone: undefined, fax: '0758-1' });
+    expect(d.timeZone).toBe('Asia/Shanghai');
+    const p = await desk.call(desk.admin, 'people.create', { name: '钱七', department: null, title: null, officePhone: null, mobile: null, roles: ['leader'], sortOrder: 2 });
+    const u = await desk.call(desk.admin, 'people.update', { id: p.id, name: '钱七', department: null, title: null, officePhone: null, mobile: null, roles: undefined });
+    expect(u.roles).toEqual(['leader']);
+    expect(u.sortOrder).toBe(2);
+  });
+});

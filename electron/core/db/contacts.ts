@@ -1,6 +1,7 @@
 /**
  * External contacts: the superior duty office, neighbouring units, emergency services.
  */
+import { defined, stmt } from './stmt';
 import type { Db } from './connection';
 import type { Contact, ContactKind } from '../../../shared/contract';
 import { initialsOf, matchesQuery } from '../services/search-text';
@@ -38,14 +39,15 @@ export const rowToContact = (r: ContactRow): Contact => ({
 export type ContactFields = Omit<Contact, 'id' | 'active' | 'initials' | 'updatedAt'>;
 
 export function getContact(db: Db, id: number): Contact | null {
-  const r = db.prepare('SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined;
+  const r = stmt(db, 'SELECT * FROM contacts WHERE id = ?').get(id) as ContactRow | undefined;
   return r ? rowToContact(r) : null;
 }
 
 export function listContacts(db: Db, opts: { query?: string; kind?: ContactKind; includeInactive?: boolean } = {}): Contact[] {
-  const rows = db
-    .prepare(`SELECT * FROM contacts ${opts.includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, kind, sort_order, id`)
-    .all() as ContactRow[];
+  const rows = stmt(
+    db,
+    `SELECT * FROM contacts ${opts.includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, kind, sort_order, id`,
+  ).all() as ContactRow[];
   let out = rows.map(rowToContact);
   if (opts.kind) out = out.filter((c) => c.kind === opts.kind);
   const q = opts.query?.trim();
@@ -54,18 +56,18 @@ export function listContacts(db: Db, opts: { query?: string; kind?: ContactKind;
 }
 
 export function insertContact(db: Db, f: ContactFields, at: string): Contact {
-  const info = db
-    .prepare(
-      `INSERT INTO contacts (kind, name, unit, phone, mobile, fax, note, active, sort_order, initials, created_at, updated_at)
+  const info = stmt(
+    db,
+    `INSERT INTO contacts (kind, name, unit, phone, mobile, fax, note, active, sort_order, initials, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-    )
-    .run(f.kind, f.name, f.unit, f.phone, f.mobile, f.fax, f.note, f.sortOrder, initialsOf(f.name), at, at);
+  ).run(f.kind, f.name, f.unit, f.phone, f.mobile, f.fax, f.note, f.sortOrder, initialsOf(f.name), at, at);
   return getContact(db, Number(info.lastInsertRowid))!;
 }
 
 export function updateContact(db: Db, id: number, f: Partial<ContactFields> & { active?: boolean }, at: string): Contact {
-  const n = { ...getContact(db, id)!, ...f };
-  db.prepare(
+  const n = { ...getContact(db, id)!, ...defined(f) };
+  stmt(
+    db,
     `UPDATE contacts SET kind = ?, name = ?, unit = ?, phone = ?, mobile = ?, fax = ?, note = ?, active = ?, sort_order = ?,
        initials = ?, updated_at = ? WHERE id = ?`,
   ).run(n.kind, n.name, n.unit, n.phone, n.mobile, n.fax, n.note, n.active ? 1 : 0, n.sortOrder, initialsOf(n.name), at, id);

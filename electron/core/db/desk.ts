@@ -1,6 +1,7 @@
 /**
  * The desk (值班室): one row.
  */
+import { defined, stmt } from './stmt';
 import type { Db } from './connection';
 import type { Desk } from '../../../shared/contract';
 
@@ -23,12 +24,13 @@ const rowToDesk = (r: DeskRow): Desk => ({
 });
 
 export function getDesk(db: Db): Desk | null {
-  const r = db.prepare('SELECT * FROM desk WHERE id = 1').get() as DeskRow | undefined;
+  const r = stmt(db, 'SELECT * FROM desk WHERE id = 1').get() as DeskRow | undefined;
   return r ? rowToDesk(r) : null;
 }
 
 export function insertDesk(db: Db, d: Omit<Desk, 'createdAt'>, at: string): Desk {
-  db.prepare(
+  stmt(
+    db,
     `INSERT INTO desk (id, desk_id, unit_name, duty_phone, fax, time_zone, created_at, updated_at)
      VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(d.deskId, d.unitName, d.dutyPhone, d.fax, d.timeZone, at, at);
@@ -37,8 +39,8 @@ export function insertDesk(db: Db, d: Omit<Desk, 'createdAt'>, at: string): Desk
 
 export function updateDesk(db: Db, patch: Partial<Pick<Desk, 'unitName' | 'dutyPhone' | 'fax' | 'timeZone'>>, at: string): Desk {
   const cur = getDesk(db)!;
-  const next = { ...cur, ...patch };
-  db.prepare('UPDATE desk SET unit_name = ?, duty_phone = ?, fax = ?, time_zone = ?, updated_at = ? WHERE id = 1').run(
+  const next = { ...cur, ...defined(patch) };
+  stmt(db, 'UPDATE desk SET unit_name = ?, duty_phone = ?, fax = ?, time_zone = ?, updated_at = ? WHERE id = 1').run(
     next.unitName,
     next.dutyPhone,
     next.fax,

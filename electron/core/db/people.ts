@@ -4,6 +4,7 @@
  * People are never deleted: they are deactivated, so old rosters and log
  * entries keep pointing at a real row.
  */
+import { defined, stmt } from './stmt';
 import type { Db } from './connection';
 import type { Person } from '../../../shared/contract';
 import type { PersonRole } from '../../../shared/roles';
@@ -40,14 +41,15 @@ export const rowToPerson = (r: PersonRow): Person => ({
 export type PersonFields = Omit<Person, 'id' | 'active' | 'initials' | 'updatedAt'>;
 
 export function getPerson(db: Db, id: number): Person | null {
-  const r = db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
+  const r = stmt(db, 'SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
   return r ? rowToPerson(r) : null;
 }
 
 export function listPeople(db: Db, opts: { query?: string; includeInactive?: boolean } = {}): Person[] {
-  const rows = db
-    .prepare(`SELECT * FROM people ${opts.includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, sort_order, id`)
-    .all() as PersonRow[];
+  const rows = stmt(
+    db,
+    `SELECT * FROM people ${opts.includeInactive ? '' : 'WHERE active = 1'} ORDER BY active DESC, sort_order, id`,
+  ).all() as PersonRow[];
   const people = rows.map(rowToPerson);
   const q = opts.query?.trim();
   if (!q) return people;
@@ -55,21 +57,33 @@ export function listPeople(db: Db, opts: { query?: string; includeInactive?: boo
 }
 
 export function insertPerson(db: Db, f: PersonFields, at: string): Person {
-  const info = db
-    .prepare(
-      `INSERT INTO people (name, department, title, office_phone, mobile, roles, active, sort_order, initials, created_at, updated_at)
+  const info = stmt(
+    db,
+    `INSERT INTO people (name, department, title, office_phone, mobile, roles, active, sort_order, initials, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
-    )
-    .run(f.name, f.department, f.title, f.officePhone, f.mobile, JSON.stringify(f.roles), f.sortOrder, initialsOf(f.name), at, at);
+  ).run(f.name, f.department, f.title, f.officePhone, f.mobile, JSON.stringify(f.roles), f.sortOrder, initialsOf(f.name), at, at);
   return getPerson(db, Number(info.lastInsertRowid))!;
 }
 
 export function updatePerson(db: Db, id: number, f: Partial<PersonFields> & { active?: boolean }, at: string): Person {
   const cur = getPerson(db, id)!;
-  const n = { ...cur, ...f };
-  db.prepare(
+  const n = { ...cur, ...defined(f) };
+  stmt(
+    db,
     `UPDATE people SET name = ?, department = ?, title = ?, office_phone = ?, mobile = ?, roles = ?, active = ?,
        sort_order = ?, initials = ?, updated_at = ? WHERE id = ?`,
-  ).run(n.name, n.department, n.title, n.officePhone, n.mobile, JSON.stringify(n.roles), n.active ? 1 : 0, n.sortOrder, initialsOf(n.name), at, id);
+  ).run(
+    n.name,
+    n.department,
+    n.title,
+    n.officePhone,
+    n.mobile,
+    JSON.stringify(n.roles),
+    n.active ? 1 : 0,
+    n.sortOrder,
+    initialsOf(n.name),
+    at,
+    id,
+  );
   return getPerson(db, id)!;
 }

@@ -1,6 +1,7 @@
 /**
  * Users: login accounts, linked to a person where there is one.
  */
+import { stmt } from './stmt';
 import type { Db } from './connection';
 import type { User } from '../../../shared/contract';
 import type { UserRole } from '../../../shared/roles';
@@ -29,24 +30,23 @@ export const rowToUser = (r: UserRow): User => ({
 });
 
 export const getUserRow = (db: Db, id: number): UserRow | null =>
-  (db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined) ?? null;
+  (stmt(db, 'SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined) ?? null;
 
 export const findUserByLogin = (db: Db, login: string): UserRow | null =>
-  (db.prepare('SELECT * FROM users WHERE login = ?').get(login) as UserRow | undefined) ?? null;
+  (stmt(db, 'SELECT * FROM users WHERE login = ?').get(login) as UserRow | undefined) ?? null;
 
-export const listUsers = (db: Db): User[] => (db.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[]).map(rowToUser);
+export const listUsers = (db: Db): User[] => (stmt(db, 'SELECT * FROM users ORDER BY id').all() as UserRow[]).map(rowToUser);
 
 export function insertUser(
   db: Db,
   u: { login: string; passwordHash: string; personId: number | null; displayName: string; roles: UserRole[] },
   at: string,
 ): User {
-  const info = db
-    .prepare(
-      `INSERT INTO users (login, password_hash, person_id, display_name, roles, active, created_at, updated_at)
+  const info = stmt(
+    db,
+    `INSERT INTO users (login, password_hash, person_id, display_name, roles, active, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 1, ?, ?)`,
-    )
-    .run(u.login, u.passwordHash, u.personId, u.displayName, JSON.stringify(u.roles), at, at);
+  ).run(u.login, u.passwordHash, u.personId, u.displayName, JSON.stringify(u.roles), at, at);
   return rowToUser(getUserRow(db, Number(info.lastInsertRowid))!);
 }
 
@@ -57,9 +57,7 @@ export function updateUser(
   at: string,
 ): User {
   const cur = getUserRow(db, id)!;
-  db.prepare(
-    `UPDATE users SET person_id = ?, display_name = ?, roles = ?, active = ?, password_hash = ?, updated_at = ? WHERE id = ?`,
-  ).run(
+  stmt(db, `UPDATE users SET person_id = ?, display_name = ?, roles = ?, active = ?, password_hash = ?, updated_at = ? WHERE id = ?`).run(
     patch.personId !== undefined ? patch.personId : cur.person_id,
     patch.displayName ?? cur.display_name,
     patch.roles ? JSON.stringify(patch.roles) : cur.roles,
@@ -72,14 +70,15 @@ export function updateUser(
 }
 
 export function recordLoginAttempt(db: Db, id: number, ok: boolean, at: string, lockedUntil: string | null): void {
-  if (ok) db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = ? WHERE id = ?').run(at, id);
-  else db.prepare('UPDATE users SET failed_attempts = failed_attempts + 1, locked_until = ? WHERE id = ?').run(lockedUntil, id);
+  if (ok) stmt(db, 'UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = ? WHERE id = ?').run(at, id);
+  else stmt(db, 'UPDATE users SET failed_attempts = failed_attempts + 1, locked_until = ? WHERE id = ?').run(lockedUntil, id);
 }
 
 /** Active admins other than `exceptId`. */
 export const countOtherActiveAdmins = (db: Db, exceptId: number): number =>
   (
-    db
-      .prepare(`SELECT count(*) AS n FROM users WHERE active = 1 AND id != ? AND EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'admin')`)
-      .get(exceptId) as { n: number }
+    stmt(
+      db,
+      `SELECT count(*) AS n FROM users WHERE active = 1 AND id != ? AND EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'admin')`,
+    ).get(exceptId) as { n: number }
   ).n;

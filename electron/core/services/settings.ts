@@ -4,6 +4,7 @@
  * Read fresh on every call (a few rows): no cache to go stale after a
  * rolled-back transaction or a restore.
  */
+import { stmt } from '../db/stmt';
 import type { Db } from '../db/connection';
 import type { Settings } from '../../../shared/contract';
 
@@ -14,7 +15,7 @@ export const defaultSettings: Settings = {
 };
 
 export function getSettings(db: Db): Settings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const rows = stmt(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const out: Record<string, unknown> = { ...defaultSettings };
   for (const r of rows) if (r.key in defaultSettings) out[r.key] = JSON.parse(r.value);
   return out as Settings;
@@ -23,7 +24,7 @@ export function getSettings(db: Db): Settings {
 /** Writes the given keys; the caller audits. Returns the settings before and after. */
 export function writeSettings(db: Db, patch: Partial<Settings>): { before: Settings; after: Settings } {
   const before = getSettings(db);
-  const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const upsert = stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) upsert.run(k, JSON.stringify(v));
   return { before, after: getSettings(db) };
 }
