@@ -1,11 +1,176 @@
 /**
- * Benchmarks of the trust domain (ids named in its issue).
+ * Benchmarks of the trust domain (ids named in issue 5):
+ *
+ * - audit_verify_1m_s: recompute and check a 1,000,000-row audit chain
+ *   (goal ≤ 10 s); baseline: reading the same rows without hashing.
+ * - backup_10y_s / restore_10y_s: online backup (+ quick_check) and restore
+ *   (safety backup, candidate check incl. chain verify, swap, reopen) of the
+ *   10-year demo desk.
+ * - kill_loop_kills / kill_loop_lost_writes: SIGKILL loop (goal 0 lost).
+ * - fuzz_runs / fuzz_failures: fast-check over every API method (goal 0).
+ *
+ * DUTYDESK_BENCH_KILLS and DUTYDESK_BENCH_FUZZ override the counts (1,000 kills,
+ * 10,000 runs per method by default).
  */
-import type { BenchModule } from './lib';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Core } from '../electron/core/core';
+import { dbFileName } from '../electron/core/db/connection';
+import { sha256Hex } from '../electron/core/services/audit';
+import { verifyAuditDb } from '../electron/core/services/audit-verify';
+import { createBackup, restoreBackup } from '../electron/core/services/backup';
+import { canonicalAuditPayload, genesisHash } from '../shared/audit';
+import { methodNames } from '../shared/contract';
+import { workDir, type BenchModule, type Bench } from './lib';
+import { copyDemoDesk, ensureDemoDesk } from './demo-desk';
+
+// The kill loop and fuzz harness live with their tests (tests/db/fault-*.ts), outside this
+// tsconfig project; they are loaded at run time and typed by these minimal shapes.
+interface KillLoopResult {
+  kills: number;
+  killsWhileWriting: number;
+  acknowledged: number;
+  lostWrites: number;
+  quickCheckFailures: number;
+  chainFailures: number;
+}
+interface KillLoopModule {
+  buildKillWriter(): Promise<string>;
+  killLoop(kills: number, opts: { seed?: number; bundle?: string }): Promise<KillLoopResult>;
+}
+interface FuzzHarnessLike {
+  fuzz(method: string, runs: number, seed?: number): Promise<{ runs: number; failures: { method: string; problem: string; input: string }[] }>;
+  close(): void;
+}
+interface FuzzModule {
+  FuzzHarness: { create(): Promise<FuzzHarnessLike> };
+}
+const loadHarness = async <T>(name: string): Promise<T> => (await import(new URL(`../tests/db/${name}.ts`, import.meta.url).href)) as T;
+
+/** A store with `n` chained audit rows, written directly (the write path would take minutes). */
+function millionRowDesk(n: number): string {
+  const dir = path.join(workDir, `audit-${n}`);
+  const marker = path.join(dir, '.ready');
+  if (fs.existsSync(marker)) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const core = new Core({ dataDir: dir });
+  const insert = core.db.prepare(
+    `INSERT INTO audit_log (seq, v, at, desk_id, actor_id, actor, action, entity, entity_id, before, after, reason, prev_hash, hash)
+     VALUES (@seq, @v, @at, @deskId, @actorId, @actor, @action, @entity, @entityId, @before, @after, @reason, @prevHash, @hash)`,
+  );
+  let prev = genesisHash;
+  const t0 = Date.parse('2016-11-25T00:00:00Z');
+  const batch = core.db.transaction((from: number, to: number) => {
+    for (let seq = from; seq <= to; seq += 1) {
+      const base = {
+        seq,
+        v: 1,
+        at: new Date(t0 + seq * 300_000).toISOString(),
+        deskId: 'bench-desk',
+        actorId: 2 + (seq % 7),
+        actor: `officer${seq % 7}`,
+        action: 'log.create',
+        entity: 'log',
+        entityId: String(seq),
+        before: null,
+        after: JSON.stringify({ id: seq, kind: 'call', summary: `来电：某街道报告第${seq}号事项，已按规定处置并报告带班领导。`, source: '区应急局' }),
+        reason: null,
+        prevHash: prev,
+      };
+      const hash = sha256Hex(canonicalAuditPayload(base));
+      insert.run({ ...base, hash });
+      prev = hash;
+    }
+  });
+  for (let from = 1; from <= n; from += 50_000) batch(from, Math.min(n, from + 49_999));
+  core.db.pragma('wal_checkpoint(TRUNCATE)');
+  core.close();
+  fs.writeFileSync(marker, 'ok');
+  return dir;
+}
+
+async function auditVerify(b: Bench): Promise<void> {
+  const n = 1_000_000;
+  const t = performance.now();
+  const dir = millionRowDesk(n);
+  console.log(`    1M-row chain ready in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const core = new Core({ dataDir: dir });
+  try {
+    const t0 = performance.now();
+    const r = verifyAuditDb(core.db);
+    const s = (performance.now() - t0) / 1000;
+    if (!r.ok || r.rows !== n) throw new Error(`verify failed: ${JSON.stringify(r.problem)}`);
+    const t1 = performance.now();
+    let rows = 0;
+    for (const _ of core.db.prepare('SELECT * FROM audit_log ORDER BY seq').raw(true).iterate()) rows += 1;
+    const readOnly = (performance.now() - t1) / 1000;
+    b.record('audit_verify_1m_s', s, 's', readOnly, `${rows} rows; baseline = reading them without hashing; goal ≤ 10 s`);
+  } finally {
+    core.close();
+  }
+}
+
+async function backupRestore(b: Bench): Promise<void> {
+  const demo = await ensureDemoDesk(10);
+  const dir = copyDemoDesk(demo, 'trust-backup');
+  const size = fs.statSync(path.join(dir, dbFileName)).size;
+  const core = new Core({ dataDir: dir });
+  try {
+    const t0 = performance.now();
+    const backup = await createBackup(core, 'manual');
+    const backupS = (performance.now() - t0) / 1000;
+    b.record('backup_10y_s', backupS, 's', undefined, `${(size / 1e6).toFixed(1)} MB, online backup + quick_check`);
+    const t1 = performance.now();
+    const r = await restoreBackup(core, backup.primary.fileName, 'primary');
+    const restoreS = (performance.now() - t1) / 1000;
+    if (!r.verify.ok) throw new Error('restored chain does not verify');
+    b.record('restore_10y_s', restoreS, 's', undefined, `safety backup + check + chain verify (${r.verify.rows} rows) + swap + reopen`);
+  } finally {
+    core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function kills(b: Bench): Promise<void> {
+  const total = Number(process.env.DUTYDESK_BENCH_KILLS ?? 1000);
+  const { buildKillWriter, killLoop } = await loadHarness<KillLoopModule>('fault-killloop');
+  const bundle = await buildKillWriter();
+  const half = Math.ceil(total / 2);
+  const t0 = performance.now();
+  const rs = await Promise.all([killLoop(half, { bundle, seed: 11 }), killLoop(total - half, { bundle, seed: 12 })]);
+  const sum = (k: 'kills' | 'lostWrites' | 'acknowledged' | 'killsWhileWriting' | 'quickCheckFailures' | 'chainFailures') => rs.reduce((a, r) => a + r[k], 0);
+  const note = `${sum('killsWhileWriting')} mid-write, ${sum('acknowledged')} acknowledged writes, quick_check failures ${sum('quickCheckFailures')}, chain failures ${sum('chainFailures')}, ${((performance.now() - t0) / 1000).toFixed(0)} s`;
+  b.record('kill_loop_kills', sum('kills'), 'kills', undefined, note);
+  b.record('kill_loop_lost_writes', sum('lostWrites') + sum('quickCheckFailures') + sum('chainFailures'), 'writes', undefined, 'goal 0');
+}
+
+async function fuzz(b: Bench): Promise<void> {
+  const perMethod = Number(process.env.DUTYDESK_BENCH_FUZZ ?? 10_000);
+  const { FuzzHarness } = await loadHarness<FuzzModule>('fault-harness');
+  let runs = 0;
+  let failures = 0;
+  const t0 = performance.now();
+  for (const m of methodNames) {
+    const h = await FuzzHarness.create();
+    try {
+      const s = await h.fuzz(m, perMethod, 777);
+      runs += s.runs;
+      failures += s.failures.length;
+      for (const f of s.failures) console.log(`    fuzz failure ${f.method}: ${f.problem} ← ${f.input}`);
+    } finally {
+      h.close();
+    }
+  }
+  b.record('fuzz_runs', runs, 'runs', undefined, `${methodNames.length} methods × ${perMethod}, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  b.record('fuzz_failures', failures, 'failures', undefined, 'goal 0 (uncaught, writes on reject, untranslated)');
+}
 
 export const trustBench: BenchModule = {
   name: 'trust',
-  run: async () => {
-    console.log('  (no figures yet)');
+  run: async (b) => {
+    await auditVerify(b);
+    await backupRestore(b);
+    await fuzz(b);
+    await kills(b);
   },
 };

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalAuditPayload, genesisHash, type AuditEvent } from '../../shared/audit';
-import { chainHeadQrText, checkpointSigningText, shortHash, verifyChain } from '../../shared/domain/audit-verify';
+import { chainHeadQrText, checkpointSigningText, fastCanonicalPayload, shortHash, verifyChain } from '../../shared/domain/audit-verify';
 
 const sha = (s: string) => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
 
@@ -90,6 +90,33 @@ describe('verifyChain (pure)', () => {
     const rows = chain(['a', 'b']);
     rows[1] = { ...rows[1]!, v: 2 };
     expect(verifyChain(rows, sha).problem).toMatchObject({ seq: 2, kind: 'malformed' });
+  });
+
+  it('computes the fast payload byte-identical to the reference canonical payload', () => {
+    const str = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('"', '\\', '\u2028', '\u0000', '\uD800', '值班'));
+    fc.assert(
+      fc.property(
+        fc.record({
+          seq: fc.oneof(fc.nat(), fc.integer(), fc.double()),
+          v: fc.oneof(fc.constant(1), fc.nat()),
+          at: str,
+          deskId: str,
+          actorId: fc.option(fc.nat(), { nil: null }),
+          actor: str,
+          action: str,
+          entity: str,
+          entityId: fc.option(str, { nil: null }),
+          before: fc.option(str, { nil: null }),
+          after: fc.option(str, { nil: null }),
+          reason: fc.option(str, { nil: null }),
+          prevHash: str,
+        }),
+        (e) => {
+          expect(fastCanonicalPayload(e)).toBe(canonicalAuditPayload(e));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('formats short hashes, QR text and the signing text stably', () => {

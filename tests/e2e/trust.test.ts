@@ -1,0 +1,151 @@
+/**
+ * Trust features in Chromium: the console's chain head, verifying the chain
+ * against an exported checkpoint (and catching a cut tail), backups and
+ * restore from settings, the printable audit log — and an XSS corpus entered
+ * through the directory's free-text fields and shown on every trust screen.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { artifactsDir, launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { auditHead } from '../../electron/core/services/audit';
+import { shortHash } from '../../shared/domain/audit-verify';
+
+let host: TestHost;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+/** Each payload would set window.__xss (or open a dialog, which newPage records as an error). */
+const xssCorpus = [
+  '<img src=x onerror="window.__xss=1">',
+  '<svg onload="window.__xss=2"></svg>',
+  'javascript:window.__xss=3',
+  '"><script>window.__xss=4</script>',
+  '\u202Eexe.tnemucod\u202C 值班',
+  `长${'词'.repeat(30)}`,
+];
+const longWord = 'W'.repeat(30_000);
+
+const adminConn = { sessionId: null as string | null };
+
+beforeAll(async () => {
+  host = await startTestHost();
+  await setupViaApi(host);
+  const r = await host.api.call('auth.login', { login: 'admin', password: 'admin12345' }, adminConn);
+  if (!r.ok) throw new Error(r.error.message);
+  browser = await launchBrowser();
+  page = await newPage(browser, pageErrors);
+  await loginUi(page, host);
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+const noOverflow = async () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 2);
+
+describe('trust in Chromium', () => {
+  it('shows the chain head with its QR code on the console and follows new entries', async () => {
+    const card = page.getByTestId('chain-head');
+    await card.waitFor();
+    const head = auditHead(host.core.db);
+    await expect.poll(() => page.getByTestId('chain-head-seq').textContent()).toBe(`第 ${head.seq} 条`);
+    expect(await page.getByTestId('chain-head-hash').textContent()).toBe(shortHash(head.hash));
+    expect(await card.locator('svg[role="img"] path').getAttribute('d')).toMatch(/^M\d/u);
+    await host.api.call('people.create', { name: '新值班员', department: null, title: null, officePhone: null, mobile: null, roles: ['officer'], sortOrder: 0 }, adminConn);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('chain-head-seq').textContent()).toBe(`第 ${auditHead(host.core.db).seq} 条`);
+    await screenshot(page, 'trust-01-console-chain-head');
+  });
+
+  it('verifies the chain, exports a signed checkpoint, and then catches a cut tail with it', async () => {
+    await page.goto(`${host.host.url}/#/audit`);
+    await page.getByTestId('verify-button').click();
+    await expect.poll(() => page.getByTestId('verify-result').textContent()).toContain('校验通过');
+
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-checkpoint').click();
+    const file = path.join(artifactsDir, 'trust-checkpoint.json');
+    fs.mkdirSync(artifactsDir, { recursive: true });
+    await (await download).saveAs(file);
+    const cp = JSON.parse(fs.readFileSync(file, 'utf8')) as { seq: number; signature: string };
+    expect(cp.signature.length).toBeGreaterThan(40);
+    await expect.poll(() => page.getByTestId('key-fingerprint').count()).toBe(1);
+
+    // Someone with the file cuts off the newest entries.
+    host.core.db.exec('DROP TRIGGER audit_log_no_delete');
+    host.core.db.prepare('DELETE FROM audit_log WHERE seq >= ?').run(cp.seq - 1);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('checkpoint-file').click();
+    await (await chooser).setFiles(file);
+    await page.getByTestId('verify-button').click();
+    await expect.poll(() => page.getByTestId('verify-result').textContent()).toContain('截断');
+    expect(await page.getByTestId('verify-result').textContent()).toContain(`第 ${cp.seq - 1} 条`);
+    await screenshot(page, 'trust-02-audit-truncated');
+  });
+
+  it('backs up and restores from settings, and the restored chain verifies', async () => {
+    await page.goto(`${host.host.url}/#/settings`);
+    await page.getByRole('tab', { name: '备份与恢复' }).click();
+    await page.getByTestId('backup-now').click();
+    await expect.poll(() => page.getByTestId('backup-table').locator('tbody tr').count()).toBeGreaterThan(0);
+    await screenshot(page, 'trust-03-backups');
+    await page.getByTestId('backup-table').getByRole('button', { name: /^恢复/u }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('restore-reason').fill('演练：恢复到最近备份');
+    await dialog.getByTestId('restore-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    const last = host.core.db.prepare('SELECT action, reason FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { action: string; reason: string };
+    expect(last).toEqual({ action: 'backup.restore', reason: '演练：恢复到最近备份' });
+    // A backup of the state before the restore now exists too.
+    await expect.poll(() => page.getByTestId('backup-table').getByText('恢复前').count()).toBeGreaterThan(0);
+  });
+
+  it('renders an XSS corpus and 30,000-character words as text on every trust screen', async () => {
+    // Through the directory form (UI) …
+    await page.goto(`${host.host.url}/#/directory`);
+    await page.getByRole('button', { name: '新增人员' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('姓名').fill(xssCorpus[0]!.slice(0, 40));
+    await dialog.getByLabel('部门').fill(xssCorpus[1]!);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // … and through the API for the rest of the corpus, as names, units, notes and reasons.
+    for (const [i, s] of xssCorpus.entries()) {
+      const c = await host.api.call('contacts.create', { kind: 'other', name: s.slice(0, 60), unit: s.slice(0, 80), phone: null, mobile: null, fax: null, note: s, sortOrder: i }, adminConn);
+      expect(c.ok).toBe(true);
+      if (c.ok) await host.api.call('contacts.setActive', { id: (c.value as { id: number }).id, active: false, reason: s.slice(0, 500) }, adminConn);
+    }
+    await host.api.call('contacts.create', { kind: 'other', name: 'long', unit: null, phone: null, mobile: null, fax: null, note: longWord.slice(0, 500), sortOrder: 99 }, adminConn);
+
+    for (const route of ['#/console', '#/audit', '#/settings']) {
+      await page.goto(`${host.host.url}/${route}`);
+      await page.waitForLoadState('networkidle');
+      if (route === '#/settings') await page.getByRole('tab', { name: '审计与校验点' }).click();
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      expect(await noOverflow(), `${route} overflows horizontally`).toBe(true);
+    }
+    await page.goto(`${host.host.url}/#/audit`);
+    await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('<img src=x onerror=');
+    expect(await page.getByTestId('audit-table').locator('img, svg[onload], script').count()).toBe(0);
+    await screenshot(page, 'trust-04-audit-xss');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('prints the audit log as an A4 document with the chain head', async () => {
+    await page.goto(`${host.host.url}/#/print/audit?from=2026-11-25&to=2026-11-25`);
+    await page.getByTestId('chain-head-stamp').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    const pdf = path.join(artifactsDir, 'trust-audit-log.pdf');
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('审计日志');
+    expect(text).toContain('审计链头');
+    expect(text).toContain('backup.restore');
+    expect(text).toContain('打印时间');
+  });
+});
