@@ -316,7 +316,7 @@ describe('escalation', () => {
         'CONFLICT',
       );
     } finally {
-      setLeaderOnDutyLookup(() => null);
+      setLeaderOnDutyLookup(null);
     }
   });
 
@@ -375,6 +375,43 @@ describe('attachments', () => {
       expect.unreachable();
     } catch (e) {
       expect((e as CallFailed).error.messageKey).toBe('incidents.errors.incidentNotFound');
+    }
+  });
+});
+
+describe('migration 0030', () => {
+  it('upgrades a version-20 store: tables, append-only triggers and the due index exist', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const { migrate } = await import('../../electron/core/db/migrations');
+    const os = await import('node:os');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-m30-'));
+    const db = new Database(path.join(dir, 'm.sqlite'));
+    try {
+      migrate(db, { target: 20 });
+      expect(db.pragma('user_version', { simple: true })).toBe(20);
+      const out = migrate(db, { target: 30 });
+      expect(out.applied).toEqual(['0030-incidents']);
+      const names = (
+        db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger', 'index')").all() as { name: string }[]
+      ).map((r) => r.name);
+      for (const n of [
+        'log_entries',
+        'log_entry_versions',
+        'incidents',
+        'incident_reports',
+        'incident_deadlines',
+        'escalations',
+        'escalation_contacts',
+        'incident_instructions',
+        'incident_attachments',
+        'incident_reports_no_update',
+        'incident_deadlines_open',
+      ]) {
+        expect(names).toContain(n);
+      }
+    } finally {
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -21,6 +21,7 @@ import {
 import { getIncident, insertInstruction } from '../db/incidents';
 import { actorName, iso, toUtc } from './log';
 import { getEscalationSettings } from './incident-settings';
+import { dutyNow } from './roster';
 
 export interface Reachable {
   name: string | null;
@@ -30,15 +31,18 @@ export interface Reachable {
 type LeaderLookup = (ctx: Pick<ReadCtx, 'db'>, atMs: number) => Reachable | null;
 
 /**
- * How the leader on duty (带班领导) is found at an instant.
- *
- * The roster work owns "who is on duty now"; until it is wired in, no leader
- * is resolved and the console tells the officer to look at the roster.
- * `setLeaderOnDutyLookup` is the one place to point at the roster service.
+ * How the leader on duty (带班领导) is found at an instant: from the
+ * published roster (the roster service's "who is on duty now"), the first
+ * leader of the shift running then. Tests may swap the lookup.
  */
-let leaderLookup: LeaderLookup = () => null;
-export function setLeaderOnDutyLookup(fn: LeaderLookup): void {
-  leaderLookup = fn;
+export const rosterLeaderLookup: LeaderLookup = (ctx, atMs) => {
+  const shift = dutyNow(ctx.db, atMs).current.find((s) => s.leader.length > 0);
+  const p = shift?.leader[0];
+  return p ? { name: p.name, phone: p.mobile ?? p.officePhone ?? null } : null;
+};
+let leaderLookup: LeaderLookup = rosterLeaderLookup;
+export function setLeaderOnDutyLookup(fn: LeaderLookup | null): void {
+  leaderLookup = fn ?? rosterLeaderLookup;
 }
 
 export function resolveTarget(ctx: Pick<ReadCtx, 'db'>, target: EscalationTarget, atMs: number): Reachable {
