@@ -27,9 +27,9 @@ export const levelColors = { 1: 'red', 2: 'orange', 3: 'yellow', 4: 'blue' } as 
 /** Dark from 19:00 to 07:00 when the theme setting is `auto`. */
 export const isNightHour = (hour: number): boolean => hour >= 19 || hour < 7;
 
-/** Secondary ("dimmed") text dark enough for WCAG AA on both schemes. */
+/** Secondary ("dimmed") text and links with WCAG AA contrast on both schemes. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': '#5c636a' },
-  dark: { '--mantine-color-dimmed': '#a9adb3' },
+  light: { '--mantine-color-dimmed': '#5c636a', '--mantine-color-anchor': '#0d56b3' },
+  dark: { '--mantine-color-dimmed': '#a9adb3', '--mantine-color-anchor': '#8ab4f0' },
 });
