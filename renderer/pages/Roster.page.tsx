@@ -31,7 +31,7 @@ function NewPlanModal({ opened, onClose, onCreated }: { opened: boolean; onClose
     setFrom(range.from);
     setTo(range.to);
     setTitle(`${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月值班表`);
-  }, [month]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [month]);
   const create = useApiMutation('roster.createPlan');
   const err = create.error instanceof ApiCallError ? create.error.error.message : null;
   return (
@@ -198,7 +198,7 @@ export function RosterPage() {
           />
           {d && (
             <Group gap="xs">
-              <Badge color={d.plan.state === 'published' ? 'green' : 'gray'}>
+              <Badge color={d.plan.state === 'published' ? 'green' : 'gray'} data-testid="plan-version">
                 {d.plan.state === 'published' ? t('roster.version', { version: d.plan.version }) : t(`roster.${d.plan.state}`)}
               </Badge>
               {d.plan.dirty && d.plan.version > 0 && <Badge color="orange">{t('roster.dirty')}</Badge>}

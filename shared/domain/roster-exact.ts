@@ -73,24 +73,92 @@ export function exactRoster(input: GenerateInput, maxNodes = 5_000_000, upperBou
   let bestChoice = new Int32Array(S).fill(-1);
   let nodes = 0;
   let complete = true;
-  const order = new Int32Array(P);
+  // Candidate buffers per depth: no allocation inside the search.
+  const cand = new Int32Array((S + 1) * Math.max(1, P));
+  const G = R * T;
+  const sGroup = sRole.map((r, i) => r * T + sType[i]!);
+  const pinnedAfter = new Int32Array(S + 1);
+  for (let i = S - 1; i >= 0; i -= 1) pinnedAfter[i] = pinnedAfter[i + 1]! + (sPin[i]! >= 0 ? 1 : 0);
+  const tmp = new Int32Array(Math.max(1, P));
+  const remaining = new Int32Array(G);
+  /**
+   * Lower bound of what the slots from `i` on still add. A slot that nobody
+   * can take any more (leave, rest, same day — these only get worse deeper in
+   * the search) costs the empty-slot penalty; the others are filled per group
+   * into the lowest counts (water-filling), ignoring the rules.
+   */
+  const bound = (i: number): number => {
+    let total = pinnedAfter[i]!;
+    remaining.fill(0);
+    for (let j = i; j < S; j += 1) {
+      if (sPin[j]! >= 0) continue;
+      const d = sDay[j]!;
+      const r = sRole[j]!;
+      let open = false;
+      for (let p = 0; p < P && !open; p += 1) {
+        if (!eligible[r * P + p] || leave[d * P + p]) continue;
+        let free = true;
+        for (let k = d; k <= d + 2 * rest; k += 1) if (busy[k * P + p]) free = false;
+        open = free;
+      }
+      if (open) remaining[sGroup[j]!]! += 1;
+      else total += unfilledPenalty;
+    }
+    for (let g = 0; g < G; g += 1) {
+      let m = remaining[g]!;
+      if (m === 0) continue;
+      const r = Math.floor(g / T);
+      let n = 0;
+      for (let p = 0; p < P; p += 1) if (eligible[r * P + p]) tmp[n++] = cnt[g * P + p]!;
+      while (m > 0) {
+        let k = 0;
+        for (let j = 1; j < n; j += 1) if (tmp[j]! < tmp[k]!) k = j;
+        total += Math.min(2 * tmp[k]! + 1, unfilledPenalty);
+        tmp[k]! += 1;
+        m -= 1;
+      }
+    }
+    return total;
+  };
 
-  const dfs = (i: number, cost: number): void => {
+  function dfs(i: number, cost: number): void {
     nodes += 1;
     if (nodes > maxNodes) {
       complete = false;
       return;
     }
-    if (cost >= best) return;
     if (i === S) {
-      best = cost;
-      bestChoice = choice.slice();
+      if (cost < best) {
+        best = cost;
+        bestChoice = choice.slice();
+      }
       return;
     }
+    if (cost + bound(i) >= best) return;
     const d = sDay[i]!;
     const r = sRole[i]!;
-    const g = (r * T + sType[i]!) * P;
-    const apply = (p: number): void => {
+    const g = sGroup[i]! * P;
+    const off = i * P;
+    let n = 0;
+    if (sPin[i]! >= 0) cand[off + n++] = sPin[i]!;
+    else {
+      // Lowest count first (insertion sort, stable by person order): good solutions early, more pruning.
+      for (let p = 0; p < P; p += 1) {
+        if (!eligible[r * P + p] || leave[d * P + p]) continue;
+        let free = true;
+        for (let k = d; k <= d + 2 * rest; k += 1) if (busy[k * P + p]) free = false;
+        if (!free) continue;
+        let j = n++;
+        while (j > 0 && cnt[g + cand[off + j - 1]!]! > cnt[g + p]!) {
+          cand[off + j] = cand[off + j - 1]!;
+          j -= 1;
+        }
+        cand[off + j] = p;
+      }
+    }
+    for (let j = 0; j < n; j += 1) {
+      if (nodes > maxNodes) return;
+      const p = cand[off + j]!;
       const c = cnt[g + p]!;
       busy[(d + rest) * P + p]! += 1;
       cnt[g + p] = c + 1;
@@ -99,26 +167,9 @@ export function exactRoster(input: GenerateInput, maxNodes = 5_000_000, upperBou
       busy[(d + rest) * P + p]! -= 1;
       cnt[g + p] = c;
       choice[i] = -1;
-    };
-    if (sPin[i]! >= 0) {
-      apply(sPin[i]!);
-      return;
     }
-    // Lowest count first: good solutions early, more pruning.
-    let n = 0;
-    for (let p = 0; p < P; p += 1) {
-      if (!eligible[r * P + p] || leave[d * P + p]) continue;
-      let free = true;
-      for (let k = d; k <= d + 2 * rest; k += 1) if (busy[k * P + p]) free = false;
-      if (free) order[n++] = p;
-    }
-    const cands = Array.from(order.subarray(0, n)).sort((a, b) => cnt[g + a]! - cnt[g + b]! || a - b);
-    for (const p of cands) {
-      if (nodes > maxNodes) return;
-      apply(p);
-    }
-    dfs(i + 1, cost + unfilledPenalty);
-  };
+    if (sPin[i]! < 0) dfs(i + 1, cost + unfilledPenalty);
+  }
   dfs(0, partial);
 
   const assignments: Assignment[] = [];

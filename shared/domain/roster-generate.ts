@@ -16,7 +16,7 @@
  * randomness, and every tie falls back to the people's order.
  */
 import { dutyRoles, type DutyRole } from '../roles';
-import { dayTypes, type DayInfo, type DayType } from './calendar';
+import { dayTypes, type DayType } from './calendar';
 import { dayIndex } from './calendar-dates';
 import { slotsFor, type Assignment, type SlotKey } from './roster-rules';
 import { fairnessObjective, type GenerateInput, type HistoryDuty } from './roster-objective';
@@ -317,8 +317,8 @@ export function generateRoster(input: GenerateInput): GenerateResult {
   const search = input.search ?? {};
   const maxPeople = search.maxPeople ?? 60;
   const windowDays = search.windowDays ?? (D <= 10 ? D : 7);
-  const perWindow = search.nodesPerWindow ?? 20_000;
-  let budget = search.totalNodes ?? 200_000;
+  const perWindow = search.nodesPerWindow ?? 50_000;
+  let budget = search.totalNodes ?? 150_000;
   const needsWork = (): boolean => {
     for (let s = 0; s < S; s += 1) if (holder[s] === -1) return true;
     for (let r = 0; r < R; r += 1) {

@@ -27,8 +27,8 @@ export interface GenerateInput {
   rules: RosterRules;
   /**
    * Exact re-solving of windows of days after the local search (small teams
-   * only). Defaults: whole period when ≤ 10 days, else 7-day windows; 20 000
-   * search nodes per window, 200 000 in all; off above 60 people. 0 turns it off.
+   * only). Defaults: whole period when ≤ 10 days, else 7-day windows; 50 000
+   * search nodes per window, 150 000 in all; off above 60 people. 0 turns it off.
    */
   search?: { windowDays?: number; nodesPerWindow?: number; totalNodes?: number; maxPeople?: number };
 }

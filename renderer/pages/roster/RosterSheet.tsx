@@ -74,7 +74,8 @@ export function RosterSheet({ data }: { data: RosterPrintData }) {
       {data.notes && <p className="notes">{data.notes}</p>}
       <div className="sign">
         <span>
-          {t('roster.printView.version')}：{data.version > 0 ? t('roster.version', { version: data.version }) : t('roster.draft')}　
+          {t('roster.printView.version')}：{data.version > 0 ? t('roster.version', { version: data.version }) : t('roster.draft')}
+          {'　'}
           {t('roster.printView.issuedOn')}：{data.issuedOn ?? '—'}
         </span>
         <span>{t('roster.printView.approval')}</span>

@@ -1,0 +1,241 @@
+/**
+ * The roster, as an admin uses it in Chromium against the real host: set up
+ * the shift template, generate a month, publish, swap two people through
+ * request → approval (version 2), print to PDF (checked with pdftotext),
+ * export Excel and import it into an empty desk with the same result, and
+ * export an .ics that parses. Screenshots under artifacts/screens.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { adminAccount, launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
+import type { Connection } from '../../electron/core/api/types';
+import type { Input, MethodName, Output } from '../../shared/contract';
+
+let host: TestHost;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dutydesk-roster-e2e-'));
+let admin: Connection;
+let planId = 0;
+
+async function api<M extends MethodName>(h: TestHost, conn: Connection, method: M, input: Input<M>): Promise<Output<M>> {
+  const r = await h.api.call(method, input, conn);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as Output<M>;
+}
+
+async function adminConn(h: TestHost): Promise<Connection> {
+  const conn: Connection = { sessionId: null };
+  await api(h, conn, 'auth.login', { login: adminAccount.login, password: adminAccount.password });
+  return conn;
+}
+
+const leaders = [
+  ['张建国', '13900000001'],
+  ['李卫东', '13900000002'],
+  ['王志强', '13900000003'],
+  ['赵红梅', '13900000004'],
+] as const;
+const officers = ['陈晓东', '刘海波', '杨明', '黄丽', '周涛', '吴佳琪', '徐磊', '孙帆'];
+
+beforeAll(async () => {
+  host = await startTestHost();
+  await setupViaApi(host);
+  admin = await adminConn(host);
+  for (const [i, [name, mobile]] of leaders.entries()) {
+    await api(host, admin, 'people.create', { name, department: '局领导', title: '副局长', officePhone: null, mobile, roles: ['leader'], sortOrder: i + 1 });
+  }
+  for (const [i, name] of officers.entries()) {
+    await api(host, admin, 'people.create', { name, department: '应急指挥中心', title: '科员', officePhone: null, mobile: `138000000${10 + i}`, roles: ['officer', 'standby'], sortOrder: 10 + i });
+  }
+  browser = await launchBrowser();
+  page = await newPage(browser, pageErrors);
+  await loginUi(page, host);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('roster in Chromium', () => {
+  it('sets up the shift template: two officers on statutory holidays', async () => {
+    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByRole('tab', { name: '班次模板' }).click();
+    await page.getByTestId('shift-templates').getByRole('button', { name: '编辑' }).click();
+    await page.getByLabel('法定节假日 值班员').fill('2');
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect.poll(async () => (await api(host, admin, 'shifts.list', {}))[0]!.needs.holiday.officer).toBe(2);
+    await screenshot(page, 'roster-01-shift-template');
+  });
+
+  it('generates October 2026 and publishes version 1', async () => {
+    await page.getByRole('link', { name: '排班' }).click();
+    await page.getByRole('button', { name: '新建值班表' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('月份').fill('2026-10');
+    await expect.poll(() => dialog.getByLabel('标题').inputValue()).toBe('2026年10月值班表');
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '自动排班' }).click();
+    await expect.poll(() => page.getByLabel('10月1日 带班领导', { exact: true }).inputValue()).not.toBe('');
+    // 国庆节 needs two officers; both are filled.
+    await expect.poll(() => page.getByLabel('10月1日 值班员 2', { exact: true }).inputValue()).not.toBe('');
+    planId = (await api(host, admin, 'roster.plans', {}))[0]!.id;
+    const detail = await api(host, admin, 'roster.get', { planId });
+    expect(detail.conflicts).toEqual([]);
+    await screenshot(page, 'roster-02-generated');
+    await page.getByRole('button', { name: '发布', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await api(host, admin, 'roster.get', { planId })).plan.version).toBe(1);
+  });
+
+  it('swaps two officers through request → approval and shows version 2', async () => {
+    const detail = await api(host, admin, 'roster.get', { planId });
+    const a = detail.assignments.find((x) => x.date === '2026-10-12' && x.role === 'officer')!;
+    const b = detail.assignments.find((x) => x.date === '2026-10-20' && x.role === 'officer' && x.personId !== a.personId)!;
+    const name = (id: number | null) => detail.people.find((p) => p.id === id)!.name;
+    await page.getByRole('tab', { name: '换班/替班' }).click();
+    await page.getByLabel('原值班人 A').selectOption({ label: name(a.personId) });
+    await page.getByLabel('A 的值班日期').fill('2026-10-12');
+    await page.getByLabel('对方 B').selectOption({ label: name(b.personId) });
+    await page.getByLabel('B 的值班日期').fill('2026-10-20');
+    await page.getByLabel('事由').fill('家中有事，申请调换');
+    await page.getByRole('button', { name: '申请换班' }).click();
+    await page.getByTestId('swap-list').getByText('待审批').waitFor();
+    await page.getByTestId('swap-list').getByRole('button', { name: '批准' }).click();
+    await page.getByTestId('swap-list').getByText('已作为第2版发布').waitFor();
+    await expect.poll(() => page.getByTestId('plan-version').textContent()).toBe('第2版');
+    await page.getByRole('tab', { name: '版本记录' }).click();
+    await page.getByTestId('versions').getByText(`10月12日 值班员：${name(a.personId)} → ${name(b.personId)}`).waitFor();
+    const after = await api(host, admin, 'roster.get', { planId });
+    expect(after.assignments.find((x) => x.date === '2026-10-12' && x.role === 'officer' && x.index === a.index)!.personId).toBe(b.personId);
+    await screenshot(page, 'roster-03-version-2');
+  });
+
+  it('prints the official A4 roster to PDF with title, names, phones and holiday names', async () => {
+    await page.evaluate((id) => {
+      location.hash = `#/print/roster/${id}`;
+    }, planId);
+    await page.getByTestId('roster-sheet').waitFor();
+    await screenshot(page, 'roster-04-print');
+    const file = path.join(tmp, 'roster.pdf');
+    const t0 = Date.now();
+    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('2026年10月值班表');
+    expect(text).toContain('国庆节');
+    expect(text).toContain('调休上班');
+    expect(text).toContain('0758-2222110');
+    expect(text).toContain('第2版');
+    const detail = await api(host, admin, 'roster.get', { planId });
+    const oct1 = detail.assignments.find((x) => x.date === '2026-10-01' && x.role === 'leader')!;
+    const leader = detail.people.find((p) => p.id === oct1.personId)!;
+    expect(text).toContain(leader.name);
+    expect(text).toContain(leader.mobile!);
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    // A4 portrait: 595 × 842 pt.
+    const size = /Page size:\s+([\d.]+) x ([\d.]+)/u.exec(info)!;
+    expect(Math.round(Number(size[1]))).toBe(595);
+    expect(Math.round(Number(size[2]))).toBe(842);
+    await page.evaluate(() => {
+      location.hash = '#/roster';
+    });
+    await page.getByTestId('roster-page').waitFor();
+  });
+
+  it('exports an .ics that parses', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出日历' }).click()]);
+    const file = path.join(tmp, 'roster.ics');
+    await download.saveAs(file);
+    const text = fs.readFileSync(file, 'utf8');
+    const events = parseIcs(text);
+    const detail = await api(host, admin, 'roster.get', { planId });
+    expect(events).toHaveLength(detail.assignments.length);
+    // The duty day 10-01 runs from 08:30 local (00:30 UTC) to 08:30 on 10-02.
+    const first = events.find((e) => e.DTSTART === '20261001T003000Z');
+    expect(first?.DTEND).toBe('20261002T003000Z');
+    expect(events.every((e) => e.SUMMARY?.startsWith('值班：'))).toBe(true);
+  });
+
+  it('exports Excel and imports it into an empty desk with the same result', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    const file = path.join(tmp, 'roster.xlsx');
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toBe('2026年10月值班表.xlsx');
+
+    const empty = await startTestHost();
+    try {
+      await setupViaApi(empty);
+      const page2 = await newPage(browser, pageErrors);
+      await loginUi(page2, empty);
+      await page2.getByRole('link', { name: '排班' }).click();
+      await page2.getByText('还没有值班表').waitFor();
+      await page2.locator('input[type=file]').first().setInputFiles(file);
+      await page2.getByTestId('import-result').getByText('已导入 31 行').waitFor();
+      const conn = await adminConn(empty);
+      const imported = (await api(empty, conn, 'roster.plans', {}))[0]!;
+      const ours = await api(host, admin, 'roster.printData', { planId });
+      const theirs = await api(empty, conn, 'roster.printData', { planId: imported.id });
+      expect(theirs.title).toBe(ours.title);
+      expect(theirs.rows).toEqual(ours.rows);
+      await screenshot(page2, 'roster-05-imported');
+      await page2.context().close();
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('shows who is on duty on the console and the wallboard', async () => {
+    // 2026-10-13 02:00 local belongs to the duty day of 10-12.
+    await host.moveClock({ now: '2026-10-12T18:00:00.000Z' });
+    const detail = await api(host, admin, 'roster.get', { planId });
+    const leader = detail.people.find((p) => p.id === detail.assignments.find((x) => x.date === '2026-10-12' && x.role === 'leader')!.personId)!;
+    await page.getByRole('link', { name: '值班台' }).click();
+    await page.getByTestId('on-duty-card').getByText(leader.name).waitFor();
+    await page.getByTestId('on-duty-card').getByText(leader.mobile!).waitFor();
+    await expect.poll(() => page.getByTestId('handover-countdown').textContent()).toMatch(/6小时(29|30)分/u);
+    await screenshot(page, 'roster-06-console');
+    await page.getByTestId('on-duty-card').getByRole('link', { name: '值班大屏' }).click();
+    await page.getByTestId('wallboard').getByText(leader.name).waitFor();
+    await screenshot(page, 'roster-07-wallboard');
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** A strict-enough iCalendar reader: unfolds lines, checks BEGIN/END nesting, returns VEVENT properties. */
+function parseIcs(text: string): Record<string, string>[] {
+  const lines = text.replace(/\r\n[ \t]/gu, '').split(/\r\n/u).filter(Boolean);
+  expect(lines[0]).toBe('BEGIN:VCALENDAR');
+  expect(lines.at(-1)).toBe('END:VCALENDAR');
+  const stack: string[] = [];
+  const events: Record<string, string>[] = [];
+  let cur: Record<string, string> | null = null;
+  for (const line of lines) {
+    const i = line.indexOf(':');
+    expect(i, line).toBeGreaterThan(0);
+    const key = line.slice(0, i).split(';')[0]!;
+    const value = line.slice(i + 1);
+    if (key === 'BEGIN') {
+      stack.push(value);
+      if (value === 'VEVENT') cur = {};
+    } else if (key === 'END') {
+      expect(stack.pop()).toBe(value);
+      if (value === 'VEVENT' && cur) {
+        expect(cur.UID && cur.DTSTART && cur.DTEND).toBeTruthy();
+        events.push(cur);
+        cur = null;
+      }
+    } else if (cur) cur[key] = value;
+  }
+  expect(stack).toEqual([]);
+  return events;
+}
