@@ -135,9 +135,10 @@ async function kills(b: Bench): Promise<void> {
   const total = Number(process.env.DUTYDESK_BENCH_KILLS ?? 1000);
   const { buildKillWriter, killLoop } = await loadHarness<KillLoopModule>('fault-killloop');
   const bundle = await buildKillWriter();
-  const half = Math.ceil(total / 2);
+  const lanes = 4;
+  const share = (i: number) => Math.floor(total / lanes) + (i < total % lanes ? 1 : 0);
   const t0 = performance.now();
-  const rs = await Promise.all([killLoop(half, { bundle, seed: 11 }), killLoop(total - half, { bundle, seed: 12 })]);
+  const rs = await Promise.all(Array.from({ length: lanes }, (_, i) => killLoop(share(i), { bundle, seed: 11 + i })));
   const sum = (k: 'kills' | 'lostWrites' | 'acknowledged' | 'killsWhileWriting' | 'quickCheckFailures' | 'chainFailures') => rs.reduce((a, r) => a + r[k], 0);
   const note = `${sum('killsWhileWriting')} mid-write, ${sum('acknowledged')} acknowledged writes, quick_check failures ${sum('quickCheckFailures')}, chain failures ${sum('chainFailures')}, ${((performance.now() - t0) / 1000).toFixed(0)} s`;
   b.record('kill_loop_kills', sum('kills'), 'kills', undefined, note);

@@ -184,7 +184,13 @@ export const trustMethods = {
   'backup.updateSettings': method<BackupSettings>()({
     input: z
       .object({
-        secondFolder: z.string().trim().max(400).nullable(),
+        /** An absolute path (/media/usb/备份, E:\备份 or a \\server\share); empty = none. */
+        secondFolder: z
+          .string()
+          .trim()
+          .max(400)
+          .regex(/^$|^\/|^[A-Za-z]:[\\/]|^\\\\/u)
+          .nullable(),
         hourly: z.boolean(),
         keepHourly: z.number().int().min(1).max(1000),
         keepDaily: z.number().int().min(1).max(3650),

@@ -47,6 +47,9 @@ describe('backups', () => {
     const status = await desk.call(desk.admin, 'backup.status', {});
     expect(status.backups.filter((x) => x.fileName === b.fileName).map((x) => x.folder).sort()).toEqual(['primary', 'secondary']);
 
+    // Only absolute paths: a relative one would land wherever the app happened to start.
+    expect((await desk.fail(desk.admin, 'backup.updateSettings', { secondFolder: 'backups2' })).code).toBe('VALIDATION');
+
     // A "USB stick" path under a plain file can never be created.
     const blocker = path.join(second, 'not-a-folder');
     fs.writeFileSync(blocker, 'x');

@@ -119,9 +119,10 @@ export function listBackups(core: Core): BackupInfo[] {
   return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
 }
 
+/** Whether a folder exists and can be written (never creates it: a status check has no side effects). */
 export function folderWritable(dir: string): boolean {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    if (!fs.statSync(dir).isDirectory()) return false;
     fs.accessSync(dir, fs.constants.W_OK);
     return true;
   } catch {
