@@ -141,10 +141,13 @@ export function getLogEntry(db: Db, id: number): LogEntry | null {
   return r ? rowToLogEntry(r) : null;
 }
 
+/** Inserts version 1 and returns the new id (the seeder's bulk path). */
+export function insertLogEntryId(db: Db, c: LogContent & { incidentId: number | null }, by: string, at: string): number {
+  return Number(stmts(db).insert.run({ ...c, by, at }).lastInsertRowid);
+}
+
 export function insertLogEntry(db: Db, c: LogContent & { incidentId: number | null }, by: string, at: string): LogEntry {
-  const s = stmts(db);
-  const info = s.insert.run({ ...c, by, at });
-  return getLogEntry(db, Number(info.lastInsertRowid))!;
+  return getLogEntry(db, insertLogEntryId(db, c, by, at))!;
 }
 
 /** Writes a new version (the caller checked the expected version and passes the current entry). */

@@ -4,7 +4,8 @@
  * (some late, as real desks have), escalations, instructions and deadlines.
  *
  * Deterministic (ctx.rng), written a month per transaction through the audited
- * write path; nothing later than the core clock's now.
+ * write path (log entries audited one row per duty day, incidents one row per
+ * change); nothing later than the core clock's now.
  */
 import type { SeedCtx } from './types';
 import type { WriteCtx } from '../api/types';
@@ -21,7 +22,7 @@ import { gradeWorkSafety, isWorkSafetyGraded } from '../../../shared/domain/grad
 import { nationalReportRules, reportDeadlines, supplementWindowEnd } from '../../../shared/domain/deadline';
 import { defaultEscalationPolicy } from '../../../shared/domain/escalation';
 import { firstReportText, followupReportText } from '../../../shared/domain/incident-report';
-import { insertLogEntry, linkLogEntry, type LogContent } from '../db/log';
+import { insertLogEntry, insertLogEntryId, linkLogEntry, type LogContent } from '../db/log';
 import {
   activeDeadlines,
   insertDeadline,
@@ -138,6 +139,7 @@ function seedDay(w: WriteCtx, rng: Rng, day: string, now: number, officer: () =>
   const times = Array.from({ length: n }, () => start + rng.int(0, 24 * 60 - 1) * min).sort((a, b) => a - b);
   const by = officer();
   let written = 0;
+  const day_: { id: number; kind: LogKind; occurredAt: string; summary: string }[] = [];
   for (const t of times) {
     if (t > now) break;
     const kind = weighted(rng, kindWeights);
@@ -158,10 +160,14 @@ function seedDay(w: WriteCtx, rng: Rng, day: string, now: number, officer: () =>
       handler: withFollowUp ? by : null,
       handledAt: withFollowUp ? iso(t + rng.int(10, 120) * min) : null,
     };
-    const e = insertLogEntry(w.db, { ...c, incidentId: null }, by, iso(t + rng.int(0, 5) * min));
-    w.audit({ action: 'logEntry.create', entity: 'logEntry', entityId: e.id, after: c });
+    const id = insertLogEntryId(w.db, { ...c, incidentId: null }, by, iso(t + rng.int(0, 5) * min));
+    day_.push({ id, kind, occurredAt: c.occurredAt, summary: c.summary });
     written += 1;
   }
+  // One audit row per seeded duty day carries every entry of the day: the
+  // history stays audited while 10 years seed in well under a minute (an
+  // audit row costs ~0.3 ms; 63,000 of them would take the whole budget).
+  if (day_.length) w.audit({ action: 'logEntry.seedDay', entity: 'logEntry', entityId: day, after: { entries: day_ } });
   return written;
 }
 
