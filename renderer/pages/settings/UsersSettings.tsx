@@ -9,14 +9,14 @@ import { useTranslation } from 'react-i18next';
 import { call, queryClient, useApiQuery } from '../../api';
 import { userRoles, type UserRole } from '../../../shared/roles';
 import type { User } from '../../../shared/contract';
-import { errorText, fieldErrors, notifyError, notifySaved } from '../../lib/errors';
+import { errorText, notifyError, notifySaved } from '../../lib/errors';
+import { FormModal } from '../../components/FormModal/FormModal';
 import { formatDateTime } from '../../lib/format';
 import { useDesk } from '../../lib/desk-context';
 
 function UserForm({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation();
   const people = useApiQuery('people.list', {});
-  const [error, setError] = useState<string | null>(null);
   const form = useForm({
     initialValues: {
       login: user?.login ?? '',
@@ -26,53 +26,32 @@ function UserForm({ user, onClose }: { user: User | null; onClose: () => void })
       roles: (user?.roles ?? ['officer']) as UserRole[],
     },
   });
-  const submit = form.onSubmit(async (v) => {
-    setError(null);
+  const save = (v: typeof form.values) => {
     const personId = v.personId ? Number(v.personId) : null;
-    try {
-      if (user) await call('users.update', { id: user.id, displayName: v.displayName, personId, roles: v.roles });
-      else await call('users.create', { login: v.login, password: v.password, displayName: v.displayName, personId, roles: v.roles });
-      await queryClient.invalidateQueries();
-      notifySaved();
-      onClose();
-    } catch (e) {
-      form.setErrors(fieldErrors(t, e));
-      setError(errorText(t, e));
-    }
-  });
+    return user
+      ? call('users.update', { id: user.id, displayName: v.displayName, personId, roles: v.roles })
+      : call('users.create', { login: v.login, password: v.password, displayName: v.displayName, personId, roles: v.roles });
+  };
   return (
-    <Modal opened onClose={onClose} title={user ? t('users.edit') : t('users.add')}>
-      <form onSubmit={submit}>
-        <Stack>
-          <TextInput label={t('users.login')} required disabled={!!user} {...form.getInputProps('login')} />
-          {!user && <PasswordInput label={t('users.password')} description={t('validation.passwordWeak')} required {...form.getInputProps('password')} />}
-          <TextInput label={t('users.displayName')} required {...form.getInputProps('displayName')} />
-          <Select
-            label={t('users.person')}
-            clearable
-            searchable
-            data={(people.data ?? []).map((p) => ({ value: String(p.id), label: `${p.name}${p.department ? ` · ${p.department}` : ''}` }))}
-            {...form.getInputProps('personId')}
-          />
-          <Checkbox.Group label={t('people.roles')} {...form.getInputProps('roles')}>
-            <Group mt="xs">
-              {userRoles.map((r) => (
-                <Checkbox key={r} value={r} label={t(`roles.${r}`)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          {error && <Text c="red">{error}</Text>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal title={user ? t('users.edit') : t('users.add')} form={form} onClose={onClose} save={save} size="md">
+      <TextInput label={t('users.login')} required disabled={!!user} {...form.getInputProps('login')} />
+      {!user && <PasswordInput label={t('users.password')} description={t('validation.passwordWeak')} required {...form.getInputProps('password')} />}
+      <TextInput label={t('users.displayName')} required {...form.getInputProps('displayName')} />
+      <Select
+        label={t('users.person')}
+        clearable
+        searchable
+        data={(people.data ?? []).map((p) => ({ value: String(p.id), label: `${p.name}${p.department ? ` · ${p.department}` : ''}` }))}
+        {...form.getInputProps('personId')}
+      />
+      <Checkbox.Group label={t('people.roles')} {...form.getInputProps('roles')}>
+        <Group mt="xs">
+          {userRoles.map((r) => (
+            <Checkbox key={r} value={r} label={t(`roles.${r}`)} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+    </FormModal>
   );
 }
 
