@@ -179,6 +179,8 @@ async function monthPdf(b: Parameters<BenchModule['run']>[0], core: Core): Promi
       await page.pdf({ path: out, preferCSSPageSize: true, printBackground: true });
     }, 10, 2);
     b.show('month roster → PDF, app open', warm);
+    const pdfOnly = await time(() => page.pdf({ path: out, preferCSSPageSize: true, printBackground: true }), 5, 1);
+    b.show('  of which page.pdf alone', pdfOnly);
     b.record('roster_month_pdf_ms', warm.median, 'ms', undefined, `goal ≤ 1000; app open; cold load median ${cold.median.toFixed(0)} ms; ${fs.statSync(out).size} bytes`);
   } finally {
     await browser.close();
