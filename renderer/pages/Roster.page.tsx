@@ -14,6 +14,7 @@ import { useDesk, useHasRole, useNow } from '../lib/desk-context';
 import { localDate } from '../lib/format';
 import { RosterGrid } from './roster/RosterGrid';
 import { SwapPanel } from './roster/SwapPanel';
+import { WeekView } from './roster/WeekView';
 import { ConflictList, FairnessTable, LeavePanel, VersionList } from './roster/PlanPanels';
 import { downloadFile, fileToBase64, monthDay, nextMonth } from './roster/lib';
 
@@ -162,6 +163,7 @@ export function RosterPage() {
           </Group>
         )}
       </Group>
+      <WeekView />
       {imported && (
         <Alert color={imported.ok ? 'green' : 'red'} withCloseButton onClose={() => setImported(null)} data-testid="import-result">
           {imported.ok ? (

@@ -231,6 +231,30 @@ describe('files', () => {
     expect((desk.core.db.prepare('SELECT count(*) n FROM people').get() as { n: number }).n).toBe(before);
   });
 
+  it('imports people from a sheet with a title row, and nothing when a row fails', async () => {
+    desk = await makeDesk();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('通讯录');
+    ws.addRow(['应急管理局值班人员名单']);
+    ws.addRow(['姓名', '部门', '职务', '手机', '角色']);
+    ws.addRow(['周一', '办公室', '科员', '13800001111', '值班员、备班']);
+    ws.addRow(['吴二', '局领导', '副局长', '13900002222', '带班领导']);
+    const b64 = async () => Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const ok = await desk.call(desk.admin, 'roster.importXlsx', { base64: await b64(), kind: 'people' });
+    expect(ok).toMatchObject({ ok: true, rows: 2, peopleCreated: 2 });
+    const people = await desk.call(desk.admin, 'people.list', {});
+    expect(people.find((p) => p.name === '周一')).toMatchObject({ mobile: '13800001111', roles: ['officer', 'standby'], department: '办公室' });
+    expect(people.find((p) => p.name === '吴二')?.roles).toEqual(['leader']);
+    ws.addRow(['郑三', '办公室', '', '138-abc', '厨师']);
+    const bad = await desk.call(desk.admin, 'roster.importXlsx', { base64: await b64(), kind: 'people' });
+    expect(bad.ok).toBe(false);
+    expect(bad.issues.map((i) => [i.row, i.column, i.messageKey])).toEqual([
+      [5, '手机', 'roster.import.badPhone'],
+      [5, '角色', 'roster.import.badRole'],
+    ]);
+    expect((await desk.call(desk.admin, 'people.list', {})).some((p) => p.name === '郑三')).toBe(false);
+  });
+
   it('neutralises formula-like cells in the export', async () => {
     desk = await makeDesk();
     await desk.call(desk.admin, 'people.create', { name: '=HYPERLINK', department: null, title: null, officePhone: null, mobile: null, roles: ['leader'], sortOrder: 0 });
