@@ -32,11 +32,9 @@ export function saveNotice(db: Db, year: number, notice: string, days: CalendarD
      ON CONFLICT (date) DO NOTHING`,
   );
   for (const d of days) ins.run(d.date, d.type, d.name, at);
-  db.prepare('INSERT INTO calendar_years (year, notice, entered_at) VALUES (?, ?, ?) ON CONFLICT (year) DO UPDATE SET notice = excluded.notice, entered_at = excluded.entered_at').run(
-    year,
-    notice,
-    at,
-  );
+  db.prepare(
+    'INSERT INTO calendar_years (year, notice, entered_at) VALUES (?, ?, ?) ON CONFLICT (year) DO UPDATE SET notice = excluded.notice, entered_at = excluded.entered_at',
+  ).run(year, notice, at);
   return { year, source: 'desk', enteredAt: at };
 }
 

@@ -33,7 +33,9 @@ export const rowToShift = (r: ShiftRow): ShiftTemplate => ({
 });
 
 export function listShifts(db: Db, includeInactive = false): ShiftTemplate[] {
-  const rows = db.prepare(`SELECT * FROM shift_templates ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY sort_order, start_minutes, id`).all() as ShiftRow[];
+  const rows = db
+    .prepare(`SELECT * FROM shift_templates ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY sort_order, start_minutes, id`)
+    .all() as ShiftRow[];
   return rows.map(rowToShift);
 }
 
@@ -68,7 +70,9 @@ export function getRules(db: Db): RosterRules {
 }
 
 export function setRules(db: Db, rules: RosterRules): void {
-  db.prepare("INSERT INTO roster_settings (key, value) VALUES ('rules', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(rules));
+  db.prepare("INSERT INTO roster_settings (key, value) VALUES ('rules', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+    JSON.stringify(rules),
+  );
 }
 
 // ── leave ─────────────────────────────────────────────────────────────────────
@@ -105,7 +109,9 @@ export function listLeave(db: Db, from: string, to: string): LeaveRecord[] {
 
 export function getLeave(db: Db, id: number): LeaveRecord | null {
   const r = db
-    .prepare('SELECT l.*, p.name AS person_name FROM roster_leave l JOIN people p ON p.id = l.person_id WHERE l.id = ? AND l.voided_at IS NULL')
+    .prepare(
+      'SELECT l.*, p.name AS person_name FROM roster_leave l JOIN people p ON p.id = l.person_id WHERE l.id = ? AND l.voided_at IS NULL',
+    )
     .get(id) as LeaveRow | undefined;
   return r ? rowToLeave(r) : null;
 }
@@ -160,20 +166,31 @@ export function getPlan(db: Db, id: number): RosterPlan | null {
 }
 
 export function listPlans(db: Db, includeVoided = false): RosterPlan[] {
-  const rows = db.prepare(`${planSelect} ${includeVoided ? '' : 'WHERE p.voided_at IS NULL'} ORDER BY p.from_date DESC, p.id DESC`).all() as PlanRow[];
+  const rows = db
+    .prepare(`${planSelect} ${includeVoided ? '' : 'WHERE p.voided_at IS NULL'} ORDER BY p.from_date DESC, p.id DESC`)
+    .all() as PlanRow[];
   return rows.map(rowToPlan);
 }
 
 export function insertPlan(db: Db, p: { title: string; from: string; to: string; notes: string | null }, at: string): RosterPlan {
   const info = db
-    .prepare('INSERT INTO roster_plans (title, from_date, to_date, notes, version, dirty, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 1, ?, ?)')
+    .prepare(
+      'INSERT INTO roster_plans (title, from_date, to_date, notes, version, dirty, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 1, ?, ?)',
+    )
     .run(p.title, p.from, p.to, p.notes, at, at);
   return getPlan(db, Number(info.lastInsertRowid))!;
 }
 
-export function updatePlan(db: Db, id: number, patch: { title?: string; notes?: string | null; version?: number; dirty?: boolean; voidReason?: string }, at: string): RosterPlan {
+export function updatePlan(
+  db: Db,
+  id: number,
+  patch: { title?: string; notes?: string | null; version?: number; dirty?: boolean; voidReason?: string },
+  at: string,
+): RosterPlan {
   const cur = db.prepare('SELECT * FROM roster_plans WHERE id = ?').get(id) as PlanRow & { void_reason: string | null };
-  db.prepare('UPDATE roster_plans SET title = ?, notes = ?, version = ?, dirty = ?, updated_at = ?, voided_at = ?, void_reason = ? WHERE id = ?').run(
+  db.prepare(
+    'UPDATE roster_plans SET title = ?, notes = ?, version = ?, dirty = ?, updated_at = ?, voided_at = ?, void_reason = ? WHERE id = ?',
+  ).run(
     patch.title ?? cur.title,
     patch.notes === undefined ? cur.notes : patch.notes,
     patch.version ?? cur.version,
@@ -221,7 +238,13 @@ export function getDraft(db: Db, planId: number): Assignment[] {
 
 export function setDraftSlot(db: Db, planId: number, slot: SlotKey, personId: number | null, pinned: boolean): void {
   if (personId === null) {
-    db.prepare('DELETE FROM roster_draft WHERE plan_id = ? AND date = ? AND shift_id = ? AND role = ? AND idx = ?').run(planId, slot.date, slot.shiftId, slot.role, slot.index);
+    db.prepare('DELETE FROM roster_draft WHERE plan_id = ? AND date = ? AND shift_id = ? AND role = ? AND idx = ?').run(
+      planId,
+      slot.date,
+      slot.shiftId,
+      slot.role,
+      slot.index,
+    );
     return;
   }
   db.prepare(
@@ -263,7 +286,9 @@ const rowToVersion = (r: VersionRow): RosterVersion => ({
 });
 
 export function listVersions(db: Db, planId: number): RosterVersion[] {
-  return (db.prepare('SELECT * FROM roster_versions WHERE plan_id = ? ORDER BY version DESC').all(planId) as VersionRow[]).map(rowToVersion);
+  return (db.prepare('SELECT * FROM roster_versions WHERE plan_id = ? ORDER BY version DESC').all(planId) as VersionRow[]).map(
+    rowToVersion,
+  );
 }
 
 export function getVersionAssignments(db: Db, planId: number, version: number): Assignment[] {
@@ -291,9 +316,13 @@ export function insertVersion(
     .prepare('INSERT INTO roster_versions (plan_id, version, published_at, published_by, reason, changes) VALUES (?, ?, ?, ?, ?, ?)')
     .run(v.planId, v.version, v.publishedAt, v.publishedBy, v.reason, JSON.stringify(v.changes));
   const versionId = Number(info.lastInsertRowid);
-  const ins = db.prepare('INSERT INTO roster_assignments (version_id, date, shift_id, role, idx, person_id, start_at, end_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const ins = db.prepare(
+    'INSERT INTO roster_assignments (version_id, date, shift_id, role, idx, person_id, start_at, end_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   db.prepare('DELETE FROM roster_live WHERE plan_id = ?').run(v.planId);
-  const live = db.prepare('INSERT INTO roster_live (date, shift_id, role, idx, plan_id, version, person_id, start_at, end_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const live = db.prepare(
+    'INSERT INTO roster_live (date, shift_id, role, idx, plan_id, version, person_id, start_at, end_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   for (const a of assignments) {
     if (a.personId === null) continue;
     ins.run(versionId, a.date, a.shiftId, a.role, a.index, a.personId, a.startAt, a.endAt);
@@ -331,17 +360,22 @@ export function liveAt(db: Db, at: string): LiveRow[] {
 
 /** The first live slots starting after an instant (all slots of that start). */
 export function liveNextAfter(db: Db, at: string): LiveRow[] {
-  const first = db.prepare('SELECT start_at FROM roster_live WHERE start_at > ? ORDER BY start_at LIMIT 1').get(at) as { start_at: string } | undefined;
+  const first = db.prepare('SELECT start_at FROM roster_live WHERE start_at > ? ORDER BY start_at LIMIT 1').get(at) as
+    { start_at: string } | undefined;
   if (!first) return [];
   return db.prepare('SELECT * FROM roster_live WHERE start_at = ? ORDER BY shift_id, role, idx').all(first.start_at) as LiveRow[];
 }
 
 export function liveBetween(db: Db, fromDate: string, toDate: string): LiveRow[] {
-  return db.prepare('SELECT * FROM roster_live WHERE date >= ? AND date <= ? ORDER BY date, start_at, shift_id, role, idx').all(fromDate, toDate) as LiveRow[];
+  return db
+    .prepare('SELECT * FROM roster_live WHERE date >= ? AND date <= ? ORDER BY date, start_at, shift_id, role, idx')
+    .all(fromDate, toDate) as LiveRow[];
 }
 
 export function liveForPerson(db: Db, personId: number, fromAt: string, limit: number): LiveRow[] {
-  return db.prepare('SELECT * FROM roster_live WHERE person_id = ? AND end_at > ? ORDER BY start_at LIMIT ?').all(personId, fromAt, limit) as LiveRow[];
+  return db
+    .prepare('SELECT * FROM roster_live WHERE person_id = ? AND end_at > ? ORDER BY start_at LIMIT ?')
+    .all(personId, fromAt, limit) as LiveRow[];
 }
 
 // ── swaps ─────────────────────────────────────────────────────────────────────
@@ -396,7 +430,16 @@ export function listSwaps(db: Db, opts: { planId?: number; state?: string }): Om
 
 export function insertSwap(
   db: Db,
-  s: { planId: number; kind: string; personA: number; dateA: string; personB: number; dateB: string | null; reason: string; requestedBy: string },
+  s: {
+    planId: number;
+    kind: string;
+    personA: number;
+    dateA: string;
+    personB: number;
+    dateB: string | null;
+    reason: string;
+    requestedBy: string;
+  },
   at: string,
 ): Omit<SwapRequest, 'warnings'> {
   const info = db
@@ -408,7 +451,11 @@ export function insertSwap(
   return getSwap(db, Number(info.lastInsertRowid))!;
 }
 
-export function decideSwap(db: Db, id: number, d: { state: string; by: string; at: string; note: string | null; version: number | null }): void {
+export function decideSwap(
+  db: Db,
+  id: number,
+  d: { state: string; by: string; at: string; note: string | null; version: number | null },
+): void {
   db.prepare('UPDATE roster_swaps SET state = ?, decided_by = ?, decided_at = ?, decision_note = ?, version = ? WHERE id = ?').run(
     d.state,
     d.by,
@@ -431,13 +478,30 @@ interface NoticeRow {
   read_at: string | null;
 }
 
-export function insertNotice(db: Db, n: { personId: number; kind: DutyNotice['kind']; swapId: number | null; params: Record<string, string | number> }, at: string): void {
-  db.prepare('INSERT INTO roster_notices (person_id, kind, swap_id, params, created_at) VALUES (?, ?, ?, ?, ?)').run(n.personId, n.kind, n.swapId, JSON.stringify(n.params), at);
+export function insertNotice(
+  db: Db,
+  n: { personId: number; kind: DutyNotice['kind']; swapId: number | null; params: Record<string, string | number> },
+  at: string,
+): void {
+  db.prepare('INSERT INTO roster_notices (person_id, kind, swap_id, params, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    n.personId,
+    n.kind,
+    n.swapId,
+    JSON.stringify(n.params),
+    at,
+  );
 }
 
 export function listNotices(db: Db, personId: number): DutyNotice[] {
   const rows = db.prepare('SELECT * FROM roster_notices WHERE person_id = ? ORDER BY id DESC LIMIT 20').all(personId) as NoticeRow[];
-  return rows.map((r) => ({ id: r.id, kind: r.kind, swapId: r.swap_id, params: JSON.parse(r.params) as Record<string, string | number>, createdAt: r.created_at, readAt: r.read_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    swapId: r.swap_id,
+    params: JSON.parse(r.params) as Record<string, string | number>,
+    createdAt: r.created_at,
+    readAt: r.read_at,
+  }));
 }
 
 export function getNoticeOwner(db: Db, id: number): number | null {
