@@ -112,7 +112,8 @@ export function OnDutyCard() {
           )}
           {d.next && (
             <Text size="sm" c="dimmed">
-              {t('roster.duty.next')}：{d.next.date.slice(5)} {formatTime(d.next.start, tz)}　
+              {t('roster.duty.next')}：{d.next.date.slice(5)} {formatTime(d.next.start, tz)}
+              {'　'}
               {[...d.next.leader, ...d.next.officer].map((p) => p.name).join('、')}
             </Text>
           )}
