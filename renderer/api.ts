@@ -9,7 +9,7 @@ import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanst
 import type { Input, MethodName, Output } from '../shared/contract';
 import type { ApiError } from '../shared/errors';
 import type { PushEvent } from '../shared/events';
-import { createTransport, type Transport } from './lib/transport';
+import { currentTransport, type Transport } from './lib/transport';
 
 export class ApiCallError extends Error {
   constructor(readonly error: ApiError) {
@@ -19,8 +19,7 @@ export class ApiCallError extends Error {
 }
 
 const sessionKey = 'dutydesk.session';
-let transport: Transport | null = null;
-const getTransport = (): Transport => (transport ??= createTransport());
+const getTransport = (): Transport => currentTransport();
 
 export const session = {
   get: (): string | null => sessionStorage.getItem(sessionKey),

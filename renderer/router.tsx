@@ -2,15 +2,28 @@
  * The one router file. Hash routing works the same under `app://` and the
  * loopback host. Print views and the wallboard render without the shell.
  */
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Center, Loader } from '@mantine/core';
 import { createHashRouter, Navigate, type RouteObject } from 'react-router';
 import { Shell } from './components/Shell/Shell';
 import { ConsolePage } from './pages/Console.page';
-import { RosterPage } from './pages/Roster.page';
 import { IncidentsPage } from './pages/Incidents.page';
-import { HandoverPage } from './pages/Handover.page';
-import { ReportsPage } from './pages/Reports.page';
-import { DirectoryPage } from './pages/Directory.page';
-import { SettingsPage } from './pages/Settings.page';
+
+/** Pages other than the console load on first visit, so the console boots fast. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ReactNode {
+  const Lazy: ComponentType = lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+  return (
+    <Suspense
+      fallback={
+        <Center p="xl">
+          <Loader />
+        </Center>
+      }
+    >
+      <Lazy />
+    </Suspense>
+  );
+}
 import { rosterRoutes } from './pages/roster/routes';
 import { incidentsRoutes } from './pages/incidents/routes';
 import { trustRoutes } from './pages/trust/routes';
@@ -37,12 +50,12 @@ export function createAppRouter() {
       children: [
         { index: true, element: <Navigate to="/console" replace /> },
         { path: 'console', element: <ConsolePage /> },
-        { path: 'roster', element: <RosterPage /> },
+        { path: 'roster', element: page(() => import('./pages/Roster.page'), 'RosterPage') },
         { path: 'incidents', element: <IncidentsPage /> },
-        { path: 'handover', element: <HandoverPage /> },
-        { path: 'reports', element: <ReportsPage /> },
-        { path: 'directory', element: <DirectoryPage /> },
-        { path: 'settings', element: <SettingsPage /> },
+        { path: 'handover', element: page(() => import('./pages/Handover.page'), 'HandoverPage') },
+        { path: 'reports', element: page(() => import('./pages/Reports.page'), 'ReportsPage') },
+        { path: 'directory', element: page(() => import('./pages/Directory.page'), 'DirectoryPage') },
+        { path: 'settings', element: page(() => import('./pages/Settings.page'), 'SettingsPage') },
         ...domainRoutes.filter((r) => !isBare(r)),
         { path: '*', element: <Navigate to="/console" replace /> },
       ],

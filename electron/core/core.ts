@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openStore, type Db, type OpenedStore, backupDirName } from './db/connection';
 import { latestVersion } from './db/migrations';
+import { stmt } from './db/stmt';
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './events';
 import { SessionStore } from './sessions';
@@ -22,8 +23,8 @@ export interface CoreOptions {
 }
 
 export class Core {
-  readonly db: Db;
-  readonly store: OpenedStore;
+  db: Db;
+  store: OpenedStore;
   readonly clock: Clock;
   readonly events = new EventBus();
   readonly sessions: SessionStore;
@@ -49,7 +50,7 @@ export class Core {
   /** The desk's id, or null before first-run setup. */
   deskId(): string | null {
     if (this.cachedDeskId) return this.cachedDeskId;
-    const row = this.db.prepare('SELECT desk_id FROM desk WHERE id = 1').get() as { desk_id: string } | undefined;
+    const row = stmt(this.db, 'SELECT desk_id FROM desk WHERE id = 1').get() as { desk_id: string } | undefined;
     // Never cache inside a transaction: a rolled-back setup must not leave a desk id behind.
     if (!this.db.inTransaction) this.cachedDeskId = row?.desk_id ?? null;
     return row?.desk_id ?? null;
@@ -64,6 +65,14 @@ export class Core {
       .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs }))
       .sort((a, b) => b.t - a.t);
     return files[0]?.f ?? null;
+  }
+
+  /** Puts another opened store in place of the current one (restore, read-only fallback). */
+  replaceStore(store: OpenedStore): void {
+    if (this.db.open && this.db !== store.db) this.db.close();
+    this.store = store;
+    this.db = store.db;
+    this.cachedDeskId = null;
   }
 
   close(): void {

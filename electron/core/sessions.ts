@@ -45,6 +45,10 @@ export class SessionStore {
   delete(id: string): void {
     this.sessions.delete(id);
   }
+  /** Keeps only the sessions for which `keep` is true (e.g. after a restore). */
+  retain(keep: (s: Session) => boolean): void {
+    for (const [id, s] of this.sessions) if (!keep(s)) this.sessions.delete(id);
+  }
   /** Ends every session of a user (deactivated, password reset). */
   deleteUser(userId: number): void {
     for (const [id, s] of this.sessions) if (s.userId === userId) this.sessions.delete(id);

@@ -34,6 +34,7 @@ export interface TransactOptions {
  * audit row. `ctx.reject(err)` commits what was audited so far, then throws `err`.
  */
 export function transact<T>(core: Core, opts: TransactOptions, fn: (ctx: WriteCtx) => T): T {
+  if (core.readOnly) return readOnlyRun(core, opts, fn);
   const written = opts.written ?? [];
   const label = opts.label ?? 'mutation';
   let rejected: DomainError | null = null;
@@ -77,6 +78,32 @@ export function transact<T>(core: Core, opts: TransactOptions, fn: (ctx: WriteCt
   })();
   if (rejected) throw rejected;
   return result;
+}
+
+/**
+ * A read-only store (damaged, newer schema) can still log people in and
+ * restore a backup: the handler runs without a transaction and any attempt
+ * to write or audit is refused with READ_ONLY.
+ */
+function readOnlyRun<T>(core: Core, opts: TransactOptions, fn: (ctx: WriteCtx) => T): T {
+  const ctx: WriteCtx = {
+    core,
+    db: core.db,
+    now: core.clock.now(),
+    session: opts.session,
+    conn: opts.conn ?? { sessionId: opts.session?.id ?? null },
+    audit: () => {
+      throw new DomainError('READ_ONLY', core.store.readOnlyReasonKey ?? 'errors.READ_ONLY');
+    },
+    reject: (err: DomainError): never => {
+      throw err;
+    },
+  };
+  try {
+    return fn(ctx);
+  } finally {
+    opts.session = ctx.session;
+  }
 }
 
 export type { ReadCtx, WriteCtx };

@@ -80,6 +80,10 @@ function ipcTransport(bridge: DutyDeskBridge): Transport {
   };
 }
 
-export function createTransport(): Transport {
-  return window.dutydesk ? ipcTransport(window.dutydesk) : httpTransport(hostToken());
+let http: Transport | null = null;
+
+/** The preload bridge when there is one (read on every call), else the loopback host. */
+export function currentTransport(): Transport {
+  if (window.dutydesk) return ipcTransport(window.dutydesk);
+  return (http ??= httpTransport(hostToken()));
 }

@@ -69,14 +69,16 @@ export const authMethods = {
     input: z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) }).strict(),
     access: 'public',
     kind: 'mutation',
+    readOnly: 'allow',
   }),
-  'auth.logout': method<null>()({ input: z.object({}).strict(), access: 'public', kind: 'mutation' }),
+  'auth.logout': method<null>()({ input: z.object({}).strict(), access: 'public', kind: 'mutation', readOnly: 'allow' }),
   'auth.session': method<SessionInfo | null>()({ input: z.object({}).strict(), access: 'public', kind: 'query' }),
-  'auth.lock': method<null>()({ input: z.object({}).strict(), access: 'session', kind: 'mutation' }),
+  'auth.lock': method<null>()({ input: z.object({}).strict(), access: 'session', kind: 'mutation', readOnly: 'allow' }),
   'auth.unlock': method<SessionInfo>()({
     input: z.object({ password: z.string().min(1).max(128) }).strict(),
     access: 'public',
     kind: 'mutation',
+    readOnly: 'allow',
   }),
   'auth.changePassword': method<null>()({
     input: z.object({ current: z.string().min(1).max(128), next: passwordSchema }).strict(),

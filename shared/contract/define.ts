@@ -25,6 +25,12 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown, K exte
   access: Access;
   /** Mutations run in one transaction and must append at least one audit row. */
   kind: K;
+  /**
+   * `allow`: still callable when the store is read-only (damaged file, newer
+   * schema): logging in, locking and restoring a backup must work exactly then.
+   * Such handlers write nothing while the store is read-only.
+   */
+  readOnly?: 'allow';
   /** Phantom field carrying the output type; never set at run time. */
   readonly __output?: O;
 }
@@ -37,7 +43,7 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown, K exte
  */
 export const method =
   <O>() =>
-  <I extends z.ZodType, K extends MethodKind>(spec: { input: I; access: Access; kind: K }): MethodSpec<I, O, K> =>
+  <I extends z.ZodType, K extends MethodKind>(spec: { input: I; access: Access; kind: K; readOnly?: 'allow' }): MethodSpec<I, O, K> =>
     spec;
 
 export type MethodMap = Record<string, MethodSpec>;

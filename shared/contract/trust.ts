@@ -209,6 +209,7 @@ export const trustMethods = {
       })
       .strict(),
     access: ['admin'],
+    readOnly: 'allow',
     kind: 'mutation',
   }),
 

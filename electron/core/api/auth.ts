@@ -47,9 +47,15 @@ export const authHandlers: Handlers<
   'app.status' | 'app.setup' | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'
 > = {
   'app.status': (ctx): AppStatus => {
-    const desk = getDesk(ctx.db);
+    let desk: ReturnType<typeof getDesk> = null;
+    try {
+      desk = getDesk(ctx.db);
+    } catch {
+      // A malformed store must still answer, so the damaged-store screen can offer a restore.
+      desk = null;
+    }
     return {
-      setUp: desk !== null,
+      setUp: desk !== null || ctx.core.readOnly,
       deskName: desk?.unitName ?? null,
       readOnly: ctx.core.readOnly,
       readOnlyReasonKey: ctx.core.store.readOnlyReasonKey,
@@ -96,7 +102,9 @@ export const authHandlers: Handlers<
     }
     // Verify even for unknown logins so the answer takes the same time.
     const ok = verifyPassword(input.password, row?.password_hash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    const canWrite = !ctx.core.readOnly;
     if (!row || !ok || row.active !== 1) {
+      if (!canWrite) throw new DomainError('BAD_CREDENTIALS');
       if (row) {
         const delay = lockoutDelayMs(row.failed_attempts + 1);
         recordLoginAttempt(ctx.db, row.id, false, at, delay > 0 ? new Date(ctx.now + delay).toISOString() : null);
@@ -104,9 +112,10 @@ export const authHandlers: Handlers<
       ctx.audit({ action: 'auth.loginFailed', entity: 'user', entityId: row?.id ?? null, after: { login: input.login } });
       return ctx.reject(new DomainError('BAD_CREDENTIALS'));
     }
-    recordLoginAttempt(ctx.db, row.id, true, at, null);
+    if (canWrite) recordLoginAttempt(ctx.db, row.id, true, at, null);
     const s = startSession(ctx, row.id);
-    ctx.audit({ action: 'auth.login', entity: 'user', entityId: row.id });
+    // A read-only store (damaged file) still lets people in, to read and restore; nothing is written then.
+    if (canWrite) ctx.audit({ action: 'auth.login', entity: 'user', entityId: row.id });
     return toInfo(s);
   },
 
@@ -114,7 +123,7 @@ export const authHandlers: Handlers<
     const s = ctx.core.sessions.get(ctx.conn.sessionId);
     if (!s) throw new DomainError('UNAUTHENTICATED');
     ctx.session = s;
-    ctx.audit({ action: 'auth.logout', entity: 'user', entityId: s.userId });
+    if (!ctx.core.readOnly) ctx.audit({ action: 'auth.logout', entity: 'user', entityId: s.userId });
     ctx.core.sessions.delete(s.id);
     ctx.conn.sessionId = null;
     return null;
@@ -128,7 +137,7 @@ export const authHandlers: Handlers<
   'auth.lock': (ctx) => {
     const s = ctx.session!;
     s.locked = true;
-    ctx.audit({ action: 'auth.lock', entity: 'user', entityId: s.userId });
+    if (!ctx.core.readOnly) ctx.audit({ action: 'auth.lock', entity: 'user', entityId: s.userId });
     return null;
   },
 
@@ -137,12 +146,14 @@ export const authHandlers: Handlers<
     if (!s) throw new DomainError('UNAUTHENTICATED');
     const row = getUserRow(ctx.db, s.userId);
     ctx.session = s;
+    const canWrite = !ctx.core.readOnly;
     if (!row || row.active !== 1 || !verifyPassword(input.password, row.password_hash)) {
+      if (!canWrite) throw new DomainError('BAD_CREDENTIALS');
       ctx.audit({ action: 'auth.unlockFailed', entity: 'user', entityId: s.userId });
       return ctx.reject(new DomainError('BAD_CREDENTIALS'));
     }
     ctx.core.sessions.unlock(s);
-    ctx.audit({ action: 'auth.unlock', entity: 'user', entityId: s.userId });
+    if (canWrite) ctx.audit({ action: 'auth.unlock', entity: 'user', entityId: s.userId });
     return toInfo(s);
   },
 

@@ -12,6 +12,7 @@ import type { AuditEvent } from '../../../shared/audit';
 import { translate } from '../../../shared/i18n';
 import type { Core } from '../core';
 import { transact } from '../write';
+import { storeErrorToDomain } from '../services/integrity-open';
 import { getSettings } from '../services/settings';
 import { asyncMutationTag, type AsyncMutation, type Connection, type ReadCtx, type WriteCtx } from './types';
 import { toFieldIssues } from './validation';
@@ -38,6 +39,9 @@ export function createApi(core: Core, handlers: Record<string, unknown> = allHan
       return { ok: true, value };
     } catch (e) {
       if (e instanceof DomainError) return { ok: false, error: toApiError(e) };
+      // Disk full, file locked, I/O errors: say what happened instead of "internal error".
+      const mapped = storeErrorToDomain(e);
+      if (mapped) return { ok: false, error: toApiError(mapped) };
       console.error(`[dutydesk] ${method} failed:`, e);
       return { ok: false, error: toApiError(new DomainError('INTERNAL')) };
     }
@@ -73,7 +77,7 @@ export function createApi(core: Core, handlers: Record<string, unknown> = allHan
     const base: ReadCtx = { core, db: core.db, now: core.clock.now(), session, conn };
     if (spec.kind === 'query') return (handler as (ctx: ReadCtx, i: unknown) => unknown)(base, input);
 
-    if (core.readOnly) throw new DomainError('READ_ONLY', core.store.readOnlyReasonKey ?? 'errors.READ_ONLY');
+    if (core.readOnly && spec.readOnly !== 'allow') throw new DomainError('READ_ONLY', core.store.readOnlyReasonKey ?? 'errors.READ_ONLY');
 
     const written: AuditEvent[] = [];
     const opts = { session, conn, written, label: method };

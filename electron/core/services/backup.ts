@@ -315,17 +315,13 @@ export function checkRestoreCandidate(core: Core, fileName: string, folder: Back
  * `reopen()`, this swaps them in place (the only writer of those fields).
  */
 export function swapStore(core: Core, store: OpenedStore): void {
-  const c = core as unknown as { store: OpenedStore; db: Db; cachedDeskId: string | null };
-  c.store = store;
-  c.db = store.db;
-  c.cachedDeskId = null;
+  core.replaceStore(store);
 }
 
 /** Ends sessions whose user no longer exists or is inactive in the (restored) store. */
 export function pruneSessions(core: Core): void {
-  const map = (core.sessions as unknown as { sessions: Map<string, { userId: number }> }).sessions;
   const active = new Set((core.db.prepare('SELECT id FROM users WHERE active = 1').all() as { id: number }[]).map((r) => r.id));
-  for (const [id, s] of map) if (!active.has(s.userId)) map.delete(id);
+  core.sessions.retain((s) => active.has(s.userId));
 }
 
 /**
