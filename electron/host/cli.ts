@@ -9,10 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { Core } from '../core/core';
 import { ManualClock } from '../core/clock';
 import { createApi } from '../core/api/dispatch';
-import { NewerSchemaError } from '../core/db/connection';
+import { openCoreSafely, trackChainHead } from '../core/services/integrity-open';
+import { startTrustScheduler } from '../core/services/backup-schedule';
+import { translate } from '../../shared/i18n';
 import { startHost } from './server';
 import { defaultDataDir } from './data-dir';
 
@@ -33,16 +34,14 @@ if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
 }
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 
-let core: Core;
-try {
-  core = new Core({ dataDir, ...(values['test-clock'] ? { clock: new ManualClock() } : {}) });
-} catch (e) {
-  if (e instanceof NewerSchemaError) {
-    console.error(e.message);
-    process.exit(2);
-  }
-  throw e;
+const { core, fault } = openCoreSafely({ dataDir, ...(values['test-clock'] ? { clock: new ManualClock() } : {}) });
+if (fault) {
+  const params = fault.params ?? {};
+  console.error(`${translate('zh-CN', fault.messageKey, params)}\n(${translate('en', fault.messageKey, params)})`);
 }
+if (!core) process.exit(2);
+const stopHead = trackChainHead(core);
+const stopScheduler = startTrustScheduler(core);
 const host = await startHost({
   api: createApi(core),
   staticDir,
@@ -60,6 +59,8 @@ if (values.json) {
 }
 
 const stop = async () => {
+  stopScheduler();
+  stopHead();
   await host.close();
   core.close();
   process.exit(0);

@@ -6,9 +6,11 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Core } from '../core/core';
+import type { Core } from '../core/core';
 import { createApi } from '../core/api/dispatch';
-import { NewerSchemaError } from '../core/db/connection';
+import { openCoreSafely, trackChainHead } from '../core/services/integrity-open';
+import { startTrustScheduler } from '../core/services/backup-schedule';
+import { translate } from '../../shared/i18n';
 import { appOrigin } from '../../shared/ipc';
 import { bindIpc } from './ipc';
 import { menuTemplate } from './menu';
@@ -39,13 +41,19 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const dataDir = process.env.DUTYDESK_DATA_DIR ?? app.getPath('userData');
-    try {
-      core = new Core({ dataDir });
-    } catch (e) {
-      dialog.showErrorBox('DutyDesk 值守台', e instanceof NewerSchemaError ? e.message : `无法打开数据库：${String(e)}`);
-      app.quit();
-      return;
+    const opened = openCoreSafely({ dataDir });
+    if (opened.fault) {
+      // Read-only faults still open the console (with its banner and restore); the rest stop here.
+      const text = translate('zh-CN', opened.fault.messageKey, opened.fault.params ?? {});
+      if (!opened.core) {
+        dialog.showErrorBox('DutyDesk 值守台', text);
+        app.quit();
+        return;
+      }
     }
+    core = opened.core!;
+    const stopTrust = [trackChainHead(core), startTrustScheduler(core)];
+    app.on('before-quit', () => stopTrust.forEach((stop) => stop()));
     const api = createApi(core);
     hardenSession(session.defaultSession);
     handleAppProtocol(rendererRoot);

@@ -47,7 +47,7 @@ export const authHandlers: Handlers<
   'app.status' | 'app.setup' | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'
 > = {
   'app.status': (ctx): AppStatus => {
-    let desk: ReturnType<typeof getDesk> = null;
+    let desk: ReturnType<typeof getDesk>;
     try {
       desk = getDesk(ctx.db);
     } catch {
