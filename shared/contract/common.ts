@@ -24,7 +24,14 @@ export const phone = z
   .transform((v) => (v ? v : null));
 
 export const id = z.number().int().positive();
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, { message: 'date' });
+/** A real calendar date `YYYY-MM-DD` (2026-02-29 and 2026-13-01 are refused). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/u, { message: 'date' })
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, { message: 'date' });
 export const isoInstant = z.iso.datetime({ offset: true });
 export const reason = text(500);
 export const empty = z.object({}).strict();
