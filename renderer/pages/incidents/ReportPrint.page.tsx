@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api';
 import { officialTime } from '../../../shared/domain/incident-report';
 import { errorText } from '../../lib/errors';
+import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
 
 const css = `
 @page { size: A4 portrait; margin: 25mm 24mm 22mm 26mm; }
@@ -65,6 +66,10 @@ export function ReportPrintPage() {
         </div>
       </div>
       <div className="foot">{t('incidents.print.page')}</div>
+      {/* The audit chain head at print time: later tampering with the records becomes detectable. */}
+      <div style={{ marginTop: '4mm', display: 'flex', justifyContent: 'flex-end' }}>
+        <LiveChainHeadStamp />
+      </div>
       <p className="dd-noprint" style={{ textAlign: 'center', marginTop: '8mm' }}>
         <button type="button" onClick={() => window.print()}>
           {t('common.print')}
