@@ -59,7 +59,7 @@ describe('audited writes', () => {
     const u = await desk.call(a, 'users.create', { login: 'zhao6', password: 'secret123', personId: p.id, displayName: '赵六', roles: ['officer'] });
     expect(auditCount(desk)).toBe(++n);
     await desk.call(a, 'users.update', { id: u.id, roles: ['officer', 'leader'] });
-    expect(auditCount(desk)).toBe(++n);
+    expect(auditCount(desk)).toBe(n + 1);
 
     const rows = [...iterateAudit(desk.core.db)];
     const deactivate = rows.find((r) => r.action === 'person.deactivate')!;
