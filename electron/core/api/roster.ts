@@ -9,7 +9,7 @@ import { dayIndex, datesBetween } from '../../../shared/domain/calendar-dates';
 import { fairnessReport } from '../../../shared/domain/roster-generate';
 import type { Assignment } from '../../../shared/domain/roster-rules';
 import type { DutyRole, PersonRole } from '../../../shared/roles';
-import { insertPerson, listPeople } from '../db/people';
+import { getPerson, insertPerson, listPeople } from '../db/people';
 import { listCalendarYears, loadCalendar, saveNotice, setCalendarDay } from '../db/calendar';
 import {
   getDraft,
@@ -113,6 +113,7 @@ export const rosterHandlers: Handlers<keyof typeof rosterMethods> = {
   'roster.leaveList': (ctx, input) => listLeave(ctx.db, input.from, input.to),
   'roster.addLeave': (ctx, input) => {
     if (input.to < input.from) throw new DomainError('VALIDATION', 'roster.errors.badRange');
+    if (!getPerson(ctx.db, input.personId)) throw new DomainError('NOT_FOUND', 'errors.NOT_FOUND', { entity: 'person', id: input.personId });
     const l = insertLeave(ctx.db, input, iso(ctx.now));
     ctx.audit({ action: 'leave.create', entity: 'leave', entityId: l.id, after: l });
     return l;
