@@ -111,3 +111,26 @@ describe('openStore', () => {
     damaged.db.close();
   });
 });
+
+describe('upgrade from every earlier schema version', () => {
+  const earlier = migrations.map((m) => m.version).filter((v) => v < latestVersion);
+  it.each(earlier)('a desk at version %i upgrades to the latest with its data and a backup', (version) => {
+    const dir = fresh();
+    const file = path.join(dir, dbFileName);
+    const db = new Database(file);
+    migrate(db, { target: version });
+    const at = '2026-01-01T00:00:00.000Z';
+    db.prepare("INSERT INTO desk (id, desk_id, unit_name, time_zone, created_at, updated_at) VALUES (1, 'desk-1', '旧版值班室', 'Asia/Shanghai', ?, ?)").run(at, at);
+    db.prepare("INSERT INTO people (name, roles, created_at, updated_at) VALUES ('老张', '[\"officer\"]', ?, ?)").run(at, at);
+    db.close();
+
+    const s = openStore(dir);
+    expect(s.migration).toMatchObject({ from: version, to: latestVersion });
+    expect(s.db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(s.db.prepare('SELECT unit_name FROM desk').get()).toEqual({ unit_name: '旧版值班室' });
+    expect(s.db.prepare('SELECT name FROM people').all()).toEqual([{ name: '老张' }]);
+    expect(s.db.pragma('foreign_key_check')).toEqual([]);
+    expect(fs.existsSync(s.migration!.backupFile!)).toBe(true);
+    s.db.close();
+  });
+});
