@@ -7,6 +7,7 @@ import type { PushEvent } from './events';
 export const ipcChannels = {
   invoke: 'dutydesk:invoke',
   event: 'dutydesk:event',
+  openFile: 'dutydesk:open-file',
 } as const;
 
 /** The renderer's origin under Electron. */
@@ -19,5 +20,10 @@ export const maxPayloadBytes = 32 * 1024 * 1024;
 export interface DutyDeskBridge {
   invoke(method: string, input: unknown, sessionId: string | null): Promise<ApiResult<unknown>>;
   onEvent(listener: (e: PushEvent) => void): () => void;
+  /** Electron only: opens an attachment with the system viewer (images, PDF, office documents, text). */
+  openFile?(name: string, dataBase64: string): Promise<boolean>;
   readonly platform: string;
 }
+
+/** File types the system viewer may open; never anything executable. */
+export const viewableExtensions = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'bmp', 'tif', 'tiff', 'pdf', 'ofd', 'txt', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'et'] as const;

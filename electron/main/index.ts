@@ -57,7 +57,7 @@ if (!app.requestSingleInstanceLock()) {
     const api = createApi(core);
     hardenSession(session.defaultSession);
     handleAppProtocol(rendererRoot);
-    bindIpc(ipcMain, api, () => win?.webContents ?? null);
+    bindIpc(ipcMain, api, () => win?.webContents ?? null, (file) => shell.openPath(file));
 
     const state = loadWindowState(dataDir);
     win = new BrowserWindow(mainWindowOptions(preload, state));

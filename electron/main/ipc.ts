@@ -8,6 +8,7 @@ import { toApiError } from '../core/api/dispatch';
 import { DomainError, type ApiResult } from '../../shared/errors';
 import { ipcChannels, maxPayloadBytes } from '../../shared/ipc';
 import { isTrustedSender } from './security';
+import { writeViewerCopy } from './open-file';
 
 export function makeInvokeHandler(api: Api) {
   return async (event: IpcMainInvokeEvent, method: unknown, input: unknown, sessionId: unknown): Promise<ApiResult<unknown>> => {
@@ -25,8 +26,19 @@ export function makeInvokeHandler(api: Api) {
   };
 }
 
-export function bindIpc(ipcMain: IpcMain, api: Api, target: () => WebContents | null): () => void {
+/** Opens an attachment with the system viewer, for our main frame only. */
+export function makeOpenFileHandler(openPath: (file: string) => Promise<string>) {
+  return async (event: IpcMainInvokeEvent, name: unknown, dataBase64: unknown): Promise<boolean> => {
+    if (!isTrustedSender(event.senderFrame) || typeof name !== 'string' || typeof dataBase64 !== 'string') return false;
+    const file = writeViewerCopy(name, dataBase64);
+    if (!file) return false;
+    return (await openPath(file)) === '';
+  };
+}
+
+export function bindIpc(ipcMain: IpcMain, api: Api, target: () => WebContents | null, openPath: (file: string) => Promise<string>): () => void {
   ipcMain.handle(ipcChannels.invoke, makeInvokeHandler(api));
+  ipcMain.handle(ipcChannels.openFile, makeOpenFileHandler(openPath));
   const off = api.core.events.subscribe((e) => {
     const wc = target();
     if (wc && !wc.isDestroyed()) wc.send(ipcChannels.event, e);
@@ -34,5 +46,6 @@ export function bindIpc(ipcMain: IpcMain, api: Api, target: () => WebContents | 
   return () => {
     off();
     ipcMain.removeHandler(ipcChannels.invoke);
+    ipcMain.removeHandler(ipcChannels.openFile);
   };
 }

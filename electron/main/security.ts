@@ -52,10 +52,18 @@ export function isTrustedSender(frame: WebFrameMain | null | undefined): boolean
   return isAllowedUrl(frame.url);
 }
 
-/** Denies every permission request (camera, notifications via API, geolocation …). */
+/**
+ * Denies every permission request (camera, microphone, geolocation …) except
+ * desktop notifications for our own pages: pending escalations must reach the
+ * officer even when the window is in the background.
+ */
+export function isPermissionAllowed(permission: string, requestingUrl: string): boolean {
+  return permission === 'notifications' && isAllowedUrl(requestingUrl);
+}
+
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_wc, permission, callback, details) => callback(isPermissionAllowed(permission, details.requestingUrl)));
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin));
 }
 
 /** Blocks navigation away from our origin, new windows and webviews. */

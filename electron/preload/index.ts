@@ -12,6 +12,7 @@ const bridge = {
   platform: process.platform,
   invoke: (method: string, input: unknown, sessionId: string | null) =>
     ipcRenderer.invoke(ipcChannels.invoke, method, input, sessionId) as Promise<ApiResult<unknown>>,
+  openFile: (name: string, dataBase64: string) => ipcRenderer.invoke(ipcChannels.openFile, name, dataBase64) as Promise<boolean>,
   onEvent: (listener: (e: PushEvent) => void) => {
     const wrapped = (_e: IpcRendererEvent, payload: PushEvent) => listener(payload);
     ipcRenderer.on(ipcChannels.event, wrapped);

@@ -79,19 +79,20 @@ describe('IPC sender check', () => {
 });
 
 describe('session and web contents hardening', () => {
-  it('denies every permission request and check', () => {
-    let request: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
-    let check: (() => boolean) | undefined;
+  it('denies every permission request and check but notifications from our pages', () => {
+    let request: ((wc: unknown, p: string, cb: (ok: boolean) => void, details: { requestingUrl: string }) => void) | undefined;
+    let check: ((wc: unknown, p: string, origin: string) => boolean) | undefined;
     const session = {
       setPermissionRequestHandler: (fn: typeof request) => (request = fn),
       setPermissionCheckHandler: (fn: typeof check) => (check = fn),
     } as unknown as Session;
     hardenSession(session);
     const cb = vi.fn();
-    request!(null, 'media', cb);
-    request!(null, 'notifications', cb);
-    expect(cb.mock.calls).toEqual([[false], [false]]);
-    expect(check!()).toBe(false);
+    request!(null, 'media', cb, { requestingUrl: 'app://dutydesk/index.html' });
+    request!(null, 'notifications', cb, { requestingUrl: 'https://evil.example/' });
+    request!(null, 'notifications', cb, { requestingUrl: 'app://dutydesk/index.html' });
+    expect(cb.mock.calls).toEqual([[false], [false], [true]]);
+    expect(check!(null, 'geolocation', 'app://dutydesk')).toBe(false);
   });
 
   it('blocks navigation away, redirects away, webviews and new windows', () => {
@@ -128,5 +129,44 @@ describe('app:// protocol', () => {
     expect(resolveAppPath('/app/out/renderer', 'app://dutydesk/')).toBe('/app/out/renderer/index.html');
     expect(resolveAppPath('/app/out/renderer', 'app://dutydesk/assets/x.js')).toBe('/app/out/renderer/assets/x.js');
     expect(resolveAppPath('/app/out/renderer', 'app://dutydesk/..%2F..%2Fsecret')).toBeNull();
+  });
+});
+
+describe('system viewer for attachments', () => {
+  it('allows viewable types only, with a safe name', async () => {
+    const { safeViewerName } = await import('../../electron/main/open-file');
+    expect(safeViewerName('现场照片.JPG')).toBe('现场照片.jpg');
+    expect(safeViewerName('../../etc/passwd.pdf')).toBe('passwd.pdf');
+    expect(safeViewerName('C:\\temp\\报告.docx')).toBe('报告.docx');
+    expect(safeViewerName('evil\u202Efdp.exe')).toBeNull();
+    expect(safeViewerName('setup.exe')).toBeNull();
+    expect(safeViewerName('run.bat')).toBeNull();
+    expect(safeViewerName('noext')).toBeNull();
+  });
+
+  it('opens a private copy for our main frame and refuses forged senders', async () => {
+    const { makeOpenFileHandler } = await import('../../electron/main/ipc');
+    const fs = await import('node:fs');
+    const opened: string[] = [];
+    const handler = makeOpenFileHandler(async (f) => {
+      opened.push(f);
+      return '';
+    });
+    const ok = { senderFrame: { url: 'app://dutydesk/index.html', parent: null } } as unknown as IpcMainInvokeEvent;
+    expect(await handler(ok, '照片.png', Buffer.from('png-bytes').toString('base64'))).toBe(true);
+    expect(fs.readFileSync(opened[0]!, 'utf8')).toBe('png-bytes');
+    expect(opened[0]!.endsWith('照片.png')).toBe(true);
+    expect(await handler(ok, 'x.exe', 'AA==')).toBe(false);
+    const forged = { senderFrame: { url: 'https://evil.example/', parent: null } } as unknown as IpcMainInvokeEvent;
+    expect(await handler(forged, '照片.png', 'AA==')).toBe(false);
+    expect(opened).toHaveLength(1);
+  });
+
+  it('allows notifications for our pages only, and nothing else', async () => {
+    const { isPermissionAllowed } = await import('../../electron/main/security');
+    expect(isPermissionAllowed('notifications', 'app://dutydesk/index.html')).toBe(true);
+    expect(isPermissionAllowed('notifications', 'https://evil.example/')).toBe(false);
+    expect(isPermissionAllowed('media', 'app://dutydesk/index.html')).toBe(false);
+    expect(isPermissionAllowed('geolocation', 'app://dutydesk/index.html')).toBe(false);
   });
 });

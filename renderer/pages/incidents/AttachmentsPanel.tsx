@@ -11,6 +11,7 @@ import type { Attachment } from '../../../shared/contract';
 import { attachmentMaxBytes } from '../../../shared/contract/incidents';
 import { useDesk } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
+import { openWithSystemViewer } from '../../lib/desktop';
 import { errorText } from '../../lib/errors';
 
 async function toBase64(file: File): Promise<string> {
@@ -58,6 +59,8 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: numb
   const open = async (a: Attachment) => {
     try {
       const full = await call('incident.attachment', { id: a.id });
+      // In the desktop app: the system viewer. In the browser (or for other types): a new tab.
+      if (await openWithSystemViewer(a.name, full.dataBase64)) return;
       const bytes = Uint8Array.from(atob(full.dataBase64), (c) => c.charCodeAt(0));
       const url = URL.createObjectURL(new Blob([bytes], { type: a.mime }));
       window.open(url, '_blank', 'noopener');
