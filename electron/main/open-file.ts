@@ -19,6 +19,7 @@ export function safeViewerName(name: string): string | null {
   if (!(viewableExtensions as readonly string[]).includes(ext)) return null;
   const stem = path
     .basename(base, path.extname(base))
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]/gu, '_')
     .slice(0, 80);
   return `${stem || 'attachment'}.${ext}`;
