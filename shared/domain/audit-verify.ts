@@ -89,11 +89,23 @@ export class ChainVerifier {
   private readonly points = new Map<number, string>();
   private checkpointsChecked = 0;
 
+  /**
+   * `resume` continues after rows already verified elsewhere (the store's
+   * fast path): `head` is the last verified row, `rows`/`checkpointsChecked`
+   * the counts so far.
+   */
   constructor(
     private readonly sha256: Sha256Hex,
     checkpoints: readonly ChainPoint[] = [],
+    resume?: { head: ChainPoint; rows: number; checkpointsChecked: number },
   ) {
     for (const c of checkpoints) this.points.set(c.seq, c.hash);
+    if (resume) {
+      this.expectedSeq = resume.head.seq + 1;
+      this.prevHash = resume.head.hash;
+      this.rows = resume.rows;
+      this.checkpointsChecked = resume.checkpointsChecked;
+    }
   }
 
   get failed(): boolean {
