@@ -2,7 +2,8 @@
  * Trust features in Chromium: the console's chain head, verifying the chain
  * against an exported checkpoint (and catching a cut tail), backups and
  * restore from settings, the printable audit log — and an XSS corpus entered
- * through the directory's free-text fields and shown on every trust screen.
+ * through the directory's free-text fields and shown on every trust screen, and
+ * through the duty log box, the incident form and people's names.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -132,6 +133,77 @@ describe('trust in Chromium', () => {
     await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('<img src=x onerror=');
     expect(await page.getByTestId('audit-table').locator('img, svg[onload], script').count()).toBe(0);
     await screenshot(page, 'trust-04-audit-xss');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('takes the XSS corpus through the duty log box, the incident form and the directory: nothing runs, the layout holds', async () => {
+    const xss = () => page.evaluate(() => (window as unknown as { __xss?: number }).__xss);
+    const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const holds = async (where: string) => {
+      expect(await xss(), `${where}: a payload ran`).toBeUndefined();
+      expect(await scrollWidth(), `${where} overflows horizontally`).toBeLessThanOrEqual(2);
+    };
+
+    // 1. The console's duty log box: each payload saved with Ctrl+Enter, plus the longest word a summary takes.
+    await page.goto(`${host.host.url}/#/console`);
+    const summary = page.getByTestId('log-summary');
+    await summary.waitFor();
+    const entries = page.getByTestId('log-entry');
+    for (const s of [...xssCorpus, 'L'.repeat(200)]) {
+      const before = await entries.count();
+      await summary.fill(s);
+      await summary.press('Control+Enter');
+      await expect.poll(() => entries.count()).toBe(before + 1);
+    }
+    await page.getByTestId('log-timeline').getByText('<img src=x onerror=', { exact: false }).first().waitFor();
+    await holds('console log');
+    // The 30,000-character word typed into the box does not widen the page either.
+    await summary.fill(longWord);
+    await holds('console log box holding 30,000 characters');
+    await summary.press('Escape');
+    const saved = host.core.db.prepare('SELECT summary FROM log_entries ORDER BY id').all() as { summary: string }[];
+    expect(saved.map((r) => r.summary)).toEqual(expect.arrayContaining([xssCorpus[0], xssCorpus[1], xssCorpus[2]]));
+
+    // 2. An incident's title and description, through the form on the 事件 page.
+    await page.goto(`${host.host.url}/#/incidents`);
+    await page.getByRole('button', { name: '新建事件' }).click();
+    const form = page.getByTestId('incident-form');
+    await form.getByLabel('事件名称').fill(xssCorpus[0]!);
+    const corpusText = xssCorpus.join('\n');
+    const description = `${corpusText}\n${'D'.repeat(10_000 - corpusText.length - 1)}`;
+    await form.getByLabel('事件情况').fill(longWord);
+    await holds('incident form holding 30,000 characters');
+    await form.getByLabel('事件情况').fill(description);
+    await page.getByRole('button', { name: '保存事件' }).click();
+    await page.getByTestId('incident-detail').waitFor();
+    await page.getByTestId('incident-detail').getByText('<img src=x onerror=', { exact: false }).first().waitFor();
+    const inc = host.core.db.prepare('SELECT title, description FROM incidents ORDER BY id DESC LIMIT 1').get() as { title: string; description: string };
+    expect(inc).toEqual({ title: xssCorpus[0], description });
+    expect(await page.getByTestId('incident-detail').locator('img[src="x"], svg[onload], script').count()).toBe(0);
+    await holds('incident detail');
+    await screenshot(page, 'trust-05-incident-xss');
+    await page.goto(`${host.host.url}/#/incidents`);
+    await page.getByText('<img src=x onerror=', { exact: false }).first().waitFor();
+    await holds('incident list');
+
+    // 3. People's names in the directory (at most 40 characters).
+    await page.goto(`${host.host.url}/#/directory`);
+    const names = ['<svg onload="window.__xss=2"></svg>', 'javascript:window.__xss=3', '\u202Eexe.tnemucod\u202C 值班', 'N'.repeat(40)];
+    for (const name of names) {
+      await page.getByRole('button', { name: '新增人员' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('姓名').fill(name);
+      await dialog.getByRole('button', { name: '保存' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
+    await page.getByText('javascript:window.__xss=3').first().waitFor();
+    const people = host.core.db.prepare('SELECT name FROM people').all() as { name: string }[];
+    expect(people.map((p) => p.name)).toEqual(expect.arrayContaining(names));
+    expect(await page.locator('main svg[onload], main a[href^="javascript:"]').count()).toBe(0);
+    await holds('directory');
+    await page.goto(`${host.host.url}/#/console`);
+    await summary.waitFor();
+    await holds('console after the corpus');
     expect(pageErrors).toEqual([]);
   });
 
