@@ -68,6 +68,12 @@ export function exactRoster(input: GenerateInput, maxNodes = 5_000_000, upperBou
     return pin?.personId == null ? -1 : (pIndex.get(pin.personId) ?? -1);
   });
 
+  // Slots of one shift, role and day are interchangeable: only search the
+  // assignments whose people rise with the index and whose empty slots come last.
+  const twin = slots.map((s, i) => {
+    const prev = slots[i - 1];
+    return i > 0 && sPin[i]! < 0 && sPin[i - 1]! < 0 && prev!.date === s.date && prev!.shiftId === s.shiftId && prev!.role === s.role;
+  });
   const choice = new Int32Array(S).fill(-1);
   let best = upperBound;
   let bestChoice = new Int32Array(S).fill(-1);
@@ -81,29 +87,65 @@ export function exactRoster(input: GenerateInput, maxNodes = 5_000_000, upperBou
   for (let i = S - 1; i >= 0; i -= 1) pinnedAfter[i] = pinnedAfter[i + 1]! + (sPin[i]! >= 0 ? 1 : 0);
   const tmp = new Int32Array(Math.max(1, P));
   const remaining = new Int32Array(G);
+  const marginals: number[] = [];
+  const matchOf = new Int32Array(Math.max(1, P)); // person → slot in the current block's matching
+  const seen = new Int32Array(Math.max(1, P));
+  let stamp = 0;
+  const freeFor = (p: number, j: number): boolean => {
+    const d = sDay[j]!;
+    if (!eligible[sRole[j]! * P + p] || leave[d * P + p]) return false;
+    for (let k = d; k <= d + 2 * rest; k += 1) if (busy[k * P + p]) return false;
+    return true;
+  };
+  const augment = (j: number): boolean => {
+    for (let p = 0; p < P; p += 1) {
+      if (seen[p] === stamp || !freeFor(p, j)) continue;
+      seen[p] = stamp;
+      if (matchOf[p] === -1 || augment(matchOf[p]!)) {
+        matchOf[p] = j;
+        return true;
+      }
+    }
+    return false;
+  };
   /**
    * Lower bound of what the slots from `i` on still add. A slot that nobody
    * can take any more (leave, rest, same day — these only get worse deeper in
-   * the search) costs the empty-slot penalty; the others are filled per group
-   * into the lowest counts (water-filling), ignoring the rules.
+   * the search) costs the empty-slot penalty. The remaining days are cut into
+   * blocks of `rest + 1` days, in which one person can hold at most one slot:
+   * the open slots of a block beyond a maximum matching of slots to free
+   * people must stay empty too. The fillable slots are filled per group into
+   * the lowest counts (water-filling, ignoring the rules); the slots that must
+   * stay empty are taken off the most expensive of those fills.
    */
   const bound = (i: number): number => {
     let total = pinnedAfter[i]!;
     remaining.fill(0);
-    for (let j = i; j < S; j += 1) {
-      if (sPin[j]! >= 0) continue;
-      const d = sDay[j]!;
-      const r = sRole[j]!;
-      let open = false;
-      for (let p = 0; p < P && !open; p += 1) {
-        if (!eligible[r * P + p] || leave[d * P + p]) continue;
-        let free = true;
-        for (let k = d; k <= d + 2 * rest; k += 1) if (busy[k * P + p]) free = false;
-        open = free;
+    let mustEmpty = 0;
+    let blockStart = i;
+    while (blockStart < S) {
+      const blockEndDay = sDay[blockStart]! + rest;
+      let j = blockStart;
+      let openN = 0;
+      matchOf.fill(-1);
+      let matched = 0;
+      for (; j < S && sDay[j]! <= blockEndDay; j += 1) {
+        if (sPin[j]! >= 0) continue;
+        let any = false;
+        for (let p = 0; p < P && !any; p += 1) any = freeFor(p, j);
+        if (!any) {
+          total += unfilledPenalty;
+          continue;
+        }
+        openN += 1;
+        remaining[sGroup[j]!]! += 1;
+        stamp += 1;
+        if (augment(j)) matched += 1;
       }
-      if (open) remaining[sGroup[j]!]! += 1;
-      else total += unfilledPenalty;
+      mustEmpty += openN - matched;
+      blockStart = j;
     }
+    marginals.length = 0;
     for (let g = 0; g < G; g += 1) {
       let m = remaining[g]!;
       if (m === 0) continue;
@@ -113,10 +155,16 @@ export function exactRoster(input: GenerateInput, maxNodes = 5_000_000, upperBou
       while (m > 0) {
         let k = 0;
         for (let j = 1; j < n; j += 1) if (tmp[j]! < tmp[k]!) k = j;
-        total += Math.min(2 * tmp[k]! + 1, unfilledPenalty);
+        const c = Math.min(2 * tmp[k]! + 1, unfilledPenalty);
+        total += c;
+        marginals.push(c);
         tmp[k]! += 1;
         m -= 1;
       }
+    }
+    if (mustEmpty > 0) {
+      marginals.sort((a, b) => b - a);
+      for (let k = 0; k < mustEmpty && k < marginals.length; k += 1) total += unfilledPenalty - marginals[k]!;
     }
     return total;
   };
@@ -140,10 +188,12 @@ export function exactRoster(input: GenerateInput, maxNodes = 5_000_000, upperBou
     const g = sGroup[i]! * P;
     const off = i * P;
     let n = 0;
+    const after = twin[i] ? choice[i - 1]! : -1;
     if (sPin[i]! >= 0) cand[off + n++] = sPin[i]!;
+    else if (twin[i] && after === -1) n = 0;
     else {
       // Lowest count first (insertion sort, stable by person order): good solutions early, more pruning.
-      for (let p = 0; p < P; p += 1) {
+      for (let p = after + 1; p < P; p += 1) {
         if (!eligible[r * P + p] || leave[d * P + p]) continue;
         let free = true;
         for (let k = d; k <= d + 2 * rest; k += 1) if (busy[k * P + p]) free = false;

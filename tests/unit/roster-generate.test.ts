@@ -189,3 +189,42 @@ describe('generator properties', () => {
     expect(compared).toBeGreaterThan(50);
   });
 });
+
+describe('generator on over-constrained periods', () => {
+  // A May Day week where leave and the rest rule leave too few people: some slots must
+  // stay empty, but no more than necessary (the generator used to leave 3 where 2 suffice).
+  const people: RosterPerson[] = [
+    { id: 1, roles: ['leader', 'officer', 'standby'] },
+    { id: 2, roles: ['leader', 'standby'] },
+    { id: 3, roles: ['leader', 'officer', 'standby'] },
+    { id: 4, roles: ['leader'] },
+    { id: 5, roles: ['officer'] },
+    { id: 6, roles: ['leader'] },
+  ];
+  const input: GenerateInput = {
+    days: days('2026-04-30', 6),
+    shifts: [shift({ leader: 1, officer: 1, standby: 1 })],
+    people,
+    unavailability: [{ personId: 6, from: '2026-05-02', to: '2026-05-06', reason: '请假' }],
+    pins: [],
+    history: [],
+    rules: defaultRules,
+  };
+
+  it('leaves only as many slots empty as the exact optimum, with its objective', () => {
+    const ex = exactRoster(input, 2_000_000);
+    expect(ex.complete).toBe(true);
+    expect(Math.floor(ex.objective / 1000)).toBe(2);
+    const g = generateRoster(input);
+    expect(g.unfilled).toHaveLength(2);
+    expect(g.objective).toBe(ex.objective);
+    expect(hardRuleBreaches(input, g.assignments)).toEqual([]);
+  });
+
+  it('the exact search agrees with itself with and without an incumbent bound', () => {
+    const ex = exactRoster(input, 2_000_000);
+    const bounded = exactRoster(input, 2_000_000, ex.objective + 1);
+    expect(bounded.objective).toBe(ex.objective);
+    expect(exactRoster(input, 2_000_000, ex.objective).objective).toBe(Infinity);
+  });
+});
