@@ -232,6 +232,9 @@ export function RosterPage() {
           <Button variant="default" leftSection={<IconPrinter size={16} />} component="a" href={`#/print/roster/${d.plan.id}`} target="_blank">
             {t('roster.print')}
           </Button>
+          <Button variant="default" leftSection={<IconPrinter size={16} />} component="a" href={`#/print/roster/${d.plan.id}?layout=departments`} target="_blank" data-testid="roster-print-departments">
+            {t('roster.printDepartments')}
+          </Button>
           <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportXlsx()}>
             {t('roster.exportXlsx')}
           </Button>

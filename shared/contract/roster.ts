@@ -95,6 +95,8 @@ export interface GenerateOutcome {
 export interface RosterPrintPerson {
   name: string;
   phone: string | null;
+  /** 部门, for the multi-department grid (`?layout=departments`). */
+  department?: string | null;
 }
 
 export interface RosterPrintRow {

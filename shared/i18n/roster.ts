@@ -18,6 +18,7 @@ const ui = {
       publishReason: '修订原因',
       acceptWarnings: '仍有冲突提示，确认发布',
       print: '打印',
+      printDepartments: '按部门打印（横向）',
       exportXlsx: '导出 Excel',
       exportIcs: '导出日历',
       exportMyIcs: '我的值班日历',
@@ -136,6 +137,8 @@ const ui = {
         holidayMark: '法定节假日',
         makeupMark: '调休上班',
         draftMark: '草稿（未发布）',
+        noDepartment: '未分部门',
+        byDepartment: '按部门',
         page: '第 {{page}} 页',
       },
       settings: {
@@ -183,6 +186,7 @@ const ui = {
       publishReason: 'Reason for the amendment',
       acceptWarnings: 'Publish despite the warnings',
       print: 'Print',
+      printDepartments: 'Print by department (landscape)',
       exportXlsx: 'Export Excel',
       exportIcs: 'Export calendar',
       exportMyIcs: 'My duty calendar',
@@ -301,6 +305,8 @@ const ui = {
         holidayMark: 'Statutory holiday',
         makeupMark: 'Make-up workday',
         draftMark: 'Draft (not published)',
+        noDepartment: 'No department',
+        byDepartment: 'by department',
         page: 'Page {{page}}',
       },
       settings: {

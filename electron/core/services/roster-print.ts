@@ -32,7 +32,7 @@ export function printData(db: Db, planId: number, version?: number): RosterPrint
     let p = people.get(id);
     if (!p) {
       const row = getPerson(db, id);
-      p = { name: row?.name ?? '?', phone: row?.mobile ?? row?.officePhone ?? null };
+      p = { name: row?.name ?? '?', phone: row?.mobile ?? row?.officePhone ?? null, department: row?.department ?? null };
       people.set(id, p);
     }
     return p;

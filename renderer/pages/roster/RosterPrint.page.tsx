@@ -1,5 +1,6 @@
 /**
- * Print view of a roster: `#/print/roster/:planId?version=N`. One view serves
+ * Print view of a roster: `#/print/roster/:planId?version=N&layout=departments`
+ * (the default is the month in portrait; `departments` the landscape grid). One view serves
  * the Electron print dialog / printToPDF and Chromium's page.pdf in browser
  * mode; the toolbar is hidden on paper.
  */
@@ -9,12 +10,14 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api';
 import { RosterSheet } from './RosterSheet';
+import { RosterDepartmentSheet } from './RosterDepartmentSheet';
 
 export function RosterPrintPage() {
   const { t } = useTranslation();
   const { planId } = useParams();
   const [search] = useSearchParams();
   const version = search.get('version');
+  const byDepartment = search.get('layout') === 'departments';
   const q = useApiQuery('roster.printData', { planId: Number(planId), ...(version ? { version: Number(version) } : {}) });
   if (q.isPending) {
     return (
@@ -37,7 +40,7 @@ export function RosterPrintPage() {
           {t('roster.print')}
         </Button>
       </Group>
-      <RosterSheet data={q.data} />
+      {byDepartment ? <RosterDepartmentSheet data={q.data} /> : <RosterSheet data={q.data} />}
     </main>
   );
 }

@@ -1,0 +1,94 @@
+/**
+ * The roster as a multi-department grid for print (issue 3 part 8: month in
+ * portrait, multi-department grid in landscape): one row per duty day (per
+ * shift when a day has several), one column per department, each cell the
+ * people of that department on duty with their role and phone. A4 landscape.
+ */
+import { useTranslation } from 'react-i18next';
+import type { RosterPrintData, RosterPrintPerson, RosterPrintRow } from '../../../shared/contract/roster';
+import { monthDay, weekdayLabel } from './lib';
+import './print.css';
+
+const roles = ['leader', 'officer', 'standby'] as const;
+
+/** Departments in order of first appearance, leaders' rows first; people without one last. */
+export function departmentsOf(rows: readonly RosterPrintRow[]): (string | null)[] {
+  const seen: (string | null)[] = [];
+  for (const role of roles) for (const r of rows) for (const p of r[role]) if (!seen.includes(p.department ?? null)) seen.push(p.department ?? null);
+  return [...seen.filter((d) => d !== null), ...seen.filter((d) => d === null)];
+}
+
+export function RosterDepartmentSheet({ data }: { data: RosterPrintData }) {
+  const { t } = useTranslation();
+  const weekdays = t('roster.weekdays', { returnObjects: true }) as string[];
+  const departments = departmentsOf(data.rows);
+  const cell = (r: RosterPrintRow, dep: string | null) => {
+    const out: { role: (typeof roles)[number]; p: RosterPrintPerson }[] = [];
+    for (const role of roles) for (const p of r[role]) if ((p.department ?? null) === dep) out.push({ role, p });
+    return out;
+  };
+  return (
+    <article className="dd-roster-sheet landscape departments" data-testid="roster-sheet" data-layout="departments">
+      {/* The whole document prints in landscape while this sheet is shown. */}
+      <style>{'@page { size: A4 landscape; margin: 12mm 12mm 12mm 12mm; }'}</style>
+      <h1>{data.title}</h1>
+      {data.version === 0 && <p className="draft">{t('roster.printView.draftMark')}</p>}
+      <div className="meta">
+        <span>
+          {data.unitName}　{t('roster.printView.byDepartment')}
+        </span>
+        <span>
+          {t('roster.printView.dutyPhone')}：{data.dutyPhone ?? '—'}　{t('roster.printView.fax')}：{data.fax ?? '—'}
+        </span>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('roster.printView.date')}</th>
+            <th scope="col">{t('roster.printView.weekday')}</th>
+            {data.multiShift && <th scope="col">{t('roster.shift')}</th>}
+            {departments.map((d) => (
+              <th scope="col" key={d ?? ''}>
+                {d ?? t('roster.printView.noDepartment')}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((r) => (
+            <tr key={`${r.date}-${r.shiftName}`} className={r.dayType === 'holiday' ? 'holiday' : undefined}>
+              <td className="c">{monthDay(r.date)}</td>
+              <td className="c">
+                {weekdayLabel({ weekday: r.weekday, type: r.dayType, holidayName: r.holidayName }, weekdays)}
+                {r.dayType === 'holiday' && <span className="mark">{t('roster.printView.holidayMark')}</span>}
+                {r.dayType === 'makeup' && <span className="mark">{t('roster.printView.makeupMark')}</span>}
+              </td>
+              {data.multiShift && <td className="c">{r.shiftName}</td>}
+              {departments.map((d) => (
+                <td key={d ?? ''}>
+                  {cell(r, d).map(({ role, p }, i) => (
+                    <span className="person" key={i}>
+                      <span className="role">{t(`roster.printView.${role}`)}</span>
+                      {p.name}
+                      {p.phone ? ` ${p.phone}` : ''}
+                    </span>
+                  ))}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="notes">{t('roster.printView.notes')}</p>
+      {data.notes && <p className="notes">{data.notes}</p>}
+      <div className="sign">
+        <span>
+          {t('roster.printView.version')}：{data.version > 0 ? t('roster.version', { version: data.version }) : t('roster.draft')}
+          {'　'}
+          {t('roster.printView.issuedOn')}：{data.issuedOn ?? '—'}
+        </span>
+        <span>{t('roster.printView.approval')}</span>
+      </div>
+    </article>
+  );
+}
