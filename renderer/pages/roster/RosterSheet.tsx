@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { RosterPrintData, RosterPrintPerson } from '../../../shared/contract/roster';
 import { monthDay, weekdayLabel } from './lib';
 import './print.css';
+import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
 
 function People({ list }: { list: RosterPrintPerson[] }) {
   return (
@@ -79,6 +80,10 @@ export function RosterSheet({ data }: { data: RosterPrintData }) {
           {t('roster.printView.issuedOn')}：{data.issuedOn ?? '—'}
         </span>
         <span>{t('roster.printView.approval')}</span>
+      </div>
+      {/* The audit chain head at print time (trust issue): later tampering becomes detectable. */}
+      <div style={{ marginTop: '3mm', display: 'flex', justifyContent: 'flex-end' }}>
+        <LiveChainHeadStamp />
       </div>
     </article>
   );
