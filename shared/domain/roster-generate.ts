@@ -317,8 +317,9 @@ export function generateRoster(input: GenerateInput): GenerateResult {
   const search = input.search ?? {};
   const maxPeople = search.maxPeople ?? 60;
   const windowDays = search.windowDays ?? (D <= 10 ? D : 7);
-  const perWindow = search.nodesPerWindow ?? 50_000;
   let budget = search.totalNodes ?? 150_000;
+  // One window covering the whole period gets the whole budget: there is no other window to keep nodes for.
+  const perWindow = search.nodesPerWindow ?? (windowDays >= D ? budget : 50_000);
   const needsWork = (): boolean => {
     for (let s = 0; s < S; s += 1) if (holder[s] === -1) return true;
     for (let r = 0; r < R; r += 1) {

@@ -27,8 +27,9 @@ export interface GenerateInput {
   rules: RosterRules;
   /**
    * Exact re-solving of windows of days after the local search (small teams
-   * only). Defaults: whole period when ≤ 10 days, else 7-day windows; 50 000
-   * search nodes per window, 150 000 in all; off above 60 people. 0 turns it off.
+   * only). Defaults: whole period when ≤ 10 days (with all 150 000 search
+   * nodes), else 7-day windows of 50 000 nodes each, 150 000 in all; off above
+   * 60 people. 0 turns it off.
    */
   search?: { windowDays?: number; nodesPerWindow?: number; totalNodes?: number; maxPeople?: number };
 }
