@@ -41,11 +41,43 @@ export interface LocalParts {
   second: number;
 }
 
-/** Wall-clock parts of an instant in a time zone. */
-export function localParts(ms: number, tz: string): LocalParts {
+function slowLocalParts(ms: number, tz: string): LocalParts {
   const out: Record<string, number> = {};
   for (const p of partsFormatter(tz).formatToParts(new Date(ms))) if (p.type !== 'literal') out[p.type] = Number(p.value);
   return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour! % 24, minute: out.minute!, second: out.second! };
+}
+
+/**
+ * The zone's offset for the quarter hour around `ms`, cached: `formatToParts`
+ * is the slow part of every log write, and offsets change only at DST
+ * transitions, which fall on quarter hours.
+ */
+const bucketMs = 15 * 60_000;
+const offsets = new Map<string, number>();
+function cachedOffset(ms: number, tz: string): number {
+  const bucket = Math.floor(ms / bucketMs) * bucketMs;
+  const key = `${tz}|${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const p = slowLocalParts(bucket, tz);
+    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - bucket;
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** Wall-clock parts of an instant in a time zone. */
+export function localParts(ms: number, tz: string): LocalParts {
+  const d = new Date(ms + cachedOffset(ms, tz));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

@@ -109,3 +109,17 @@ describe('duty day boundaries', () => {
     expect(dutyDateOf(at('2026-11-25T16:00:00Z'), tz)).toBe('2026-11-25'); // 00:00 local on the 26th
   });
 });
+
+describe('localParts fast path', () => {
+  it('agrees with Intl for every quarter hour across DST changes and midnight', async () => {
+    const { localParts } = await import('../../shared/domain/log');
+    for (const tz of ['Asia/Shanghai', 'America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'UTC']) {
+      const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+      for (let ms = Date.parse('2026-03-07T00:00:00Z'); ms < Date.parse('2026-03-10T00:00:00Z'); ms += 7 * 60_000 + 13_000) {
+        const o: Record<string, number> = {};
+        for (const p of f.formatToParts(new Date(ms))) if (p.type !== 'literal') o[p.type] = Number(p.value);
+        expect(localParts(ms, tz)).toEqual({ year: o.year, month: o.month, day: o.day, hour: o.hour! % 24, minute: o.minute, second: o.second });
+      }
+    }
+  });
+});
