@@ -99,23 +99,11 @@ async function consoleFirstRender(b: Parameters<BenchModule['run']>[0]): Promise
     return;
   }
   const { startHost } = await import('../electron/host/server');
-  const { chromium } = await import('playwright-core');
+  const { launchBrowser } = await import('../tests/e2e/helpers');
   const core = new Core({ dataDir: dir });
   const api = createApi(core);
   const host = await startHost({ api, staticDir });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchBrowser();
   try {
     const page = await (
       await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
