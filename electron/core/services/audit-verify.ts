@@ -114,7 +114,10 @@ function run(db: Db, checkpoints: readonly ChainPoint[]): Generator<void, DbVeri
           stopped = true;
           break;
         }
-        const payload = `{"v":${v},"seq":${n},"at":${q(at)},"deskId":${q(desk)},"actorId":${actorId === null ? 'null' : actorId},"actor":${q(actor)},"action":${q(action)},"entity":${q(entity)},"entityId":${q(entityId)},"before":${q(before)},"after":${q(after)},"reason":${q(reason)},"prevHash":${q(prevHash)}}`;
+        // Short identifier-like fields are quoted without JSON.stringify; if one
+        // ever needed escaping the hash would not match and the exact verifier
+        // (which uses the canonical serialiser) takes over, so nothing is missed.
+        const payload = `{"v":${v},"seq":${n},"at":"${at}","deskId":"${desk}","actorId":${actorId === null ? 'null' : actorId},"actor":${q(actor)},"action":"${action}","entity":"${entity}","entityId":${entityId === null ? 'null' : `"${entityId}"`},"before":${q(before)},"after":${q(after)},"reason":${q(reason)},"prevHash":"${prevHash}"}`;
         if (fastSha256(payload) !== hash) {
           stopped = true;
           break;
