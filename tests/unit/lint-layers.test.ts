@@ -40,3 +40,19 @@ describe('import layers', () => {
     expect(rules.filter((r) => r === 'no-restricted-globals')).toHaveLength(2);
   });
 });
+
+describe('no raw HTML in the renderer', () => {
+  it.each([
+    ['dangerouslySetInnerHTML', 'export const A = (p: { t: string }) => <div dangerouslySetInnerHTML={{ __html: p.t }} />;\n'],
+    ['innerHTML', 'export function f(el: HTMLElement, t: string) {\n  el.innerHTML = t;\n}\n'],
+    ['insertAdjacentHTML', "export function f(el: HTMLElement, t: string) {\n  el.insertAdjacentHTML('beforeend', t);\n}\n"],
+    ['eval', 'export const f = (t: string) => eval(t);\n'],
+  ])('%s is refused', async (_name, code) => {
+    const rules = await restrictedRules('renderer/components/x.tsx', code);
+    expect(rules.some((r) => r === 'no-restricted-syntax' || r === 'no-eval')).toBe(true);
+  });
+
+  it('text through React is fine', async () => {
+    expect(await restrictedRules('renderer/components/x.tsx', 'export const A = (p: { t: string }) => <div>{p.t}</div>;\n')).toEqual([]);
+  });
+});
