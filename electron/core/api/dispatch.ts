@@ -13,7 +13,7 @@ import { translate } from '../../../shared/i18n';
 import type { Core } from '../core';
 import { transact } from '../write';
 import { storeErrorToDomain } from '../services/integrity-open';
-import { getSettings } from '../services/settings';
+import { idleLockMinutes } from '../services/settings';
 import { asyncMutationTag, type AsyncMutation, type Connection, type ReadCtx, type WriteCtx } from './types';
 import { toFieldIssues } from './validation';
 import { allHandlers } from './index';
@@ -58,7 +58,7 @@ export function createApi(core: Core, handlers: Record<string, unknown> = allHan
     if (spec.access !== 'public') {
       if (core.deskId() === null) throw new DomainError('SETUP_REQUIRED');
       if (!session) throw new DomainError('UNAUTHENTICATED');
-      core.sessions.touch(session, getSettings(core.db).idleLockMinutes * 60_000);
+      core.sessions.touch(session, idleLockMinutes(core.db) * 60_000);
       if (session.locked) throw new DomainError('SESSION_LOCKED');
       if (spec.access !== 'session' && !session.roles.some((r) => (spec.access as readonly string[]).includes(r))) {
         throw new DomainError('FORBIDDEN', 'errors.FORBIDDEN', { method });

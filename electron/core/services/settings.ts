@@ -28,3 +28,9 @@ export function writeSettings(db: Db, patch: Partial<Settings>): { before: Setti
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) upsert.run(k, JSON.stringify(v));
   return { before, after: getSettings(db) };
 }
+
+/** The idle-lock minutes alone: read on every API call, so one cached single-row lookup. */
+export function idleLockMinutes(db: Db): number {
+  const row = stmt(db, "SELECT value FROM settings WHERE key = 'idleLockMinutes'").get() as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as number) : defaultSettings.idleLockMinutes;
+}
