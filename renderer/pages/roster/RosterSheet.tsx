@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { RosterPrintData, RosterPrintPerson } from '../../../shared/contract/roster';
 import { monthDay, weekdayLabel } from './lib';
 import './print.css';
-import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
+import { RosterSheetFooter } from './RosterSheetFooter';
 
 function People({ list }: { list: RosterPrintPerson[] }) {
   return (
@@ -71,20 +71,7 @@ export function RosterSheet({ data }: { data: RosterPrintData }) {
           ))}
         </tbody>
       </table>
-      <p className="notes">{t('roster.printView.notes')}</p>
-      {data.notes && <p className="notes">{data.notes}</p>}
-      <div className="sign">
-        <span>
-          {t('roster.printView.version')}：{data.version > 0 ? t('roster.version', { version: data.version }) : t('roster.draft')}
-          {'　'}
-          {t('roster.printView.issuedOn')}：{data.issuedOn ?? '—'}
-        </span>
-        <span>{t('roster.printView.approval')}</span>
-      </div>
-      {/* The audit chain head at print time (trust issue): later tampering becomes detectable. */}
-      <div style={{ marginTop: '3mm', display: 'flex', justifyContent: 'flex-end' }}>
-        <LiveChainHeadStamp />
-      </div>
+      <RosterSheetFooter data={data} />
     </article>
   );
 }
