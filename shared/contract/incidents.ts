@@ -23,6 +23,7 @@ import {
   type EscalationTarget,
 } from '../domain/escalation';
 import type { GradingBasis } from '../domain/grading';
+import type { ReportableIncident } from '../domain/incident-report';
 
 // ───────────────────────── duty log ─────────────────────────
 
@@ -89,28 +90,8 @@ const logFollowUp = {
 
 // ───────────────────────── incidents ─────────────────────────
 
-export interface IncidentFields {
-  title: string;
-  category: IncidentCategory;
-  subType: IncidentSubType;
-  level: IncidentLevel;
-  occurredAt: string;
-  learnedAt: string;
-  location: string | null;
-  unit: string | null;
-  source: string | null;
-  description: string | null;
-  deaths: number;
-  missing: number;
-  seriousInjuries: number;
-  injuries: number;
-  directLossYuan: number;
-  /** 影响范围 / 发展趋势 / 领导到位情况 / 已采取措施 (first-report elements). */
-  scope: string | null;
-  trend: string | null;
-  leadersOnSite: string | null;
-  measures: string | null;
-}
+/** An incident's own fields: the same shape the report templates read (first-report elements included). */
+export type IncidentFields = ReportableIncident;
 
 export interface Incident extends IncidentFields {
   id: number;
