@@ -9,6 +9,7 @@ import { DomainError } from '../../shared/errors';
 import type { AuditEvent } from '../../shared/audit';
 import type { Core } from './core';
 import { appendAudit, type AuditInput } from './services/audit';
+import { invalidateConfig } from './db/config-cache';
 import type { Connection, ReadCtx, WriteCtx } from './api/types';
 import type { Session } from './sessions';
 
@@ -38,7 +39,8 @@ export function transact<T>(core: Core, opts: TransactOptions, fn: (ctx: WriteCt
   const written = opts.written ?? [];
   const label = opts.label ?? 'mutation';
   let rejected: DomainError | null = null;
-  const result = core.db.transaction(() => {
+  const db = core.db;
+  const tx = db.transaction(() => {
     const before = written.length;
     const now = core.clock.now();
     const ctx: WriteCtx = {
@@ -75,7 +77,15 @@ export function transact<T>(core: Core, opts: TransactOptions, fn: (ctx: WriteCt
     } finally {
       opts.session = ctx.session;
     }
-  })();
+  });
+  let result: T;
+  try {
+    result = tx();
+  } catch (e) {
+    // Rolled back (or failed to commit): cached configuration read inside may be a value that never existed.
+    invalidateConfig(db);
+    throw e;
+  }
   if (rejected) throw rejected;
   return result;
 }

@@ -30,6 +30,9 @@ describe('duty log', () => {
     const list = await desk.call(officer, 'log.list', {});
     expect(list.dutyDate).toBe('2026-11-25');
     expect(list.entries.map((e) => e.id)).toEqual([b.id, a.id]);
+    // What log.create answers is exactly what the store holds (it is built without a read-back).
+    expect(list.entries).toEqual([b, a]);
+    expect(await desk.call(officer, 'log.get', { id: a.id })).toEqual(a);
     expect([...iterateAudit(desk.core.db)].filter((e) => e.action === 'logEntry.create')).toHaveLength(2);
   });
 

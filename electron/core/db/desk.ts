@@ -2,6 +2,7 @@
  * The desk (值班室): one row.
  */
 import { defined, stmt } from './stmt';
+import { invalidateConfig } from './config-cache';
 import type { Db } from './connection';
 import type { Desk } from '../../../shared/contract';
 
@@ -29,6 +30,7 @@ export function getDesk(db: Db): Desk | null {
 }
 
 export function insertDesk(db: Db, d: Omit<Desk, 'createdAt'>, at: string): Desk {
+  invalidateConfig(db);
   stmt(
     db,
     `INSERT INTO desk (id, desk_id, unit_name, duty_phone, fax, time_zone, created_at, updated_at)
@@ -40,6 +42,7 @@ export function insertDesk(db: Db, d: Omit<Desk, 'createdAt'>, at: string): Desk
 export function updateDesk(db: Db, patch: Partial<Pick<Desk, 'unitName' | 'dutyPhone' | 'fax' | 'timeZone'>>, at: string): Desk {
   const cur = getDesk(db)!;
   const next = { ...cur, ...defined(patch) };
+  invalidateConfig(db);
   stmt(db, 'UPDATE desk SET unit_name = ?, duty_phone = ?, fax = ?, time_zone = ?, updated_at = ? WHERE id = 1').run(
     next.unitName,
     next.dutyPhone,

@@ -87,7 +87,7 @@ export type LogContent = Pick<
   | 'handledAt'
 >;
 
-export const contentOf = (e: LogEntry): LogContent => ({
+export const contentOf = (e: LogContent): LogContent => ({
   kind: e.kind,
   occurredAt: e.occurredAt,
   dutyDate: e.dutyDate,
@@ -119,8 +119,7 @@ function stmts(db: Db): Stmts {
       insert: db.prepare(
         `INSERT INTO log_entries (version, kind, occurred_at, duty_date, source_unit, source_person, source_phone, summary, detail,
            reported_to, proposal, instruction, outcome, handler, handled_at, incident_id, recorded_by, recorded_at, updated_by, updated_at)
-         VALUES (1, @kind, @occurredAt, @dutyDate, @sourceUnit, @sourcePerson, @sourcePhone, @summary, @detail,
-           @reportedTo, @proposal, @instruction, @outcome, @handler, @handledAt, @incidentId, @by, @at, @by, @at)`,
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertVersion: db.prepare('INSERT INTO log_entry_versions (entry_id, version, data, reason, at, by) VALUES (?, ?, ?, ?, ?, ?)'),
       update: db.prepare(
@@ -141,13 +140,53 @@ export function getLogEntry(db: Db, id: number): LogEntry | null {
   return r ? rowToLogEntry(r) : null;
 }
 
-/** Inserts version 1 and returns the new id (the seeder's bulk path). */
+/** Inserts version 1 and returns the new id (the seeder's bulk path). Positional binding: a third of the cost of named. */
 export function insertLogEntryId(db: Db, c: LogContent & { incidentId: number | null }, by: string, at: string): number {
-  return Number(stmts(db).insert.run({ ...c, by, at }).lastInsertRowid);
+  return Number(
+    stmts(db).insert.run(
+      c.kind,
+      c.occurredAt,
+      c.dutyDate,
+      c.sourceUnit,
+      c.sourcePerson,
+      c.sourcePhone,
+      c.summary,
+      c.detail,
+      c.reportedTo,
+      c.proposal,
+      c.instruction,
+      c.outcome,
+      c.handler,
+      c.handledAt,
+      c.incidentId,
+      by,
+      at,
+      by,
+      at,
+    ).lastInsertRowid,
+  );
 }
 
+/**
+ * Inserts version 1 and returns it, built from what was bound (no read-back:
+ * every column is either bound here or a constant of the INSERT).
+ */
 export function insertLogEntry(db: Db, c: LogContent & { incidentId: number | null }, by: string, at: string): LogEntry {
-  return getLogEntry(db, insertLogEntryId(db, c, by, at))!;
+  const id = insertLogEntryId(db, c, by, at);
+  return {
+    id,
+    version: 1,
+    ...contentOf(c),
+    recordedBy: by,
+    recordedAt: at,
+    updatedBy: by,
+    updatedAt: at,
+    incidentId: c.incidentId,
+    voided: false,
+    voidReason: null,
+    voidedAt: null,
+    voidedBy: null,
+  };
 }
 
 /** Writes a new version (the caller checked the expected version and passes the current entry). */

@@ -67,7 +67,7 @@ function stmts(db: Db) {
       head: db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
       insert: db.prepare(
         `INSERT INTO audit_log (seq, v, at, desk_id, actor_id, actor, action, entity, entity_id, before, after, reason, prev_hash, hash)
-         VALUES (@seq, @v, @at, @deskId, @actorId, @actor, @action, @entity, @entityId, @before, @after, @reason, @prevHash, @hash)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
     };
     statements.set(db, s);
@@ -103,7 +103,23 @@ export function appendAudit(db: Db, deskId: string, actor: AuditActor, at: strin
     prevHash: head.hash,
   };
   const event: AuditEvent = { ...base, hash: sha256Hex(canonicalAuditPayload(base)) };
-  stmts(db).insert.run(event);
+  // Positional binding: named binding from an object costs about three times as much on this hot path.
+  stmts(db).insert.run(
+    event.seq,
+    event.v,
+    event.at,
+    event.deskId,
+    event.actorId,
+    event.actor,
+    event.action,
+    event.entity,
+    event.entityId,
+    event.before,
+    event.after,
+    event.reason,
+    event.prevHash,
+    event.hash,
+  );
   return event;
 }
 

@@ -4,6 +4,7 @@
  * table (the generic settings service ignores keys it does not know).
  */
 import type { Db } from '../db/connection';
+import { invalidateConfig } from '../db/config-cache';
 import { nationalReportRules, type ReportRules } from '../../../shared/domain/deadline';
 import { defaultEscalationPolicy } from '../../../shared/domain/escalation';
 import { escalationPolicySchema, reportRulesSchema, type EscalationSettings } from '../../../shared/contract/incidents';
@@ -17,6 +18,7 @@ function read(db: Db, key: string): unknown {
 }
 
 function write(db: Db, key: string, value: unknown): void {
+  invalidateConfig(db);
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
     key,
     JSON.stringify(value),

@@ -7,20 +7,20 @@ import { dutyDateOf } from '../../../shared/domain/log';
 import type { ReadCtx, WriteCtx } from '../api/types';
 import { contentOf, getLogEntry, insertLogEntry, updateLogEntry, voidLogEntry, type LogContent } from '../db/log';
 import { getIncident } from '../db/incidents';
+import { stmt } from '../db/stmt';
+import { cachedConfig } from '../db/config-cache';
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 /** Instants arrive with any offset; we store UTC ISO. */
 export const toUtc = (s: string): string => new Date(Date.parse(s)).toISOString();
 
-const tzStmt = new WeakMap<ReadCtx['db'], import('better-sqlite3').Statement>();
-/** The desk's time zone (a cached statement: this runs on every log write). */
+/** The desk's time zone (runs on every log write: cached until the desk row is written). */
 export function deskTimeZone(ctx: Pick<ReadCtx, 'db'>): string {
-  let s = tzStmt.get(ctx.db);
-  if (!s) {
-    s = ctx.db.prepare('SELECT time_zone FROM desk WHERE id = 1');
-    tzStmt.set(ctx.db, s);
-  }
-  return (s.get() as { time_zone: string } | undefined)?.time_zone ?? 'Asia/Shanghai';
+  return cachedConfig(
+    ctx.db,
+    'timeZone',
+    () => (stmt(ctx.db, 'SELECT time_zone FROM desk WHERE id = 1').get() as { time_zone: string } | undefined)?.time_zone ?? 'Asia/Shanghai',
+  );
 }
 
 /** The name written as 记录人 / 承办人: the user's display name. */

@@ -1,10 +1,12 @@
 /**
  * Desk settings: typed defaults, stored as JSON values per key.
  *
- * Read fresh on every call (a few rows): no cache to go stale after a
- * rolled-back transaction or a restore.
+ * Read fresh (a few rows), except the idle-lock minutes that every API call
+ * needs: those come from the per-connection config cache, which every write
+ * to `settings` invalidates (see db/config-cache.ts).
  */
 import { stmt } from '../db/stmt';
+import { cachedConfig, invalidateConfig } from '../db/config-cache';
 import type { Db } from '../db/connection';
 import type { Settings } from '../../../shared/contract';
 
@@ -24,13 +26,16 @@ export function getSettings(db: Db): Settings {
 /** Writes the given keys; the caller audits. Returns the settings before and after. */
 export function writeSettings(db: Db, patch: Partial<Settings>): { before: Settings; after: Settings } {
   const before = getSettings(db);
+  invalidateConfig(db);
   const upsert = stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) upsert.run(k, JSON.stringify(v));
   return { before, after: getSettings(db) };
 }
 
-/** The idle-lock minutes alone: read on every API call, so one cached single-row lookup. */
+/** The idle-lock minutes alone: read on every API call, so cached until `settings` is written. */
 export function idleLockMinutes(db: Db): number {
-  const row = stmt(db, "SELECT value FROM settings WHERE key = 'idleLockMinutes'").get() as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as number) : defaultSettings.idleLockMinutes;
+  return cachedConfig(db, 'idleLockMinutes', () => {
+    const row = stmt(db, "SELECT value FROM settings WHERE key = 'idleLockMinutes'").get() as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as number) : defaultSettings.idleLockMinutes;
+  });
 }
