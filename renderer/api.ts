@@ -74,10 +74,10 @@ export function useApiMutation<M extends MethodName>(method: M) {
   });
 }
 
-/** Subscribes to push events; data changes refresh every cached query. */
+/** Subscribes to push events; data changes, a deadline passing and clock moves refresh every cached query. */
 export function subscribePushEvents(extra?: (e: PushEvent) => void): () => void {
   return getTransport().subscribe((e) => {
-    if (e.type === 'changed' || e.type === 'clock') void queryClient.invalidateQueries();
+    if (e.type === 'changed' || e.type === 'clock' || e.type === 'due') void queryClient.invalidateQueries();
     extra?.(e);
   });
 }

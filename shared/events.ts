@@ -6,7 +6,7 @@
 export type PushEvent =
   /** Data of these domains changed (entity names from the audit rows, e.g. `person`). */
   | { type: 'changed'; entities: string[]; seq: number }
-  /** A timer is due (deadlines, escalations); payload grows with later issues. */
+  /** Deadlines passed or escalation steps timed out just now (pushed by the core's due scheduler). */
   | { type: 'due'; items: { kind: string; id: string; dueAt: string }[] }
   /** The test clock moved (test host only). */
   | { type: 'clock'; now: string };

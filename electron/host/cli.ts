@@ -13,6 +13,7 @@ import { ManualClock } from '../core/clock';
 import { createApi } from '../core/api/dispatch';
 import { openCoreSafely, trackChainHead } from '../core/services/integrity-open';
 import { startTrustScheduler } from '../core/services/backup-schedule';
+import { startDueScheduler } from '../core/services/due-schedule';
 import { translate } from '../../shared/i18n';
 import { startHost } from './server';
 import { defaultDataDir } from './data-dir';
@@ -42,6 +43,7 @@ if (fault) {
 if (!core) process.exit(2);
 const stopHead = trackChainHead(core);
 const stopScheduler = startTrustScheduler(core);
+const dueScheduler = startDueScheduler(core);
 const host = await startHost({
   api: createApi(core),
   staticDir,
@@ -60,6 +62,7 @@ if (values.json) {
 
 const stop = async () => {
   stopScheduler();
+  dueScheduler.stop();
   stopHead();
   await host.close();
   core.close();

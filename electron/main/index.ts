@@ -10,6 +10,7 @@ import type { Core } from '../core/core';
 import { createApi } from '../core/api/dispatch';
 import { openCoreSafely, trackChainHead } from '../core/services/integrity-open';
 import { startTrustScheduler } from '../core/services/backup-schedule';
+import { startDueScheduler } from '../core/services/due-schedule';
 import { translate } from '../../shared/i18n';
 import { appOrigin } from '../../shared/ipc';
 import { bindIpc } from './ipc';
@@ -52,7 +53,8 @@ if (!app.requestSingleInstanceLock()) {
       }
     }
     core = opened.core!;
-    const stopTrust = [trackChainHead(core), startTrustScheduler(core)];
+    const due = startDueScheduler(core);
+    const stopTrust = [trackChainHead(core), startTrustScheduler(core), () => due.stop()];
     app.on('before-quit', () => stopTrust.forEach((stop) => stop()));
     const api = createApi(core);
     hardenSession(session.defaultSession);

@@ -107,6 +107,40 @@ describe('plans, versions and who is on duty', () => {
     expect(week[1]!.shifts[0]!.officer).toHaveLength(1);
   });
 
+  it('escalation step 1 reaches the leader on duty of the published roster, across midnight', async () => {
+    desk = await makeDesk();
+    const { gen } = await publishedDecember(desk);
+    const leaderOf = (date: string) => gen.detail.assignments.find((a) => a.date === date && a.role === 'leader')!.personId!;
+    const escalate = async (title: string) => {
+      const inc = await desk.call(desk.admin, 'incident.create', {
+        title,
+        category: 'accident',
+        subType: 'industrial',
+        level: 4,
+        occurredAt: new Date(desk.clock.now()).toISOString(),
+        learnedAt: new Date(desk.clock.now()).toISOString(),
+        location: '高新区',
+        unit: '某公司',
+        source: '电话',
+        description: '测试',
+      });
+      return desk.call(desk.admin, 'escalation.start', { incidentId: inc.id });
+    };
+    const person = (id: number) => desk.call(desk.admin, 'people.list', {}).then((ps) => ps.find((p) => p.id === id)!);
+
+    desk.clock.set(at('2026-12-02T02:00:00')); // still the duty day of 1 December
+    const night = await escalate('夜间事件');
+    const l1 = await person(leaderOf('2026-12-01'));
+    expect(night.state.target).toBe('leaderOnDuty');
+    expect(night.currentTarget).toEqual({ name: l1.name, phone: l1.mobile });
+
+    desk.clock.set(at('2026-12-02T08:40:00')); // the 2 December shift has taken over
+    const morning = await escalate('上午事件');
+    const l2 = await person(leaderOf('2026-12-02'));
+    expect(morning.currentTarget).toEqual({ name: l2.name, phone: l2.mobile });
+    expect(l2.id).not.toBe(l1.id);
+  });
+
   it('requires a reason for amendments and records the change list', async () => {
     desk = await makeDesk();
     const { plan, ids } = await publishedDecember(desk);

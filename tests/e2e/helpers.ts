@@ -12,6 +12,7 @@ import { Core } from '../../electron/core/core';
 import { ManualClock } from '../../electron/core/clock';
 import { createApi, type Api } from '../../electron/core/api/dispatch';
 import { startHost, type RunningHost } from '../../electron/host/server';
+import { startDueScheduler } from '../../electron/core/services/due-schedule';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const staticDir = path.join(repoRoot, 'out', 'renderer');
@@ -42,6 +43,7 @@ export async function startTestHost(opts: { dir?: string; start?: number; prepar
   const core = new Core({ dataDir: dir, clock });
   const api = createApi(core);
   const host = await startHost({ api, staticDir, testClock: true });
+  const due = startDueScheduler(core);
   return {
     dir,
     core,
@@ -58,6 +60,7 @@ export async function startTestHost(opts: { dir?: string; start?: number; prepar
       return json.value.now;
     },
     async close() {
+      due.stop();
       await host.close();
       core.close();
       fs.rmSync(dir, { recursive: true, force: true });

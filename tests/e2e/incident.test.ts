@@ -193,6 +193,23 @@ describe('duty log and incidents in Chromium', () => {
     expect(pages).toMatch(/Page size:.*\(A4\)/u);
   });
 
+  it('closes the incident, and reopening asks why in a dialog; the reason is on the timeline', async () => {
+    await page.goto(`${host.host.url}/#/incidents/${incidentId}`);
+    await page.getByTestId('incident-detail').waitFor();
+    await page.getByRole('button', { name: '改为已结束' }).click();
+    await page.getByRole('button', { name: '改为处置中' }).click();
+    const dialog = page.getByRole('dialog', { name: '重新打开事件' });
+    await dialog.waitFor();
+    const submit = dialog.getByRole('button', { name: '改为处置中' });
+    expect(await submit.isDisabled()).toBe(true);
+    await dialog.getByLabel('重新打开的原因').fill('现场发现新的失联人员，继续处置');
+    await submit.click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('状态：已结束 → 处置中（现场发现新的失联人员，继续处置）').waitFor();
+    const row = host.core.db.prepare('SELECT status FROM incidents WHERE id = ?').get(incidentId);
+    expect(row).toEqual({ status: 'handling' });
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -24,7 +24,7 @@ export function DueNext() {
   const { t } = useTranslation();
   const { tz } = useDesk();
   const now = useNow(1000);
-  const q = useApiQuery('due.list', {}, { refetchInterval: 5_000, staleTime: 0 });
+  const q = useApiQuery('due.list', {}, { refetchInterval: 60_000, staleTime: 0 });
   const [muted, setMuted] = useState<Set<string>>(() => silenced());
   const items = q.data?.items ?? [];
 

@@ -62,13 +62,15 @@ function Detail({ d }: { d: IncidentDetail }) {
   const [editing, setEditing] = useState(false);
   const [filing, setFiling] = useState<ReportKind | null>(null);
   const [levelOpen, setLevelOpen] = useState(false);
+  const [reopenTo, setReopenTo] = useState<IncidentStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const move = async (to: IncidentStatus) => {
     setError(null);
+    // Reopening a closed incident asks why, in a dialog; the reason goes on the timeline.
+    if (inc.status === 'closed') return setReopenTo(to);
     try {
-      const reason = inc.status === 'closed' ? (window.prompt(t('common.reason')) ?? '') : undefined;
-      await call('incident.setStatus', { id: inc.id, status: to, ...(reason ? { reason } : {}) });
+      await call('incident.setStatus', { id: inc.id, status: to });
       await queryClient.invalidateQueries();
     } catch (e) {
       setError(errorText(t, e));
@@ -240,6 +242,7 @@ function Detail({ d }: { d: IncidentDetail }) {
       {editing && <IncidentForm incident={inc} onClose={() => setEditing(false)} />}
       {filing && <ReportForm incidentId={inc.id} kind={filing} onClose={() => setFiling(null)} />}
       {levelOpen && <LevelDialog id={inc.id} level={inc.level} onClose={() => setLevelOpen(false)} />}
+      {reopenTo && <ReopenDialog id={inc.id} to={reopenTo} onClose={() => setReopenTo(null)} />}
     </Stack>
   );
 }
@@ -284,6 +287,52 @@ function LevelDialog({ id, level, onClose }: { id: number; level: IncidentLevel;
           {t('common.save')}
         </Button>
       </Stack>
+    </Modal>
+  );
+}
+
+function ReopenDialog({ id, to, onClose }: { id: number; to: IncidentStatus; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const save = () =>
+    void call('incident.setStatus', { id, status: to, reason: reason.trim() })
+      .then(() => queryClient.invalidateQueries())
+      .then(onClose)
+      .catch((e: unknown) => setError(errorText(t, e)));
+  return (
+    <Modal opened onClose={onClose} title={t('incidents.detail.reopenTitle')}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (reason.trim()) save();
+        }}
+      >
+        <Stack>
+          <Textarea
+            label={t('incidents.detail.reopenReason')}
+            required
+            autosize
+            minRows={2}
+            data-autofocus
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          {error && (
+            <Text c="red" role="alert">
+              {error}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" disabled={!reason.trim()}>
+              {t('incidents.detail.moveTo', { status: t(`incidents.status.${to}`) })}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

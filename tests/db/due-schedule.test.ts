@@ -1,0 +1,94 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeDesk, type TestDesk } from '../helpers/core';
+import { startDueScheduler, type DueScheduler } from '../../electron/core/services/due-schedule';
+import type { PushEvent } from '../../shared/events';
+
+let desk: TestDesk;
+let scheduler: DueScheduler | null = null;
+afterEach(() => {
+  scheduler?.stop();
+  scheduler = null;
+  vi.useRealTimers();
+  desk?.close();
+});
+
+const min = 60_000;
+
+async function majorIncident(): Promise<number> {
+  const officer = await desk.login(['officer']);
+  const inc = await desk.call(officer, 'incident.create', {
+    title: '某化工厂爆炸事故',
+    category: 'accident',
+    subType: 'industrial',
+    level: 2,
+    occurredAt: new Date(desk.clock.now() - 20 * min).toISOString(),
+    learnedAt: new Date(desk.clock.now()).toISOString(),
+    location: '高新区化工园',
+    unit: '某化工有限公司',
+    source: '区应急局值班室电话',
+    description: '车间反应釜爆炸',
+    deaths: 10,
+  });
+  return inc.id;
+}
+
+function dueEvents(): Extract<PushEvent, { type: 'due' }>[] {
+  const seen: Extract<PushEvent, { type: 'due' }>[] = [];
+  desk.core.events.subscribe((e) => {
+    if (e.type === 'due') seen.push(e);
+  });
+  return seen;
+}
+
+describe('due scheduler', () => {
+  it('pushes each deadline once, when the moved clock passes it', async () => {
+    desk = await makeDesk();
+    await majorIncident(); // 重大: phone report due in 30 min, written in 60 min
+    const seen = dueEvents();
+    scheduler = startDueScheduler(desk.core);
+    const moveClock = async (ms: number) => {
+      desk.clock.advance(ms);
+      desk.core.events.emit({ type: 'clock', now: new Date(desk.clock.now()).toISOString() });
+      await Promise.resolve(); // the scheduler re-checks in a microtask
+    };
+    await moveClock(29 * min);
+    expect(seen).toHaveLength(0);
+    await moveClock(2 * min);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.items).toEqual([expect.objectContaining({ kind: 'report', id: expect.stringMatching(/^deadline-/) })]);
+    await moveClock(10 * min);
+    expect(seen).toHaveLength(1); // still overdue, not pushed again
+    await moveClock(20 * min);
+    expect(seen).toHaveLength(2); // the written report's 60 minutes
+    expect(seen[1]!.items[0]!.id).not.toBe(seen[0]!.items[0]!.id);
+  });
+
+  it('wakes up on its own timer at the deadline, without any event', async () => {
+    desk = await makeDesk();
+    await majorIncident();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const seen = dueEvents();
+    scheduler = startDueScheduler(desk.core, { maxSleepMs: 5 * min });
+    // Time passes minute by minute, timers and core clock together.
+    let minutes = 0;
+    while (seen.length === 0 && minutes < 40) {
+      desk.clock.advance(min);
+      vi.advanceTimersByTime(min);
+      minutes += 1;
+    }
+    expect(minutes).toBe(30);
+    expect(seen[0]!.items[0]!.kind).toBe('report');
+  });
+
+  it('pushes an escalation step that timed out without acknowledgement', async () => {
+    desk = await makeDesk();
+    const id = await majorIncident();
+    await desk.call(desk.admin, 'escalation.start', { incidentId: id });
+    const seen = dueEvents();
+    scheduler = startDueScheduler(desk.core);
+    const settings = await desk.call(desk.admin, 'escalation.settings', {});
+    desk.clock.advance(settings.policy.steps[0]!.waitMinutes * min + 1000);
+    scheduler.check();
+    expect(seen.flatMap((e) => e.items.map((i) => i.kind))).toContain('escalation');
+  });
+});
