@@ -12,6 +12,15 @@ export function errorText(t: TFunction, err: unknown): string {
   return t('errors.INTERNAL');
 }
 
+/**
+ * The message plus what is wrong with the first field, for compact forms
+ * that show one status line instead of messages under each field.
+ */
+export function errorTextWithField(t: TFunction, err: unknown): string {
+  const first = Object.values(fieldErrors(t, err))[0];
+  return first ? `${errorText(t, err)}${first}` : errorText(t, err);
+}
+
 /** Field path → translated message, for forms (`form.setErrors(fieldErrors(t, err))`). */
 export function fieldErrors(t: TFunction, err: unknown): Record<string, string> {
   if (!(err instanceof ApiCallError)) return {};

@@ -3,14 +3,25 @@
  */
 import { z } from 'zod';
 
-/** Non-empty trimmed text, at most `max` characters. */
-export const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Invisible characters no official text needs: C0 controls (tab, newline and
+ * carriage return aside), DEL, and the bidirectional embeddings, overrides
+ * and isolates (U+202A–U+202E, U+2066–U+2069) that can make a name or title
+ * read backwards ("\u202Egnp.exe" shows as "exe.png").
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const unsafeControls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/u;
+const noControls = (s: string): boolean => !unsafeControls.test(s);
+
+/** Non-empty trimmed text, at most `max` characters, without invisible controls. */
+export const text = (max: number) => z.string().trim().min(1).max(max).refine(noControls, { message: 'controlChars' });
 /** Optional trimmed text; empty becomes null. */
 export const optText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
+    .refine(noControls, { message: 'controlChars' })
     .nullish()
     .transform((v) => (v ? v : null));
 

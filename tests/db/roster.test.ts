@@ -274,7 +274,7 @@ describe('files', () => {
     ws.addRow(['应急管理局值班人员名单']);
     ws.addRow(['姓名', '部门', '职务', '手机', '角色']);
     ws.addRow(['周一', '办公室', '科员', '13800001111', '值班员、备班']);
-    ws.addRow(['吴二', '局领导', '副局长', '13900002222', '带班领导']);
+    ws.addRow(['吴\u202E二', '局领导', '副局长', '13900002222', '带班领导']); // an invisible direction override is dropped
     const b64 = async () => Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     const ok = await desk.call(desk.admin, 'roster.importXlsx', { base64: await b64(), kind: 'people' });
     expect(ok).toMatchObject({ ok: true, rows: 2, peopleCreated: 2 });

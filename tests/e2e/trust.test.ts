@@ -25,9 +25,11 @@ const xssCorpus = [
   '<svg onload="window.__xss=2"></svg>',
   'javascript:window.__xss=3',
   '"><script>window.__xss=4</script>',
-  '\u202Eexe.tnemucod\u202C 值班',
   `长${'词'.repeat(30)}`,
 ];
+/** A direction override that makes "值班 exe.document" read as a document name: refused with a translated message. */
+const rtlSpoof = '\u202Eexe.tnemucod\u202C 值班';
+const controlCharsMessage = '含有不可见的控制字符';
 const longWord = 'W'.repeat(30_000);
 
 const adminConn = { sessionId: null as string | null };
@@ -157,6 +159,13 @@ describe('trust in Chromium', () => {
     }
     await page.getByTestId('log-timeline').getByText('<img src=x onerror=', { exact: false }).first().waitFor();
     await holds('console log');
+    // A direction override is refused with the reason, and nothing is saved.
+    const countBefore = await entries.count();
+    await summary.fill(rtlSpoof);
+    await summary.press('Control+Enter');
+    await page.getByTestId('log-status').getByText(controlCharsMessage).waitFor();
+    expect(await entries.count()).toBe(countBefore);
+    await summary.press('Escape');
     // The 30,000-character word typed into the box does not widen the page either.
     await summary.fill(longWord);
     await holds('console log box holding 30,000 characters');
@@ -188,7 +197,7 @@ describe('trust in Chromium', () => {
 
     // 3. People's names in the directory (at most 40 characters).
     await page.goto(`${host.host.url}/#/directory`);
-    const names = ['<svg onload="window.__xss=2"></svg>', 'javascript:window.__xss=3', '\u202Eexe.tnemucod\u202C 值班', 'N'.repeat(40)];
+    const names = ['<svg onload="window.__xss=2"></svg>', 'javascript:window.__xss=3', 'N'.repeat(40)];
     for (const name of names) {
       await page.getByRole('button', { name: '新增人员' }).click();
       const dialog = page.getByRole('dialog');
@@ -196,6 +205,14 @@ describe('trust in Chromium', () => {
       await dialog.getByRole('button', { name: '保存' }).click();
       await dialog.waitFor({ state: 'detached' });
     }
+    // A name with a direction override is refused under the field, and the dialog stays open.
+    await page.getByRole('button', { name: '新增人员' }).click();
+    const spoofDialog = page.getByRole('dialog');
+    await spoofDialog.getByLabel('姓名').fill(rtlSpoof);
+    await spoofDialog.getByRole('button', { name: '保存' }).click();
+    await spoofDialog.getByText(controlCharsMessage).first().waitFor();
+    await spoofDialog.getByRole('button', { name: '取消' }).click();
+    await spoofDialog.waitFor({ state: 'detached' });
     await page.getByText('javascript:window.__xss=3').first().waitFor();
     const people = host.core.db.prepare('SELECT name FROM people').all() as { name: string }[];
     expect(people.map((p) => p.name)).toEqual(expect.arrayContaining(names));

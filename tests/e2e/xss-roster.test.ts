@@ -1,5 +1,6 @@
 /**
- * The XSS corpus through the roster's free-text fields — plan title and notes,
+ * The XSS corpus through the roster's free-text fields (a direction override
+ * is refused outright, in every one of them) — plan title and notes,
  * leave reason, swap reason, people's names — shown on the roster page (grid,
  * leave, swaps, versions tabs), the console card and the printed roster:
  * nothing executes and the layout holds.
@@ -42,10 +43,20 @@ beforeAll(async () => {
   const leaders: number[] = [];
   const officers: number[] = [];
   for (let i = 0; i < 4; i += 1) leaders.push((await call('people.create', { name: i === 0 ? svg : `领导${i}`, department: null, title: null, officePhone: null, mobile: `1390000000${i}`, roles: ['leader'], sortOrder: i })).id);
-  const officerNames = [img.slice(0, 40), js, rtl, `值班员${longWord}`.slice(0, 40), '值班员五', '值班员六', '值班员七', '值班员八'];
+  // A direction override is refused in every free-text field (the core names the field and the reason).
+  const refused = async (method: MethodName, input: unknown, field: string) => {
+    const r = await host.api.call(method, input, conn);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.details?.issues).toContainEqual(expect.objectContaining({ path: field, messageKey: 'validation.controlChars' }));
+  };
+  await refused('people.create', { name: rtl, department: null, title: null, officePhone: null, mobile: null, roles: ['officer'], sortOrder: 0 }, 'name');
+  await refused('roster.createPlan', { title: `计划${rtl}`, from: '2026-11-01', to: '2026-11-30', notes: null }, 'title');
+  await refused('roster.createPlan', { title: '计划', from: '2026-11-01', to: '2026-11-30', notes: rtl }, 'notes');
+  const officerNames = [img.slice(0, 40), js, '值班员三', `值班员${longWord}`.slice(0, 40), '值班员五', '值班员六', '值班员七', '值班员八'];
   for (const [i, name] of officerNames.entries()) officers.push((await call('people.create', { name, department: '应急指挥中心', title: null, officePhone: null, mobile: `1380000001${i}`, roles: ['officer'], sortOrder: 10 + i })).id);
-  const plan = await call('roster.createPlan', { title: `${img}${rtl}`.slice(0, 80), from: '2026-11-01', to: '2026-11-30', notes: [img, svg, js, rtl, longWord].join(' ').slice(0, 500) });
-  await call('roster.addLeave', { personId: officers[4]!, from: '2026-11-27', to: '2026-11-28', reason: `${svg}${rtl}`.slice(0, 100) });
+  const plan = await call('roster.createPlan', { title: img.slice(0, 80), from: '2026-11-01', to: '2026-11-30', notes: [img, svg, js, longWord].join(' ').slice(0, 500) });
+  await refused('roster.addLeave', { personId: officers[4]!, from: '2026-11-27', to: '2026-11-28', reason: `${svg}${rtl}` }, 'reason');
+  await call('roster.addLeave', { personId: officers[4]!, from: '2026-11-27', to: '2026-11-28', reason: svg.slice(0, 100) });
   await call('roster.generate', { planId: plan.id });
   await call('roster.publish', { planId: plan.id, acceptWarnings: true });
   const detail = await call('roster.get', { planId: plan.id });

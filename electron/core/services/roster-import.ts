@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { isValidDate } from '../../../shared/domain/calendar-dates';
 import type { DutyRole, PersonRole } from '../../../shared/roles';
 import type { RosterImportIssue } from '../../../shared/contract/roster';
+import { unsafeControls } from '../../../shared/contract/common';
 
 export interface ParsedPerson {
   name: string;
@@ -48,8 +49,18 @@ const columnAliases: Record<string, RegExp> = {
   standby: /^(备班|备勤|备班人员)/u,
 };
 
-/** Text of a cell; merged cells read their master's value; rich text and formulas flattened. */
+const invisible = new RegExp(unsafeControls.source, 'gu');
+
+/**
+ * Text of a cell; merged cells read their master's value; rich text and
+ * formulas flattened; invisible controls (direction overrides and the like,
+ * which the API refuses in typed text) dropped — they are not part of a name.
+ */
 function cellText(cell: ExcelJS.Cell): string {
+  return rawCellText(cell).replace(invisible, '').trim();
+}
+
+function rawCellText(cell: ExcelJS.Cell): string {
   const c = cell.isMerged ? cell.master : cell;
   const v = c.value;
   if (v === null || v === undefined) return '';

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { call, queryClient } from '../../api';
 import { logKinds, type LogKind } from '../../../shared/domain/log';
 import { useDesk, useNow } from '../../lib/desk-context';
-import { errorText } from '../../lib/errors';
+import { errorTextWithField } from '../../lib/errors';
 import { fromClockTime } from './time';
 
 const empty = { time: '', sourceUnit: '', sourcePerson: '', sourcePhone: '', summary: '', detail: '' };
@@ -88,7 +88,7 @@ export function LogBox() {
       setMore(false);
       setMsg({ ok: true, text: t('incidents.log.saved') });
     } catch (e) {
-      setMsg({ ok: false, text: errorText(t, e) });
+      setMsg({ ok: false, text: errorTextWithField(t, e) });
     } finally {
       setBusy(false);
       focusSummary();
