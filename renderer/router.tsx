@@ -27,12 +27,14 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 import { rosterRoutes } from './pages/roster/routes';
 import { incidentsRoutes } from './pages/incidents/routes';
 import { trustRoutes } from './pages/trust/routes';
+import { logRoutes } from './pages/log/routes';
 
-const domainRoutes: RouteObject[] = [...rosterRoutes, ...incidentsRoutes, ...trustRoutes];
+const domainRoutes: RouteObject[] = [...rosterRoutes, ...incidentsRoutes, ...trustRoutes, ...logRoutes];
 const isBare = (r: RouteObject): boolean => /^\/?(print|wallboard)/u.test(r.path ?? '');
 
 export const sections = [
   { path: '/console', key: 'nav.console' },
+  { path: '/log', key: 'nav.log' },
   { path: '/roster', key: 'nav.roster' },
   { path: '/incidents', key: 'nav.incidents' },
   { path: '/handover', key: 'nav.handover' },

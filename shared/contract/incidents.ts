@@ -23,6 +23,8 @@ import {
   type EscalationTarget,
 } from '../domain/escalation';
 import type { GradingBasis } from '../domain/grading';
+import type { DayInfo } from '../domain/calendar';
+import type { DutyShift } from './roster';
 import type { ReportableIncident } from '../domain/incident-report';
 
 // ───────────────────────── duty log ─────────────────────────
@@ -382,6 +384,34 @@ export interface EscalationSettings {
   superiorContactId: number | null;
 }
 
+/** One duty day's log as the paper logbook shows it (值班记录): who was on duty, every entry, the incidents. */
+export interface LogBook {
+  unitName: string;
+  dutyPhone: string | null;
+  timeZone: string;
+  dutyDate: string;
+  day: DayInfo;
+  /** The duty day's window: from the handover (08:30) to the next (UTC ISO). */
+  startsAt: string;
+  endsAt: string;
+  /** Who was on duty by the published roster (empty when none was published). */
+  shifts: DutyShift[];
+  /** Every entry of the duty day, oldest first, voided ones included (marked). */
+  entries: LogEntry[];
+  /** Incidents learned of during the duty day. */
+  incidents: IncidentSummary[];
+}
+
+/** A file produced by the core: base64 bytes, a name and a type. */
+export interface ExportedFile {
+  fileName: string;
+  data: string;
+  mime: string;
+}
+
+/** The longest range one log export covers (a year, leap day included). */
+export const logExportMaxDays = 366;
+
 export interface ReportPrint {
   report: Report;
   incident: IncidentFields & { no: string };
@@ -442,6 +472,15 @@ export const incidentsMethods = {
     kind: 'query',
   }),
   'log.get': method<LogEntry>()({ input: z.object({ id }).strict(), access: 'session', kind: 'query' }),
+  'log.book': method<LogBook>()({ input: z.object({ dutyDate: isoDate }).strict(), access: 'session', kind: 'query' }),
+  'log.exportXlsx': method<ExportedFile>()({
+    input: z
+      .object({ from: isoDate, to: isoDate, kind: z.enum(logKinds).optional(), query: z.string().trim().max(60).optional() })
+      .strict()
+      .refine((v) => v.from <= v.to, { message: 'dateRange', path: ['to'] }),
+    access: 'session',
+    kind: 'query',
+  }),
   'log.history': method<LogEntryVersion[]>()({ input: z.object({ id }).strict(), access: 'session', kind: 'query' }),
 
   // ── incidents

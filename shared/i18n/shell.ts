@@ -3,6 +3,7 @@ export const shell = {
   'zh-CN': {
     nav: {
       console: '值班台',
+      log: '值班记录',
       roster: '排班',
       incidents: '事件',
       handover: '交接班',
@@ -97,6 +98,7 @@ export const shell = {
   en: {
     nav: {
       console: 'Console',
+      log: 'Duty log',
       roster: 'Roster',
       incidents: 'Incidents',
       handover: 'Handover',

@@ -30,6 +30,7 @@ import { acknowledge, cancel, recordContact, startEscalation } from '../services
 import { getEscalationSettings, getReportRules, setEscalationSettings, setReportRules } from '../services/incident-settings';
 import { decodeAttachment, readAttachment, storeAttachment } from '../services/attachments';
 import { dueList } from '../services/incident-due';
+import { logBook, logXlsx } from '../services/log-book';
 import { getPerson } from '../db/people';
 import { getContact } from '../db/contacts';
 import { asyncMutation, type Handlers } from './types';
@@ -59,6 +60,8 @@ export const incidentsHandlers: Handlers<keyof typeof incidentsMethods> = {
     return { dutyDate, entries };
   },
   'log.get': (ctx, input) => mustLogEntry(ctx, input.id),
+  'log.book': (ctx, input) => logBook(ctx, input.dutyDate),
+  'log.exportXlsx': (ctx, input) => logXlsx(ctx, input),
   'log.history': (ctx, input) => {
     mustLogEntry(ctx, input.id);
     return logHistory(ctx.db, input.id);

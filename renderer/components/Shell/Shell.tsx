@@ -11,6 +11,7 @@ import {
   IconCalendarEvent,
   IconFileReport,
   IconLayoutDashboard,
+  IconNotebook,
   IconLock,
   IconLogout,
   IconMoon,
@@ -34,6 +35,7 @@ import { notifyError } from '../../lib/errors';
 
 const icons = {
   '/console': IconLayoutDashboard,
+  '/log': IconNotebook,
   '/roster': IconCalendarEvent,
   '/incidents': IconUrgent,
   '/handover': IconTransfer,

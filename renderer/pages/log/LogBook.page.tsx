@@ -1,0 +1,371 @@
+/**
+ * 值班记录 — the duty log as a book: any duty day with who was on duty, every
+ * entry (voided ones struck through), the incidents learned of that day;
+ * search across all days; print the day on A4; export a range to Excel.
+ * Clicking an entry opens it (follow-up fields, edit with reason, history, void).
+ */
+import { useState } from 'react';
+import { ActionIcon, Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight, IconFileSpreadsheet, IconPrinter, IconSearch, IconX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { call, useApiQuery } from '../../api';
+import type { LogEntry } from '../../../shared/contract';
+import { addDays, dutyDateOf, logKinds, type LogKind } from '../../../shared/domain/log';
+import { levelColor } from '../../../shared/domain/incident';
+import { useDesk, useNow } from '../../lib/desk-context';
+import { formatDate, formatTime, localDate, weekdayOfDate } from '../../lib/format';
+import { errorText } from '../../lib/errors';
+import { downloadFile } from '../roster/lib';
+import { EntryDialog } from '../../components/DutyLog/EntryDialog';
+
+export function LogBookPage() {
+  const { t } = useTranslation();
+  const { tz } = useDesk();
+  const now = useNow(60_000);
+  const current = dutyDateOf(now, tz);
+  const [params, setParams] = useSearchParams();
+  const date = params.get('date') ?? current;
+  const [kind, setKind] = useState<LogKind | null>(null);
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState<number | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const go = (d: string) => setParams(d === current ? {} : { date: d });
+
+  return (
+    <Stack data-testid="logbook">
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>{t('incidents.logbook.title')}</Title>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            leftSection={<IconPrinter size={16} />}
+            component="a"
+            href={`#/print/log/${date}`}
+            target="_blank"
+            data-testid="logbook-print"
+          >
+            {t('incidents.logbook.print')}
+          </Button>
+          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => setExporting(true)}>
+            {t('incidents.logbook.export')}
+          </Button>
+        </Group>
+      </Group>
+
+      <Group align="flex-end" gap="xs" wrap="wrap">
+        <Tooltip label={t('incidents.logbook.prevDay')}>
+          <ActionIcon variant="default" size="lg" aria-label={t('incidents.logbook.prevDay')} onClick={() => go(addDays(date, -1))}>
+            <IconChevronLeft size={18} />
+          </ActionIcon>
+        </Tooltip>
+        <TextInput
+          type="date"
+          label={t('incidents.logbook.dutyDay')}
+          value={date}
+          max={current}
+          onChange={(e) => e.currentTarget.value && go(e.currentTarget.value)}
+          w={170}
+          data-testid="logbook-date"
+        />
+        <Tooltip label={t('incidents.logbook.nextDay')}>
+          <ActionIcon
+            variant="default"
+            size="lg"
+            aria-label={t('incidents.logbook.nextDay')}
+            disabled={date >= current}
+            onClick={() => go(addDays(date, 1))}
+          >
+            <IconChevronRight size={18} />
+          </ActionIcon>
+        </Tooltip>
+        <Button variant="subtle" disabled={date === current} onClick={() => go(current)}>
+          {t('incidents.logbook.today')}
+        </Button>
+        <Select
+          label={t('incidents.log.kindLabel')}
+          placeholder={t('incidents.logbook.allKinds')}
+          data={logKinds.map((k) => ({ value: k, label: t(`incidents.kind.${k}`) }))}
+          value={kind}
+          onChange={(v) => setKind(v as LogKind | null)}
+          clearable
+          w={140}
+        />
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            setQuery(typed.trim());
+          }}
+        >
+          <Group gap={4} align="flex-end">
+            <TextInput
+              label={t('incidents.logbook.search')}
+              placeholder={t('incidents.logbook.searchPlaceholder')}
+              value={typed}
+              maxLength={60}
+              onChange={(e) => setTyped(e.currentTarget.value)}
+              w={240}
+              data-testid="logbook-search"
+            />
+            <Button type="submit" variant="light" leftSection={<IconSearch size={16} />}>
+              {t('incidents.logbook.searchAll')}
+            </Button>
+            {query && (
+              <ActionIcon
+                variant="subtle"
+                size="lg"
+                aria-label={t('incidents.logbook.clearSearch')}
+                onClick={() => {
+                  setQuery('');
+                  setTyped('');
+                }}
+              >
+                <IconX size={16} />
+              </ActionIcon>
+            )}
+          </Group>
+        </form>
+      </Group>
+
+      {query ? <SearchResults query={query} kind={kind} onOpen={setOpen} /> : <Day date={date} kind={kind} onOpen={setOpen} />}
+      {open !== null && <EntryDialog id={open} onClose={() => setOpen(null)} />}
+      {exporting && <ExportDialog from={date} to={date} kind={kind} query={query} onClose={() => setExporting(false)} />}
+    </Stack>
+  );
+}
+
+function Day({ date, kind, onOpen }: { date: string; kind: LogKind | null; onOpen: (id: number) => void }) {
+  const { t } = useTranslation();
+  const { tz } = useDesk();
+  const q = useApiQuery('log.book', { dutyDate: date });
+  if (q.error) return <Alert color="red">{errorText(t, q.error)}</Alert>;
+  if (!q.data) return null;
+  const b = q.data;
+  const entries = kind ? b.entries.filter((e) => e.kind === kind) : b.entries;
+  const voided = entries.filter((e) => e.voided).length;
+  const names = (role: 'leader' | 'officer' | 'standby') =>
+    b.shifts
+      .flatMap((s) => s[role])
+      .map((p) => (p.mobile ? `${p.name} ${p.mobile}` : p.name))
+      .join('、') || '—';
+  return (
+    <Stack>
+      <Paper withBorder p="md" data-testid="logbook-day">
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={2}>
+            <Group gap="xs">
+              <Text fw={700} size="lg">
+                {date} {weekdayOfDate(date)}
+              </Text>
+              {b.day.holidayName && <Badge color="red">{b.day.holidayName}</Badge>}
+            </Group>
+            <Text size="sm" c="dimmed">
+              {t('incidents.logbook.window', { from: `${formatDate(b.startsAt, tz)} ${formatTime(b.startsAt, tz)}`, to: `${formatDate(b.endsAt, tz)} ${formatTime(b.endsAt, tz)}` })}
+            </Text>
+          </Stack>
+          {b.shifts.length === 0 ? (
+            <Text c="dimmed" size="sm">
+              {t('incidents.logbook.noRoster')}
+            </Text>
+          ) : (
+            <Stack gap={2} data-testid="logbook-on-duty">
+              <Text size="sm">
+                {t('incidents.logbook.leader')}：{names('leader')}
+              </Text>
+              <Text size="sm">
+                {t('incidents.logbook.officer')}：{names('officer')}
+              </Text>
+              <Text size="sm">
+                {t('incidents.logbook.standby')}：{names('standby')}
+              </Text>
+            </Stack>
+          )}
+        </Group>
+      </Paper>
+      <Text size="sm" c="dimmed" data-testid="logbook-count">
+        {t('incidents.logbook.count', { n: entries.length })}
+        {voided > 0 && t('incidents.logbook.countVoided', { n: voided })}
+      </Text>
+      {entries.length === 0 ? (
+        <Text c="dimmed">{kind ? t('incidents.logbook.noMatch') : t('incidents.logbook.empty')}</Text>
+      ) : (
+        <EntryTable entries={entries} dutyDate={date} onOpen={onOpen} />
+      )}
+      {b.incidents.length > 0 && (
+        <Paper withBorder p="md">
+          <Title order={4} mb="xs">
+            {t('incidents.logbook.incidents')}
+          </Title>
+          <Stack gap={4}>
+            {b.incidents.map((i) => (
+              <Group key={i.id} gap="xs">
+                <Badge color={levelColor[i.level]}>{t(`incidents.level.${i.level}`)}</Badge>
+                <Text component={Link} to={`/incidents/${i.id}`} className="dd-wrap">
+                  {i.no} {i.title}
+                </Text>
+                <Badge variant="outline">{t(`incidents.status.${i.status}`)}</Badge>
+              </Group>
+            ))}
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  );
+}
+
+function SearchResults({ query, kind, onOpen }: { query: string; kind: LogKind | null; onOpen: (id: number) => void }) {
+  const { t } = useTranslation();
+  const q = useApiQuery('log.list', {
+    from: '2000-01-01',
+    to: '2100-12-31',
+    query,
+    includeVoided: true,
+    limit: 500,
+    ...(kind ? { kind } : {}),
+  });
+  if (q.error) return <Alert color="red">{errorText(t, q.error)}</Alert>;
+  if (!q.data) return null;
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed" data-testid="logbook-count">
+        {t('incidents.logbook.searchResults', { q: query, n: q.data.entries.length })}
+      </Text>
+      {q.data.entries.length === 0 ? (
+        <Text c="dimmed">{t('incidents.logbook.noMatch')}</Text>
+      ) : (
+        <EntryTable entries={q.data.entries} dutyDate={null} onOpen={onOpen} />
+      )}
+    </Stack>
+  );
+}
+
+/** Entries as the logbook's table; `dutyDate` null shows each entry's duty day (search results). */
+function EntryTable({ entries, dutyDate, onOpen }: { entries: LogEntry[]; dutyDate: string | null; onOpen: (id: number) => void }) {
+  const { t } = useTranslation();
+  const { tz } = useDesk();
+  const handling = (e: LogEntry) =>
+    (['reportedTo', 'proposal', 'instruction', 'outcome'] as const)
+      .filter((k) => e[k])
+      .map((k) => `${t(`incidents.logbook.handling.${k}`)}：${e[k]}`);
+  return (
+    <Table striped highlightOnHover verticalSpacing={6} data-testid="logbook-table">
+      <Table.Thead>
+        <Table.Tr>
+          {dutyDate === null && <Table.Th w={110}>{t('incidents.logbook.colDate')}</Table.Th>}
+          <Table.Th w={90}>{t('incidents.logbook.colTime')}</Table.Th>
+          <Table.Th w={70}>{t('incidents.logbook.colKind')}</Table.Th>
+          <Table.Th w={200}>{t('incidents.logbook.colSource')}</Table.Th>
+          <Table.Th>{t('incidents.logbook.colSummary')}</Table.Th>
+          <Table.Th w={240}>{t('incidents.logbook.colHandling')}</Table.Th>
+          <Table.Th w={90}>{t('incidents.logbook.colRecorder')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {entries.map((e) => {
+          const nextDay = dutyDate !== null && localDate(e.occurredAt, tz) !== dutyDate;
+          return (
+            <Table.Tr
+              key={e.id}
+              onClick={() => onOpen(e.id)}
+              onKeyDown={(ev) => {
+                if (ev.key === 'Enter') onOpen(e.id);
+              }}
+              tabIndex={0}
+              style={{ cursor: 'pointer' }}
+              data-testid="logbook-row"
+              data-voided={e.voided ? 'true' : 'false'}
+            >
+              {dutyDate === null && <Table.Td>{e.dutyDate}</Table.Td>}
+              <Table.Td ff="monospace">
+                {nextDay && (
+                  <Text span size="xs" c="dimmed" mr={4}>
+                    {t('incidents.logbook.nextDayMark')}
+                  </Text>
+                )}
+                {formatTime(e.occurredAt, tz)}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light">{t(`incidents.kind.${e.kind}`)}</Badge>
+              </Table.Td>
+              <Table.Td className="dd-wrap">{[e.sourceUnit, e.sourcePerson, e.sourcePhone].filter(Boolean).join(' · ')}</Table.Td>
+              <Table.Td className="dd-wrap" td={e.voided ? 'line-through' : undefined}>
+                {e.summary}
+                {e.voided && (
+                  <Badge variant="default" ml={6}>
+                    {t('incidents.log.voided')}
+                  </Badge>
+                )}
+                {e.version > 1 && (
+                  <Badge variant="default" ml={6}>
+                    {t('incidents.log.version', { n: e.version })}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td className="dd-wrap">
+                {handling(e).map((h) => (
+                  <Text key={h} size="xs">
+                    {h}
+                  </Text>
+                ))}
+              </Table.Td>
+              <Table.Td>{e.recordedBy}</Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function ExportDialog(props: { from: string; to: string; kind: LogKind | null; query: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [from, setFrom] = useState(props.from);
+  const [to, setTo] = useState(props.to);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setError(null);
+    setBusy(true);
+    try {
+      const file = await call('log.exportXlsx', {
+        from,
+        to,
+        ...(props.kind ? { kind: props.kind } : {}),
+        ...(props.query ? { query: props.query } : {}),
+      });
+      downloadFile(file, true);
+      props.onClose();
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={props.onClose} title={t('incidents.logbook.exportTitle')}>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t('incidents.logbook.exportHint')}
+        </Text>
+        <Group grow>
+          <TextInput type="date" label={t('incidents.logbook.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+          <TextInput type="date" label={t('incidents.logbook.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        </Group>
+        {error && (
+          <Text c="red" role="alert">
+            {error}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void run()} loading={busy} disabled={!from || !to} data-testid="logbook-export-run">
+            {t('incidents.logbook.download')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

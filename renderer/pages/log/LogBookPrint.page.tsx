@@ -1,0 +1,147 @@
+/**
+ * The printed 值班记录 of one duty day (`#/print/log/:dutyDate`): the paper
+ * logbook's page — unit and date, who was on duty, every entry with its
+ * handling (voided entries struck through, with their reason), the
+ * incidents, signature lines, page x of y and the audit chain head.
+ */
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../../api';
+import type { LogEntry } from '../../../shared/contract';
+import { formatDateTime, formatTime, localDate, weekdayOfDate } from '../../lib/format';
+import { errorText } from '../../lib/errors';
+import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
+import { useNow } from '../../lib/desk-context';
+import './logbook-print.css';
+
+export function LogBookPrintPage() {
+  const { dutyDate } = useParams();
+  const { t } = useTranslation();
+  const now = useNow(60_000);
+  const q = useApiQuery('log.book', { dutyDate: dutyDate ?? '' });
+  if (q.error) return <p role="alert">{errorText(t, q.error)}</p>;
+  if (!q.data) return null;
+  const b = q.data;
+  const tz = b.timeZone;
+  const [y, m, d] = b.dutyDate.split('-').map(Number);
+  const names = (role: 'leader' | 'officer' | 'standby') =>
+    b.shifts
+      .flatMap((s) => s[role])
+      .map((p) => (p.mobile ? `${p.name}（${p.mobile}）` : p.name))
+      .join('、') || '—';
+  const handling = (e: LogEntry) =>
+    (['reportedTo', 'proposal', 'instruction', 'outcome'] as const)
+      .filter((k) => e[k])
+      .map((k) => `${t(`incidents.logbook.handling.${k}`)}：${e[k]}`)
+      .concat(e.handler ? [`${t('incidents.log.handler')}：${e.handler}${e.handledAt ? ` ${formatDateTime(e.handledAt, tz)}` : ''}`] : []);
+  return (
+    <div className="dd-logbook-print" data-testid="logbook-print-page">
+      <h1>
+        {b.unitName}
+        {t('incidents.logbook.printTitle')}
+      </h1>
+      <div className="meta">
+        <span>
+          {t('incidents.logbook.dutyDay')}：
+          {t('incidents.logbook.printDay', {
+            date: `${y}年${m}月${d}日`,
+            weekday: weekdayOfDate(b.dutyDate),
+            holiday: b.day.holidayName ? `（${b.day.holidayName}）` : '',
+            from: formatTime(b.startsAt, tz),
+            to: formatTime(b.endsAt, tz),
+          })}
+        </span>
+        <span>
+          {t('incidents.print.dutyPhone')}：{b.dutyPhone ?? '—'}
+        </span>
+      </div>
+      <div className="meta">
+        <span>
+          {t('incidents.logbook.leader')}：{names('leader')}
+        </span>
+      </div>
+      <div className="meta">
+        <span>
+          {t('incidents.logbook.officer')}：{names('officer')}
+          {'　'}
+          {t('incidents.logbook.standby')}：{names('standby')}
+        </span>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th style={{ width: '15mm' }}>{t('incidents.logbook.colTime')}</th>
+            <th style={{ width: '12mm' }}>{t('incidents.logbook.colKind')}</th>
+            <th style={{ width: '38mm' }}>{t('incidents.logbook.colSource')}</th>
+            <th>
+              {t('incidents.logbook.colSummary')} / {t('incidents.logbook.colHandling')}
+            </th>
+            <th style={{ width: '17mm' }}>{t('incidents.logbook.colRecorder')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {b.entries.length === 0 && (
+            <tr>
+              <td colSpan={5} className="c">
+                {t('incidents.logbook.printNone')}
+              </td>
+            </tr>
+          )}
+          {b.entries.map((e) => (
+            <tr key={e.id} className={e.voided ? 'voided' : undefined} data-testid="logbook-print-row">
+              <td className="c">
+                {localDate(e.occurredAt, tz) !== b.dutyDate && <div style={{ fontSize: '8pt' }}>{t('incidents.logbook.nextDayMark')}</div>}
+                {formatTime(e.occurredAt, tz)}
+              </td>
+              <td className="c">{t(`incidents.kind.${e.kind}`)}</td>
+              <td>
+                {[e.sourceUnit, e.sourcePerson].filter(Boolean).join(' ')}
+                {e.sourcePhone && <div style={{ whiteSpace: 'nowrap' }}>{e.sourcePhone}</div>}
+              </td>
+              <td>
+                <span className="summary">{e.summary}</span>
+                {e.voided && (
+                  <span className="void-mark">
+                    {t('incidents.logbook.voidedMark')}：{e.voidReason}
+                  </span>
+                )}
+                {e.detail && <div className="handling">{e.detail}</div>}
+                {handling(e).map((h) => (
+                  <div key={h} className="handling">
+                    {h}
+                  </div>
+                ))}
+              </td>
+              <td className="c">{e.recordedBy}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>{t('incidents.logbook.printCount', { n: b.entries.length })}</p>
+      {b.incidents.length > 0 && (
+        <>
+          <h2>{t('incidents.logbook.printIncidents')}</h2>
+          {b.incidents.map((i) => (
+            <div key={i.id}>
+              {i.no}　{i.title}　{t(`incidents.level.${i.level}`)}　{t(`incidents.status.${i.status}`)}
+            </div>
+          ))}
+        </>
+      )}
+      <div className="sign">
+        <span>{t('incidents.logbook.printSign')}</span>
+      </div>
+      <div className="foot">
+        <span>
+          {t('incidents.logbook.printedAt')}：{formatDateTime(now, tz)}
+        </span>
+        <LiveChainHeadStamp />
+      </div>
+      <p className="dd-noprint" style={{ textAlign: 'center', marginTop: '8mm' }}>
+        <button type="button" onClick={() => window.print()}>
+          {t('common.print')}
+        </button>
+      </p>
+    </div>
+  );
+}
