@@ -122,6 +122,7 @@ export const incidents = {
         printedAt: '打印时间',
         voidedMark: '作废',
         nextDayMark: '次日',
+        openBook: '往日记录',
       },
       log: {
         title: '值班记录',
@@ -435,6 +436,7 @@ export const incidents = {
         printedAt: 'Printed',
         voidedMark: 'Voided',
         nextDayMark: 'next day',
+        openBook: 'Earlier days',
       },
       log: {
         title: 'Duty log',

@@ -4,7 +4,8 @@
  * void with reason, raise an incident.
  */
 import { useState } from 'react';
-import { Badge, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api';
 import type { LogEntry } from '../../../shared/contract';
@@ -22,11 +23,16 @@ export function Timeline() {
     <Paper withBorder p="md">
       <Group justify="space-between" mb="xs">
         <Title order={4}>{t('incidents.log.tonight')}</Title>
-        {q.data?.dutyDate && (
-          <Text size="sm" c="dimmed">
-            {q.data.dutyDate}
-          </Text>
-        )}
+        <Group gap="sm">
+          {q.data?.dutyDate && (
+            <Text size="sm" c="dimmed">
+              {q.data.dutyDate}
+            </Text>
+          )}
+          <Anchor component={Link} to="/log" size="sm">
+            {t('incidents.logbook.openBook')}
+          </Anchor>
+        </Group>
       </Group>
       {entries.length === 0 && <Text c="dimmed">{t('incidents.log.empty')}</Text>}
       <Stack gap={4} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="log-timeline">
