@@ -173,6 +173,8 @@ export const incidents = {
         openIncidents: '进行中的事件',
         latestInstruction: '最新批示',
         notifyTitle: '值守台提醒',
+        alarmBar: '{{n}} 项时限或逐级报告需要处理（{{first}}）。',
+        backToConsole: '回到值班台',
       },
       list: {
         title: '事件',
@@ -487,6 +489,8 @@ export const incidents = {
         openIncidents: 'Open incidents',
         latestInstruction: 'Latest instruction',
         notifyTitle: 'DutyDesk',
+        alarmBar: '{{n}} deadline(s) or escalation(s) need attention ({{first}}).',
+        backToConsole: 'Back to the console',
       },
       list: {
         title: 'Incidents',

@@ -157,6 +157,8 @@ describe('duty log and incidents in Chromium', () => {
 
     await page.goto(`${host.host.url}/#/incidents/${incidentId}`);
     await page.getByTestId('incident-detail').waitFor();
+    // Away from the console the alarm goes on: a red bar leads back to it.
+    await page.getByTestId('alarm-bar').getByText(/1 项时限或逐级报告需要处理/u).waitFor();
     await page.getByRole('button', { name: '报送续报一' }).click();
     const form = page.getByTestId('report-form');
     await expect.poll(() => form.getByLabel('报送单位').inputValue()).toBe('市政府总值班室');
@@ -165,6 +167,7 @@ describe('duty log and incidents in Chromium', () => {
     await form.waitFor({ state: 'detached' });
     const report = page.getByTestId('report-row').filter({ hasText: '续报一' });
     await expect.poll(() => report.getByTestId('report-late').textContent()).toBe('迟报');
+    await page.getByTestId('alarm-bar').waitFor({ state: 'detached' }); // reported: nothing rings any more
     const rows = host.core.db
       .prepare('SELECT kind, followup_no, method, late FROM incident_reports WHERE incident_id = ? ORDER BY id')
       .all(incidentId);

@@ -2,39 +2,26 @@
  * Console: every running countdown, soonest first — report deadlines and
  * escalations waiting for acknowledgement — then the open incidents with
  * their latest leader instruction. Overdue stays red and listed until dealt
- * with; pending escalations and overdue deadlines sound an alarm that can be
- * silenced per event.
+ * with. The alarm itself (beep, notification, the red bar on other pages)
+ * is the shell's AlarmWatcher; here each event can be silenced.
  */
-import { useEffect, useState } from 'react';
 import { ActionIcon, Badge, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconBell, IconBellOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useApiQuery } from '../../api';
 import type { DueItem } from '../../../shared/contract';
 import { countdownParts } from '../../../shared/domain/deadline';
 import { levelColor } from '../../../shared/domain/incident';
-import { useDesk, useNow } from '../../lib/desk-context';
+import { useDesk } from '../../lib/desk-context';
 import { formatTime } from '../../lib/format';
-import { notifyOnce, setAlarm, silence, silenced } from './alarm';
-
-const alarming = (i: DueItem): boolean => i.kind === 'escalation' || i.overdue;
+import { silence } from './alarm';
+import { alarming, useAlarm } from './useAlarm';
 
 export function DueNext() {
   const { t } = useTranslation();
   const { tz } = useDesk();
-  const now = useNow(1000);
-  const q = useApiQuery('due.list', {}, { refetchInterval: 60_000, staleTime: 0 });
-  const [muted, setMuted] = useState<Set<string>>(() => silenced());
-  const items = q.data?.items ?? [];
-
-  const live = items.filter((i) => alarming(i) || Date.parse(i.dueAt) <= now);
-  const ringing = live.filter((i) => !muted.has(i.id));
-  useEffect(() => {
-    setAlarm(ringing.length > 0);
-    for (const i of ringing) notifyOnce(i.id, t('incidents.due.notifyTitle'), `${i.incidentNo} ${i.title}`);
-  }, [ringing.map((i) => i.id).join(','), t]);
-  useEffect(() => () => setAlarm(false), []);
+  // The shell's AlarmWatcher rings and notifies; this list shows and silences.
+  const { query: q, now, items, muted } = useAlarm();
 
   const label = (i: DueItem): string =>
     i.kind === 'report'
@@ -89,17 +76,14 @@ export function DueNext() {
                   <Text ff="monospace" fw={700} size="lg" c={overdue ? 'red.8' : undefined} data-testid="due-countdown">
                     {overdue ? t('incidents.due.overdue', { t: c.text }) : t('incidents.due.left', { t: c.text })}
                   </Text>
-                  {(alarming(i) || overdue) && (
+                  {(alarming(i, now) || overdue) && (
                     <Tooltip label={isMuted ? t('incidents.due.silenced') : t('incidents.due.silence')}>
                       <ActionIcon
                         variant="subtle"
                         color={isMuted ? 'gray' : 'red'}
                         aria-label={isMuted ? t('incidents.due.silenced') : t('incidents.due.silence')}
                         disabled={isMuted}
-                        onClick={() => {
-                          silence(i.id);
-                          setMuted(silenced());
-                        }}
+                        onClick={() => silence(i.id)}
                       >
                         {isMuted ? <IconBellOff size={18} /> : <IconBell size={18} />}
                       </ActionIcon>

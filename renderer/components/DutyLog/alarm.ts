@@ -20,10 +20,17 @@ const readSet = (key: string): Set<string> => {
 const writeSet = (key: string, s: Set<string>): void => localStorage.setItem(key, JSON.stringify([...s].slice(-500)));
 
 export const silenced = (): Set<string> => readSet(silencedKey);
+const silenceListeners = new Set<() => void>();
+/** Called whenever an event is silenced (so every view of the alarm agrees). */
+export function onSilencedChange(fn: () => void): () => void {
+  silenceListeners.add(fn);
+  return () => silenceListeners.delete(fn);
+}
 export function silence(id: string): void {
   const s = readSet(silencedKey);
   s.add(id);
   writeSet(silencedKey, s);
+  for (const fn of silenceListeners) fn();
 }
 
 let ctx: AudioContext | null = null;

@@ -1,0 +1,22 @@
+/**
+ * What is ringing: the due list (shared with the console's list through the
+ * query cache), which items call for attention now, and which were silenced.
+ */
+import { useEffect, useState } from 'react';
+import { useApiQuery } from '../../api';
+import type { DueItem } from '../../../shared/contract';
+import { useNow } from '../../lib/desk-context';
+import { onSilencedChange, silenced } from './alarm';
+
+/** Escalations waiting for acknowledgement and deadlines that have passed call for attention. */
+export const alarming = (i: DueItem, now: number): boolean => i.kind === 'escalation' || i.overdue || Date.parse(i.dueAt) <= now;
+
+export function useAlarm() {
+  const now = useNow(1000);
+  const q = useApiQuery('due.list', {}, { refetchInterval: 60_000, staleTime: 0 });
+  const [muted, setMuted] = useState<Set<string>>(() => silenced());
+  useEffect(() => onSilencedChange(() => setMuted(silenced())), []);
+  const items = q.data?.items ?? [];
+  const ringing = items.filter((i) => alarming(i, now) && !muted.has(i.id));
+  return { query: q, now, items, muted, ringing };
+}
