@@ -10,6 +10,7 @@ import { useDesk, useNow } from '../lib/desk-context';
 import { errorText } from '../lib/errors';
 import { formatClock, type Lang } from '../lib/format';
 import { logout } from '../components/Shell/Shell';
+import { LockedAlarm } from '../components/DutyLog/LockedAlarm';
 
 export function LockScreen({ onUnlocked }: { onUnlocked: () => void }) {
   const { t, i18n } = useTranslation();
@@ -45,6 +46,7 @@ export function LockScreen({ onUnlocked }: { onUnlocked: () => void }) {
             {formatClock(now, tz, i18n.language as Lang)}
           </Text>
           <Text>{t('lock.lockedBy', { name: s?.displayName ?? '' })}</Text>
+          <LockedAlarm />
           <PasswordInput label={t('users.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoFocus required />
           {error && (
             <Text c="red" role="alert">

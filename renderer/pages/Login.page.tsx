@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { call, queryClient, session } from '../api';
 import { useDesk } from '../lib/desk-context';
 import { errorText } from '../lib/errors';
+import { LockedAlarm } from '../components/DutyLog/LockedAlarm';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function LoginPage() {
               {status.deskName}
             </Text>
           </div>
+          <LockedAlarm />
           <TextInput label={t('users.login')} autoFocus autoComplete="username" required {...form.getInputProps('login')} />
           <PasswordInput label={t('users.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
           {error && (

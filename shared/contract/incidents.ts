@@ -294,6 +294,14 @@ export type DueItem =
       overdue: boolean;
     };
 
+/**
+ * What the lock and login screens may know without a session: that
+ * countdowns exist and when they fall due — ids and times, no titles.
+ */
+export interface DuePending {
+  items: { id: string; kind: DueItem['kind']; dueAt: string; overdue: boolean }[];
+}
+
 export interface DueList {
   now: string;
   items: DueItem[];
@@ -620,6 +628,7 @@ export const incidentsMethods = {
 
   // ── due next
   'due.list': method<DueList>()({ input: empty, access: 'session', kind: 'query' }),
+  'due.pending': method<DuePending>()({ input: empty, access: 'public', kind: 'query' }),
 } as const;
 
 export type {

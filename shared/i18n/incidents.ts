@@ -175,6 +175,7 @@ export const incidents = {
         notifyTitle: '值守台提醒',
         alarmBar: '{{n}} 项时限或逐级报告需要处理（{{first}}）。',
         backToConsole: '回到值班台',
+        lockedAlarm: '有 {{n}} 项时限或逐级报告需要处理，请解锁（或登录）后到值班台处理。',
       },
       list: {
         title: '事件',
@@ -491,6 +492,7 @@ export const incidents = {
         notifyTitle: 'DutyDesk',
         alarmBar: '{{n}} deadline(s) or escalation(s) need attention ({{first}}).',
         backToConsole: 'Back to the console',
+        lockedAlarm: '{{n}} deadline(s) or escalation(s) need attention: unlock (or log in) and open the console.',
       },
       list: {
         title: 'Incidents',

@@ -91,4 +91,24 @@ describe('due scheduler', () => {
     scheduler.check();
     expect(seen.flatMap((e) => e.items.map((i) => i.kind))).toContain('escalation');
   });
+
+  it('tells an anonymous caller (lock and login screens) only ids and times of what is due', async () => {
+    desk = await makeDesk();
+    await majorIncident();
+    const anonymous = { sessionId: null };
+    const r = await desk.api.call('due.pending', {}, anonymous);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const { items } = r.value as { items: Record<string, unknown>[] };
+    expect(items).toHaveLength(2);
+    for (const i of items) expect(Object.keys(i).sort()).toEqual(['dueAt', 'id', 'kind', 'overdue']);
+    expect(JSON.stringify(items)).not.toContain('爆炸');
+  });
+
+  it('answers an empty list before setup', async () => {
+    desk = await makeDesk({ setUp: false });
+    const r = await desk.api.call('due.pending', {}, { sessionId: null });
+    expect(r).toEqual({ ok: true, value: { items: [] } });
+  });
 });
+

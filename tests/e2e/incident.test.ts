@@ -155,6 +155,14 @@ describe('duty log and incidents in Chromium', () => {
     expect(await due.getByTestId('due-countdown').textContent()).toContain('已超时');
     await screenshot(page, 'incidents-02-console-overdue');
 
+    // Locked, the desk still rings and says how many items wait (no titles on the lock screen).
+    await page.getByTestId('lock-button').click();
+    await page.getByTestId('locked-alarm').getByText(/有 1 项时限或逐级报告需要处理/u).waitFor();
+    expect(await page.getByTestId('locked-alarm').textContent()).not.toContain('爆炸');
+    await page.getByLabel('密码').fill(adminAccount.password);
+    await page.getByRole('button', { name: '解锁' }).click();
+    await page.getByTestId('console').waitFor();
+
     await page.goto(`${host.host.url}/#/incidents/${incidentId}`);
     await page.getByTestId('incident-detail').waitFor();
     // Away from the console the alarm goes on: a red bar leads back to it.

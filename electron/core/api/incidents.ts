@@ -183,4 +183,7 @@ export const incidentsHandlers: Handlers<keyof typeof incidentsMethods> = {
 
   // ── due next
   'due.list': (ctx) => dueList(ctx),
+  // Public: the lock and login screens keep the alarm going; only ids and times leave the core.
+  'due.pending': (ctx) =>
+    ctx.core.deskId() === null ? { items: [] } : { items: dueList(ctx).items.map((i) => ({ id: i.id, kind: i.kind, dueAt: i.dueAt, overdue: i.overdue })) },
 };
