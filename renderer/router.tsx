@@ -28,8 +28,9 @@ import { rosterRoutes } from './pages/roster/routes';
 import { incidentsRoutes } from './pages/incidents/routes';
 import { trustRoutes } from './pages/trust/routes';
 import { logRoutes } from './pages/log/routes';
+import { directoryRoutes } from './pages/directory/routes';
 
-const domainRoutes: RouteObject[] = [...rosterRoutes, ...incidentsRoutes, ...trustRoutes, ...logRoutes];
+const domainRoutes: RouteObject[] = [...rosterRoutes, ...incidentsRoutes, ...trustRoutes, ...logRoutes, ...directoryRoutes];
 const isBare = (r: RouteObject): boolean => /^\/?(print|wallboard)/u.test(r.path ?? '');
 
 export const sections = [

@@ -7,9 +7,11 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Stack, Table, Tabs, Text, TextInput, Title, Switch } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconPlus, IconPrinter, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../api';
+import { call, useApiQuery } from '../api';
+import { notifyError } from '../lib/errors';
+import { downloadFile } from './roster/lib';
 import { useHasRole } from '../lib/desk-context';
 import { CopyNumber } from '../components/CopyNumber/CopyNumber';
 import { PersonForm } from './directory/PersonForm';
@@ -174,6 +176,16 @@ export function DirectoryPage() {
       <Group justify="space-between">
         <Title order={1} size="h2">{t('nav.directory')}</Title>
         <Group>
+          <Button variant="default" leftSection={<IconPrinter size={16} />} component="a" href="#/print/directory" target="_blank">
+            {t('directory.print')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={16} />}
+            onClick={() => void call('directory.exportXlsx', includeInactive ? { includeInactive } : {}).then((f) => downloadFile(f, true), notifyError)}
+          >
+            {t('directory.export')}
+          </Button>
           <Switch label={t('directory.showInactive')} checked={includeInactive} onChange={(e) => setIncludeInactive(e.currentTarget.checked)} />
           <TextInput
             leftSection={<IconSearch size={16} />}

@@ -46,3 +46,10 @@ export const isoDate = z
 export const isoInstant = z.iso.datetime({ offset: true });
 export const reason = text(500);
 export const empty = z.object({}).strict();
+
+/** A file produced by the core for the user to save: base64 bytes, a name and a type. */
+export interface ExportedFile {
+  fileName: string;
+  data: string;
+  mime: string;
+}

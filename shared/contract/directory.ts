@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { timeZones, loginNameSchema, passwordSchema } from './auth';
-import { empty, id, optText, phone, reason, text } from './common';
+import { empty, id, optText, phone, reason, text, type ExportedFile } from './common';
 import { personRoles, userRoles, type PersonRole, type UserRole } from '../roles';
 
 export interface Desk {
@@ -134,6 +134,11 @@ export const directoryMethods = {
     input: z
       .object({ query: z.string().trim().max(40).optional(), kind: z.enum(contactKinds).optional(), includeInactive: z.boolean().optional() })
       .strict(),
+    access: 'session',
+    kind: 'query',
+  }),
+  'directory.exportXlsx': method<ExportedFile>()({
+    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
     access: 'session',
     kind: 'query',
   }),

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { method } from './define';
-import { empty, id, isoDate, isoInstant, optText, phone, reason, text } from './common';
+import { empty, id, isoDate, isoInstant, optText, phone, reason, text, type ExportedFile } from './common';
 import { incidentCategories, incidentStatuses, reportKinds, reportMethods, allSubTypes } from '../domain/incident';
 import type { IncidentCategory, IncidentLevel, IncidentStatus, IncidentSubType, ReportKind, ReportMethod } from '../domain/incident';
 import { logKinds, type LogKind } from '../domain/log';
@@ -408,13 +408,6 @@ export interface LogBook {
   entries: LogEntry[];
   /** Incidents learned of during the duty day. */
   incidents: IncidentSummary[];
-}
-
-/** A file produced by the core: base64 bytes, a name and a type. */
-export interface ExportedFile {
-  fileName: string;
-  data: string;
-  mime: string;
 }
 
 /** The longest range one log export covers (a year, leap day included). */

@@ -27,6 +27,7 @@ export const methodNames = Object.keys(contract) as MethodName[];
 export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);
 
 export * from './define';
+export type { ExportedFile } from './common';
 export * from './auth';
 export * from './directory';
 export * from './roster';

@@ -8,6 +8,7 @@ import { getContact, insertContact, listContacts, updateContact } from '../db/co
 import { countOtherActiveAdmins, findUserByLogin, getUserRow, insertUser, listUsers, rowToUser, updateUser } from '../db/users';
 import { hashPassword } from '../services/passwords';
 import { getSettings, writeSettings } from '../services/settings';
+import { directoryXlsx } from '../services/export-directory';
 import type { Handlers } from './types';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -27,6 +28,7 @@ export const directoryHandlers: Handlers<
   | 'people.update'
   | 'people.setActive'
   | 'contacts.list'
+  | 'directory.exportXlsx'
   | 'contacts.create'
   | 'contacts.update'
   | 'contacts.setActive'
@@ -74,6 +76,7 @@ export const directoryHandlers: Handlers<
   },
 
   'contacts.list': (ctx, input) => listContacts(ctx.db, input),
+  'directory.exportXlsx': (ctx, input) => directoryXlsx(ctx, input),
   'contacts.create': (ctx, input) => {
     const c = insertContact(ctx.db, input, iso(ctx.now));
     ctx.audit({ action: 'contact.create', entity: 'contact', entityId: c.id, after: c });

@@ -5,7 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../../shared/errors';
-import { logExportMaxDays, type ExportedFile, type LogBook, type LogEntry } from '../../../shared/contract/incidents';
+import { logExportMaxDays, type LogBook, type LogEntry } from '../../../shared/contract/incidents';
+import type { ExportedFile } from '../../../shared/contract/common';
 import { addDays, defaultHandoverMinutes, localParts, zonedInstant, type LogKind } from '../../../shared/domain/log';
 import type { ReadCtx } from '../api/types';
 import { getDesk } from '../db/desk';
