@@ -427,6 +427,19 @@ export const attachmentMaxBytes = 20 * 1024 * 1024;
 
 const officers = ['officer', 'leader', 'admin'] as const;
 
+/** The 事件 page's filters (the list and its Excel ledger take the same). */
+const incidentFilter = z
+  .object({
+    status: z.array(z.enum(incidentStatuses)).max(3).optional(),
+    category: z.enum(incidentCategories).optional(),
+    level: incidentFields.level.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    query: z.string().trim().max(60).optional(),
+    limit: z.number().int().min(1).max(10000).optional(),
+  })
+  .strict();
+
 export const incidentsMethods = {
   // ── duty log
   'log.create': method<LogEntry>()({
@@ -524,17 +537,12 @@ export const incidentsMethods = {
     kind: 'mutation',
   }),
   'incident.list': method<IncidentSummary[]>()({
-    input: z
-      .object({
-        status: z.array(z.enum(incidentStatuses)).max(3).optional(),
-        category: z.enum(incidentCategories).optional(),
-        level: incidentFields.level.optional(),
-        from: isoDate.optional(),
-        to: isoDate.optional(),
-        query: z.string().trim().max(60).optional(),
-        limit: z.number().int().min(1).max(1000).optional(),
-      })
-      .strict(),
+    input: incidentFilter,
+    access: 'session',
+    kind: 'query',
+  }),
+  'incident.exportXlsx': method<ExportedFile>()({
+    input: incidentFilter,
     access: 'session',
     kind: 'query',
   }),

@@ -180,6 +180,7 @@ export const incidents = {
       list: {
         title: '事件',
         new: '新建事件',
+        export: '导出台账（Excel）',
         filters: '筛选',
         all: '全部',
         from: '接报日期从',
@@ -497,6 +498,7 @@ export const incidents = {
       list: {
         title: 'Incidents',
         new: 'New incident',
+        export: 'Export ledger (Excel)',
         filters: 'Filters',
         all: 'All',
         from: 'Learned from',

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import {
   adminAccount,
   artifactsDir,
@@ -219,6 +220,20 @@ describe('duty log and incidents in Chromium', () => {
     await page.getByText('状态：已结束 → 处置中（现场发现新的失联人员，继续处置）').waitFor();
     const row = host.core.db.prepare('SELECT status FROM incidents WHERE id = ?').get(incidentId);
     expect(row).toEqual({ status: 'handling' });
+  });
+
+  it('exports the incident list as an Excel ledger with the page filters', async () => {
+    await page.goto(`${host.host.url}/#/incidents`);
+    await page.getByText('高新区化工园爆炸事故').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出台账（Excel）' }).click()]);
+    const file = path.join(artifactsDir, 'incident-ledger.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('突发事件台账')!;
+    expect(String(ws.getCell(2, 1).value)).toBe('共 1 起　状态：新接报、处置中');
+    expect(String(ws.getCell(4, 2).value)).toBe('高新区化工园爆炸事故');
+    expect(ws.getCell(4, 16).value).toBe(1); // 续报一 was late
   });
 
   it('raised no page errors', () => {

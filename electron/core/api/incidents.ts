@@ -31,9 +31,33 @@ import { getEscalationSettings, getReportRules, setEscalationSettings, setReport
 import { decodeAttachment, readAttachment, storeAttachment } from '../services/attachments';
 import { dueList } from '../services/incident-due';
 import { logBook, logXlsx } from '../services/log-book';
+import { incidentsXlsx } from '../services/export-incidents';
+import { categoryNames, levelLabel } from '../../../shared/domain/incident-report';
+import type { Input } from '../../../shared/contract';
+import type { ReadCtx } from './types';
 import { getPerson } from '../db/people';
 import { getContact } from '../db/contacts';
 import { asyncMutation, type Handlers } from './types';
+
+function filteredIncidents(ctx: ReadCtx, input: Input<'incident.list'>, defaultLimit: number) {
+  const tz = deskTimeZone(ctx);
+  // Date filters are local calendar dates of learned-at.
+  const fromIso = input.from ? iso(zonedInstant(input.from, 0, tz)) : undefined;
+  const toIso = input.to ? iso(zonedInstant(addDays(input.to, 1), 0, tz)) : undefined;
+  return listIncidents(
+    ctx.db,
+    {
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.category ? { category: input.category } : {}),
+      ...(input.level ? { level: input.level } : {}),
+      ...(fromIso ? { fromIso } : {}),
+      ...(toIso ? { toIso } : {}),
+      ...(input.query ? { query: input.query } : {}),
+      limit: input.limit ?? defaultLimit,
+    },
+    ctx.now,
+  );
+}
 
 export const incidentsHandlers: Handlers<keyof typeof incidentsMethods> = {
   // ── duty log
@@ -72,24 +96,16 @@ export const incidentsHandlers: Handlers<keyof typeof incidentsMethods> = {
   'incident.update': (ctx, input) => updateIncidentFields(ctx, input),
   'incident.setLevel': (ctx, input) => setIncidentLevel(ctx, input.id, input.level, input.reason),
   'incident.setStatus': (ctx, input) => setStatus(ctx, input.id, input.status, input.reason ?? null),
-  'incident.list': (ctx, input) => {
-    const tz = deskTimeZone(ctx);
-    // Date filters are local calendar dates of learned-at.
-    const fromIso = input.from ? iso(zonedInstant(input.from, 0, tz)) : undefined;
-    const toIso = input.to ? iso(zonedInstant(addDays(input.to, 1), 0, tz)) : undefined;
-    return listIncidents(
-      ctx.db,
-      {
-        ...(input.status ? { status: input.status } : {}),
-        ...(input.category ? { category: input.category } : {}),
-        ...(input.level ? { level: input.level } : {}),
-        ...(fromIso ? { fromIso } : {}),
-        ...(toIso ? { toIso } : {}),
-        ...(input.query ? { query: input.query } : {}),
-        limit: input.limit ?? 200,
-      },
-      ctx.now,
-    );
+  'incident.list': (ctx, input) => filteredIncidents(ctx, input, 200),
+  'incident.exportXlsx': (ctx, input) => {
+    const f = [
+      input.status ? `状态：${input.status.map((s) => ({ open: '新接报', handling: '处置中', closed: '已结束' })[s]).join('、')}` : '',
+      input.category ? `类别：${categoryNames[input.category]}` : '',
+      input.level ? `等级：${levelLabel(input.level)}` : '',
+      input.from || input.to ? `接报日期：${input.from ?? '…'} 至 ${input.to ?? '…'}` : '',
+      input.query ? `含"${input.query}"` : '',
+    ].filter(Boolean);
+    return incidentsXlsx(ctx, filteredIncidents(ctx, input, 10_000), f.join('　'));
   },
   'incident.get': (ctx, input) => incidentDetail(ctx, input.id),
   'incident.addInstruction': (ctx, input) => {

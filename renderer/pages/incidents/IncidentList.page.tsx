@@ -5,7 +5,10 @@ import { useState } from 'react';
 import { Badge, Button, Group, MultiSelect, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useApiQuery } from '../../api';
+import { call, useApiQuery } from '../../api';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { notifyError } from '../../lib/errors';
+import { downloadFile } from '../roster/lib';
 import type { Input } from '../../../shared/contract';
 import {
   incidentCategories,
@@ -45,7 +48,16 @@ export function IncidentListPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('incidents.list.title')}</Title>
-        <Button onClick={() => setCreating(true)}>{t('incidents.list.new')}</Button>
+        <Group gap="xs">
+          <Button
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={16} />}
+            onClick={() => void call('incident.exportXlsx', input).then((f) => downloadFile(f, true), notifyError)}
+          >
+            {t('incidents.list.export')}
+          </Button>
+          <Button onClick={() => setCreating(true)}>{t('incidents.list.new')}</Button>
+        </Group>
       </Group>
       <Group align="flex-end" gap="xs" wrap="wrap">
         <MultiSelect

@@ -109,3 +109,43 @@ function ws2rows(ws: ExcelJS.Worksheet): string[][] {
   for (let r = 4; r <= ws.rowCount; r += 1) out.push([String(ws.getCell(r, 7).value)]);
   return out;
 }
+
+describe('incident ledger export', () => {
+  it('writes the filtered incident list with grade, casualties, loss and late reports', async () => {
+    desk = await makeDesk();
+    const base = {
+      category: 'accident' as const,
+      subType: 'industrial' as const,
+      occurredAt: new Date(desk.clock.now() - 3_600_000).toISOString(),
+      learnedAt: new Date(desk.clock.now()).toISOString(),
+      location: '高新区化工园',
+      unit: '=某化工有限公司',
+      source: '电话',
+      description: '测试',
+    };
+    await desk.call(desk.admin, 'incident.create', { ...base, title: '某化工厂爆炸事故', level: 3, deaths: 3, seriousInjuries: 2, directLossYuan: 12_345_678 });
+    const minor = await desk.call(desk.admin, 'incident.create', { ...base, title: '某仓库火灾', level: 4, injuries: 1 });
+    await desk.call(desk.admin, 'incident.setStatus', { id: minor.id, status: 'closed' });
+
+    const wb = new ExcelJS.Workbook();
+    const all = await desk.call(desk.admin, 'incident.exportXlsx', {});
+    expect(all.fileName).toMatch(/突发事件台账\.xlsx$/u);
+    await wb.xlsx.load(Buffer.from(all.data, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('突发事件台账')!;
+    expect(String(ws.getCell(2, 1).value)).toContain('共 2 起');
+    const byTitle = new Map<string, unknown[]>();
+    for (let r = 4; r <= ws.rowCount; r += 1) byTitle.set(String(ws.getCell(r, 2).value), (ws.getRow(r).values as unknown[]).slice(1));
+    const big = byTitle.get('某化工厂爆炸事故')!;
+    expect(big.slice(2, 5)).toEqual(['事故灾难·工矿商贸等企业安全事故', 'Ⅲ级（较大）', '新接报']);
+    expect(big[8]).toBe("'=某化工有限公司");
+    expect(big.slice(9, 14)).toEqual([3, 0, 2, 0, '1234.57万元']);
+    expect(byTitle.get('某仓库火灾')![4]).toBe('已结束');
+
+    const open = await desk.call(desk.admin, 'incident.exportXlsx', { status: ['open', 'handling'] });
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(Buffer.from(open.data, 'base64') as unknown as ArrayBuffer);
+    const ws2 = wb2.getWorksheet('突发事件台账')!;
+    expect(String(ws2.getCell(2, 1).value)).toBe('共 1 起　状态：新接报、处置中');
+    expect(ws2.rowCount).toBe(4);
+  });
+});
