@@ -178,6 +178,8 @@ export const trustMethods = {
   'audit.checkpoints': method<CheckpointSummary[]>()({ input: empty, access: auditors, kind: 'query' }),
   /** Signs the current chain head with the desk key and records it in the chain. */
   'audit.checkpoint': method<SignedCheckpoint>()({ input: empty, access: ['admin'], kind: 'mutation' }),
+  /** Replaces the desk's signing key (reason required) and signs a checkpoint with the new one. */
+  'audit.rotateKey': method<SignedCheckpoint>()({ input: z.object({ reason }).strict(), access: ['admin'], kind: 'mutation' }),
 
   'backup.status': method<BackupStatus>()({ input: empty, access: ['admin'], kind: 'query' }),
   'backup.create': method<BackupInfo>()({ input: empty, access: ['admin'], kind: 'mutation' }),

@@ -72,6 +72,11 @@ export const trust = {
         list: '已签发的校验点',
         at: '时间',
         by: '签发人',
+        rotate: '更换签名密钥',
+        rotateTitle: '更换签名密钥',
+        rotateHint: '更换后由新密钥签名，旧密钥移出使用（保留在数据目录，不进入备份），以前导出的校验点仍可校验。更换记入审计链，并立即用新密钥签发一个校验点（自动下载，请妥善保存）。',
+        rotateReason: '更换原因',
+        rotated: '已更换签名密钥，新指纹 {{fingerprint}}…',
       },
       backup: {
         title: '备份与恢复',
@@ -199,6 +204,11 @@ export const trust = {
         list: 'Checkpoints issued',
         at: 'Time',
         by: 'Issued by',
+        rotate: 'Replace signing key',
+        rotateTitle: 'Replace the signing key',
+        rotateHint: 'The new key signs from now on; the old key is retired (kept in the data folder, never in backups) and checkpoints exported before still verify. The change is recorded in the audit chain, and a checkpoint signed with the new key is issued at once (downloaded: keep it safe).',
+        rotateReason: 'Reason',
+        rotated: 'Signing key replaced, new fingerprint {{fingerprint}}…',
       },
       backup: {
         title: 'Backups and restore',

@@ -145,6 +145,37 @@ describe('signed checkpoints', () => {
     expect(r.checkpoint?.signatureValid).toBe(true);
   });
 
+  it('rotates the desk key with a reason: old checkpoints still verify, the new key signs from now on', async () => {
+    const before = await desk.call(desk.admin, 'audit.checkpoint', {});
+    const leader = await desk.login(['leader']);
+    expect((await desk.fail(leader, 'audit.rotateKey', { reason: '更换' })).code).toBe('FORBIDDEN');
+    expect((await desk.fail(desk.admin, 'audit.rotateKey', {})).code).toBe('VALIDATION');
+
+    const head = auditHead(desk.core.db);
+    const cp = await desk.call(desk.admin, 'audit.rotateKey', { reason: '值班电脑送修，按规定更换签名密钥' });
+    expect(cp.keyFingerprint).not.toBe(before.keyFingerprint);
+    const rotated = [...iterateAudit(desk.core.db, head.seq + 1)];
+    expect(rotated.map((e) => e.action)).toEqual(['deskKey.rotate', 'audit.checkpoint']);
+    expect(rotated[0]).toMatchObject({ reason: '值班电脑送修，按规定更换签名密钥' });
+    expect(JSON.parse(rotated[0]!.before!)).toEqual({ fingerprint: before.keyFingerprint });
+
+    // The key file is the new key; the old one is kept aside (0600), never in the same place.
+    const keyFile = path.join(desk.dir, deskKeyFileName);
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+    const retired = path.join(desk.dir, `desk-signing-key.${before.keyFingerprint.slice(0, 16)}.retired.pem`);
+    expect(fs.statSync(retired).mode & 0o777).toBe(0o600);
+    expect(fs.existsSync(`${keyFile}.new`)).toBe(false);
+    expect((await desk.call(desk.admin, 'audit.head', {})).keyFingerprint).toBe(cp.keyFingerprint);
+    expect((await desk.call(desk.admin, 'audit.checkpoint', {})).keyFingerprint).toBe(cp.keyFingerprint);
+
+    // Both the old and the new checkpoint verify, signed by keys the desk knows.
+    for (const c of [before, cp]) {
+      const r = await desk.call(desk.admin, 'audit.verify', { checkpoint: JSON.stringify(c) });
+      expect(r.ok).toBe(true);
+      expect(r.checkpoint).toMatchObject({ signatureValid: true, keyKnown: true });
+    }
+  });
+
   it('rejects a checkpoint whose claim was altered after signing', async () => {
     const cp = await desk.call(desk.admin, 'audit.checkpoint', {});
     const forged = { ...cp, seq: cp.seq - 1 };

@@ -78,6 +78,17 @@ describe('trust in Chromium', () => {
     expect(cp.signature.length).toBeGreaterThan(40);
     await expect.poll(() => page.getByTestId('key-fingerprint').count()).toBe(1);
 
+    // The admin replaces the signing key with a reason; the first checkpoint of the new key downloads.
+    const oldPrint = await page.getByTestId('key-fingerprint').textContent();
+    await page.getByTestId('rotate-key').click();
+    const dialog = page.getByRole('dialog', { name: '更换签名密钥' });
+    await dialog.getByLabel('更换原因').fill('按规定每年更换签名密钥');
+    const rotated = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: '更换签名密钥' }).click();
+    const cp2 = JSON.parse(fs.readFileSync((await (await rotated).path())!, 'utf8')) as { keyFingerprint: string };
+    expect(cp2.keyFingerprint).not.toBe(oldPrint);
+    await expect.poll(() => page.getByTestId('key-fingerprint').textContent()).toBe(cp2.keyFingerprint);
+
     // Someone with the file cuts off the newest entries.
     host.core.db.exec('DROP TRIGGER audit_log_no_delete');
     host.core.db.prepare('DELETE FROM audit_log WHERE seq >= ?').run(cp.seq - 1);

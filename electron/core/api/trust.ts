@@ -8,7 +8,7 @@ import { getDesk } from '../db/desk';
 import { auditHead } from '../services/audit';
 import { verifyAuditDbAsync, type DbVerifyReport } from '../services/audit-verify';
 import { auditCsv, dateRangeToInstants, formatLocalTime, listAudit } from '../services/audit-verify-export';
-import { checkCheckpoint, createCheckpoint, currentKeyFingerprint, listCheckpoints, parseCheckpoint } from '../services/checkpoint';
+import { checkCheckpoint, createCheckpoint, currentKeyFingerprint, listCheckpoints, parseCheckpoint, rotateDeskKey } from '../services/checkpoint';
 import {
   applyRetention,
   backupFolderPath,
@@ -80,6 +80,7 @@ export const trustHandlers: Handlers<keyof typeof trustMethods> = {
   'audit.checkpoints': (ctx) => listCheckpoints(ctx.db),
 
   'audit.checkpoint': (ctx) => createCheckpoint(ctx),
+  'audit.rotateKey': (ctx, input) => rotateDeskKey(ctx, input.reason),
 
   'backup.status': (ctx) => {
     const settings = getBackupSettings(ctx.db);

@@ -60,6 +60,47 @@ export function registerDeskKey(ctx: WriteCtx, key: DeskKey): void {
   ctx.audit({ action: 'deskKey.create', entity: 'deskKey', entityId: key.fingerprint.slice(0, 16), after: { fingerprint: key.fingerprint, publicKey: key.publicKey } });
 }
 
+/**
+ * Replaces the desk's signing key (after a suspected leak, or when the office
+ * rotates keys on a schedule). The new key is registered and the switch
+ * audited with its reason in one transaction; the old private key is moved
+ * aside as `desk-signing-key.<fingerprint>.retired.pem` (0600, still never in
+ * backups) and its public half stays known, so checkpoints signed before the
+ * rotation still verify. A checkpoint signed with the new key follows at
+ * once, so the chain itself records the switch.
+ */
+export function rotateDeskKey(ctx: WriteCtx, reason: string): SignedCheckpoint {
+  if (!getDesk(ctx.db)) throw new DomainError('SETUP_REQUIRED');
+  const dir = ctx.core.dataDir;
+  const file = path.join(dir, deskKeyFileName);
+  const old = fs.existsSync(file) ? loadOrCreateDeskKey(dir) : null;
+  const { privateKey } = crypto.generateKeyPairSync('ed25519');
+  const next = describe(privateKey);
+  const staged = `${file}.new`;
+  fs.writeFileSync(staged, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
+  const retired = old ? path.join(dir, `desk-signing-key.${old.fingerprint.slice(0, 16)}.retired.pem`) : null;
+  try {
+    if (old) registerDeskKey(ctx, old); // a key never used for a checkpoint is still recorded before it retires
+    ctx.db.prepare('INSERT INTO trust_keys (fingerprint, public_key, created_at) VALUES (?, ?, ?)').run(next.fingerprint, next.publicKey, new Date(ctx.now).toISOString());
+    ctx.audit({
+      action: 'deskKey.rotate',
+      entity: 'deskKey',
+      entityId: next.fingerprint.slice(0, 16),
+      before: old ? { fingerprint: old.fingerprint } : null,
+      after: { fingerprint: next.fingerprint, publicKey: next.publicKey },
+      reason,
+    });
+    // Swap the files last: a failure before this point leaves the old key in place and rolls the rows back.
+    if (old && retired) fs.renameSync(file, retired);
+    fs.renameSync(staged, file);
+  } catch (e) {
+    fs.rmSync(staged, { force: true });
+    if (retired && fs.existsSync(retired) && !fs.existsSync(file)) fs.renameSync(retired, file);
+    throw e;
+  }
+  return createCheckpoint(ctx);
+}
+
 export function currentKeyFingerprint(db: Db): string | null {
   const row = db.prepare('SELECT fingerprint FROM trust_keys ORDER BY id DESC LIMIT 1').get() as { fingerprint: string } | undefined;
   return row?.fingerprint ?? null;
