@@ -10,16 +10,17 @@
  *
  * Method: a greedy pass in date order (fewest duties of this role and day
  * type first, then lowest weighted load, then longest time since the last duty,
- * then the people's order), then local search — single moves, two-person
- * exchanges and a one-step ejection chain that fills slots the greedy pass
- * left empty — until no move improves the objective. Deterministic: no
+ * then the people's order), then local search — an augmenting-path repair that
+ * fills slots left empty, single moves, chain moves and two-person exchanges —
+ * until no move improves the objective; for small teams an exact search over
+ * windows of days, then the local search once more. Deterministic: no
  * randomness, and every tie falls back to the people's order.
  */
 import { dutyRoles, type DutyRole } from '../roles';
 import { dayTypes, type DayType } from './calendar';
 import { dayIndex } from './calendar-dates';
 import { slotsFor, type Assignment, type SlotKey } from './roster-rules';
-import { fairnessObjective, type GenerateInput, type HistoryDuty } from './roster-objective';
+import { fairnessObjective, unfilledPenalty, type GenerateInput, type HistoryDuty } from './roster-objective';
 import { exactRoster } from './roster-exact';
 
 export * from './roster-objective';
@@ -99,11 +100,16 @@ export function generateRoster(input: GenerateInput): GenerateResult {
   // Pinned people outside the candidate list, or pins on slots the templates do not need, are passed through untouched.
   const extraPins: Assignment[] = [];
 
+  // Σ count² over every (role, day type, person) with a duty, kept up to date by
+  // `place`/`unplace`: its differences are the objective's changes when moves
+  // fill no slot (people pinned to roles they lack are counted but never moved).
+  let sumSq = 0;
   const place = (s: number, p: number): void => {
     holder[s] = p;
     const d = sDay[s]!;
     const r = sRole[s]!;
     const t = dayType[d]!;
+    sumSq += 2 * cnt[(r * T + t) * P + p]! + 1;
     busy[(d + rest) * P + p]! += 1;
     cnt[(r * T + t) * P + p]! += 1;
     load[r * P + p]! += weights[t]!;
@@ -116,6 +122,7 @@ export function generateRoster(input: GenerateInput): GenerateResult {
     const d = sDay[s]!;
     const r = sRole[s]!;
     const t = dayType[d]!;
+    sumSq -= 2 * cnt[(r * T + t) * P + p]! - 1;
     busy[(d + rest) * P + p]! -= 1;
     cnt[(r * T + t) * P + p]! -= 1;
     load[r * P + p]! -= weights[t]!;
@@ -162,82 +169,176 @@ export function generateRoster(input: GenerateInput): GenerateResult {
   // Local search.
   const better = (p: number, q: number, r: number, t: number): boolean =>
     c(r, t, p) < c(r, t, q) || (c(r, t, p) === c(r, t, q) && load[r * P + p]! < load[r * P + q]!);
-  const tryFill = (s: number): boolean => {
-    const r = sRole[s]!;
-    const t = dayType[sDay[s]!]!;
-    let best = -1;
-    for (let p = 0; p < P; p += 1) if (canTake(p, s) && (best === -1 || better(p, best, r, t))) best = p;
-    if (best !== -1) {
-      place(s, best);
-      return true;
+
+  // Repair of empty slots by augmenting paths. Without the rest rule, filling
+  // slots would be a bipartite matching of slots to eligible people, and an
+  // augmenting path would find every possible filling:
+  //
+  //   empty slot x  ←  P1 leaves y1;   y1  ←  P2 leaves y2;   …   yk  ←  Q (free)
+  //
+  // With the rest rule a person is kept off a slot by a duty on the same day or
+  // on a neighbouring one — sometimes by two, the day before and the day after
+  // — so a move may open two slots to refill and the path becomes a small
+  // tree. `grow` searches for it depth-first on the roster itself: each move is
+  // made with `place` only after `canTake` (eligibility, leave, one slot a
+  // day, rest: the checks every other move uses), and undone from a journal
+  // when its branch fails, so a repair that is found is valid by construction.
+  // Pinned duties never move; a slot filled during the search is not taken
+  // away again (so the search cannot cycle). Iterative deepening finds a
+  // shallowest repair first: the fewest people moved one after the other.
+  const inRepair = new Uint8Array(S); // slots filled, or being filled, by the current repair
+  const journal: number[] = []; // (slot, p) pairs: p ≥ 0 was placed there, ~p was taken off it
+  // Nodes per empty slot and over the whole generation (a node looks at every
+  // person), so slots nobody can take cannot make it slow. One move followed by
+  // direct fills (depth 1, at most 2 nodes per person) is always searched.
+  const repairNodesPerSlot = 2_000 + 2 * P;
+  let repairBudget = Math.ceil(4_000_000 / Math.max(1, P));
+  let repairNodes = 0;
+  let depthCut = false;
+
+  const put = (s: number, p: number): void => {
+    place(s, p);
+    inRepair[s] = 1;
+    journal.push(s, p);
+  };
+  const takeOff = (s: number): void => {
+    journal.push(s, ~holder[s]!);
+    unplace(s);
+  };
+  /** Undoes the journal down to `mark`, newest first. */
+  const rollback = (mark: number): void => {
+    while (journal.length > mark) {
+      const p = journal.pop()!;
+      const s = journal.pop()!;
+      inRepair[s] = 0;
+      if (p >= 0) unplace(s);
+      else place(s, ~p);
     }
-    // Ejection chain: someone blocked only by one movable duty hands it to a third person.
-    for (let p = 0; p < P; p += 1) {
-      if (!eligible[r * P + p] || leave[sDay[s]! * P + p]) continue;
-      const d = sDay[s]!;
-      const blocking = held[p]!.filter((x) => Math.abs(sDay[x]! - d) <= rest);
-      if (blocking.length !== 1 || pinned[blocking[0]!]) continue;
-      let outside = false;
-      for (let k = d; k <= d + 2 * rest; k += 1) {
-        const own = blocking.some((x) => sDay[x]! + rest === k) ? 1 : 0;
-        if (busy[k * P + p]! - own > 0) outside = true;
-      }
-      if (outside) continue;
-      const x = blocking[0]!;
-      unplace(x);
-      if (!canTake(p, s)) {
-        place(x, p);
-        continue;
-      }
-      place(s, p);
-      let q = -1;
-      for (let o = 0; o < P; o += 1) if (o !== p && canTake(o, x) && (q === -1 || better(o, q, sRole[x]!, dayType[sDay[x]!]!))) q = o;
-      if (q !== -1) {
-        place(x, q);
-        return true;
-      }
-      unplace(s);
-      place(x, p);
-    }
-    return false;
   };
 
-  for (let pass = 0; pass < 100; pass += 1) {
-    let improved = false;
-    for (let s = 0; s < S; s += 1) if (holder[s] === -1 && tryFill(s)) improved = true;
-    // Single moves: a duty from someone with ≥ 2 more of this role and day type to someone with fewer.
-    for (let s = 0; s < S; s += 1) {
-      const a = holder[s]!;
-      if (a === -1 || pinned[s]) continue;
-      const r = sRole[s]!;
-      const t = dayType[sDay[s]!]!;
-      const ca = c(r, t, a);
-      let best = -1;
-      for (let p = 0; p < P; p += 1) {
-        if (p === a || c(r, t, p) > ca - 2 || !canTake(p, s)) continue;
-        if (best === -1 || better(p, best, r, t)) best = p;
-      }
-      if (best !== -1) {
-        unplace(s);
-        place(s, best);
-        improved = true;
-      } else if (chainMove(s, a, r, t)) improved = true;
+  /**
+   * The duties that keep eligible person `p` (not on leave) off slot `x`: one
+   * or two, none pinned or already moved by this repair. Null when there are
+   * none (then only the published history can block `p`) or they cannot move.
+   */
+  function blockersOf(p: number, x: number): number[] | null {
+    const d = sDay[x]!;
+    const out: number[] = [];
+    for (const h of held[p]!) {
+      if (Math.abs(sDay[h]! - d) > rest) continue;
+      if (pinned[h] || inRepair[h] || out.length === 2) return null;
+      out.push(h);
     }
-    // Exchanges: A (most of type t1) gives a t1 duty to B (fewest) and takes one of B's duties of another type.
-    for (let r = 0; r < R; r += 1) {
-      for (let t1 = 0; t1 < T; t1 += 1) {
-        let hi = -1;
-        let lo = -1;
+    return out.length ? out : null;
+  }
+
+  /**
+   * Fills the empty slot `x`: with the fairest free person, else — with
+   * `depth` left — by moving onto it someone kept off it by one or two of
+   * their own duties, which are refilled the same way with one level less.
+   */
+  function grow(x: number, depth: number): boolean {
+    if (++repairNodes > repairNodesPerSlot) return false;
+    const d = sDay[x]!;
+    const r = sRole[x]!;
+    const t = dayType[d]!;
+    let free = -1;
+    for (let p = 0; p < P; p += 1) if (canTake(p, x) && (free === -1 || better(p, free, r, t))) free = p;
+    if (free !== -1) {
+      put(x, free);
+      return true;
+    }
+    if (depth === 0) {
+      depthCut = true;
+      return false;
+    }
+    inRepair[x] = 1;
+    for (let p = 0; p < P; p += 1) {
+      if (!eligible[r * P + p] || leave[d * P + p]) continue;
+      const blocking = blockersOf(p, x);
+      if (!blocking) continue;
+      const mark = journal.length;
+      for (const y of blocking) takeOff(y);
+      if (canTake(p, x)) {
+        put(x, p);
+        if (blocking.every((y) => grow(y, depth - 1))) return true;
+      }
+      rollback(mark);
+      inRepair[x] = 1;
+    }
+    inRepair[x] = 0;
+    return false;
+  }
+
+  /**
+   * Fills the empty slot `s` directly or by the shallowest repair found, kept
+   * only when it lowers the objective: one slot fewer empty (−1000) against
+   * the change of Σ count² of the people moved.
+   */
+  function tryFill(s: number): boolean {
+    const before = sumSq;
+    let filled = false;
+    repairNodes = 0;
+    const maxDepth = repairBudget > 0 ? S : 1;
+    for (let depth = 0; !filled && depth <= maxDepth; depth += 1) {
+      depthCut = false;
+      filled = grow(s, depth);
+      if (!depthCut || repairNodes > repairNodesPerSlot) break;
+    }
+    repairBudget -= repairNodes;
+    if (filled && sumSq - before >= unfilledPenalty) {
+      rollback(0);
+      filled = false;
+    }
+    for (let k = 0; k < journal.length; k += 2) inRepair[journal[k]!] = 0;
+    journal.length = 0;
+    return filled;
+  }
+
+  localSearch();
+
+  /**
+   * Local search until no move lowers the objective: fill empty slots, single
+   * moves, chain moves and exchanges. Every move strictly lowers the objective.
+   */
+  function localSearch(): void {
+    for (let pass = 0; pass < 100; pass += 1) {
+      let improved = false;
+      for (let s = 0; s < S; s += 1) if (holder[s] === -1 && tryFill(s)) improved = true;
+      // Single moves: a duty from someone with ≥ 2 more of this role and day type to someone with fewer.
+      for (let s = 0; s < S; s += 1) {
+        const a = holder[s]!;
+        if (a === -1 || pinned[s]) continue;
+        const r = sRole[s]!;
+        const t = dayType[sDay[s]!]!;
+        const ca = c(r, t, a);
+        let best = -1;
         for (let p = 0; p < P; p += 1) {
-          if (!eligible[r * P + p]) continue;
-          if (hi === -1 || c(r, t1, p) > c(r, t1, hi)) hi = p;
-          if (lo === -1 || c(r, t1, p) < c(r, t1, lo)) lo = p;
+          if (p === a || c(r, t, p) > ca - 2 || !canTake(p, s)) continue;
+          if (best === -1 || better(p, best, r, t)) best = p;
         }
-        if (hi === -1 || c(r, t1, hi) - c(r, t1, lo) < 2) continue;
-        if (exchangeFrom(hi, r, t1)) improved = true;
+        if (best !== -1) {
+          unplace(s);
+          place(s, best);
+          improved = true;
+        } else if (chainMove(s, a, r, t)) improved = true;
       }
+      // Exchanges: A (most of type t1) gives a t1 duty to B (fewest) and takes one of B's duties of another type.
+      for (let r = 0; r < R; r += 1) {
+        for (let t1 = 0; t1 < T; t1 += 1) {
+          let hi = -1;
+          let lo = -1;
+          for (let p = 0; p < P; p += 1) {
+            if (!eligible[r * P + p]) continue;
+            if (hi === -1 || c(r, t1, p) > c(r, t1, hi)) hi = p;
+            if (lo === -1 || c(r, t1, p) < c(r, t1, lo)) lo = p;
+          }
+          if (hi === -1 || c(r, t1, hi) - c(r, t1, lo) < 2) continue;
+          if (exchangeFrom(hi, r, t1)) improved = true;
+        }
+      }
+      if (!improved) break;
     }
-    if (!improved) break;
   }
 
   /**
@@ -338,14 +439,19 @@ export function generateRoster(input: GenerateInput): GenerateResult {
   };
   if (P <= maxPeople && windowDays > 0 && D > 0) {
     const stride = Math.max(1, windowDays - 2);
+    let changed = false;
     for (let w0 = 0; budget > 0 && needsWork(); w0 += stride) {
       const w1 = Math.min(D, w0 + windowDays);
-      windowSolve(w0, w1);
+      if (windowSolve(w0, w1)) changed = true;
       if (w1 >= D) break;
     }
+    // A window search that ran out of nodes keeps its best roster so far, which
+    // may still have a slot empty that an augmenting path fills, or a move left.
+    if (changed) localSearch();
   }
 
-  function windowSolve(w0: number, w1: number): void {
+  /** Re-solves days [w0, w1) exactly; true when it found a better roster (and applied it). */
+  function windowSolve(w0: number, w1: number): boolean {
     const inWindow = (s: number) => sDay[s]! >= w0 && sDay[s]! < w1;
     const history: HistoryDuty[] = [...input.history];
     const pins: Assignment[] = [];
@@ -367,12 +473,13 @@ export function generateRoster(input: GenerateInput): GenerateResult {
     const nodes = Math.min(perWindow, budget);
     const ex = exactRoster(sub, nodes, incumbent);
     budget -= Math.min(ex.nodes, nodes);
-    if (ex.objective >= incumbent) return;
+    if (ex.objective >= incumbent) return false;
     for (let s = 0; s < S; s += 1) if (inWindow(s) && holder[s] !== -1 && !pinned[s]) unplace(s);
     for (const a of ex.assignments) {
       const s = slotByKey.get(`${a.date}|${a.shiftId}|${a.role}|${a.index}`)!;
       if (!pinned[s]) place(s, pIndex.get(a.personId!)!);
     }
+    return true;
   }
 
   const assignments: Assignment[] = [];
