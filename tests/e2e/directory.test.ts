@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { adminAccount, artifactsDir, launchBrowser, loginUi, newPage, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { adminApi, artifactsDir, launchBrowser, loginUi, newPage, setupViaApi, startTestHost, type TestHost } from './helpers';
 
 let host: TestHost;
 let browser: Browser;
@@ -19,15 +19,10 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   host = await startTestHost();
   await setupViaApi(host);
-  const conn = { sessionId: null as string | null };
-  expect((await host.api.call('auth.login', { login: adminAccount.login, password: adminAccount.password }, conn)).ok).toBe(true);
-  const people = [
-    { name: '李局长', department: '局领导', title: '局长', officePhone: '0758-2222001', mobile: '13900000001', roles: ['leader'], sortOrder: 1 },
-    { name: '张值班', department: '应急指挥中心', title: '科员', officePhone: '0758-2222110', mobile: '13800000002', roles: ['officer'], sortOrder: 2 },
-  ];
-  for (const p of people) expect((await host.api.call('people.create', p, conn)).ok).toBe(true);
-  const c = { kind: 'superior', name: '市政府总值班室', unit: null, phone: '0758-2888888', mobile: null, fax: '0758-2888889', note: '24小时值守' };
-  expect((await host.api.call('contacts.create', c, conn)).ok).toBe(true);
+  const call = await adminApi(host);
+  await call('people.create', { name: '李局长', department: '局领导', title: '局长', officePhone: '0758-2222001', mobile: '13900000001', roles: ['leader'], sortOrder: 1 });
+  await call('people.create', { name: '张值班', department: '应急指挥中心', title: '科员', officePhone: '0758-2222110', mobile: '13800000002', roles: ['officer'], sortOrder: 2 });
+  await call('contacts.create', { kind: 'superior', name: '市政府总值班室', unit: null, phone: '0758-2888888', mobile: null, fax: '0758-2888889', note: '24小时值守' });
   browser = await launchBrowser();
   page = await newPage(browser, pageErrors);
   await loginUi(page, host);

@@ -13,6 +13,7 @@ import { ManualClock } from '../../electron/core/clock';
 import { createApi, type Api } from '../../electron/core/api/dispatch';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { startDueScheduler } from '../../electron/core/services/due-schedule';
+import type { Input, MethodName, Output } from '../../shared/contract';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const staticDir = path.join(repoRoot, 'out', 'renderer');
@@ -156,3 +157,18 @@ export async function loginUi(page: Page, host: TestHost, login = adminAccount.l
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByTestId('console').waitFor();
 }
+
+export type AdminCall = <M extends MethodName>(method: M, input: Input<M>) => Promise<Output<M>>;
+
+/** Logs the admin in through the API (set up first) and returns a typed caller that throws on failure: for arranging data. */
+export async function adminApi(host: TestHost): Promise<AdminCall> {
+  const conn = { sessionId: null as string | null };
+  const login = await host.api.call('auth.login', { login: adminAccount.login, password: adminAccount.password }, conn);
+  if (!login.ok) throw new Error(login.error.message);
+  return async (method, input) => {
+    const r = await host.api.call(method, input, conn);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value as Output<typeof method>;
+  };
+}
+

@@ -11,26 +11,19 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { adminAccount, artifactsDir, axeViolations, launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
-import type { Input, MethodName, Output } from '../../shared/contract';
+import { adminApi, artifactsDir, axeViolations, launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
+import type { Input } from '../../shared/contract';
 
 let host: TestHost;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
-const conn = { sessionId: null as string | null };
 let leaderOn24 = '';
-
-async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const r = await host.api.call(method, input, conn);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as Output<M>;
-}
 
 beforeAll(async () => {
   host = await startTestHost(); // 2026-11-25 21:40 Asia/Shanghai
   await setupViaApi(host);
-  expect((await host.api.call('auth.login', { login: adminAccount.login, password: adminAccount.password }, conn)).ok).toBe(true);
+  const call = await adminApi(host);
   const people: number[] = [];
   for (const [i, name] of ['李带班', '王带班', '赵带班'].entries()) {
     people.push((await call('people.create', { name, department: '局领导', title: '副局长', officePhone: null, mobile: `1390000000${i}`, roles: ['leader'], sortOrder: i })).id);
@@ -65,10 +58,10 @@ describe('值班记录 (the duty log book) in Chromium', () => {
     await page.getByRole('link', { name: '值班记录' }).click();
     const book = page.getByTestId('logbook');
     await book.waitFor();
-    expect(await page.getByTestId('logbook-date').inputValue()).toBe('2026-11-25');
+    await expect.poll(() => page.getByTestId('logbook-date').inputValue()).toBe('2026-11-25');
     await expect.poll(() => page.getByTestId('logbook-count').textContent()).toBe('共 1 条');
     await page.getByRole('button', { name: '前一天' }).click();
-    expect(await page.getByTestId('logbook-date').inputValue()).toBe('2026-11-24');
+    await expect.poll(() => page.getByTestId('logbook-date').inputValue()).toBe('2026-11-24');
     await expect.poll(() => page.getByTestId('logbook-count').textContent()).toBe('共 3 条（其中作废 1 条）');
     await page.getByTestId('logbook-on-duty').getByText(leaderOn24, { exact: false }).waitFor();
     const rows = page.getByTestId('logbook-row');

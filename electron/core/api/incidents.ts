@@ -34,6 +34,7 @@ import { logBook, logXlsx } from '../services/log-book';
 import { incidentsXlsx } from '../services/export-incidents';
 import { categoryNames, levelLabel } from '../../../shared/domain/incident-report';
 import type { Input } from '../../../shared/contract';
+import { translate } from '../../../shared/i18n';
 import type { ReadCtx } from './types';
 import { getPerson } from '../db/people';
 import { getContact } from '../db/contacts';
@@ -99,7 +100,7 @@ export const incidentsHandlers: Handlers<keyof typeof incidentsMethods> = {
   'incident.list': (ctx, input) => filteredIncidents(ctx, input, 200),
   'incident.exportXlsx': (ctx, input) => {
     const f = [
-      input.status ? `状态：${input.status.map((s) => ({ open: '新接报', handling: '处置中', closed: '已结束' })[s]).join('、')}` : '',
+      input.status ? `状态：${input.status.map((s) => translate('zh-CN', `incidents.status.${s}`)).join('、')}` : '',
       input.category ? `类别：${categoryNames[input.category]}` : '',
       input.level ? `等级：${levelLabel(input.level)}` : '',
       input.from || input.to ? `接报日期：${input.from ?? '…'} 至 ${input.to ?? '…'}` : '',

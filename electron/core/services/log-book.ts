@@ -3,7 +3,6 @@
  * entry and the incidents learned of — for the 值班记录 page and its A4
  * print — and the Excel export of a range of days.
  */
-import ExcelJS from 'exceljs';
 import { DomainError } from '../../../shared/errors';
 import { logExportMaxDays, type LogBook, type LogEntry } from '../../../shared/contract/incidents';
 import type { ExportedFile } from '../../../shared/contract/common';
@@ -14,17 +13,11 @@ import { listLogEntries } from '../db/log';
 import { listIncidents } from '../db/incidents';
 import { deskTimeZone, iso } from './log';
 import { dutyDays } from './roster';
-import { safeCell } from './export-roster';
+import { newWorkbook, officialSheet, workbookFile } from './xlsx';
+import { translate } from '../../../shared/i18n';
 
-const kindNames: Record<LogKind, string> = {
-  incoming_call: '来电',
-  outgoing_call: '去电',
-  incoming_doc: '来文',
-  visit: '来访',
-  notice: '通知',
-  presence_check: '查岗',
-  other: '其他',
-};
+/** Official documents are in Chinese whatever the screen language. */
+const kindName = (k: LogKind): string => translate('zh-CN', `incidents.kind.${k}`);
 
 /** Every entry of a duty day, oldest first (the book reads forwards); a day holds far fewer than this. */
 const dayLimit = 5000;
@@ -92,95 +85,57 @@ export async function logXlsx(
     }
   }
 
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'DutyDesk';
-  const ws = wb.addWorksheet('值班记录', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
-    headerFooter: { oddFooter: '第 &P 页 共 &N 页' },
+  const wb = newWorkbook();
+  const filters = [input.kind ? `类别：${kindName(input.kind)}` : '', input.query ? `含"${input.query}"` : ''].filter(Boolean).join('　');
+  const sheet = officialSheet(wb, {
+    name: '值班记录',
+    title: `${desk?.unitName ?? ''}值班记录`,
+    subtitle: `值班日期：${input.from} 至 ${input.to}　共 ${entries.length} 条${filters ? `　${filters}` : ''}　值班电话：${desk?.dutyPhone ?? '—'}`,
+    orientation: 'landscape',
+    columns: [
+      ['值班日期', 12],
+      ['时间', 17],
+      ['类别', 7],
+      ['来电（文）单位', 18],
+      ['联系人', 10],
+      ['电话', 15],
+      ['内容摘要', 40],
+      ['详细内容', 40],
+      ['已报告/通知的领导和单位及时间', 24],
+      ['拟办意见', 20],
+      ['领导批示', 20],
+      ['办理结果', 20],
+      ['承办人', 10],
+      ['承办时间', 17],
+      ['记录人', 10],
+      ['关联事件', 11],
+      ['状态', 20],
+    ],
   });
-  const columns: [string, number][] = [
-    ['值班日期', 12],
-    ['时间', 17],
-    ['类别', 7],
-    ['来电（文）单位', 18],
-    ['联系人', 10],
-    ['电话', 15],
-    ['内容摘要', 40],
-    ['详细内容', 40],
-    ['已报告/通知的领导和单位及时间', 24],
-    ['拟办意见', 20],
-    ['领导批示', 20],
-    ['办理结果', 20],
-    ['承办人', 10],
-    ['承办时间', 17],
-    ['记录人', 10],
-    ['关联事件', 11],
-    ['状态', 20],
-  ];
-  const n = columns.length;
-  ws.columns = columns.map(([, width]) => ({ width }));
-  const font = { name: '仿宋', size: 11 };
-  ws.mergeCells(1, 1, 1, n);
-  const title = ws.getCell(1, 1);
-  title.value = safeCell(`${desk?.unitName ?? ''}值班记录`);
-  title.font = { name: '宋体', size: 18, bold: true };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 30;
-  ws.mergeCells(2, 1, 2, n);
-  const filters = [input.kind ? `类别：${kindNames[input.kind]}` : '', input.query ? `含"${input.query}"` : ''].filter(Boolean).join('　');
-  ws.getCell(2, 1).value = safeCell(
-    `值班日期：${input.from} 至 ${input.to}　共 ${entries.length} 条${filters ? `　${filters}` : ''}　值班电话：${desk?.dutyPhone ?? '—'}`,
-  );
-  ws.getCell(2, 1).font = font;
-  const header = ws.getRow(3);
-  const border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } } as const;
-  columns.forEach(([h], i) => {
-    const c = header.getCell(i + 1);
-    c.value = h;
-    c.font = { ...font, bold: true };
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
-    c.border = border;
-  });
-  ws.pageSetup.printTitlesRow = '3:3';
-  ws.views = [{ state: 'frozen', ySplit: 3 }];
-
-  let r = 4;
   for (const e of entries) {
-    const values = [
-      e.dutyDate,
-      localStamp(e.occurredAt, tz),
-      kindNames[e.kind],
-      e.sourceUnit ?? '',
-      e.sourcePerson ?? '',
-      e.sourcePhone ?? '',
-      e.summary,
-      e.detail ?? '',
-      e.reportedTo ?? '',
-      e.proposal ?? '',
-      e.instruction ?? '',
-      e.outcome ?? '',
-      e.handler ?? '',
-      e.handledAt ? localStamp(e.handledAt, tz) : '',
-      e.recordedBy,
-      e.incidentId !== null ? (incidentNo.get(e.incidentId) ?? '') : '',
-      entryState(e, tz),
-    ];
-    const row = ws.getRow(r);
-    values.forEach((v, i) => {
-      const c = row.getCell(i + 1);
-      c.value = safeCell(v);
-      c.font = e.voided ? { ...font, strike: true, color: { argb: 'FF777777' } } : font;
-      c.alignment = { vertical: 'top', wrapText: true, horizontal: i < 3 ? 'center' : 'left' };
-      c.border = border;
-    });
-    r += 1;
+    sheet.add(
+      [
+        e.dutyDate,
+        localStamp(e.occurredAt, tz),
+        kindName(e.kind),
+        e.sourceUnit ?? '',
+        e.sourcePerson ?? '',
+        e.sourcePhone ?? '',
+        e.summary,
+        e.detail ?? '',
+        e.reportedTo ?? '',
+        e.proposal ?? '',
+        e.instruction ?? '',
+        e.outcome ?? '',
+        e.handler ?? '',
+        e.handledAt ? localStamp(e.handledAt, tz) : '',
+        e.recordedBy,
+        e.incidentId !== null ? (incidentNo.get(e.incidentId) ?? '') : '',
+        entryState(e, tz),
+      ],
+      { strike: e.voided, centre: (i) => i < 3 },
+    );
   }
-  const buf = await wb.xlsx.writeBuffer();
   const range = input.from === input.to ? input.from : `${input.from}至${input.to}`;
-  return {
-    fileName: `${desk?.unitName ?? ''}值班记录-${range}.xlsx`,
-    data: Buffer.from(buf).toString('base64'),
-    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  };
+  return workbookFile(wb, `${desk?.unitName ?? ''}值班记录-${range}.xlsx`);
 }

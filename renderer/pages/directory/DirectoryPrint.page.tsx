@@ -8,7 +8,9 @@ import type { Contact, Person } from '../../../shared/contract';
 import { contactKinds } from '../../../shared/contract/directory';
 import { formatDate } from '../../lib/format';
 import { useDesk, useNow } from '../../lib/desk-context';
+import '../../styles/official-print.css';
 import './directory-print.css';
+import { PrintButton } from '../../components/Print/PrintButton';
 
 function byDepartment(people: Person[], none: string): [string, Person[]][] {
   const groups = new Map<string, Person[]>();
@@ -31,7 +33,7 @@ export function DirectoryPrintPage() {
     .map((k): [string, Contact[]] => [t(`contacts.kinds.${k}`), contacts.data.filter((c) => c.kind === k)])
     .filter(([, cs]) => cs.length > 0);
   return (
-    <div className="dd-directory-print" data-testid="directory-print">
+    <div className="dd-official dd-directory-print" data-testid="directory-print">
       <h1>
         {desk.data.unitName}
         {t('directory.printTitle')}
@@ -107,11 +109,7 @@ export function DirectoryPrintPage() {
       <p className="foot">
         {t('directory.printedOn')}：{formatDate(now, tz)}
       </p>
-      <p className="dd-noprint" style={{ textAlign: 'center', marginTop: '8mm' }}>
-        <button type="button" onClick={() => window.print()}>
-          {t('common.print')}
-        </button>
-      </p>
+      <PrintButton />
     </div>
   );
 }

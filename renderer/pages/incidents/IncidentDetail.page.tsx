@@ -41,6 +41,7 @@ import { IncidentForm } from './IncidentForm';
 import { ReportForm } from './ReportForm';
 import { EscalationPanel } from './EscalationPanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
+import { ReasonDialog } from '../../components/ReasonDialog/ReasonDialog';
 
 const nextStatus: Record<IncidentStatus, IncidentStatus[]> = { open: ['handling', 'closed'], handling: ['closed'], closed: ['handling'] };
 
@@ -293,47 +294,17 @@ function LevelDialog({ id, level, onClose }: { id: number; level: IncidentLevel;
 
 function ReopenDialog({ id, to, onClose }: { id: number; to: IncidentStatus; onClose: () => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const save = () =>
-    void call('incident.setStatus', { id, status: to, reason: reason.trim() })
-      .then(() => queryClient.invalidateQueries())
-      .then(onClose)
-      .catch((e: unknown) => setError(errorText(t, e)));
   return (
-    <Modal opened onClose={onClose} title={t('incidents.detail.reopenTitle')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (reason.trim()) save();
-        }}
-      >
-        <Stack>
-          <Textarea
-            label={t('incidents.detail.reopenReason')}
-            required
-            autosize
-            minRows={2}
-            data-autofocus
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-          />
-          {error && (
-            <Text c="red" role="alert">
-              {error}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={!reason.trim()}>
-              {t('incidents.detail.moveTo', { status: t(`incidents.status.${to}`) })}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonDialog
+      title={t('incidents.detail.reopenTitle')}
+      label={t('incidents.detail.reopenReason')}
+      confirmLabel={t('incidents.detail.moveTo', { status: t(`incidents.status.${to}`) })}
+      onConfirm={async (reason) => {
+        await call('incident.setStatus', { id, status: to, reason });
+        await queryClient.invalidateQueries();
+      }}
+      onClose={onClose}
+    />
   );
 }
 

@@ -9,6 +9,7 @@ import { useApiQuery } from '../../api';
 import { officialTime } from '../../../shared/domain/incident-report';
 import { errorText } from '../../lib/errors';
 import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
+import { PrintButton } from '../../components/Print/PrintButton';
 
 const css = `
 @page { size: A4 portrait; margin: 25mm 24mm 22mm 26mm; }
@@ -70,11 +71,7 @@ export function ReportPrintPage() {
       <div style={{ marginTop: '4mm', display: 'flex', justifyContent: 'flex-end' }}>
         <LiveChainHeadStamp />
       </div>
-      <p className="dd-noprint" style={{ textAlign: 'center', marginTop: '8mm' }}>
-        <button type="button" onClick={() => window.print()}>
-          {t('common.print')}
-        </button>
-      </p>
+      <PrintButton />
     </div>
   );
 }

@@ -12,7 +12,9 @@ import { formatDateTime, formatTime, localDate, weekdayOfDate } from '../../lib/
 import { errorText } from '../../lib/errors';
 import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
 import { useNow } from '../../lib/desk-context';
+import '../../styles/official-print.css';
 import './logbook-print.css';
+import { PrintButton } from '../../components/Print/PrintButton';
 
 export function LogBookPrintPage() {
   const { dutyDate } = useParams();
@@ -35,7 +37,7 @@ export function LogBookPrintPage() {
       .map((k) => `${t(`incidents.logbook.handling.${k}`)}：${e[k]}`)
       .concat(e.handler ? [`${t('incidents.log.handler')}：${e.handler}${e.handledAt ? ` ${formatDateTime(e.handledAt, tz)}` : ''}`] : []);
   return (
-    <div className="dd-logbook-print" data-testid="logbook-print-page">
+    <div className="dd-official dd-logbook-print" data-testid="logbook-print-page">
       <h1>
         {b.unitName}
         {t('incidents.logbook.printTitle')}
@@ -137,11 +139,7 @@ export function LogBookPrintPage() {
         </span>
         <LiveChainHeadStamp />
       </div>
-      <p className="dd-noprint" style={{ textAlign: 'center', marginTop: '8mm' }}>
-        <button type="button" onClick={() => window.print()}>
-          {t('common.print')}
-        </button>
-      </p>
+      <PrintButton />
     </div>
   );
 }

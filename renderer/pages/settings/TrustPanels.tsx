@@ -2,15 +2,16 @@
  * Settings tabs of the trust work: audit and checkpoints, backups and
  * restore, integrity check.
  */
-import { Alert, Anchor, Badge, Button, Card, Group, List, Modal, NumberInput, Stack, Switch, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, List, NumberInput, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconDatabaseExport, IconRestore, IconShieldCheck } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useApiMutation, useApiQuery } from '../../api';
+import { call, queryClient, useApiMutation, useApiQuery } from '../../api';
+import { ReasonDialog } from '../../components/ReasonDialog/ReasonDialog';
 import { useDesk, useHasRole } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
-import { errorText, notifyError, notifySaved } from '../../lib/errors';
+import { notifyError, notifySaved } from '../../lib/errors';
 import type { BackupInfo, BackupSettings, IntegrityResult } from '../../../shared/contract/trust';
 import { shortHash } from '../../../shared/domain/audit-verify';
 import { CheckpointPanel } from '../trust/CheckpointPanel';
@@ -84,43 +85,29 @@ function BackupSettingsForm({ settings }: { settings: BackupSettings }) {
 
 function RestoreDialog({ backup, onClose }: { backup: BackupInfo | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const restore = useApiMutation('backup.restore');
-  useEffect(() => setReason(''), [backup]);
   if (!backup) return null;
-  const submit = () =>
-    restore.mutate(
-      { fileName: backup.fileName, folder: backup.folder, reason: reason.trim() },
-      {
-        onSuccess: (r) => {
-          notifySaved(t('trust.backup.restored', { file: r.restored.fileName, safety: r.safetyBackup?.fileName ?? '—' }));
-          onClose();
-        },
-      },
-    );
   return (
-    <Modal opened onClose={onClose} title={t('trust.backup.restoreTitle')} size="lg">
-      <Stack>
-        <Alert color="orange">{t('trust.backup.restoreWarn')}</Alert>
-        <Text size="sm">
-          {backup.fileName} · {formatBytes(backup.size)}
-        </Text>
-        <Textarea label={t('trust.backup.restoreReason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={500} autosize minRows={2} data-testid="restore-reason" />
-        {restore.isError && (
-          <Alert color="red" role="alert">
-            {errorText(t, restore.error)}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="orange" leftSection={<IconRestore size={16} />} disabled={!reason.trim()} loading={restore.isPending} onClick={submit} data-testid="restore-confirm">
-            {t('trust.backup.restoreConfirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ReasonDialog
+      key={`${backup.folder}/${backup.fileName}`}
+      title={t('trust.backup.restoreTitle')}
+      label={t('trust.backup.restoreReason')}
+      confirmLabel={t('trust.backup.restoreConfirm')}
+      confirmColor="orange"
+      confirmIcon={<IconRestore size={16} />}
+      size="lg"
+      testId="restore"
+      onConfirm={async (reason) => {
+        const r = await call('backup.restore', { fileName: backup.fileName, folder: backup.folder, reason });
+        await queryClient.invalidateQueries();
+        notifySaved(t('trust.backup.restored', { file: r.restored.fileName, safety: r.safetyBackup?.fileName ?? '—' }));
+      }}
+      onClose={onClose}
+    >
+      <Alert color="orange">{t('trust.backup.restoreWarn')}</Alert>
+      <Text size="sm">
+        {backup.fileName} · {formatBytes(backup.size)}
+      </Text>
+    </ReasonDialog>
   );
 }
 

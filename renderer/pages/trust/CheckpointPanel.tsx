@@ -2,13 +2,14 @@
  * Export a signed checkpoint (admins) and list the ones issued.
  */
 import { useState } from 'react';
-import { Alert, Button, Code, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconKey } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useApiMutation, useApiQuery } from '../../api';
+import { call, queryClient, useApiMutation, useApiQuery } from '../../api';
+import { ReasonDialog } from '../../components/ReasonDialog/ReasonDialog';
 import { useDesk, useHasRole } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
-import { errorText, notifyError, notifySaved } from '../../lib/errors';
+import { notifyError, notifySaved } from '../../lib/errors';
 import { shortHash } from '../../../shared/domain/audit-verify';
 import { downloadText } from './lib';
 
@@ -80,43 +81,21 @@ export function CheckpointPanel() {
 /** Replaces the signing key (admins, with a reason) and saves the first checkpoint signed by the new key. */
 function RotateKeyDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const rotate = useApiMutation('audit.rotateKey');
   return (
-    <Modal opened onClose={onClose} title={t('trust.checkpoint.rotateTitle')}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          rotate.mutate(
-            { reason: reason.trim() },
-            {
-              onSuccess: (cp) => {
-                downloadText(`checkpoint-${cp.seq}-${cp.at.slice(0, 10)}.json`, `${JSON.stringify(cp, null, 2)}\n`, 'application/json');
-                notifySaved(t('trust.checkpoint.rotated', { fingerprint: cp.keyFingerprint.slice(0, 16) }));
-                onClose();
-              },
-            },
-          );
-        }}
-      >
-        <Stack>
-          <Text size="sm">{t('trust.checkpoint.rotateHint')}</Text>
-          <Textarea label={t('trust.checkpoint.rotateReason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
-          {rotate.error && (
-            <Text c="red" role="alert">
-              {errorText(t, rotate.error)}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" disabled={!reason.trim()} loading={rotate.isPending}>
-              {t('trust.checkpoint.rotate')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ReasonDialog
+      title={t('trust.checkpoint.rotateTitle')}
+      label={t('trust.checkpoint.rotateReason')}
+      confirmLabel={t('trust.checkpoint.rotate')}
+      confirmColor="red"
+      onConfirm={async (reason) => {
+        const cp = await call('audit.rotateKey', { reason });
+        await queryClient.invalidateQueries();
+        downloadText(`checkpoint-${cp.seq}-${cp.at.slice(0, 10)}.json`, `${JSON.stringify(cp, null, 2)}\n`, 'application/json');
+        notifySaved(t('trust.checkpoint.rotated', { fingerprint: cp.keyFingerprint.slice(0, 16) }));
+      }}
+      onClose={onClose}
+    >
+      <Text size="sm">{t('trust.checkpoint.rotateHint')}</Text>
+    </ReasonDialog>
   );
 }
