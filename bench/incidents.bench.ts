@@ -3,8 +3,10 @@
  *
  * - `log_write_vs_raw_ratio`: one log entry written through the API
  *   (validation, session check, version row, audit row; no search index
- *   exists yet) vs a raw INSERT of the same row, each in its own transaction
- *   on the same store (WAL, synchronous=FULL) — median over median. Goal ≤ 2.
+ *   exists yet), with the app's commit subscribers running as in Electron and
+ *   the browser host (the chain-head record, the due scheduler), vs a raw
+ *   INSERT of the same row, each in its own transaction on the same store
+ *   (WAL, synchronous=FULL) — median over median. Goal ≤ 2.
  * - `console_first_render_10y_ms`: the console's first render in Chromium on
  *   the 10-year demo desk — from navigation until the log timeline and the
  *   due-next list show data. Median of reloads after one warm-up. Goal ≤ 1000.
@@ -16,6 +18,8 @@ import { createApi } from '../electron/core/api/dispatch';
 import type { Connection } from '../electron/core/api/types';
 import { seedDemo, demoAdmin } from '../electron/core/seed';
 import { stats, time, workDir, type BenchModule } from './lib';
+import { trackChainHead } from '../electron/core/services/integrity-open';
+import { startDueScheduler } from '../electron/core/services/due-schedule';
 
 async function logWriteRatio(b: Parameters<BenchModule['run']>[0]): Promise<void> {
   const dir = path.join(workDir, 'incidents-log-write');
@@ -39,6 +43,8 @@ async function logWriteRatio(b: Parameters<BenchModule['run']>[0]): Promise<void
     conn,
   );
   if (!setup.ok) throw new Error(setup.error.message);
+  const stopHead = trackChainHead(core);
+  const due = startDueScheduler(core);
   const input = {
     kind: 'incoming_call' as const,
     summary: '区应急局来电报告辖区道路积水情况，已通知有关单位处置',
@@ -79,6 +85,9 @@ async function logWriteRatio(b: Parameters<BenchModule['run']>[0]): Promise<void
   b.show('log.create via API (own transaction)', viaApi);
   b.show('raw INSERT (own transaction)', direct);
   b.record('log_write_vs_raw_ratio', viaApi.median / direct.median, 'x', direct.median, 'goal ≤ 2');
+  await stopHead.flush();
+  stopHead();
+  due.stop();
   core.close();
 }
 

@@ -216,6 +216,7 @@ describe('store faults', () => {
     desk.core.db.pragma('wal_checkpoint(TRUNCATE)');
     const checkpointed = auditHead(desk.core.db).seq;
     for (let i = 0; i < 5; i += 1) await desk.call(desk.admin, 'people.create', person(`未落盘${i}`));
+    await stop.flush(); // the record is written off the request path
     const head = auditHead(desk.core.db);
     expect(head.seq).toBe(checkpointed + 5);
 

@@ -20,7 +20,7 @@ export interface DueScheduler {
   check(): void;
 }
 
-export function startDueScheduler(core: Core, opts: { maxSleepMs?: number } = {}): DueScheduler {
+export function startDueScheduler(core: Core, opts: { maxSleepMs?: number; coalesceMs?: number } = {}): DueScheduler {
   const maxSleep = opts.maxSleepMs ?? 60_000;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastCheck = core.clock.now();
@@ -63,8 +63,18 @@ export function startDueScheduler(core: Core, opts: { maxSleepMs?: number } = {}
     timer.unref?.();
   };
 
+  // A moved clock is checked at once; commits are coalesced (a burst of log entries costs one check,
+  // and none of it runs on the request that committed). Deadlines are minutes away, never milliseconds.
+  let coalesce: ReturnType<typeof setTimeout> | null = null;
   const off = core.events.subscribe((e) => {
-    if (e.type === 'changed' || e.type === 'clock') queueMicrotask(check);
+    if (e.type === 'clock') queueMicrotask(check);
+    else if (e.type === 'changed' && !coalesce) {
+      coalesce = setTimeout(() => {
+        coalesce = null;
+        check();
+      }, opts.coalesceMs ?? 200);
+      coalesce.unref?.();
+    }
   });
   check();
   return {
@@ -72,6 +82,7 @@ export function startDueScheduler(core: Core, opts: { maxSleepMs?: number } = {}
       stopped = true;
       off();
       if (timer) clearTimeout(timer);
+      if (coalesce) clearTimeout(coalesce);
     },
     check,
   };

@@ -33,3 +33,16 @@ export function writeRecordedHead(dataDir: string, head: RecordedHead): void {
     // Read-only folder: nothing to track.
   }
 }
+
+/** The same, off the caller's thread (libuv's pool), with its own temporary name. */
+export async function writeRecordedHeadAsync(dataDir: string, head: RecordedHead): Promise<void> {
+  const file = path.join(dataDir, chainHeadFileName);
+  const tmp = `${file}.async.tmp`;
+  try {
+    await fs.promises.writeFile(tmp, JSON.stringify(head));
+    await fs.promises.rename(tmp, file);
+  } catch {
+    // Read-only folder, or the folder went away (restore, shutdown): nothing to track.
+  }
+}
+
