@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Core } from '../electron/core/core';
+import { ManualClock } from '../electron/core/clock';
 import { createApi } from '../electron/core/api/dispatch';
 import type { Connection } from '../electron/core/api/types';
 import { seedDemo, demoAdmin } from '../electron/core/seed';
@@ -122,7 +123,12 @@ async function consoleFirstRender(b: Parameters<BenchModule['run']>[0]): Promise
   }
   const { startHost } = await import('../electron/host/server');
   const { launchBrowser } = await import('../tests/e2e/helpers');
-  const core = new Core({ dataDir: dir });
+  // The desk's clock stands just after its newest entry, so "this duty day" has entries whatever
+  // the time of day the bench runs (a bench started after 08:30 would otherwise show an empty day).
+  const clock = new ManualClock();
+  const core = new Core({ dataDir: dir, clock });
+  const newest = core.db.prepare('SELECT max(occurred_at) AS t FROM log_entries').get() as { t: string };
+  clock.set(Date.parse(newest.t) + 60_000);
   const api = createApi(core);
   const host = await startHost({ api, staticDir });
   const browser = await launchBrowser();
