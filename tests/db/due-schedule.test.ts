@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeDesk, type TestDesk } from '../helpers/core';
 import { startDueScheduler, type DueScheduler } from '../../electron/core/services/due-schedule';
 import type { PushEvent } from '../../shared/events';
+import { accidentAt } from '../helpers/incidents';
 
 let desk: TestDesk;
 let scheduler: DueScheduler | null = null;
@@ -16,19 +17,7 @@ const min = 60_000;
 
 async function majorIncident(): Promise<number> {
   const officer = await desk.login(['officer']);
-  const inc = await desk.call(officer, 'incident.create', {
-    title: '某化工厂爆炸事故',
-    category: 'accident',
-    subType: 'industrial',
-    level: 2,
-    occurredAt: new Date(desk.clock.now() - 20 * min).toISOString(),
-    learnedAt: new Date(desk.clock.now()).toISOString(),
-    location: '高新区化工园',
-    unit: '某化工有限公司',
-    source: '区应急局值班室电话',
-    description: '车间反应釜爆炸',
-    deaths: 10,
-  });
+  const inc = await desk.call(officer, 'incident.create', accidentAt(desk.clock.now(), { level: 2, deaths: 10 }));
   return inc.id;
 }
 

@@ -6,6 +6,7 @@ import type { Connection } from '../../electron/core/api/types';
 import type { Input } from '../../shared/contract';
 import { nationalReportRules } from '../../shared/domain/deadline';
 import { setLeaderOnDutyLookup } from '../../electron/core/services/escalation';
+import { accidentAt } from '../helpers/incidents';
 
 let desk: TestDesk;
 afterEach(() => desk?.close());
@@ -13,22 +14,7 @@ afterEach(() => desk?.close());
 const min = 60_000;
 const auditCount = () => (desk.core.db.prepare('SELECT count(*) n FROM audit_log').get() as { n: number }).n;
 
-function accident(over: Partial<Input<'incident.create'>> = {}): Input<'incident.create'> {
-  return {
-    title: '某化工厂爆炸事故',
-    category: 'accident',
-    subType: 'industrial',
-    level: 3,
-    occurredAt: new Date(desk.clock.now() - 20 * min).toISOString(),
-    learnedAt: new Date(desk.clock.now()).toISOString(),
-    location: '高新区化工园',
-    unit: '某化工有限公司',
-    source: '区应急局值班室电话',
-    description: '车间反应釜爆炸',
-    deaths: 3,
-    ...over,
-  } as Input<'incident.create'>;
-}
+const accident = (over: Partial<Input<'incident.create'>> = {}): Input<'incident.create'> => accidentAt(desk.clock.now(), over);
 
 async function setup(): Promise<{ officer: Connection; leader: Connection }> {
   desk = await makeDesk();
