@@ -14,15 +14,13 @@ import { getPerson } from '../db/people';
 import { getVersionAssignments, listShifts } from '../db/roster';
 import { deskTimeZone, mustPlan } from './roster';
 import { shiftInterval } from '../../../shared/domain/shift';
+import { safeCell, xlsxMime } from './xlsx';
 
 export const weekdayNames = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
-/** Neutralises text a spreadsheet would read as a formula. */
-export const safeCell = (s: string): string => (/^[=+\-@\t\r]/u.test(s) ? `'${s}` : s);
 
 const personText = (ps: RosterPrintPerson[]): string => ps.map((p) => (p.phone ? `${p.name} ${p.phone}` : p.name)).join('\n');
 
-const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function rosterXlsx(data: RosterPrintData): Promise<RosterFile> {
   const wb = new ExcelJS.Workbook();

@@ -6,9 +6,10 @@
  */
 import ExcelJS from 'exceljs';
 import type { ExportedFile } from '../../../shared/contract';
-import { safeCell } from './export-roster';
-
 export const xlsxMime = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Neutralises text a spreadsheet would read as a formula (a leading apostrophe). */
+export const safeCell = (s: string): string => (/^[=+\-@\t\r]/u.test(s) ? `'${s}` : s);
+
 const border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } } as const;
 
 export interface SheetSpec {
