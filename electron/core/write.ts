@@ -28,6 +28,20 @@ export interface TransactOptions {
   allowNoAudit?: boolean;
 }
 
+type Runner = <T>(fn: () => T) => T;
+const runners = new WeakMap<Core['db'], Runner>();
+
+/** `fn()` inside BEGIN … COMMIT (a savepoint when nested), with one wrapper per connection. */
+function inTransaction<T>(db: Core['db'], fn: () => T): T {
+  let run = runners.get(db);
+  if (!run) {
+    const wrapped = db.transaction((f: () => unknown) => f());
+    run = <U>(f: () => U): U => wrapped(f) as U;
+    runners.set(db, run);
+  }
+  return run(fn);
+}
+
 /**
  * Runs `fn` in one transaction with an audit-capable context.
  *
@@ -40,7 +54,7 @@ export function transact<T>(core: Core, opts: TransactOptions, fn: (ctx: WriteCt
   const label = opts.label ?? 'mutation';
   let rejected: DomainError | null = null;
   const db = core.db;
-  const tx = db.transaction(() => {
+  const tx = () => {
     const before = written.length;
     const now = core.clock.now();
     const ctx: WriteCtx = {
@@ -77,10 +91,10 @@ export function transact<T>(core: Core, opts: TransactOptions, fn: (ctx: WriteCt
     } finally {
       opts.session = ctx.session;
     }
-  });
+  };
   let result: T;
   try {
-    result = tx();
+    result = inTransaction(db, tx);
   } catch (e) {
     // Rolled back (or failed to commit): cached configuration read inside may be a value that never existed.
     invalidateConfig(db);

@@ -5,6 +5,7 @@
 import type { Db } from '../db/connection';
 import type { AuditEvent } from '../../../shared/audit';
 import { rowToAuditEvent } from './audit';
+import { timeClause } from './audit-time';
 
 /** Offset of `timeZone` from UTC at `epochMs`, in ms. */
 export function zoneOffsetMs(epochMs: number, timeZone: string): number {
@@ -46,9 +47,10 @@ export interface AuditFilter {
   beforeSeq?: number | undefined;
 }
 
-function where(f: AuditFilter): { sql: string; params: (string | number)[] } {
-  const clauses = ['at >= ?', 'at < ?'];
-  const params: (string | number)[] = [f.start, f.end];
+function where(db: Db, f: AuditFilter): { sql: string; params: (string | number)[] } {
+  const time = timeClause(db, f.start, f.end);
+  const clauses = [time.sql];
+  const params: (string | number)[] = [...time.params];
   if (f.entity) {
     clauses.push('entity = ?');
     params.push(f.entity);
@@ -62,7 +64,7 @@ function where(f: AuditFilter): { sql: string; params: (string | number)[] } {
 
 /** A page of rows, newest first. */
 export function listAudit(db: Db, f: AuditFilter, limit: number): { rows: AuditEvent[]; total: number } {
-  const w = where(f);
+  const w = where(db, f);
   const total = (db.prepare(`SELECT count(*) AS n FROM audit_log WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
   const page = f.beforeSeq ? `${w.sql} AND seq < ?` : w.sql;
   const params = f.beforeSeq ? [...w.params, f.beforeSeq] : w.params;
@@ -85,7 +87,7 @@ export const auditCsvHeader = ['序号 seq', '时间 time', '操作人 actor', '
 
 /** The rows of a date range as CSV (oldest first), with a BOM so Excel reads UTF-8. */
 export function auditCsv(db: Db, f: AuditFilter, formatTime: (iso: string) => string): { content: string; rows: number } {
-  const w = where(f);
+  const w = where(db, f);
   const lines = [auditCsvHeader.map(csvCell).join(',')];
   let n = 0;
   for (const r of db.prepare(`SELECT * FROM audit_log WHERE ${w.sql} ORDER BY seq`).iterate(...w.params) as IterableIterator<Parameters<typeof rowToAuditEvent>[0]>) {

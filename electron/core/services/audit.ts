@@ -58,13 +58,15 @@ export const rowToAuditEvent = (r: AuditRow): AuditEvent => ({
 
 export const sha256Hex = (s: string): string => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
 
-const statements = new WeakMap<Db, { head: import('better-sqlite3').Statement; insert: import('better-sqlite3').Statement }>();
+type Statement = import('better-sqlite3').Statement;
+const statements = new WeakMap<Db, { head: Statement; insert: Statement; timeBreak: Statement }>();
 
 function stmts(db: Db) {
   let s = statements.get(db);
   if (!s) {
     s = {
-      head: db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+      head: db.prepare('SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1'),
+      timeBreak: db.prepare('INSERT INTO audit_time_breaks (seq) VALUES (?)'),
       insert: db.prepare(
         `INSERT INTO audit_log (seq, v, at, desk_id, actor_id, actor, action, entity, entity_id, before, after, reason, prev_hash, hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -78,7 +80,7 @@ function stmts(db: Db) {
 /** The newest row's seq and hash (genesis when empty). */
 export function auditHead(db: Db): { seq: number; hash: string } {
   const head = stmts(db).head.get() as { seq: number; hash: string } | undefined;
-  return head ?? { seq: 0, hash: genesisHash };
+  return head ? { seq: head.seq, hash: head.hash } : { seq: 0, hash: genesisHash };
 }
 
 const toJson = (v: unknown): string | null => (v === undefined || v === null ? null : canonicalJson(v));
@@ -86,7 +88,8 @@ const toJson = (v: unknown): string | null => (v === undefined || v === null ? n
 /** Appends one chained row; must run inside the caller's transaction. */
 export function appendAudit(db: Db, deskId: string, actor: AuditActor, at: string, input: AuditInput): AuditEvent {
   if (!db.inTransaction) throw new Error('appendAudit must run inside a transaction');
-  const head = auditHead(db);
+  const s = stmts(db);
+  const head = (s.head.get() as { seq: number; hash: string; at: string } | undefined) ?? { seq: 0, hash: genesisHash, at: '' };
   const base: Omit<AuditEvent, 'hash'> = {
     seq: head.seq + 1,
     v: auditFormatVersion,
@@ -104,7 +107,7 @@ export function appendAudit(db: Db, deskId: string, actor: AuditActor, at: strin
   };
   const event: AuditEvent = { ...base, hash: sha256Hex(canonicalAuditPayload(base)) };
   // Positional binding: named binding from an object costs about three times as much on this hot path.
-  stmts(db).insert.run(
+  s.insert.run(
     event.seq,
     event.v,
     event.at,
@@ -120,6 +123,8 @@ export function appendAudit(db: Db, deskId: string, actor: AuditActor, at: strin
     event.prevHash,
     event.hash,
   );
+  // The clock was set back: time lookups treat the chain as a new ascending run from here (services/audit-time.ts).
+  if (at < head.at) s.timeBreak.run(event.seq);
   return event;
 }
 
