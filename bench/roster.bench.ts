@@ -161,6 +161,7 @@ async function monthPdf(b: Parameters<BenchModule['run']>[0], core: Core): Promi
       await page.goto('about:blank');
       await page.goto(`${host.url}/#/print/roster/${plans[1]!.id}`);
       await page.getByTestId('roster-sheet').waitFor();
+      await page.evaluate('document.fonts.ready.then(() => true)');
       await page.pdf({ path: out, preferCSSPageSize: true, printBackground: true });
     }, 3, 1);
     b.show('month roster → PDF, cold app load', cold);
@@ -172,6 +173,7 @@ async function monthPdf(b: Parameters<BenchModule['run']>[0], core: Core): Promi
         location.hash = `#/print/roster/${id}`;
       }, plan.id);
       await page.getByRole('heading', { name: plan.title }).waitFor();
+      await page.evaluate('document.fonts.ready.then(() => true)');
       await page.pdf({ path: out, preferCSSPageSize: true, printBackground: true });
     }, 10, 2);
     b.show('month roster → PDF, app open', warm);

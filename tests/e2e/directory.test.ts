@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { adminApi, artifactsDir, launchBrowser, loginUi, newPage, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { adminApi, printToPdf, artifactsDir, launchBrowser, loginUi, newPage, setupViaApi, startTestHost, type TestHost } from './helpers';
 
 let host: TestHost;
 let browser: Browser;
@@ -39,7 +39,7 @@ describe('通讯录 print and export', () => {
     await page.emulateMedia({ media: 'print' });
     fs.mkdirSync(artifactsDir, { recursive: true });
     const file = path.join(artifactsDir, 'directory.pdf');
-    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    await printToPdf(page, file);
     await page.emulateMedia({ media: 'screen' });
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/gu, ' ');
     expect(text).toContain('肇庆市应急管理局总值班室通讯录');

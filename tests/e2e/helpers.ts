@@ -2,6 +2,7 @@
  * End-to-end helpers: the real browser host on a temp data folder, Debian's
  * Chromium driven by playwright-core, screenshots and axe checks.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -172,3 +173,18 @@ export async function adminApi(host: TestHost): Promise<AdminCall> {
   };
 }
 
+
+/** Prints the page to an A4 PDF as the app's print button does: after its fonts have loaded. */
+export async function printToPdf(page: Page, file: string): Promise<void> {
+  await page.evaluate('document.fonts.ready.then(() => true)');
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+}
+
+/** The fonts a PDF embeds, as `pdffonts` lists them: name and type ("CID TrueType", "Type 3" …). */
+export function pdfFonts(file: string): { name: string; type: string }[] {
+  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+  return out.map((line) => {
+    const m = /^(\S+)\s+(Type 3|CID TrueType|TrueType|Type 1C?|CID Type 0C?|Type 0)\b/u.exec(line);
+    return { name: m?.[1] ?? line.trim(), type: m?.[2] ?? 'unknown' };
+  });
+}

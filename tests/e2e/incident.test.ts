@@ -17,6 +17,7 @@ import {
   launchBrowser,
   loginUi,
   newPage,
+  printToPdf,
   screenshot,
   setupViaApi,
   startTestHost,
@@ -194,7 +195,8 @@ describe('duty log and incidents in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     fs.mkdirSync(artifactsDir, { recursive: true });
     const file = path.join(artifactsDir, 'incident-report.pdf');
-    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    await printToPdf(page, file);
+    await page.emulateMedia({ media: 'screen' });
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('突发事件信息报告');
     expect(text).toContain('续报一');

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { adminApi, artifactsDir, axeViolations, launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { adminApi, printToPdf, artifactsDir, axeViolations, launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
 import type { Input } from '../../shared/contract';
 
 let host: TestHost;
@@ -96,7 +96,7 @@ describe('值班记录 (the duty log book) in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     fs.mkdirSync(artifactsDir, { recursive: true });
     const file = path.join(artifactsDir, 'logbook-day.pdf');
-    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    await printToPdf(page, file);
     await page.emulateMedia({ media: 'screen' });
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/gu, ' ');
     expect(text).toContain('肇庆市应急管理局总值班室值班记录');

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { adminAccount, launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { adminAccount, pdfFonts, printToPdf, launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
 import type { Connection } from '../../electron/core/api/types';
 import type { Input, MethodName, Output } from '../../shared/contract';
 
@@ -128,7 +128,7 @@ describe('roster in Chromium', () => {
     await screenshot(page, 'roster-04-print');
     const file = path.join(tmp, 'roster.pdf');
     const t0 = Date.now();
-    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    await printToPdf(page, file);
     expect(Date.now() - t0).toBeLessThan(10_000);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('2026年10月值班表');
@@ -136,11 +136,17 @@ describe('roster in Chromium', () => {
     expect(text).toContain('调休上班');
     expect(text).toContain('0758-2222110');
     expect(text).toContain('第2版');
+    // The roster's own page (named @page roster), not another print view's rule loaded earlier in the app.
+    expect(text).toMatch(/第\s*1\s*页\s*共\s*\d+\s*页/u);
     const detail = await api(host, admin, 'roster.get', { planId });
     const oct1 = detail.assignments.find((x) => x.date === '2026-10-01' && x.role === 'leader')!;
     const leader = detail.people.find((p) => p.id === oct1.personId)!;
     expect(text).toContain(leader.name);
     expect(text).toContain(leader.mobile!);
+    // Real subset fonts, never glyphs drawn as Type 3 pictures (the shipped TrueType print fonts; see print-fonts.css).
+    const fonts = pdfFonts(file);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => f.type === 'Type 3')).toEqual([]);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     // A4 portrait: 595 × 842 pt.
     const size = /Page size:\s+([\d.]+) x ([\d.]+)/u.exec(info)!;
@@ -161,7 +167,7 @@ describe('roster in Chromium', () => {
     await page.locator('[data-testid="roster-sheet"][data-layout="departments"]').waitFor();
     await screenshot(page, 'roster-04b-print-departments');
     const file = path.join(tmp, 'roster-departments.pdf');
-    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    await printToPdf(page, file);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     // A4 landscape: 842 × 595 pt.
     const size = /Page size:\s+([\d.]+) x ([\d.]+)/u.exec(info)!;
@@ -182,7 +188,7 @@ describe('roster in Chromium', () => {
     }, planId);
     await page.locator('[data-testid="roster-sheet"]:not([data-layout])').waitFor();
     const portrait = path.join(tmp, 'roster-portrait-again.pdf');
-    await page.pdf({ path: portrait, preferCSSPageSize: true, printBackground: true });
+    await printToPdf(page, portrait);
     const size2 = /Page size:\s+([\d.]+) x ([\d.]+)/u.exec(execFileSync('pdfinfo', [portrait], { encoding: 'utf8' }))!;
     expect(Math.round(Number(size2[1]))).toBe(595);
     await page.evaluate(() => {

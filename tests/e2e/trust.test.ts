@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { artifactsDir, launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { artifactsDir, printToPdf, launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
 import { auditHead } from '../../electron/core/services/audit';
 import { shortHash } from '../../shared/domain/audit-verify';
 
@@ -241,7 +241,7 @@ describe('trust in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     const pdf = path.join(artifactsDir, 'trust-audit-log.pdf');
     await page.emulateMedia({ media: 'print' });
-    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    await printToPdf(page, pdf);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('审计日志');
     expect(text).toContain('审计链头');

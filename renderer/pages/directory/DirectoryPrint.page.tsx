@@ -8,6 +8,7 @@ import type { Contact, Person } from '../../../shared/contract';
 import { contactKinds } from '../../../shared/contract/directory';
 import { formatDate } from '../../lib/format';
 import { useDesk, useNow } from '../../lib/desk-context';
+import '../../styles/print-fonts.css';
 import '../../styles/official-print.css';
 import './directory-print.css';
 import { PrintButton } from '../../components/Print/PrintButton';

@@ -10,15 +10,16 @@ import { officialTime } from '../../../shared/domain/incident-report';
 import { errorText } from '../../lib/errors';
 import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
 import { PrintButton } from '../../components/Print/PrintButton';
+import '../../styles/print-fonts.css';
 
 const css = `
-@page { size: A4 portrait; margin: 25mm 24mm 22mm 26mm; }
-.dd-report { font-family: "FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", "Noto Sans CJK SC", "SimSun", serif; color: #000; background: #fff;
+@page report { size: A4 portrait; margin: 25mm 24mm 22mm 26mm; }
+.dd-report { page: report; font-family: var(--dd-font-fangsong); color: #000; background: #fff;
   max-width: 160mm; margin: 0 auto; padding: 8mm 0; font-size: 16pt; line-height: 1.75; }
-.dd-report h1 { font-family: "SimSun", "宋体", "Noto Serif CJK SC", serif; color: #c00; text-align: center; font-size: 26pt; letter-spacing: 4pt; margin: 0 0 2mm; }
+.dd-report h1 { font-family: var(--dd-font-song); color: #c00; text-align: center; font-size: 26pt; letter-spacing: 4pt; margin: 0 0 2mm; }
 .dd-report .kind { text-align: center; font-size: 18pt; margin: 0 0 4mm; }
 .dd-report .meta { display: flex; justify-content: space-between; font-size: 13pt; border-bottom: 2px solid #c00; padding-bottom: 2mm; margin-bottom: 5mm; }
-.dd-report h2 { font-size: 18pt; text-align: center; margin: 0 0 4mm; font-family: "SimHei", "Noto Sans CJK SC", sans-serif; }
+.dd-report h2 { font-size: 18pt; text-align: center; margin: 0 0 4mm; font-family: var(--dd-font-hei); }
 .dd-report .body { white-space: pre-wrap; text-indent: 0; text-align: justify; }
 .dd-report .facts { margin-top: 8mm; font-size: 13pt; border-top: 1px solid #000; padding-top: 2mm; }
 .dd-report .late { color: #c00; font-weight: bold; border: 2px solid #c00; display: inline-block; padding: 0 3mm; margin-left: 3mm; }

@@ -12,6 +12,7 @@ import { formatDateTime, formatTime, localDate, weekdayOfDate } from '../../lib/
 import { errorText } from '../../lib/errors';
 import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
 import { useNow } from '../../lib/desk-context';
+import '../../styles/print-fonts.css';
 import '../../styles/official-print.css';
 import './logbook-print.css';
 import { PrintButton } from '../../components/Print/PrintButton';

@@ -7,6 +7,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RosterPrintData, RosterPrintPerson, RosterPrintRow } from '../../../shared/contract/roster';
 import { monthDay, weekdayLabel } from './lib';
+import '../../styles/print-fonts.css';
 import './print.css';
 import { RosterSheetFooter } from './RosterSheetFooter';
 
@@ -30,8 +31,6 @@ export function RosterDepartmentSheet({ data }: { data: RosterPrintData }) {
   };
   return (
     <article className="dd-roster-sheet landscape departments" data-testid="roster-sheet" data-layout="departments">
-      {/* The whole document prints in landscape while this sheet is shown. */}
-      <style>{'@page { size: A4 landscape; margin: 12mm 12mm 12mm 12mm; }'}</style>
       <h1>{data.title}</h1>
       {data.version === 0 && <p className="draft">{t('roster.printView.draftMark')}</p>}
       <div className="meta">

@@ -11,6 +11,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api';
 import { RosterSheet } from './RosterSheet';
 import { RosterDepartmentSheet } from './RosterDepartmentSheet';
+import { printWhenFontsReady } from '../../components/Print/PrintButton';
 
 export function RosterPrintPage() {
   const { t } = useTranslation();
@@ -36,7 +37,7 @@ export function RosterPrintPage() {
   return (
     <main className="dd-roster-print-page">
       <Group justify="center" mb="md" className="dd-no-print">
-        <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
+        <Button leftSection={<IconPrinter size={16} />} onClick={() => void printWhenFontsReady()}>
           {t('roster.print')}
         </Button>
       </Group>

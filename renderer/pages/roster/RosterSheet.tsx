@@ -8,6 +8,7 @@
 import { useTranslation } from 'react-i18next';
 import type { RosterPrintData, RosterPrintPerson } from '../../../shared/contract/roster';
 import { monthDay, weekdayLabel } from './lib';
+import '../../styles/print-fonts.css';
 import './print.css';
 import { RosterSheetFooter } from './RosterSheetFooter';
 

@@ -13,6 +13,8 @@ import type { AuditEvent } from '../../../shared/audit';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
 import { ChainHeadStamp } from '../../components/ChainHead/ChainHead';
+import { printWhenFontsReady } from '../../components/Print/PrintButton';
+import '../../styles/print-fonts.css';
 import './audit-print.css';
 
 /** A printout beyond this is a job for the CSV export. */
@@ -62,7 +64,7 @@ export function AuditPrintPage() {
         <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => void navigate('/audit')}>
           {t('common.close')}
         </Button>
-        <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
+        <Button leftSection={<IconPrinter size={16} />} onClick={() => void printWhenFontsReady()}>
           {t('common.print')}
         </Button>
       </Group>
