@@ -101,6 +101,20 @@ describe('audit rows by time', () => {
   });
 });
 
+describe('a store without the break list', () => {
+  it('falls back to filtering by time alone (a damaged file opened read-only, never migrated)', async () => {
+    await chainWithSetback();
+    desk.core.db.exec('DROP TABLE audit_time_breaks');
+    const start = '2026-11-25T00:00:00.000Z';
+    const end = '2026-11-28T00:00:00.000Z';
+    expect(seqRangesForTime(desk.core.db, start, end)).toBeNull();
+    const page = await desk.call(desk.admin, 'audit.list', { from: '2026-11-25', to: '2026-11-27', limit: 500 });
+    const want = scan(new Date('2026-11-25T00:00:00+08:00').toISOString(), new Date('2026-11-28T00:00:00+08:00').toISOString());
+    expect(page.total).toBe(want.length);
+    expect(page.rows.map((r) => r.seq)).toEqual([...want].reverse());
+  });
+});
+
 describe('migration 0050', () => {
   const dirs: string[] = [];
   afterEach(() => {

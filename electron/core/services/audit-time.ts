@@ -16,6 +16,9 @@ const maxRanges = 64;
 
 type SeqRange = readonly [from: number, to: number];
 
+const hasBreakList = (db: Db): boolean =>
+  db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'audit_time_breaks'").get() !== undefined;
+
 function lookups(db: Db) {
   return {
     // The first existing row at or after `seq` (rows are never deleted, but a damaged chain may have gaps).
@@ -39,9 +42,12 @@ function lowerBound(atFrom: ReturnType<typeof lookups>['atFrom'], lo: number, hi
 /**
  * The seq ranges `[from, to)` holding exactly the rows with `start ≤ at < end`,
  * merged and ascending; `null` when there are too many clock breaks to be
- * worth it (the caller then filters by `at` alone).
+ * worth it, or no break list (an unmigrated read-only file): the caller
+ * then filters by `at` alone.
  */
 export function seqRangesForTime(db: Db, start: string, end: string): SeqRange[] | null {
+  // A damaged store opens read-only without migrating: an older file has no break list to trust.
+  if (!hasBreakList(db)) return null;
   const q = lookups(db);
   const last = (q.last.get() as { seq: number } | undefined)?.seq;
   if (last === undefined) return [];
