@@ -11,10 +11,11 @@
  * Method: a greedy pass in date order (fewest duties of this role and day
  * type first, then lowest weighted load, then longest time since the last duty,
  * then the people's order), then local search — an augmenting-path repair that
- * fills slots left empty, single moves, chain moves and two-person exchanges —
- * until no move improves the objective; for small teams an exact search over
- * windows of days, then the local search once more. Deterministic: no
- * randomness, and every tie falls back to the people's order.
+ * fills slots left empty (also one that moves where the gaps are), single
+ * moves, chain moves and two-person exchanges — until no move improves the
+ * objective; for small teams an exact search over windows of days, then the
+ * local search once more. Deterministic: no randomness, and every tie falls
+ * back to the people's order.
  */
 import { dutyRoles, type DutyRole } from '../roles';
 import { dayTypes, type DayType } from './calendar';
@@ -96,6 +97,8 @@ export function generateRoster(input: GenerateInput): GenerateResult {
     sRole[i] = roleIdx(s.role);
     slotByKey.set(`${s.date}|${s.shiftId}|${s.role}|${s.index}`, i);
   });
+  const daySlots: number[][] = Array.from({ length: D }, () => []);
+  for (let s = 0; s < S; s += 1) daySlots[sDay[s]!]!.push(s);
   const held: number[][] = Array.from({ length: P }, () => []);
   // Pinned people outside the candidate list, or pins on slots the templates do not need, are passed through untouched.
   const extraPins: Assignment[] = [];
@@ -104,7 +107,9 @@ export function generateRoster(input: GenerateInput): GenerateResult {
   // `place`/`unplace`: its differences are the objective's changes when moves
   // fill no slot (people pinned to roles they lack are counted but never moved).
   let sumSq = 0;
+  let changes = 0; // place/unplace calls so far: the roster is unchanged while this is
   const place = (s: number, p: number): void => {
+    changes += 1;
     holder[s] = p;
     const d = sDay[s]!;
     const r = sRole[s]!;
@@ -117,6 +122,7 @@ export function generateRoster(input: GenerateInput): GenerateResult {
     held[p]!.push(s);
   };
   const unplace = (s: number): void => {
+    changes += 1;
     const p = holder[s]!;
     holder[s] = -1;
     const d = sDay[s]!;
@@ -186,15 +192,25 @@ export function generateRoster(input: GenerateInput): GenerateResult {
   // Pinned duties never move; a slot filled during the search is not taken
   // away again (so the search cannot cycle). Iterative deepening finds a
   // shallowest repair first: the fewest people moved one after the other.
+  //
+  // When that fails, a wider search (`fillInstead`) may leave a moved duty
+  // empty if it fills another empty slot in its place: the number of empty
+  // slots still drops by one, but the gaps move. This finds repairs where
+  // someone's duties shift from odd to even days so that another person, or
+  // the other role, can take the odd ones. It has a smaller node budget.
   const inRepair = new Uint8Array(S); // slots filled, or being filled, by the current repair
+  const failedAt = new Float64Array(S).fill(-1); // `changes` when a repair of the slot last failed
   const journal: number[] = []; // (slot, p) pairs: p ≥ 0 was placed there, ~p was taken off it
   // Nodes per empty slot and over the whole generation (a node looks at every
   // person), so slots nobody can take cannot make it slow. One move followed by
   // direct fills (depth 1, at most 2 nodes per person) is always searched.
   const repairNodesPerSlot = 2_000 + 2 * P;
+  const relocateNodesPerSlot = 500 + 2 * P;
   let repairBudget = Math.ceil(4_000_000 / Math.max(1, P));
   let repairNodes = 0;
   let depthCut = false;
+  let nodeCap = repairNodesPerSlot;
+  let relocating = false; // whether `grow` may leave a moved duty empty and fill another slot instead
 
   const put = (s: number, p: number): void => {
     place(s, p);
@@ -238,7 +254,7 @@ export function generateRoster(input: GenerateInput): GenerateResult {
    * their own duties, which are refilled the same way with one level less.
    */
   function grow(x: number, depth: number): boolean {
-    if (++repairNodes > repairNodesPerSlot) return false;
+    if (++repairNodes > nodeCap) return false;
     const d = sDay[x]!;
     const r = sRole[x]!;
     const t = dayType[d]!;
@@ -258,10 +274,14 @@ export function generateRoster(input: GenerateInput): GenerateResult {
       const blocking = blockersOf(p, x);
       if (!blocking) continue;
       const mark = journal.length;
-      for (const y of blocking) takeOff(y);
+      // Marked while they wait to be refilled, so that `fillInstead` does not pick them.
+      for (const y of blocking) {
+        takeOff(y);
+        inRepair[y] = 1;
+      }
       if (canTake(p, x)) {
         put(x, p);
-        if (blocking.every((y) => grow(y, depth - 1))) return true;
+        if (blocking.every((y) => grow(y, depth - 1) || (relocating && fillInstead(y, depth - 1)))) return true;
       }
       rollback(mark);
       inRepair[x] = 1;
@@ -271,27 +291,55 @@ export function generateRoster(input: GenerateInput): GenerateResult {
   }
 
   /**
+   * Leaves `y`, a duty just moved away that nobody can take over, empty and
+   * fills another empty slot instead, nearest days first: the moves so far
+   * (the person who left `y` is free around its day now) may have opened one.
+   */
+  function fillInstead(y: number, depth: number): boolean {
+    inRepair[y] = 1;
+    const d = sDay[y]!;
+    for (let k = 0; k < 2 * D && repairNodes <= nodeCap; k += 1) {
+      const e = k & 1 ? d - ((k + 1) >> 1) : d + (k >> 1); // d, d − 1, d + 1, d − 2, …
+      if (e < 0 || e >= D) continue;
+      for (const z of daySlots[e]!) if (holder[z] === -1 && !inRepair[z] && grow(z, depth)) return true;
+    }
+    inRepair[y] = 0;
+    return false;
+  }
+
+  /** Iterative deepening of `grow` on the empty slot `s`, with or without `fillInstead`. */
+  function deepen(s: number, relocate: boolean): boolean {
+    let filled = false;
+    repairNodes = 0;
+    relocating = relocate;
+    nodeCap = relocate ? relocateNodesPerSlot : repairNodesPerSlot;
+    const maxDepth = repairBudget > 0 ? S : 1;
+    for (let depth = 0; !filled && depth <= maxDepth; depth += 1) {
+      depthCut = false;
+      filled = grow(s, depth);
+      if (!depthCut || repairNodes > nodeCap) break;
+    }
+    repairBudget -= repairNodes;
+    return filled;
+  }
+
+  /**
    * Fills the empty slot `s` directly or by the shallowest repair found, kept
    * only when it lowers the objective: one slot fewer empty (−1000) against
    * the change of Σ count² of the people moved.
    */
   function tryFill(s: number): boolean {
+    // The search is deterministic: on a roster unchanged since it failed here, it fails again.
+    if (failedAt[s] === changes) return false;
     const before = sumSq;
-    let filled = false;
-    repairNodes = 0;
-    const maxDepth = repairBudget > 0 ? S : 1;
-    for (let depth = 0; !filled && depth <= maxDepth; depth += 1) {
-      depthCut = false;
-      filled = grow(s, depth);
-      if (!depthCut || repairNodes > repairNodesPerSlot) break;
-    }
-    repairBudget -= repairNodes;
+    let filled = deepen(s, false) || (repairBudget > 0 && deepen(s, true));
     if (filled && sumSq - before >= unfilledPenalty) {
       rollback(0);
       filled = false;
     }
     for (let k = 0; k < journal.length; k += 2) inRepair[journal[k]!] = 0;
     journal.length = 0;
+    if (!filled) failedAt[s] = changes;
     return filled;
   }
 
