@@ -11,6 +11,7 @@ import { makeDesk, tempDir, type TestDesk } from '../helpers/core';
 import { seqRangesForTime } from '../../electron/core/services/audit-time';
 import { dbFileName } from '../../electron/core/db/connection';
 import { latestVersion, migrate } from '../../electron/core/db/migrations';
+import { inspectDbFile } from '../../electron/core/services/backup';
 
 const hour = 3_600_000;
 let desk: TestDesk;
@@ -119,6 +120,20 @@ describe('migration 0050', () => {
   const dirs: string[] = [];
   afterEach(() => {
     for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  it('still reads the head of a backup taken before it (what restore checks first)', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = path.join(dir, 'old-backup.sqlite');
+    const db = new Database(file);
+    migrate(db, { target: 40 });
+    db.prepare("INSERT INTO audit_log (seq, v, at, desk_id, actor_id, actor, action, entity, entity_id, before, after, reason, prev_hash, hash) VALUES (1, 1, '2026-11-25T01:00:00.000Z', 'd', NULL, 'system', 'x', 'x', NULL, NULL, NULL, NULL, 'p', ?)").run('a'.repeat(64));
+    db.close();
+    const facts = inspectDbFile(file);
+    expect(facts.schemaVersion).toBe(40);
+    expect(facts.headSeq).toBe(1);
+    expect(facts.headHash).toBe('a'.repeat(64));
   });
 
   it('lists the setbacks of an existing chain and drops both audit indexes', () => {

@@ -59,14 +59,15 @@ export const rowToAuditEvent = (r: AuditRow): AuditEvent => ({
 export const sha256Hex = (s: string): string => crypto.createHash('sha256').update(s, 'utf8').digest('hex');
 
 type Statement = import('better-sqlite3').Statement;
-const statements = new WeakMap<Db, { head: Statement; insert: Statement; timeBreak: Statement }>();
+// `timeBreak` is prepared on first use: backups from before migration 0050 are opened to read their head.
+const statements = new WeakMap<Db, { head: Statement; insert: Statement; timeBreak: Statement | null }>();
 
 function stmts(db: Db) {
   let s = statements.get(db);
   if (!s) {
     s = {
       head: db.prepare('SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1'),
-      timeBreak: db.prepare('INSERT INTO audit_time_breaks (seq) VALUES (?)'),
+      timeBreak: null,
       insert: db.prepare(
         `INSERT INTO audit_log (seq, v, at, desk_id, actor_id, actor, action, entity, entity_id, before, after, reason, prev_hash, hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -124,7 +125,7 @@ export function appendAudit(db: Db, deskId: string, actor: AuditActor, at: strin
     event.hash,
   );
   // The clock was set back: time lookups treat the chain as a new ascending run from here (services/audit-time.ts).
-  if (at < head.at) s.timeBreak.run(event.seq);
+  if (at < head.at) (s.timeBreak ??= db.prepare('INSERT INTO audit_time_breaks (seq) VALUES (?)')).run(event.seq);
   return event;
 }
 
