@@ -6,7 +6,6 @@
  * Excel cells that start with = + - @ are written with a leading apostrophe
  * so no spreadsheet ever evaluates them as formulas (CSV/formula injection).
  */
-import ExcelJS from 'exceljs';
 import { createEvents, type EventAttributes } from 'ics';
 import type { RosterFile, RosterPrintData, RosterPrintPerson } from '../../../shared/contract/roster';
 import type { Db } from '../db/connection';
@@ -14,75 +13,32 @@ import { getPerson } from '../db/people';
 import { getVersionAssignments, listShifts } from '../db/roster';
 import { deskTimeZone, mustPlan } from './roster';
 import { shiftInterval } from '../../../shared/domain/shift';
-import { safeCell, xlsxMime } from './xlsx';
+import { newWorkbook, officialSheet, workbookFile } from './xlsx';
 
 export const weekdayNames = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
-
 const personText = (ps: RosterPrintPerson[]): string => ps.map((p) => (p.phone ? `${p.name} ${p.phone}` : p.name)).join('\n');
 
-
 export async function rosterXlsx(data: RosterPrintData): Promise<RosterFile> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'DutyDesk';
-  const ws = wb.addWorksheet('值班表', {
-    pageSetup: { paperSize: 9, orientation: data.multiShift ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
-    headerFooter: { oddFooter: '第 &P 页 共 &N 页' },
-  });
+  const wb = newWorkbook();
   const headers = ['日期', '星期', ...(data.multiShift ? ['班次'] : []), '带班领导', '值班人员', '备班'];
-  const n = headers.length;
-  const font = { name: '仿宋', size: 12 };
-  ws.columns = headers.map((h) => ({ width: h === '日期' || h === '星期' || h === '班次' ? 12 : 26 }));
-
-  ws.mergeCells(1, 1, 1, n);
-  const title = ws.getCell(1, 1);
-  title.value = safeCell(data.title);
-  title.font = { name: '宋体', size: 18, bold: true };
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 32;
-  ws.mergeCells(2, 1, 2, n);
-  ws.getCell(2, 1).value = safeCell(`${data.unitName}　值班电话：${data.dutyPhone ?? '—'}　传真：${data.fax ?? '—'}`);
-  ws.getCell(2, 1).font = font;
-
-  const header = ws.getRow(3);
-  headers.forEach((h, i) => {
-    const c = header.getCell(i + 1);
-    c.value = h;
-    c.font = { ...font, bold: true };
-    c.alignment = { horizontal: 'center', vertical: 'middle' };
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
+  const sheet = officialSheet(wb, {
+    name: '值班表',
+    title: data.title,
+    subtitle: `${data.unitName}　值班电话：${data.dutyPhone ?? '—'}　传真：${data.fax ?? '—'}`,
+    columns: headers.map((h) => [h, h === '日期' || h === '星期' || h === '班次' ? 12 : 26]),
+    orientation: data.multiShift ? 'landscape' : 'portrait',
+    fontSize: 12,
   });
-  ws.pageSetup.printTitlesRow = '3:3';
-
-  const border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } } as const;
-  let r = 4;
   for (const row of data.rows) {
     const [, m, d] = row.date.split('-').map(Number);
     const mark = row.dayType === 'holiday' ? row.holidayName ?? '节假日' : row.dayType === 'makeup' ? `${weekdayNames[row.weekday]}（调休上班）` : weekdayNames[row.weekday]!;
     const values = [`${m}月${d}日`, mark, ...(data.multiShift ? [row.shiftName] : []), personText(row.leader), personText(row.officer), personText(row.standby)];
-    const xr = ws.getRow(r);
-    values.forEach((v, i) => {
-      const c = xr.getCell(i + 1);
-      c.value = safeCell(v);
-      c.font = row.dayType === 'holiday' ? { ...font, bold: true } : font;
-      c.alignment = { horizontal: i < 2 ? 'center' : 'left', vertical: 'middle', wrapText: true };
-      c.border = border;
-    });
-    r += 1;
+    sheet.add(values, { bold: row.dayType === 'holiday', centre: (i) => i < 2 });
   }
-  headers.forEach((_, i) => (header.getCell(i + 1).border = border));
-  const notes = ['注：1. 带班领导24小时开机；2. 交接班时间 08:30，当面交接。', ...(data.notes ? [data.notes] : [])];
-  for (const note of notes) {
-    ws.mergeCells(r, 1, r, n);
-    ws.getCell(r, 1).value = safeCell(note);
-    ws.getCell(r, 1).font = font;
-    r += 1;
-  }
-  ws.mergeCells(r, 1, r, n);
-  ws.getCell(r, 1).value = `版本：${data.version > 0 ? `第${data.version}版` : '草稿'}　印发日期：${data.issuedOn ?? '—'}　审核：　　　　签发：`;
-  ws.getCell(r, 1).font = font;
-  const buf = await wb.xlsx.writeBuffer();
-  return { fileName: `${data.title}.xlsx`, data: Buffer.from(buf).toString('base64'), mime: xlsxMime };
+  for (const note of ['注：1. 带班领导24小时开机；2. 交接班时间 08:30，当面交接。', ...(data.notes ? [data.notes] : [])]) sheet.line(note);
+  sheet.line(`版本：${data.version > 0 ? `第${data.version}版` : '草稿'}　印发日期：${data.issuedOn ?? '—'}　审核：　　　　签发：`);
+  return workbookFile(wb, `${data.title}.xlsx`);
 }
 
 /** iCalendar of a plan's published version: the whole roster, or one person's duties. */

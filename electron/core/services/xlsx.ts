@@ -24,8 +24,13 @@ export interface SheetSpec {
 
 export interface OfficialSheet {
   ws: ExcelJS.Worksheet;
-  /** Appends a data row: numbers stay numbers, text is neutralised; `strike` greys and strikes it (voided records). */
-  add(values: (string | number)[], opts?: { strike?: boolean; centre?: (column: number, value: string | number) => boolean }): void;
+  /**
+   * Appends a data row: numbers stay numbers, text is neutralised; `strike` greys and strikes it (voided records),
+   * `bold` marks it (holidays on a roster).
+   */
+  add(values: (string | number)[], opts?: { strike?: boolean; bold?: boolean; centre?: (column: number, value: string | number) => boolean }): void;
+  /** Appends a line of text across every column (notes, signatures) under the table. */
+  line(text: string): void;
 }
 
 export function officialSheet(wb: ExcelJS.Workbook, spec: SheetSpec): OfficialSheet {
@@ -64,11 +69,17 @@ export function officialSheet(wb: ExcelJS.Workbook, spec: SheetSpec): OfficialSh
       values.forEach((v, i) => {
         const c = row.getCell(i + 1);
         c.value = typeof v === 'number' ? v : safeCell(v);
-        c.font = opts.strike ? { ...font, strike: true, color: { argb: 'FF777777' } } : font;
+        c.font = opts.strike ? { ...font, strike: true, color: { argb: 'FF777777' } } : opts.bold ? { ...font, bold: true } : font;
         const centre = opts.centre ? opts.centre(i, v) : typeof v === 'number';
         c.alignment = { vertical: 'top', wrapText: true, horizontal: centre ? 'center' : 'left' };
         c.border = border;
       });
+    },
+    line(text) {
+      ws.mergeCells(next, 1, next, n);
+      ws.getCell(next, 1).value = safeCell(text);
+      ws.getCell(next, 1).font = font;
+      next += 1;
     },
   };
 }
