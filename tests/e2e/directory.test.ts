@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { adminApi, printToPdf, artifactsDir, launchBrowser, loginUi, newPage, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { adminApi, artifactsDir, closeAll, openBrowser, printToPdf, setupViaApi, startTestHost, type TestHost } from './helpers';
 
 let host: TestHost;
 let browser: Browser;
@@ -23,14 +23,9 @@ beforeAll(async () => {
   await call('people.create', { name: '李局长', department: '局领导', title: '局长', officePhone: '0758-2222001', mobile: '13900000001', roles: ['leader'], sortOrder: 1 });
   await call('people.create', { name: '张值班', department: '应急指挥中心', title: '科员', officePhone: '0758-2222110', mobile: '13800000002', roles: ['officer'], sortOrder: 2 });
   await call('contacts.create', { kind: 'superior', name: '市政府总值班室', unit: null, phone: '0758-2888888', mobile: null, fax: '0758-2888889', note: '24小时值守' });
-  browser = await launchBrowser();
-  page = await newPage(browser, pageErrors);
-  await loginUi(page, host);
+  ({ browser, page } = await openBrowser(host, pageErrors));
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+afterAll(() => closeAll(browser, host));
 
 describe('通讯录 print and export', () => {
   it('prints the directory as an A4 sheet grouped by department, with the outside contacts', async () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, completeSetup, launchBrowser, newPage, screenshot, startTestHost, type TestHost } from './helpers';
+import { axeViolations, closeAll, completeSetup, openBrowser, screenshot, startTestHost, type TestHost } from './helpers';
 
 let host: TestHost;
 let browser: Browser;
@@ -14,13 +14,9 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   host = await startTestHost();
-  browser = await launchBrowser();
-  page = await newPage(browser, pageErrors);
+  ({ browser, page } = await openBrowser(host, pageErrors, { login: false }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+afterAll(() => closeAll(browser, host));
 
 describe('foundation in Chromium', () => {
   it('opens on first-run setup and nothing else', async () => {

@@ -188,3 +188,17 @@ export function pdfFonts(file: string): { name: string; type: string }[] {
     return { name: m?.[1] ?? line.trim(), type: m?.[2] ?? 'unknown' };
   });
 }
+
+/** Chromium with one page on the host, signed in as the admin unless `login: false`. */
+export async function openBrowser(host: TestHost, errors: string[], opts: { login?: boolean } = {}): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  const page = await newPage(browser, errors);
+  if (opts.login !== false) await loginUi(page, host);
+  return { browser, page };
+}
+
+/** Closes the browser and stops the host; either may be missing when `beforeAll` failed half-way. */
+export async function closeAll(browser: Browser | undefined, host: TestHost | undefined): Promise<void> {
+  await browser?.close();
+  await host?.close();
+}

@@ -14,9 +14,8 @@ import ExcelJS from 'exceljs';
 import {
   adminAccount,
   artifactsDir,
-  launchBrowser,
-  loginUi,
-  newPage,
+  closeAll,
+  openBrowser,
   printToPdf,
   screenshot,
   setupViaApi,
@@ -49,14 +48,9 @@ beforeAll(async () => {
     levels: nationalReportRules.levels.map((l) => (l.level === 3 ? { ...l, phoneMinutes: 30, writtenMinutes: 60 } : l)),
   };
   expect((await host.api.call('report.setRules', rules, conn)).ok).toBe(true);
-  browser = await launchBrowser();
-  page = await newPage(browser, pageErrors);
-  await loginUi(page, host);
+  ({ browser, page } = await openBrowser(host, pageErrors));
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+afterAll(() => closeAll(browser, host));
 
 interface FocusDoc {
   activeElement: { getAttribute(name: string): string | null; tagName: string } | null;

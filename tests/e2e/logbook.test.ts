@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { adminApi, printToPdf, artifactsDir, axeViolations, launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { adminApi, artifactsDir, axeViolations, closeAll, openBrowser, printToPdf, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
 import type { Input } from '../../shared/contract';
 
 let host: TestHost;
@@ -44,14 +44,9 @@ beforeAll(async () => {
   await call('log.void', { id: wrong.id, reason: '重复记录' });
   await log('2026-11-25T02:10:00', '市值班室电话查岗，值班员在岗', { kind: 'presence_check' });
   await log('2026-11-25T20:00:00', '区应急局通报山塘水库积水巡查情况');
-  browser = await launchBrowser();
-  page = await newPage(browser, pageErrors);
-  await loginUi(page, host);
+  ({ browser, page } = await openBrowser(host, pageErrors));
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+afterAll(() => closeAll(browser, host));
 
 describe('值班记录 (the duty log book) in Chromium', () => {
   it('opens on the current duty day and goes back to yesterday with who was on duty', async () => {

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { adminAccount, pdfFonts, printToPdf, launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { adminAccount, closeAll, loginUi, newPage, openBrowser, pdfFonts, printToPdf, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
 import type { Connection } from '../../electron/core/api/types';
 import type { Input, MethodName, Output } from '../../shared/contract';
 
@@ -53,14 +53,11 @@ beforeAll(async () => {
   for (const [i, name] of officers.entries()) {
     await api(host, admin, 'people.create', { name, department: '应急指挥中心', title: '科员', officePhone: null, mobile: `138000000${10 + i}`, roles: ['officer', 'standby'], sortOrder: 10 + i });
   }
-  browser = await launchBrowser();
-  page = await newPage(browser, pageErrors);
-  await loginUi(page, host);
+  ({ browser, page } = await openBrowser(host, pageErrors));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.close();
+  await closeAll(browser, host);
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 

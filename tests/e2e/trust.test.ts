@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { artifactsDir, printToPdf, launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { artifactsDir, closeAll, openBrowser, printToPdf, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
 import { auditHead } from '../../electron/core/services/audit';
 import { shortHash } from '../../shared/domain/audit-verify';
 
@@ -39,14 +39,9 @@ beforeAll(async () => {
   await setupViaApi(host);
   const r = await host.api.call('auth.login', { login: 'admin', password: 'admin12345' }, adminConn);
   if (!r.ok) throw new Error(r.error.message);
-  browser = await launchBrowser();
-  page = await newPage(browser, pageErrors);
-  await loginUi(page, host);
+  ({ browser, page } = await openBrowser(host, pageErrors));
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+afterAll(() => closeAll(browser, host));
 
 const noOverflow = async () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 2);
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, loginUi, newPage, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { closeAll, loginUi, openBrowser, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
 import type { Input, MethodName, Output } from '../../shared/contract';
 
 const img = '<img src=x onerror="window.__xss=1">';
@@ -63,13 +63,9 @@ beforeAll(async () => {
   const a = detail.assignments.find((x) => x.date === '2026-11-26' && x.role === 'officer')!;
   const b = detail.assignments.find((x) => x.date === '2026-11-29' && x.role === 'officer' && x.personId !== a.personId)!;
   await call('swaps.request', { planId: plan.id, kind: 'swap', personA: a.personId!, dateA: a.date, personB: b.personId!, dateB: b.date, reason: `${img} ${js} ${longWord}`.slice(0, 500) });
-  browser = await launchBrowser();
-  page = await newPage(browser, errors);
+  ({ browser, page } = await openBrowser(host, errors, { login: false }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+afterAll(() => closeAll(browser, host));
 
 describe('XSS corpus through the roster', () => {
   it('shows hostile names on the console card without running them', async () => {
