@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { seedDemo } from '../electron/core/seed';
-import { latestVersion } from '../electron/core/db/migrations';
+import { latestVersion } from '../electron/core/store/migrations';
 import { workDir } from './lib';
 
 export const demoNow = Date.parse('2026-11-25T13:40:00Z');

@@ -12,10 +12,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openStore, dbFileName } from '../electron/core/db/connection';
+import { openStore, dbFileName } from '../electron/core/store/connection';
 import { Core } from '../electron/core/core';
 import { createApi } from '../electron/core/api/dispatch';
-import { getPerson } from '../electron/core/db/people';
+import { getPerson } from '../electron/core/directory/people-db';
 import { startHost } from '../electron/host/server';
 import { demoAdmin } from '../electron/core/seed';
 import { time, workDir, type BenchModule } from './lib';

@@ -17,11 +17,11 @@ import path from 'node:path';
 import { Core } from '../electron/core/core';
 import { ManualClock } from '../electron/core/clock';
 import { createApi } from '../electron/core/api/dispatch';
-import type { Connection } from '../electron/core/api/types';
+import type { Connection } from '../electron/core/context';
 import { seedDemo, demoAdmin } from '../electron/core/seed';
 import { stats, time, workDir, type BenchModule } from './lib';
-import { trackChainHead } from '../electron/core/services/integrity-open';
-import { startDueScheduler } from '../electron/core/services/due-schedule';
+import { trackChainHead } from '../electron/core/trust/open';
+import { startDueScheduler } from '../electron/core/escalation/due-schedule';
 
 async function logWriteRatio(b: Parameters<BenchModule['run']>[0]): Promise<void> {
   const dir = path.join(workDir, 'incidents-log-write');

@@ -21,7 +21,7 @@ import { exactRoster } from '../shared/domain/roster-exact';
 import { dutyRoles } from '../shared/roles';
 import { copyDemoDesk, demoNow, ensureDemoDesk } from './demo-desk';
 import { Core } from '../electron/core/core';
-import { dutyNow } from '../electron/core/services/roster';
+import { dutyNow } from '../electron/core/roster/service';
 import { time, workDir, type BenchModule } from './lib';
 
 const cal = createCalendar();

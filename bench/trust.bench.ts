@@ -15,10 +15,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Core } from '../electron/core/core';
-import { dbFileName } from '../electron/core/db/connection';
-import { sha256Hex } from '../electron/core/services/audit';
-import { verifyAuditDb } from '../electron/core/services/audit-verify';
-import { createBackup, restoreBackup } from '../electron/core/services/backup';
+import { dbFileName } from '../electron/core/store/connection';
+import { sha256Hex } from '../electron/core/audit/chain';
+import { verifyAuditDb } from '../electron/core/audit/verify';
+import { createBackup, restoreBackup } from '../electron/core/backup/service';
 import { canonicalAuditPayload, genesisHash } from '../shared/audit';
 import { methodNames } from '../shared/contract';
 import { workDir, type BenchModule, type Bench } from './lib';

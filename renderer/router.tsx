@@ -6,7 +6,7 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { createHashRouter, Navigate, type RouteObject } from 'react-router';
 import { Shell } from './components/Shell/Shell';
-import { ConsolePage } from './pages/Console.page';
+import { ConsolePage } from './pages/console/Console.page';
 import { IncidentsPage } from './pages/Incidents.page';
 
 /** Pages other than the console load on first visit, so the console boots fast. */
@@ -53,11 +53,11 @@ export function createAppRouter() {
       children: [
         { index: true, element: <Navigate to="/console" replace /> },
         { path: 'console', element: <ConsolePage /> },
-        { path: 'roster', element: page(() => import('./pages/Roster.page'), 'RosterPage') },
+        { path: 'roster', element: page(() => import('./pages/roster/Roster.page'), 'RosterPage') },
         { path: 'incidents', element: <IncidentsPage /> },
         { path: 'handover', element: page(() => import('./pages/Handover.page'), 'HandoverPage') },
         { path: 'reports', element: page(() => import('./pages/Reports.page'), 'ReportsPage') },
-        { path: 'directory', element: page(() => import('./pages/Directory.page'), 'DirectoryPage') },
+        { path: 'directory', element: page(() => import('./pages/directory/Directory.page'), 'DirectoryPage') },
         { path: 'settings', element: page(() => import('./pages/Settings.page'), 'SettingsPage') },
         ...domainRoutes.filter((r) => !isBare(r)),
         { path: '*', element: <Navigate to="/console" replace /> },

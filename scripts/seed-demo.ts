@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedDemo, demoAdmin } from '../electron/core/seed';
 import { defaultDataDir } from '../electron/host/data-dir';
-import { dbFileName } from '../electron/core/db/connection';
+import { dbFileName } from '../electron/core/store/connection';
 
 const { values } = parseArgs({
   options: {

@@ -10,9 +10,9 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dbFileName } from '../electron/core/db/connection';
-import { verifyAuditDb } from '../electron/core/services/audit-verify';
-import { checkCheckpoint, parseCheckpoint } from '../electron/core/services/checkpoint';
+import { dbFileName } from '../electron/core/store/connection';
+import { verifyAuditDb } from '../electron/core/audit/verify';
+import { checkCheckpoint, parseCheckpoint } from '../electron/core/trust/checkpoint';
 import { shortHash } from '../shared/domain/audit-verify';
 import { translate } from '../shared/i18n';
 

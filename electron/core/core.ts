@@ -6,9 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { openStore, type Db, type OpenedStore, backupDirName } from './db/connection';
-import { latestVersion } from './db/migrations';
-import { stmt } from './db/stmt';
+import { openStore, type Db, type OpenedStore, backupDirName } from './store/connection';
+import { latestVersion } from './store/migrations';
+import { stmt } from './store/stmt';
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './events';
 import { SessionStore } from './sessions';

@@ -8,9 +8,9 @@
 import { DomainError } from '../../shared/errors';
 import type { AuditEvent } from '../../shared/audit';
 import type { Core } from './core';
-import { appendAudit, type AuditInput } from './services/audit';
-import { invalidateConfig } from './db/config-cache';
-import type { Connection, ReadCtx, WriteCtx } from './api/types';
+import { appendAudit, type AuditInput } from './audit/chain';
+import { invalidateConfig } from './store/config-cache';
+import type { Connection, ReadCtx, WriteCtx } from './context';
 import type { Session } from './sessions';
 
 class RejectSignal {

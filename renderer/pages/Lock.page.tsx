@@ -10,7 +10,7 @@ import { useDesk, useNow } from '../lib/desk-context';
 import { errorText } from '../lib/errors';
 import { formatClock, type Lang } from '../lib/format';
 import { logout } from '../components/Shell/Shell';
-import { LockedAlarm } from '../components/DutyLog/LockedAlarm';
+import { LockedAlarm } from '../components/Alarm/LockedAlarm';
 
 export function LockScreen({ onUnlocked }: { onUnlocked: () => void }) {
   const { t, i18n } = useTranslation();

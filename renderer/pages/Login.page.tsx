@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { call, queryClient, session } from '../api';
 import { useDesk } from '../lib/desk-context';
 import { errorText } from '../lib/errors';
-import { LockedAlarm } from '../components/DutyLog/LockedAlarm';
+import { LockedAlarm } from '../components/Alarm/LockedAlarm';
 
 export function LoginPage() {
   const { t } = useTranslation();

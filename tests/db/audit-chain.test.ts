@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDesk, type TestDesk } from '../helpers/core';
-import { iterateAudit, sha256Hex } from '../../electron/core/services/audit';
+import { iterateAudit, sha256Hex } from '../../electron/core/audit/chain';
 import { canonicalAuditPayload, genesisHash } from '../../shared/audit';
 import { transact } from '../../electron/core/write';
 

@@ -8,10 +8,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDesk, tempDir, type TestDesk } from '../helpers/core';
-import { seqRangesForTime } from '../../electron/core/services/audit-time';
-import { dbFileName } from '../../electron/core/db/connection';
-import { latestVersion, migrate } from '../../electron/core/db/migrations';
-import { inspectDbFile } from '../../electron/core/services/backup';
+import { seqRangesForTime } from '../../electron/core/audit/time';
+import { dbFileName } from '../../electron/core/store/connection';
+import { latestVersion, migrate } from '../../electron/core/store/migrations';
+import { inspectDbFile } from '../../electron/core/backup/service';
 
 const hour = 3_600_000;
 let desk: TestDesk;

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDesk, type TestDesk } from '../helpers/core';
-import { auditHead, sha256Hex } from '../../electron/core/services/audit';
-import { verifyAuditDb } from '../../electron/core/services/audit-verify';
-import { deskKeyFileName } from '../../electron/core/services/checkpoint';
+import { auditHead, sha256Hex } from '../../electron/core/audit/chain';
+import { verifyAuditDb } from '../../electron/core/audit/verify';
+import { deskKeyFileName } from '../../electron/core/trust/checkpoint';
 import { canonicalAuditPayload, type AuditEvent } from '../../shared/audit';
-import { iterateAudit } from '../../electron/core/services/audit';
+import { iterateAudit } from '../../electron/core/audit/chain';
 
 let desk: TestDesk;
 

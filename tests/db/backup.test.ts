@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDesk, tempDir, type TestDesk } from '../helpers/core';
-import { auditHead, iterateAudit } from '../../electron/core/services/audit';
-import { verifyAuditDb } from '../../electron/core/services/audit-verify';
-import { inspectDbFile, primaryBackupDir, scheduledBackup } from '../../electron/core/services/backup';
-import { trustTick } from '../../electron/core/services/backup-schedule';
-import { latestIntegrity } from '../../electron/core/services/integrity';
+import { auditHead, iterateAudit } from '../../electron/core/audit/chain';
+import { verifyAuditDb } from '../../electron/core/audit/verify';
+import { inspectDbFile, primaryBackupDir, scheduledBackup } from '../../electron/core/backup/service';
+import { trustTick } from '../../electron/core/backup/schedule';
+import { latestIntegrity } from '../../electron/core/trust/integrity';
 
 let desk: TestDesk;
 const extra: string[] = [];

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import { makeDesk, type TestDesk } from '../helpers/core';
-import { trackChainHead } from '../../electron/core/services/integrity-open';
-import { readRecordedHead } from '../../electron/core/services/integrity-head';
-import { auditHead } from '../../electron/core/services/audit';
+import { trackChainHead } from '../../electron/core/trust/open';
+import { readRecordedHead } from '../../electron/core/audit/chain-head';
+import { auditHead } from '../../electron/core/audit/chain';
 
 let desk: TestDesk;
 afterEach(() => {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDesk, type TestDesk } from '../helpers/core';
 import { transact } from '../../electron/core/write';
-import { idleLockMinutes, writeSettings } from '../../electron/core/services/settings';
-import { deskTimeZone } from '../../electron/core/services/log';
-import { updateDesk } from '../../electron/core/db/desk';
+import { idleLockMinutes, writeSettings } from '../../electron/core/store/settings';
+import { deskTimeZone } from '../../electron/core/log/service';
+import { updateDesk } from '../../electron/core/desk/db';
 
 let desk: TestDesk;
 afterEach(() => desk?.close());

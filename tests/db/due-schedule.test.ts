@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeDesk, type TestDesk } from '../helpers/core';
-import { startDueScheduler, type DueScheduler } from '../../electron/core/services/due-schedule';
+import { startDueScheduler, type DueScheduler } from '../../electron/core/escalation/due-schedule';
 import type { PushEvent } from '../../shared/events';
 import { accidentAt } from '../helpers/incidents';
 

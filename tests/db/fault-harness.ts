@@ -18,7 +18,7 @@ import { contract, methodNames, type MethodName } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
 import type { ApiResult } from '../../shared/errors';
 import { makeDesk, type TestDesk } from '../helpers/core';
-import type { Connection } from '../../electron/core/api/types';
+import type { Connection } from '../../electron/core/context';
 
 /** Strings worth trying in every text field: formats the schemas accept, and hostile text. */
 export const stringCorpus = [

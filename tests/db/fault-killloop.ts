@@ -15,8 +15,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ChainVerifier } from '../../shared/domain/audit-verify';
-import { sha256Hex, rowToAuditEvent } from '../../electron/core/services/audit';
-import { dbFileName } from '../../electron/core/db/connection';
+import { sha256Hex, rowToAuditEvent } from '../../electron/core/audit/chain';
+import { dbFileName } from '../../electron/core/store/connection';
 import { makeDesk, tempDir } from '../helpers/core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, methodNames, type MethodName } from '../../shared/contract';
 import type { UserRole } from '../../shared/roles';
-import type { Connection } from '../../electron/core/api/types';
+import type { Connection } from '../../electron/core/context';
 import { makeDesk, type TestDesk } from '../helpers/core';
 import { cheapenScrypt } from './fault-harness';
 

@@ -11,11 +11,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeDesk, tempDir, type TestDesk } from '../helpers/core';
 import { createApi } from '../../electron/core/api/dispatch';
 import { ManualClock } from '../../electron/core/clock';
-import { dbFileName } from '../../electron/core/db/connection';
-import { auditHead } from '../../electron/core/services/audit';
-import { verifyAuditDb } from '../../electron/core/services/audit-verify';
-import { createBackup, primaryBackupDir, restoreBackup, restoreFileIntoFolder } from '../../electron/core/services/backup';
-import { classifyStoreError, openCoreSafely, storeErrorToDomain, trackChainHead } from '../../electron/core/services/integrity-open';
+import { dbFileName } from '../../electron/core/store/connection';
+import { auditHead } from '../../electron/core/audit/chain';
+import { verifyAuditDb } from '../../electron/core/audit/verify';
+import { createBackup, primaryBackupDir, restoreBackup, restoreFileIntoFolder } from '../../electron/core/backup/service';
+import { classifyStoreError, openCoreSafely, storeErrorToDomain, trackChainHead } from '../../electron/core/trust/open';
 import { translate } from '../../shared/i18n';
 import type { Core } from '../../electron/core/core';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeDesk, type TestDesk } from '../helpers/core';
-import { iterateAudit } from '../../electron/core/services/audit';
+import { iterateAudit } from '../../electron/core/audit/chain';
 
 let desk: TestDesk;
 afterEach(() => desk?.close());

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CallFailed, makeDesk, type TestDesk } from '../helpers/core';
-import type { Connection } from '../../electron/core/api/types';
+import type { Connection } from '../../electron/core/context';
 import type { Input } from '../../shared/contract';
 import { nationalReportRules } from '../../shared/domain/deadline';
-import { setLeaderOnDutyLookup } from '../../electron/core/services/escalation';
+import { setLeaderOnDutyLookup } from '../../electron/core/escalation/service';
 import { accidentAt } from '../helpers/incidents';
 
 let desk: TestDesk;
@@ -368,7 +368,7 @@ describe('attachments', () => {
 describe('migration 0030', () => {
   it('upgrades a version-20 store: tables, append-only triggers and the due index exist', async () => {
     const Database = (await import('better-sqlite3')).default;
-    const { migrate } = await import('../../electron/core/db/migrations');
+    const { migrate } = await import('../../electron/core/store/migrations');
     const os = await import('node:os');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-m30-'));
     const db = new Database(path.join(dir, 'm.sqlite'));

@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, NewerSchemaError, dbFileName } from '../../electron/core/db/connection';
-import { latestVersion, migrate, migrations } from '../../electron/core/db/migrations';
+import { openStore, NewerSchemaError, dbFileName } from '../../electron/core/store/connection';
+import { latestVersion, migrate, migrations } from '../../electron/core/store/migrations';
 import { tempDir } from '../helpers/core';
 
 const dirs: string[] = [];

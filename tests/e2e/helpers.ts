@@ -13,7 +13,7 @@ import { Core } from '../../electron/core/core';
 import { ManualClock } from '../../electron/core/clock';
 import { createApi, type Api } from '../../electron/core/api/dispatch';
 import { startHost, type RunningHost } from '../../electron/host/server';
-import { startDueScheduler } from '../../electron/core/services/due-schedule';
+import { startDueScheduler } from '../../electron/core/escalation/due-schedule';
 import type { Input, MethodName, Output } from '../../shared/contract';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

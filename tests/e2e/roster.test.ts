@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { adminAccount, closeAll, loginUi, newPage, openBrowser, pdfFonts, printToPdf, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
-import type { Connection } from '../../electron/core/api/types';
+import type { Connection } from '../../electron/core/context';
 import type { Input, MethodName, Output } from '../../shared/contract';
 
 let host: TestHost;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { artifactsDir, closeAll, openBrowser, printToPdf, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
-import { auditHead } from '../../electron/core/services/audit';
+import { auditHead } from '../../electron/core/audit/chain';
 import { shortHash } from '../../shared/domain/audit-verify';
 
 let host: TestHost;

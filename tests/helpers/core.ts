@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Core } from '../../electron/core/core';
 import { ManualClock } from '../../electron/core/clock';
 import { createApi, type Api } from '../../electron/core/api/dispatch';
-import type { Connection } from '../../electron/core/api/types';
+import type { Connection } from '../../electron/core/context';
 import type { Input, MethodName, Output } from '../../shared/contract';
 import type { ApiError } from '../../shared/errors';
 

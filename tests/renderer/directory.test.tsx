@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { DirectoryPage } from '../../renderer/pages/Directory.page';
+import { DirectoryPage } from '../../renderer/pages/directory/Directory.page';
 import { adminDesk, fakeBridge, render } from './render';
 import type { Person } from '../../shared/contract';
 

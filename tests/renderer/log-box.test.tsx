@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { LogBox } from '../../renderer/components/DutyLog/LogBox';
-import { DueNext } from '../../renderer/components/DutyLog/DueNext';
+import { LogBox } from '../../renderer/pages/console/LogBox';
+import { DueNext } from '../../renderer/pages/console/DueNext';
 import { adminDesk, fakeBridge, render, type FakeHandler } from './render';
 import type { DueList } from '../../shared/contract';
 

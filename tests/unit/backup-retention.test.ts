@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupsToDelete, localDay, type RetentionItem } from '../../electron/core/services/backup-retention';
+import { backupsToDelete, localDay, type RetentionItem } from '../../electron/core/backup/retention';
 
 const hour = 3600_000;
 const start = Date.parse('2026-11-25T16:00:00Z'); // 2026-11-26 00:00 in Shanghai

@@ -1,12 +1,12 @@
 /**
  * Demo people and external contacts.
  */
-import { insertPerson } from '../db/people';
-import { insertContact } from '../db/contacts';
+import { insertPerson } from '../directory/people-db';
+import { insertContact } from '../directory/contacts-db';
 import type { Person } from '../../../shared/contract';
 import type { PersonRole } from '../../../shared/roles';
 import type { Rng } from './rng';
-import type { WriteCtx } from '../api/types';
+import type { WriteCtx } from '../context';
 
 const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
 const given = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍鹏辉玲建国红梅斌宇浩凯健俊帆帅旭宁瑞晨欣怡佳琪雪琳晓东海波亮志勤松林峰'.split('');

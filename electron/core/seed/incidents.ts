@@ -8,7 +8,7 @@
  * change); nothing later than the core clock's now.
  */
 import type { SeedCtx } from './types';
-import type { WriteCtx } from '../api/types';
+import type { WriteCtx } from '../context';
 import type { IncidentFields } from '../../../shared/contract';
 import { addDays, dutyDateOf, dutyDayBounds, type LogKind } from '../../../shared/domain/log';
 import {
@@ -22,7 +22,7 @@ import { gradeWorkSafety, isWorkSafetyGraded } from '../../../shared/domain/grad
 import { nationalReportRules, reportDeadlines, supplementWindowEnd } from '../../../shared/domain/deadline';
 import { defaultEscalationPolicy } from '../../../shared/domain/escalation';
 import { firstReportText, followupReportText } from '../../../shared/domain/incident-report';
-import { insertLogEntry, insertLogEntryId, linkLogEntry, type LogContent } from '../db/log';
+import { insertLogEntry, insertLogEntryId, linkLogEntry, type LogContent } from '../log/db';
 import {
   activeDeadlines,
   insertDeadline,
@@ -32,8 +32,8 @@ import {
   meetDeadline,
   nextIncidentNo,
   setIncidentStatus,
-} from '../db/incidents';
-import { acknowledgeEscalation, insertContact, insertEscalation } from '../db/incident-escalations';
+} from '../incidents/db';
+import { acknowledgeEscalation, insertContact, insertEscalation } from '../escalation/db';
 import type { Rng } from './rng';
 
 const tz = 'Asia/Shanghai';

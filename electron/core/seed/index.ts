@@ -7,7 +7,7 @@
  */
 import { Core } from '../core';
 import { createApi } from '../api/dispatch';
-import type { Connection } from '../api/types';
+import type { Connection } from '../context';
 import { transact } from '../write';
 import { Rng } from './rng';
 import { seedContacts, seedPeople } from './directory';

@@ -6,8 +6,8 @@
  * Deterministic: the generator is deterministic and leave comes from `ctx.rng`.
  */
 import { addDays, monthRange } from '../../../shared/domain/calendar-dates';
-import { insertLeave, insertPlan } from '../db/roster';
-import { generate, publish } from '../services/roster';
+import { insertLeave, insertPlan } from '../roster/db';
+import { generate, publish } from '../roster/service';
 import type { SeedCtx } from './types';
 
 const reasons = ['年休假', '出差', '病假', '外出培训', '探亲假'];

@@ -3,7 +3,7 @@
  */
 import type { Core } from '../core';
 import type { Session } from '../sessions';
-import type { WriteCtx } from '../api/types';
+import type { WriteCtx } from '../context';
 import type { Person } from '../../../shared/contract';
 import type { Rng } from './rng';
 

@@ -27,7 +27,7 @@ import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { call, queryClient, session, useApiQuery } from '../../api';
 import { sections } from '../../router';
-import { AlarmWatcher } from '../DutyLog/AlarmWatcher';
+import { AlarmWatcher } from '../Alarm/AlarmWatcher';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { formatClock, type Lang } from '../../lib/format';
 import { setLanguage } from '../../i18n';

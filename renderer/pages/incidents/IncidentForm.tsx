@@ -21,7 +21,7 @@ import {
 import { gradeWorkSafety, isWorkSafetyGraded } from '../../../shared/domain/grading';
 import { useDesk, useHasRole, useNow } from '../../lib/desk-context';
 import { errorText, fieldErrors } from '../../lib/errors';
-import { fromLocalInput, toLocalInput } from '../../components/DutyLog/time';
+import { fromLocalInput, toLocalInput } from '../../lib/local-input';
 
 interface Values {
   title: string;

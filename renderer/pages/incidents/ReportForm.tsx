@@ -8,7 +8,7 @@ import { call, queryClient, useApiQuery } from '../../api';
 import { reportMethods, type ReportKind, type ReportMethod } from '../../../shared/domain/incident';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { errorText } from '../../lib/errors';
-import { fromLocalInput, toLocalInput } from '../../components/DutyLog/time';
+import { fromLocalInput, toLocalInput } from '../../lib/local-input';
 
 export function ReportForm({ incidentId, kind, onClose }: { incidentId: number; kind: ReportKind; onClose: () => void }) {
   const { t } = useTranslation();

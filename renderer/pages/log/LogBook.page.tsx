@@ -17,7 +17,7 @@ import { useDesk, useNow } from '../../lib/desk-context';
 import { formatDate, formatTime, localDate, weekdayOfDate } from '../../lib/format';
 import { errorText } from '../../lib/errors';
 import { downloadFile } from '../roster/lib';
-import { EntryDialog } from '../../components/DutyLog/EntryDialog';
+import { EntryDialog } from '../console/EntryDialog';
 
 export function LogBookPage() {
   const { t } = useTranslation();

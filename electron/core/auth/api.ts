@@ -1,0 +1,169 @@
+/**
+ * Handlers: first-run setup, login, lock, session.
+ */
+import crypto from 'node:crypto';
+import { DomainError } from '../../../shared/errors';
+import type { AppStatus, SessionInfo } from '../../../shared/contract';
+import type { UserRole } from '../../../shared/roles';
+import { getDesk, insertDesk } from '../desk/db';
+import { insertPerson } from '../directory/people-db';
+import { findUserByLogin, getUserRow, insertUser, recordLoginAttempt, updateUser } from './db';
+import { hashPassword, verifyPassword } from './passwords';
+import type { Session } from '../sessions';
+import type { Handlers, WriteCtx } from '../context';
+import { appVersion } from '../core';
+
+/** Failed logins before a delay starts; the delay doubles, capped, and never locks anyone out for good. */
+export const freeAttempts = 5;
+const maxDelayMs = 15 * 60_000;
+export const lockoutDelayMs = (failures: number): number =>
+  failures < freeAttempts ? 0 : Math.min(maxDelayMs, 30_000 * 2 ** (failures - freeAttempts));
+
+const toInfo = (s: Session): SessionInfo => ({
+  sessionId: s.id,
+  userId: s.userId,
+  login: s.login,
+  displayName: s.displayName,
+  roles: s.roles,
+  personId: s.personId,
+  locked: s.locked,
+});
+
+function startSession(ctx: WriteCtx, userId: number): Session {
+  const u = getUserRow(ctx.db, userId)!;
+  const s = ctx.core.sessions.create({
+    userId: u.id,
+    login: u.login,
+    displayName: u.display_name,
+    roles: JSON.parse(u.roles) as UserRole[],
+    personId: u.person_id,
+  });
+  ctx.conn.sessionId = s.id;
+  ctx.session = s;
+  return s;
+}
+
+export const authHandlers: Handlers<
+  'app.status' | 'app.setup' | 'auth.login' | 'auth.logout' | 'auth.session' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'
+> = {
+  'app.status': (ctx): AppStatus => {
+    let desk: ReturnType<typeof getDesk>;
+    try {
+      desk = getDesk(ctx.db);
+    } catch {
+      // A malformed store must still answer, so the damaged-store screen can offer a restore.
+      desk = null;
+    }
+    return {
+      setUp: desk !== null || ctx.core.readOnly,
+      deskName: desk?.unitName ?? null,
+      readOnly: ctx.core.readOnly,
+      readOnlyReasonKey: ctx.core.store.readOnlyReasonKey,
+      schemaVersion: ctx.core.schemaVersion,
+      appVersion,
+      now: new Date(ctx.now).toISOString(),
+      timeZone: desk?.timeZone ?? 'Asia/Shanghai',
+      latestBackup: ctx.core.readOnly ? ctx.core.latestBackup() : null,
+    };
+  },
+
+  'app.setup': (ctx, input) => {
+    if (getDesk(ctx.db)) throw new DomainError('ALREADY_SET_UP');
+    const at = new Date(ctx.now).toISOString();
+    const desk = insertDesk(
+      ctx.db,
+      { deskId: crypto.randomUUID(), unitName: input.deskName, dutyPhone: input.dutyPhone, fax: input.fax, timeZone: input.timeZone },
+      at,
+    );
+    ctx.audit({ action: 'desk.create', entity: 'desk', entityId: desk.deskId, after: desk });
+    const person = insertPerson(
+      ctx.db,
+      { name: input.adminName, department: input.adminDepartment, title: null, officePhone: null, mobile: input.adminMobile, roles: ['admin'], sortOrder: 0 },
+      at,
+    );
+    ctx.audit({ action: 'person.create', entity: 'person', entityId: person.id, after: person });
+    const user = insertUser(
+      ctx.db,
+      { login: input.adminLogin, passwordHash: hashPassword(input.adminPassword), personId: person.id, displayName: input.adminName, roles: ['admin'] },
+      at,
+    );
+    ctx.audit({ action: 'user.create', entity: 'user', entityId: user.id, after: user });
+    const s = startSession(ctx, user.id);
+    recordLoginAttempt(ctx.db, user.id, true, at, null);
+    ctx.audit({ action: 'auth.login', entity: 'user', entityId: user.id });
+    return toInfo(s);
+  },
+
+  'auth.login': (ctx, input) => {
+    const at = new Date(ctx.now).toISOString();
+    const row = findUserByLogin(ctx.db, input.login);
+    if (row?.locked_until && Date.parse(row.locked_until) > ctx.now) {
+      throw new DomainError('RATE_LIMITED', 'errors.RATE_LIMITED', { seconds: Math.ceil((Date.parse(row.locked_until) - ctx.now) / 1000) });
+    }
+    // Verify even for unknown logins so the answer takes the same time.
+    const ok = verifyPassword(input.password, row?.password_hash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
+    const canWrite = !ctx.core.readOnly;
+    if (!row || !ok || row.active !== 1) {
+      if (!canWrite) throw new DomainError('BAD_CREDENTIALS');
+      if (row) {
+        const delay = lockoutDelayMs(row.failed_attempts + 1);
+        recordLoginAttempt(ctx.db, row.id, false, at, delay > 0 ? new Date(ctx.now + delay).toISOString() : null);
+      }
+      ctx.audit({ action: 'auth.loginFailed', entity: 'user', entityId: row?.id ?? null, after: { login: input.login } });
+      return ctx.reject(new DomainError('BAD_CREDENTIALS'));
+    }
+    if (canWrite) recordLoginAttempt(ctx.db, row.id, true, at, null);
+    const s = startSession(ctx, row.id);
+    // A read-only store (damaged file) still lets people in, to read and restore; nothing is written then.
+    if (canWrite) ctx.audit({ action: 'auth.login', entity: 'user', entityId: row.id });
+    return toInfo(s);
+  },
+
+  'auth.logout': (ctx) => {
+    const s = ctx.core.sessions.get(ctx.conn.sessionId);
+    if (!s) throw new DomainError('UNAUTHENTICATED');
+    ctx.session = s;
+    if (!ctx.core.readOnly) ctx.audit({ action: 'auth.logout', entity: 'user', entityId: s.userId });
+    ctx.core.sessions.delete(s.id);
+    ctx.conn.sessionId = null;
+    return null;
+  },
+
+  'auth.session': (ctx) => {
+    const s = ctx.core.sessions.get(ctx.conn.sessionId);
+    return s ? toInfo(s) : null;
+  },
+
+  'auth.lock': (ctx) => {
+    const s = ctx.session!;
+    s.locked = true;
+    if (!ctx.core.readOnly) ctx.audit({ action: 'auth.lock', entity: 'user', entityId: s.userId });
+    return null;
+  },
+
+  'auth.unlock': (ctx, input) => {
+    const s = ctx.core.sessions.get(ctx.conn.sessionId);
+    if (!s) throw new DomainError('UNAUTHENTICATED');
+    const row = getUserRow(ctx.db, s.userId);
+    ctx.session = s;
+    const canWrite = !ctx.core.readOnly;
+    if (!row || row.active !== 1 || !verifyPassword(input.password, row.password_hash)) {
+      if (!canWrite) throw new DomainError('BAD_CREDENTIALS');
+      ctx.audit({ action: 'auth.unlockFailed', entity: 'user', entityId: s.userId });
+      return ctx.reject(new DomainError('BAD_CREDENTIALS'));
+    }
+    ctx.core.sessions.unlock(s);
+    if (canWrite) ctx.audit({ action: 'auth.unlock', entity: 'user', entityId: s.userId });
+    return toInfo(s);
+  },
+
+  'auth.changePassword': (ctx, input) => {
+    const s = ctx.session!;
+    const row = getUserRow(ctx.db, s.userId)!;
+    if (!verifyPassword(input.current, row.password_hash)) throw new DomainError('BAD_CREDENTIALS', 'errors.WRONG_PASSWORD');
+    const user = updateUser(ctx.db, s.userId, { passwordHash: hashPassword(input.next) }, new Date(ctx.now).toISOString());
+    ctx.audit({ action: 'user.changePassword', entity: 'user', entityId: user.id, after: { passwordChanged: true } });
+    return null;
+  },
+};
+

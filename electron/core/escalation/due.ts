@@ -1,0 +1,65 @@
+/**
+ * "Due next": every running countdown of the incidents domain, soonest first.
+ *
+ * Report deadlines stay listed until a report meets them, overdue or not;
+ * escalations stay listed until acknowledged or cancelled, exhausted ones
+ * included. Nothing disappears because time passed.
+ */
+import type { DueItem, DueList } from '../../../shared/contract';
+import type { IncidentLevel } from '../../../shared/domain/incident';
+import type { DeadlineKind } from '../../../shared/domain/deadline';
+import type { ReadCtx } from '../context';
+import { getIncident, listIncidents, openDeadlines } from '../incidents/db';
+import { pendingEscalations } from './db';
+import { escalationView } from './service';
+import { iso } from '../log/service';
+
+export function dueList(ctx: ReadCtx): DueList {
+  const items: DueItem[] = [];
+  for (const d of openDeadlines(ctx.db)) {
+    items.push({
+      kind: 'report',
+      id: `deadline-${d.id}`,
+      incidentId: d.incident_id,
+      incidentNo: d.no,
+      title: d.title,
+      level: d.level as IncidentLevel,
+      deadlineKind: d.kind as DeadlineKind,
+      dueAt: d.due_at,
+      overdue: Date.parse(d.due_at) < ctx.now,
+    });
+  }
+  for (const rec of pendingEscalations(ctx.db)) {
+    const inc = getIncident(ctx.db, rec.incidentId);
+    if (!inc) continue;
+    const v = escalationView(ctx, rec);
+    items.push({
+      kind: 'escalation',
+      id: `esc-${rec.id}-${v.state.round}-${v.state.stepIndex}`,
+      incidentId: inc.id,
+      incidentNo: inc.no,
+      title: inc.title,
+      level: inc.level,
+      escalationId: rec.id,
+      round: v.state.round,
+      stepIndex: v.state.stepIndex,
+      target: v.state.target,
+      targetName: v.currentTarget.name,
+      targetPhone: v.currentTarget.phone,
+      exhausted: v.state.status === 'exhausted',
+      dueAt: v.state.dueAt,
+      overdue: v.state.status === 'exhausted',
+    });
+  }
+  items.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1));
+
+  const open = listIncidents(ctx.db, { status: ['open', 'handling'], limit: 200 }, ctx.now);
+  // Open incidents with a deadline first, soonest first; then the newest.
+  open.sort((a, b) => {
+    if (a.nextDeadline && b.nextDeadline) return a.nextDeadline.dueAt < b.nextDeadline.dueAt ? -1 : 1;
+    if (a.nextDeadline) return -1;
+    if (b.nextDeadline) return 1;
+    return a.learnedAt < b.learnedAt ? 1 : -1;
+  });
+  return { now: iso(ctx.now), items, openIncidents: open };
+}

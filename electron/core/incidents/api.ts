@@ -1,0 +1,206 @@
+/**
+ * Handlers of the duty log and incidents (issue 4).
+ */
+import { DomainError } from '../../../shared/errors';
+import type { incidentsMethods } from '../../../shared/contract/incidents';
+import { addDays, dutyDateOf, zonedInstant } from '../../../shared/domain/log';
+import { getDesk } from '../desk/db';
+import { listLogEntries, logHistory } from '../log/db';
+import {
+  getAttachment,
+  getReport,
+  incidentVersion,
+  insertAttachment,
+  insertInstruction,
+  listIncidents,
+  voidAttachment,
+} from './db';
+import { actorName, createLogEntry, deskTimeZone, iso, mustLogEntry, toUtc, updateLog, voidLog } from '../log/service';
+import {
+  createIncident,
+  fileReport,
+  incidentDetail,
+  mustIncident,
+  reportTemplate,
+  setIncidentLevel,
+  setStatus,
+  updateIncidentFields,
+} from './service';
+import { acknowledge, cancel, recordContact, startEscalation } from '../escalation/service';
+import { getEscalationSettings, getReportRules, setEscalationSettings, setReportRules } from './settings';
+import { decodeAttachment, readAttachment, storeAttachment } from './attachments';
+import { dueList } from '../escalation/due';
+import { logBook, logXlsx } from '../log/book';
+import { incidentsXlsx } from './export';
+import { categoryNames, levelLabel } from '../../../shared/domain/incident-report';
+import type { Input } from '../../../shared/contract';
+import { translate } from '../../../shared/i18n';
+import type { ReadCtx } from '../context';
+import { getPerson } from '../directory/people-db';
+import { getContact } from '../directory/contacts-db';
+import { asyncMutation, type Handlers } from '../context';
+
+function filteredIncidents(ctx: ReadCtx, input: Input<'incident.list'>, defaultLimit: number) {
+  const tz = deskTimeZone(ctx);
+  // Date filters are local calendar dates of learned-at.
+  const fromIso = input.from ? iso(zonedInstant(input.from, 0, tz)) : undefined;
+  const toIso = input.to ? iso(zonedInstant(addDays(input.to, 1), 0, tz)) : undefined;
+  return listIncidents(
+    ctx.db,
+    {
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.category ? { category: input.category } : {}),
+      ...(input.level ? { level: input.level } : {}),
+      ...(fromIso ? { fromIso } : {}),
+      ...(toIso ? { toIso } : {}),
+      ...(input.query ? { query: input.query } : {}),
+      limit: input.limit ?? defaultLimit,
+    },
+    ctx.now,
+  );
+}
+
+export const incidentsHandlers: Handlers<keyof typeof incidentsMethods> = {
+  // ── duty log
+  'log.create': (ctx, input) => createLogEntry(ctx, input),
+  'log.update': (ctx, input) => {
+    const { id, expectedVersion, reason, ...patch } = input;
+    return updateLog(ctx, id, expectedVersion, patch, reason);
+  },
+  'log.void': (ctx, input) => voidLog(ctx, input.id, input.reason),
+  'log.list': (ctx, input) => {
+    const tz = deskTimeZone(ctx);
+    const ranged = input.from !== undefined || input.to !== undefined;
+    const dutyDate = ranged ? null : (input.dutyDate ?? dutyDateOf(ctx.now, tz));
+    const fromDate = dutyDate ?? input.from ?? '0000-01-01';
+    const toDate = dutyDate ?? input.to ?? '9999-12-31';
+    const entries = listLogEntries(ctx.db, {
+      fromDate,
+      toDate,
+      ...(input.kind ? { kind: input.kind } : {}),
+      ...(input.query ? { query: input.query } : {}),
+      includeVoided: input.includeVoided ?? dutyDate !== null,
+      limit: input.limit ?? 500,
+    });
+    return { dutyDate, entries };
+  },
+  'log.get': (ctx, input) => mustLogEntry(ctx, input.id),
+  'log.book': (ctx, input) => logBook(ctx, input.dutyDate),
+  'log.exportXlsx': (ctx, input) => logXlsx(ctx, input),
+  'log.history': (ctx, input) => {
+    mustLogEntry(ctx, input.id);
+    return logHistory(ctx.db, input.id);
+  },
+
+  // ── incidents
+  'incident.create': (ctx, input) => createIncident(ctx, input),
+  'incident.update': (ctx, input) => updateIncidentFields(ctx, input),
+  'incident.setLevel': (ctx, input) => setIncidentLevel(ctx, input.id, input.level, input.reason),
+  'incident.setStatus': (ctx, input) => setStatus(ctx, input.id, input.status, input.reason ?? null),
+  'incident.list': (ctx, input) => filteredIncidents(ctx, input, 200),
+  'incident.exportXlsx': (ctx, input) => {
+    const f = [
+      input.status ? `状态：${input.status.map((s) => translate('zh-CN', `incidents.status.${s}`)).join('、')}` : '',
+      input.category ? `类别：${categoryNames[input.category]}` : '',
+      input.level ? `等级：${levelLabel(input.level)}` : '',
+      input.from || input.to ? `接报日期：${input.from ?? '…'} 至 ${input.to ?? '…'}` : '',
+      input.query ? `含"${input.query}"` : '',
+    ].filter(Boolean);
+    return incidentsXlsx(ctx, filteredIncidents(ctx, input, 10_000), f.join('　'));
+  },
+  'incident.get': (ctx, input) => incidentDetail(ctx, input.id),
+  'incident.addInstruction': (ctx, input) => {
+    mustIncident(ctx, input.incidentId);
+    const ins = insertInstruction(ctx.db, {
+      incidentId: input.incidentId,
+      leaderName: input.leaderName,
+      text: input.text,
+      givenAt: input.givenAt ? toUtc(input.givenAt) : iso(ctx.now),
+      recordedAt: iso(ctx.now),
+      recordedBy: actorName(ctx),
+      escalationId: null,
+    });
+    ctx.audit({ action: 'instruction.create', entity: 'instruction', entityId: ins.id, after: ins });
+    return ins;
+  },
+  'incident.attach': asyncMutation(async (ctx, input) => {
+    mustIncident(ctx, input.incidentId);
+    const buf = decodeAttachment(input.dataBase64);
+    const sha256 = await storeAttachment(ctx.core.dataDir, buf);
+    return ctx.transact((w) => {
+      mustIncident(w, input.incidentId);
+      const a = insertAttachment(w.db, {
+        incidentId: input.incidentId,
+        name: input.name,
+        mime: input.mime,
+        size: buf.length,
+        sha256,
+        addedAt: iso(w.now),
+        addedBy: actorName(w),
+      });
+      w.audit({ action: 'attachment.add', entity: 'attachment', entityId: a.id, after: a });
+      return a;
+    });
+  }),
+  'incident.attachment': async (ctx, input) => {
+    const a = getAttachment(ctx.db, input.id);
+    if (!a) throw new DomainError('NOT_FOUND', 'incidents.errors.attachmentMissing');
+    const buf = await readAttachment(ctx.core.dataDir, a.sha256);
+    return { ...a, dataBase64: buf.toString('base64') };
+  },
+  'incident.voidAttachment': (ctx, input) => {
+    const a = getAttachment(ctx.db, input.id);
+    if (!a) throw new DomainError('NOT_FOUND', 'incidents.errors.attachmentMissing');
+    if (a.voided) throw new DomainError('CONFLICT', 'incidents.errors.attachmentVoided');
+    const after = voidAttachment(ctx.db, a.id, input.reason, actorName(ctx), iso(ctx.now));
+    ctx.audit({ action: 'attachment.void', entity: 'attachment', entityId: a.id, before: a, after, reason: input.reason });
+    return after;
+  },
+
+  // ── reports
+  'report.template': (ctx, input) => reportTemplate(ctx, input.incidentId, input.kind),
+  'report.file': (ctx, input) => fileReport(ctx, input),
+  'report.get': (ctx, input) => {
+    const report = getReport(ctx.db, input.id);
+    if (!report) throw new DomainError('NOT_FOUND', 'incidents.errors.reportNotFound', { id: input.id });
+    const inc = mustIncident(ctx, report.incidentId);
+    const fields = incidentVersion(ctx.db, inc.id, report.incidentVersion)!;
+    const desk = getDesk(ctx.db)!;
+    return {
+      report,
+      incident: { ...fields, no: inc.no },
+      unitName: desk.unitName,
+      dutyPhone: desk.dutyPhone,
+      fax: desk.fax,
+      timeZone: desk.timeZone,
+    };
+  },
+  'report.rules': (ctx) => getReportRules(ctx.db),
+  'report.setRules': (ctx, input) => {
+    const { before, after } = setReportRules(ctx.db, input);
+    ctx.audit({ action: 'settings.reportRules', entity: 'settings', entityId: 'incidents.reportRules', before, after });
+    return after;
+  },
+
+  // ── escalation
+  'escalation.start': (ctx, input) => startEscalation(ctx, input.incidentId),
+  'escalation.contact': (ctx, input) => recordContact(ctx, input),
+  'escalation.acknowledge': (ctx, input) => acknowledge(ctx, input),
+  'escalation.cancel': (ctx, input) => cancel(ctx, input.escalationId, input.reason),
+  'escalation.settings': (ctx) => getEscalationSettings(ctx.db),
+  'escalation.setSettings': (ctx, input) => {
+    if (input.principalPersonId !== null && !getPerson(ctx.db, input.principalPersonId))
+      throw new DomainError('NOT_FOUND', 'incidents.errors.personNotFound');
+    if (input.superiorContactId !== null && !getContact(ctx.db, input.superiorContactId))
+      throw new DomainError('NOT_FOUND', 'incidents.errors.contactNotFound');
+    const { before, after } = setEscalationSettings(ctx.db, input);
+    ctx.audit({ action: 'settings.escalation', entity: 'settings', entityId: 'incidents.escalation', before, after });
+    return after;
+  },
+
+  // ── due next
+  'due.list': (ctx) => dueList(ctx),
+  // Public: the lock and login screens keep the alarm going; only ids and times leave the core.
+  'due.pending': (ctx) =>
+    ctx.core.deskId() === null ? { items: [] } : { items: dueList(ctx).items.map((i) => ({ id: i.id, kind: i.kind, dueAt: i.dueAt, overdue: i.overdue })) },
+};

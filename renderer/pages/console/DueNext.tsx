@@ -1,0 +1,124 @@
+/**
+ * Console: every running countdown, soonest first — report deadlines and
+ * escalations waiting for acknowledgement — then the open incidents with
+ * their latest leader instruction. Overdue stays red and listed until dealt
+ * with. The alarm itself (beep, notification, the red bar on other pages)
+ * is the shell's AlarmWatcher; here each event can be silenced.
+ */
+import { ActionIcon, Badge, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconBell, IconBellOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { DueItem } from '../../../shared/contract';
+import { countdownParts } from '../../../shared/domain/deadline';
+import { levelColor } from '../../../shared/domain/incident';
+import { useDesk } from '../../lib/desk-context';
+import { formatTime } from '../../lib/format';
+import { silence } from '../../components/Alarm/alarm';
+import { alarming, useAlarm } from '../../components/Alarm/useAlarm';
+
+export function DueNext() {
+  const { t } = useTranslation();
+  const { tz } = useDesk();
+  // The shell's AlarmWatcher rings and notifies; this list shows and silences.
+  const { query: q, now, items, muted } = useAlarm();
+
+  const label = (i: DueItem): string =>
+    i.kind === 'report'
+      ? t('incidents.due.report', { kind: t(`incidents.deadline.${i.deadlineKind}`) })
+      : i.exhausted
+        ? t('incidents.due.exhausted')
+        : t('incidents.due.escalation', { step: i.stepIndex + 1, target: t(`incidents.target.${i.target}`) });
+
+  return (
+    <Paper withBorder p="md" data-testid="due-next">
+      <Title order={4} mb="xs">
+        {t('incidents.due.title')}
+      </Title>
+      {items.length === 0 && <Text c="dimmed">{t('incidents.due.empty')}</Text>}
+      <Stack gap={6}>
+        {items.map((i) => {
+          const ms = Date.parse(i.dueAt) - now;
+          const c = countdownParts(ms);
+          const overdue = c.overdue || (i.kind === 'escalation' && i.exhausted);
+          const isMuted = muted.has(i.id);
+          return (
+            <Paper
+              key={i.id}
+              p="xs"
+              withBorder
+              bg={overdue ? 'var(--mantine-color-red-light)' : undefined}
+              style={{ borderColor: overdue ? 'var(--mantine-color-red-6)' : undefined }}
+              data-testid="due-item"
+              data-overdue={overdue ? 'true' : 'false'}
+            >
+              <Group justify="space-between" wrap="nowrap" align="flex-start">
+                <Stack gap={0} style={{ minWidth: 0 }}>
+                  <Text size="sm" fw={600}>
+                    {label(i)}
+                  </Text>
+                  <Text size="sm" className="dd-wrap" component={Link} to={`/incidents/${i.incidentId}`}>
+                    <Badge size="xs" color={levelColor[i.level]} mr={4}>
+                      {t(`incidents.level.${i.level}`)}
+                    </Badge>
+                    {i.incidentNo} {i.title}
+                  </Text>
+                  {i.kind === 'escalation' && (
+                    <Text size="xs" c="dimmed">
+                      {i.targetName ?? t('incidents.detail.unresolved')} {i.targetPhone ?? ''}
+                    </Text>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {formatTime(i.dueAt, tz)}
+                  </Text>
+                </Stack>
+                <Stack gap={2} align="flex-end">
+                  <Text ff="monospace" fw={700} size="lg" c={overdue ? 'red.8' : undefined} data-testid="due-countdown">
+                    {overdue ? t('incidents.due.overdue', { t: c.text }) : t('incidents.due.left', { t: c.text })}
+                  </Text>
+                  {(alarming(i, now) || overdue) && (
+                    <Tooltip label={isMuted ? t('incidents.due.silenced') : t('incidents.due.silence')}>
+                      <ActionIcon
+                        variant="subtle"
+                        color={isMuted ? 'gray' : 'red'}
+                        aria-label={isMuted ? t('incidents.due.silenced') : t('incidents.due.silence')}
+                        disabled={isMuted}
+                        onClick={() => silence(i.id)}
+                      >
+                        {isMuted ? <IconBellOff size={18} /> : <IconBell size={18} />}
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
+                </Stack>
+              </Group>
+            </Paper>
+          );
+        })}
+      </Stack>
+      {(q.data?.openIncidents.length ?? 0) > 0 && (
+        <>
+          <Title order={5} mt="md" mb={4}>
+            {t('incidents.due.openIncidents')}
+          </Title>
+          <Stack gap={4} data-testid="open-incidents">
+            {q.data!.openIncidents.slice(0, 8).map((o) => (
+              <Stack key={o.id} gap={0}>
+                <Text size="sm" component={Link} to={`/incidents/${o.id}`} className="dd-wrap">
+                  <Badge size="xs" color={levelColor[o.level]} mr={4}>
+                    {t(`incidents.level.${o.level}`)}
+                  </Badge>
+                  {o.no} {o.title}
+                </Text>
+                {o.lastInstruction && (
+                  <Text size="xs" c="orange.8" className="dd-wrap" data-testid="console-instruction">
+                    {t('incidents.due.latestInstruction')}：{o.lastInstruction}
+                  </Text>
+                )}
+              </Stack>
+            ))}
+          </Stack>
+        </>
+      )}
+    </Paper>
+  );
+}
