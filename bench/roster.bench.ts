@@ -21,8 +21,8 @@ import { exactRoster } from '../shared/domain/roster-exact';
 import { dutyRoles } from '../shared/roles';
 import { copyDemoDesk, demoNow, ensureDemoDesk } from './demo-desk';
 import { Core } from '../electron/core/core';
-import { dutyNow } from '../electron/core/roster/service';
 import { time, workDir, type BenchModule } from './lib';
+import { dutyNow } from "../electron/core/duty/service";
 
 const cal = createCalendar();
 const shift = (needs: { leader: number; officer: number; standby: number }, holiday = needs): ShiftTemplate => ({

@@ -18,11 +18,12 @@ import { Core } from '../electron/core/core';
 import { dbFileName } from '../electron/core/store/connection';
 import { sha256Hex } from '../electron/core/audit/chain';
 import { verifyAuditDb } from '../electron/core/audit/verify';
-import { createBackup, restoreBackup } from '../electron/core/backup/service';
+import { createBackup } from '../electron/core/backup/service';
 import { canonicalAuditPayload, genesisHash } from '../shared/audit';
 import { methodNames } from '../shared/contract';
 import { workDir, type BenchModule, type Bench } from './lib';
 import { copyDemoDesk, ensureDemoDesk } from './demo-desk';
+import { restoreBackup } from "../electron/core/backup/restore";
 
 // The kill loop and fuzz harness live with their tests (tests/db/fault-*.ts), outside this
 // tsconfig project; they are loaded at run time and typed by these minimal shapes.

@@ -2,9 +2,12 @@
  * Setup, login, lock and the current session.
  */
 import { z } from 'zod';
+import { type UserRole } from '../roles';
+import { id, optText, phone, text } from './common';
 import { method } from './define';
-import { optText, phone, text } from './common';
-import type { UserRole } from '../roles';
+
+import { userRoles } from '../roles';
+import { empty } from './common';
 
 export const timeZones = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC'] as const;
 
@@ -46,6 +49,16 @@ export interface AppStatus {
   latestBackup: string | null;
 }
 
+export interface User {
+  id: number;
+  login: string;
+  personId: number | null;
+  displayName: string;
+  roles: UserRole[];
+  active: boolean;
+  lastLoginAt: string | null;
+}
+
 export const authMethods = {
   'app.status': method<AppStatus>()({ input: z.object({}).strict(), access: 'public', kind: 'query' }),
   'app.setup': method<SessionInfo>()({
@@ -83,6 +96,41 @@ export const authMethods = {
   'auth.changePassword': method<null>()({
     input: z.object({ current: z.string().min(1).max(128), next: passwordSchema }).strict(),
     access: 'session',
+    kind: 'mutation',
+  }),
+} as const;
+
+export const usersMethods = {
+  'users.list': method<User[]>()({ input: empty, access: ['admin'], kind: 'query' }),
+  'users.create': method<User>()({
+    input: z
+      .object({
+        login: loginNameSchema,
+        password: passwordSchema,
+        personId: id.nullable(),
+        displayName: text(40),
+        roles: z.array(z.enum(userRoles)).min(1).max(3),
+      })
+      .strict(),
+    access: ['admin'],
+    kind: 'mutation',
+  }),
+  'users.update': method<User>()({
+    input: z
+      .object({
+        id,
+        displayName: text(40).optional(),
+        personId: id.nullable().optional(),
+        roles: z.array(z.enum(userRoles)).min(1).max(3).optional(),
+        active: z.boolean().optional(),
+      })
+      .strict(),
+    access: ['admin'],
+    kind: 'mutation',
+  }),
+  'users.resetPassword': method<null>()({
+    input: z.object({ id, password: passwordSchema }).strict(),
+    access: ['admin'],
     kind: 'mutation',
   }),
 } as const;

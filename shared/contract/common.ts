@@ -53,3 +53,7 @@ export interface ExportedFile {
   data: string;
   mime: string;
 }
+
+export const officers = ['officer', 'leader', 'admin'] as const;
+
+export const readers = ['admin', 'leader', 'officer'] as const;

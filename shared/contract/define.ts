@@ -50,3 +50,20 @@ export type MethodMap = Record<string, MethodSpec>;
 export type InputOf<M extends MethodSpec> = z.input<M['input']>;
 export type ParsedInputOf<M extends MethodSpec> = z.output<M['input']>;
 export type OutputOf<M extends MethodSpec> = M extends MethodSpec<z.ZodType, infer O, MethodKind> ? O : never;
+
+/**
+ * Merges the domains' method maps into one, refusing a name declared twice.
+ *
+ * An object spread would let the later map silently win; this throws at
+ * import time instead, naming the method.
+ */
+export function mergeMethodMaps(maps: readonly MethodMap[]): MethodMap {
+  const out: MethodMap = {};
+  for (const map of maps) {
+    for (const [name, spec] of Object.entries(map)) {
+      if (Object.hasOwn(out, name)) throw new Error(`contract: method ${name} is declared twice`);
+      out[name] = spec;
+    }
+  }
+  return out;
+}

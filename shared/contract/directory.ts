@@ -2,19 +2,9 @@
  * The desk, people (通讯录), external contacts, users and settings.
  */
 import { z } from 'zod';
+import { personRoles, type PersonRole } from '../roles';
+import { id, optText, phone, reason, text, type ExportedFile } from './common';
 import { method } from './define';
-import { timeZones, loginNameSchema, passwordSchema } from './auth';
-import { empty, id, optText, phone, reason, text, type ExportedFile } from './common';
-import { personRoles, userRoles, type PersonRole, type UserRole } from '../roles';
-
-export interface Desk {
-  unitName: string;
-  dutyPhone: string | null;
-  fax: string | null;
-  timeZone: string;
-  deskId: string;
-  createdAt: string;
-}
 
 export interface Person {
   id: number;
@@ -49,16 +39,6 @@ export interface Contact {
   updatedAt: string;
 }
 
-export interface User {
-  id: number;
-  login: string;
-  personId: number | null;
-  displayName: string;
-  roles: UserRole[];
-  active: boolean;
-  lastLoginAt: string | null;
-}
-
 const personFields = {
   name: text(40),
   department: optText(60),
@@ -85,31 +65,7 @@ const contactFields = {
   note: optText(500),
   sortOrder: z.number().int().min(0).max(100000).default(0),
 };
-
-export const settingsSchema = z
-  .object({
-    /** Minutes of inactivity before the console locks. */
-    idleLockMinutes: z.number().int().min(1).max(240),
-    /** Theme: light, dark, or auto (dark from 19:00 to 07:00). */
-    theme: z.enum(['light', 'dark', 'auto']),
-    language: z.enum(['zh-CN', 'en']),
-  })
-  .partial()
-  .strict();
-export type SettingsPatch = z.infer<typeof settingsSchema>;
-export type Settings = Required<SettingsPatch>;
-
 export const directoryMethods = {
-  'desk.get': method<Desk>()({ input: empty, access: 'session', kind: 'query' }),
-  'desk.update': method<Desk>()({
-    input: z
-      .object({ unitName: text(80), dutyPhone: phone, fax: phone, timeZone: z.enum(timeZones) })
-      .partial()
-      .strict(),
-    access: ['admin'],
-    kind: 'mutation',
-  }),
-
   'people.list': method<Person[]>()({
     input: z
       .object({ query: z.string().trim().max(40).optional(), includeInactive: z.boolean().optional() })
@@ -152,41 +108,5 @@ export const directoryMethods = {
     input: z.object({ id, active: z.boolean(), reason: reason.optional() }).strict(),
     access: ['admin'],
     kind: 'mutation',
-  }),
-
-  'users.list': method<User[]>()({ input: empty, access: ['admin'], kind: 'query' }),
-  'users.create': method<User>()({
-    input: z
-      .object({
-        login: loginNameSchema,
-        password: passwordSchema,
-        personId: id.nullable(),
-        displayName: text(40),
-        roles: z.array(z.enum(userRoles)).min(1).max(3),
-      })
-      .strict(),
-    access: ['admin'],
-    kind: 'mutation',
-  }),
-  'users.update': method<User>()({
-    input: z
-      .object({
-        id,
-        displayName: text(40).optional(),
-        personId: id.nullable().optional(),
-        roles: z.array(z.enum(userRoles)).min(1).max(3).optional(),
-        active: z.boolean().optional(),
-      })
-      .strict(),
-    access: ['admin'],
-    kind: 'mutation',
-  }),
-  'users.resetPassword': method<null>()({
-    input: z.object({ id, password: passwordSchema }).strict(),
-    access: ['admin'],
-    kind: 'mutation',
-  }),
-
-  'settings.get': method<Settings>()({ input: empty, access: 'session', kind: 'query' }),
-  'settings.update': method<Settings>()({ input: settingsSchema, access: ['admin'], kind: 'mutation' }),
+  })
 } as const;

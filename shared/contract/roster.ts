@@ -5,24 +5,14 @@
  * Admins plan and publish; leaders and officers read. Published versions are
  * immutable: amendments publish v2, v3 … with a change list.
  */
+import { readers } from './common';
 import { z } from 'zod';
-import { method } from './define';
-import { empty, id, isoDate, optText, reason, text } from './common';
-import { dutyRoles, type DutyRole } from '../roles';
-import { dayTypes, type DayInfo, type DayType } from '../domain/calendar';
-import type { Assignment, Conflict, RosterRules, ShiftTemplate, SlotKey, Unavailability } from '../domain/roster-rules';
+import { type DayInfo, type DayType } from '../domain/calendar';
 import type { FairnessRow, UnfilledSlot } from '../domain/roster-generate';
-
-export interface CalendarYear {
-  year: number;
-  source: 'bundled' | 'desk';
-  enteredAt: string | null;
-}
-
-export interface CalendarRange {
-  days: DayInfo[];
-  missingYears: number[];
-}
+import type { Assignment, Conflict, RosterRules, ShiftTemplate, SlotKey, Unavailability } from '../domain/roster-rules';
+import { dutyRoles } from '../roles';
+import { empty, id, isoDate, optText, reason, text } from './common';
+import { method } from './define';
 
 export interface LeaveRecord extends Unavailability {
   id: number;
@@ -179,65 +169,6 @@ export interface SwapRequest {
   warnings: Conflict[];
 }
 
-export interface DutyPerson {
-  personId: number;
-  name: string;
-  role: DutyRole;
-  mobile: string | null;
-  officePhone: string | null;
-  department: string | null;
-  title: string | null;
-}
-
-export interface DutyShift {
-  date: string;
-  shiftId: number;
-  shiftName: string;
-  start: string;
-  end: string;
-  leader: DutyPerson[];
-  officer: DutyPerson[];
-  standby: DutyPerson[];
-}
-
-export interface DutyNow {
-  now: string;
-  dutyDate: string;
-  day: DayInfo;
-  unitName: string;
-  dutyPhone: string | null;
-  fax: string | null;
-  /** Shifts running now (one for a 24-hour duty day). */
-  current: DutyShift[];
-  /** The next shift that starts after the current ones. */
-  next: DutyShift | null;
-  /** End of the current shift (handover), or null when nobody is rostered. */
-  handoverAt: string | null;
-  minutesToHandover: number | null;
-}
-
-export interface DutyDay {
-  date: string;
-  day: DayInfo;
-  shifts: DutyShift[];
-}
-
-export interface DutyNotice {
-  id: number;
-  kind: 'swapRequested' | 'swapApproved' | 'swapRejected' | 'tomorrow';
-  swapId: number | null;
-  params: Record<string, string | number>;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface MyDuty {
-  personId: number | null;
-  upcoming: (DutyShift & { role: DutyRole })[];
-  tomorrow: (DutyShift & { role: DutyRole }) | null;
-  notices: DutyNotice[];
-}
-
 const needSchema = z
   .object({ leader: z.number().int().min(0).max(3), officer: z.number().int().min(0).max(10), standby: z.number().int().min(0).max(5) })
   .strict();
@@ -259,28 +190,7 @@ const rulesSchema = z
 /** Excel files up to 2 MB (as base64, ~2.7 MB of text). */
 export const maxRosterImportBase64 = 2_800_000;
 const base64 = z.string().max(maxRosterImportBase64).regex(/^[A-Za-z0-9+/=\r\n]*$/u);
-
-const readers = ['admin', 'leader', 'officer'] as const;
-
 export const rosterMethods = {
-  'calendar.range': method<CalendarRange>()({ input: z.object({ from: isoDate, to: isoDate }).strict(), access: 'session', kind: 'query' }),
-  'calendar.years': method<CalendarYear[]>()({ input: empty, access: 'session', kind: 'query' }),
-  'calendar.parseNotice': method<{ days: { date: string; type: DayType; name: string | null }[]; problems: string[] }>()({
-    input: z.object({ year: z.number().int().min(2000).max(2100), text: z.string().max(20_000) }).strict(),
-    access: ['admin'],
-    kind: 'query',
-  }),
-  'calendar.importNotice': method<CalendarYear>()({
-    input: z.object({ year: z.number().int().min(2000).max(2100), text: z.string().max(20_000), reason: reason.optional() }).strict(),
-    access: ['admin'],
-    kind: 'mutation',
-  }),
-  'calendar.setDay': method<DayInfo>()({
-    input: z.object({ date: isoDate, type: z.enum(dayTypes).nullable(), name: optText(20), reason }).strict(),
-    access: ['admin'],
-    kind: 'mutation',
-  }),
-
   'shifts.list': method<ShiftTemplate[]>()({ input: z.object({ includeInactive: z.boolean().optional() }).strict(), access: 'session', kind: 'query' }),
   'shifts.create': method<ShiftTemplate>()({ input: z.object(shiftFields).strict(), access: ['admin'], kind: 'mutation' }),
   'shifts.update': method<ShiftTemplate>()({
@@ -363,14 +273,5 @@ export const rosterMethods = {
     access: ['admin', 'leader'],
     kind: 'mutation',
   }),
-  'swaps.cancel': method<SwapRequest>()({ input: z.object({ id, reason }).strict(), access: readers, kind: 'mutation' }),
-
-  'duty.now': method<DutyNow>()({ input: empty, access: 'session', kind: 'query' }),
-  'duty.week': method<DutyDay[]>()({
-    input: z.object({ from: isoDate.optional(), days: z.number().int().min(1).max(62).optional() }).strict(),
-    access: 'session',
-    kind: 'query',
-  }),
-  'duty.mine': method<MyDuty>()({ input: empty, access: 'session', kind: 'query' }),
-  'duty.ackNotice': method<null>()({ input: z.object({ id }).strict(), access: 'session', kind: 'mutation' }),
+  'swaps.cancel': method<SwapRequest>()({ input: z.object({ id, reason }).strict(), access: readers, kind: 'mutation' })
 } as const;

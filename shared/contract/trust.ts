@@ -3,10 +3,10 @@
  * export, signed checkpoints), backups and restore, integrity checks.
  */
 import { z } from 'zod';
-import { method } from './define';
-import { empty, isoDate, reason, text } from './common';
 import type { AuditEvent } from '../audit';
 import type { AuditProblem, SignedCheckpoint } from '../domain/audit-verify';
+import { empty, isoDate, reason } from './common';
+import { method } from './define';
 
 export interface ChainHeadInfo {
   deskId: string;
@@ -63,47 +63,6 @@ export interface CheckpointSummary {
   at: string;
   keyFingerprint: string;
   actor: string;
-}
-
-export const backupReasons = ['hourly', 'handover', 'manual', 'pre-restore', 'pre-migrate'] as const;
-export type BackupReason = (typeof backupReasons)[number];
-export const backupFolders = ['primary', 'secondary'] as const;
-export type BackupFolder = (typeof backupFolders)[number];
-
-export interface BackupInfo {
-  fileName: string;
-  folder: BackupFolder;
-  reason: BackupReason;
-  createdAt: string;
-  size: number;
-  /** Chain head stored in the backup, when the sidecar knows it. */
-  headSeq: number | null;
-  headHash: string | null;
-  /** `ok` when quick_check passed right after writing. */
-  quickCheck: string | null;
-}
-
-export interface BackupSettings {
-  /** A second folder (USB stick, network share) that receives a copy of every backup; null = none. */
-  secondFolder: string | null;
-  hourly: boolean;
-  keepHourly: number;
-  keepDaily: number;
-}
-
-export interface BackupStatus {
-  settings: BackupSettings;
-  backups: BackupInfo[];
-  /** Whether the second folder exists and is writable right now. */
-  secondFolderReachable: boolean | null;
-  lastError: string | null;
-}
-
-export interface RestoreResult {
-  restored: BackupInfo;
-  /** Backup of the state before the restore (restore it to undo). */
-  safetyBackup: BackupInfo | null;
-  verify: AuditVerifyResult;
 }
 
 export interface IntegrityResult {
@@ -180,40 +139,6 @@ export const trustMethods = {
   'audit.checkpoint': method<SignedCheckpoint>()({ input: empty, access: ['admin'], kind: 'mutation' }),
   /** Replaces the desk's signing key (reason required) and signs a checkpoint with the new one. */
   'audit.rotateKey': method<SignedCheckpoint>()({ input: z.object({ reason }).strict(), access: ['admin'], kind: 'mutation' }),
-
-  'backup.status': method<BackupStatus>()({ input: empty, access: ['admin'], kind: 'query' }),
-  'backup.create': method<BackupInfo>()({ input: empty, access: ['admin'], kind: 'mutation' }),
-  'backup.updateSettings': method<BackupSettings>()({
-    input: z
-      .object({
-        /** An absolute path (/media/usb/备份, E:\备份 or a \\server\share); empty = none. */
-        secondFolder: z
-          .string()
-          .trim()
-          .max(400)
-          .regex(/^$|^\/|^[A-Za-z]:[\\/]|^\\\\/u)
-          .nullable(),
-        hourly: z.boolean(),
-        keepHourly: z.number().int().min(1).max(1000),
-        keepDaily: z.number().int().min(1).max(3650),
-      })
-      .partial()
-      .strict(),
-    access: ['admin'],
-    kind: 'mutation',
-  }),
-  'backup.restore': method<RestoreResult>()({
-    input: z
-      .object({
-        fileName: text(200).regex(/^[A-Za-z0-9._-]+\.sqlite$/u),
-        folder: z.enum(backupFolders),
-        reason,
-      })
-      .strict(),
-    access: ['admin'],
-    readOnly: 'allow',
-    kind: 'mutation',
-  }),
 
   'integrity.latest': method<IntegrityResult | null>()({ input: empty, access: ['admin'], kind: 'query' }),
   'integrity.run': method<IntegrityResult>()({ input: empty, access: ['admin'], kind: 'mutation' }),

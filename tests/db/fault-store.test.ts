@@ -14,10 +14,11 @@ import { ManualClock } from '../../electron/core/clock';
 import { dbFileName } from '../../electron/core/store/connection';
 import { auditHead } from '../../electron/core/audit/chain';
 import { verifyAuditDb } from '../../electron/core/audit/verify';
-import { createBackup, primaryBackupDir, restoreBackup, restoreFileIntoFolder } from '../../electron/core/backup/service';
+import { createBackup, primaryBackupDir } from '../../electron/core/backup/service';
 import { classifyStoreError, openCoreSafely, storeErrorToDomain, trackChainHead } from '../../electron/core/trust/open';
 import { translate } from '../../shared/i18n';
 import type { Core } from '../../electron/core/core';
+import { restoreBackup, restoreFileIntoFolder } from "../../electron/core/backup/restore";
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {

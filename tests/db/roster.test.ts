@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { makeDesk, type TestDesk } from '../helpers/core';
-import { liveAt } from '../../electron/core/roster/db';
+import { liveAt } from "../../electron/core/duty/db";
 
 let desk: TestDesk;
 let other: TestDesk | null = null;

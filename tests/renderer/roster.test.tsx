@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { OnDutyCard } from '../../renderer/components/OnDuty/OnDutyCard';
 import { RosterSheet } from '../../renderer/pages/roster/RosterSheet';
 import { adminDesk, fakeBridge, render } from './render';
-import type { DutyNow, MyDuty, RosterPrintData } from '../../shared/contract/roster';
+import type { RosterPrintData } from '../../shared/contract/roster';
+import type { DutyNow, MyDuty } from "../../shared/contract/duty";
 
 const person = (personId: number, name: string, role: 'leader' | 'officer' | 'standby', mobile: string) => ({
   personId,

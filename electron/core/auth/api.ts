@@ -1,17 +1,22 @@
 /**
  * Handlers: first-run setup, login, lock, session.
  */
-import crypto from 'node:crypto';
+import type { usersMethods } from '../../../shared/contract/auth';
 import { DomainError } from '../../../shared/errors';
+import { countOtherActiveAdmins, findUserByLogin, getUserRow, insertUser, listUsers, rowToUser, updateUser } from '../auth/db';
+import { hashPassword } from '../auth/passwords';
+import type { Handlers } from '../context';
+import { iso, mustPerson } from '../directory/api';
+import { insertPerson } from '../directory/people-db';
+import crypto from 'node:crypto';
 import type { AppStatus, SessionInfo } from '../../../shared/contract';
 import type { UserRole } from '../../../shared/roles';
-import { getDesk, insertDesk } from '../desk/db';
-import { insertPerson } from '../directory/people-db';
-import { findUserByLogin, getUserRow, insertUser, recordLoginAttempt, updateUser } from './db';
-import { hashPassword, verifyPassword } from './passwords';
-import type { Session } from '../sessions';
-import type { Handlers, WriteCtx } from '../context';
+import type { WriteCtx } from '../context';
 import { appVersion } from '../core';
+import { getDesk, insertDesk } from '../desk/db';
+import type { Session } from '../sessions';
+import { recordLoginAttempt } from './db';
+import { verifyPassword } from './passwords';
 
 /** Failed logins before a delay starts; the delay doubles, capped, and never locks anyone out for good. */
 export const freeAttempts = 5;
@@ -167,3 +172,37 @@ export const authHandlers: Handlers<
   },
 };
 
+export const usersHandlers: Handlers<keyof typeof usersMethods> = {
+  'users.list': (ctx) => listUsers(ctx.db),
+  'users.create': (ctx, input) => {
+    if (findUserByLogin(ctx.db, input.login)) throw new DomainError('CONFLICT', 'errors.LOGIN_DUPLICATE');
+    if (input.personId !== null) mustPerson(ctx.db, input.personId);
+    const u = insertUser(
+      ctx.db,
+      { login: input.login, passwordHash: hashPassword(input.password), personId: input.personId, displayName: input.displayName, roles: input.roles },
+      iso(ctx.now),
+    );
+    ctx.audit({ action: 'user.create', entity: 'user', entityId: u.id, after: u });
+    return u;
+  },
+  'users.update': (ctx, input) => {
+    const row = getUserRow(ctx.db, input.id);
+    if (!row) throw new DomainError('NOT_FOUND');
+    const before = rowToUser(row);
+    const losesAdmin = (input.active === false || (input.roles && !input.roles.includes('admin'))) && before.roles.includes('admin');
+    if (losesAdmin && countOtherActiveAdmins(ctx.db, input.id) === 0) throw new DomainError('CONFLICT', 'errors.LAST_ADMIN');
+    if (input.personId) mustPerson(ctx.db, input.personId);
+    const { id, ...patch } = input;
+    const after = updateUser(ctx.db, id, patch, iso(ctx.now));
+    if (input.active === false || input.roles) ctx.core.sessions.deleteUser(id);
+    ctx.audit({ action: 'user.update', entity: 'user', entityId: id, before, after });
+    return after;
+  },
+  'users.resetPassword': (ctx, input) => {
+    if (!getUserRow(ctx.db, input.id)) throw new DomainError('NOT_FOUND');
+    updateUser(ctx.db, input.id, { passwordHash: hashPassword(input.password) }, iso(ctx.now));
+    ctx.core.sessions.deleteUser(input.id);
+    ctx.audit({ action: 'user.resetPassword', entity: 'user', entityId: input.id, after: { passwordChanged: true } });
+    return null;
+  },
+};

@@ -1,12 +1,4 @@
-/**
- * Which backups to delete: a pure rule, tested on its own.
- *
- * Only scheduled backups rotate (hourly, at handover). Kept: the newest
- * `keepHourly` of them, plus the newest one of each of the last `keepDaily`
- * local days that have one. Manual, pre-restore and pre-migrate backups are
- * never deleted automatically: they are how a restore is undone.
- */
-import type { BackupReason } from '../../../shared/contract/trust';
+import type { BackupReason } from "../../../shared/contract/backup";
 
 export interface RetentionPolicy {
   keepHourly: number;

@@ -2,8 +2,8 @@
  * Escalations and the contacts made for them.
  */
 import type { Db } from '../store/connection';
-import type { EscalationContact } from '../../../shared/contract/incidents';
 import type { ContactMethod, EscalationPolicy, EscalationTarget } from '../../../shared/domain/escalation';
+import type { EscalationContact } from "../../../shared/contract/escalation";
 
 export interface EscalationRow {
   id: number;

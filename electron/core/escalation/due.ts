@@ -9,10 +9,11 @@ import type { DueItem, DueList } from '../../../shared/contract';
 import type { IncidentLevel } from '../../../shared/domain/incident';
 import type { DeadlineKind } from '../../../shared/domain/deadline';
 import type { ReadCtx } from '../context';
-import { getIncident, listIncidents, openDeadlines } from '../incidents/db';
+import { getIncident, listIncidents } from '../incidents/db';
 import { pendingEscalations } from './db';
 import { escalationView } from './service';
 import { iso } from '../log/service';
+import { openDeadlines } from "../incidents/deadlines-db";
 
 export function dueList(ctx: ReadCtx): DueList {
   const items: DueItem[] = [];

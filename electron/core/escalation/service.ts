@@ -18,10 +18,11 @@ import {
   insertEscalation,
   type EscalationRecord,
 } from './db';
-import { getIncident, insertInstruction } from '../incidents/db';
+import { getIncident } from '../incidents/db';
 import { actorName, iso, toUtc } from '../log/service';
 import { getEscalationSettings } from '../incidents/settings';
-import { dutyNow } from '../roster/service';
+import { dutyNow } from "../duty/service";
+import { insertInstruction } from "../incidents/records-db";
 
 export interface Reachable {
   name: string | null;

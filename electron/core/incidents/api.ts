@@ -1,44 +1,23 @@
 /**
  * Handlers of the duty log and incidents (issue 4).
  */
-import { DomainError } from '../../../shared/errors';
-import type { incidentsMethods } from '../../../shared/contract/incidents';
-import { addDays, dutyDateOf, zonedInstant } from '../../../shared/domain/log';
-import { getDesk } from '../desk/db';
-import { listLogEntries, logHistory } from '../log/db';
-import {
-  getAttachment,
-  getReport,
-  incidentVersion,
-  insertAttachment,
-  insertInstruction,
-  listIncidents,
-  voidAttachment,
-} from './db';
-import { actorName, createLogEntry, deskTimeZone, iso, mustLogEntry, toUtc, updateLog, voidLog } from '../log/service';
-import {
-  createIncident,
-  fileReport,
-  incidentDetail,
-  mustIncident,
-  reportTemplate,
-  setIncidentLevel,
-  setStatus,
-  updateIncidentFields,
-} from './service';
-import { acknowledge, cancel, recordContact, startEscalation } from '../escalation/service';
-import { getEscalationSettings, getReportRules, setEscalationSettings, setReportRules } from './settings';
-import { decodeAttachment, readAttachment, storeAttachment } from './attachments';
-import { dueList } from '../escalation/due';
-import { logBook, logXlsx } from '../log/book';
-import { incidentsXlsx } from './export';
-import { categoryNames, levelLabel } from '../../../shared/domain/incident-report';
 import type { Input } from '../../../shared/contract';
+import type { incidentsMethods } from '../../../shared/contract/incidents';
+import { categoryNames, levelLabel } from '../../../shared/domain/incident-report';
+import { addDays, zonedInstant } from '../../../shared/domain/log';
+import { DomainError } from '../../../shared/errors';
 import { translate } from '../../../shared/i18n';
 import type { ReadCtx } from '../context';
-import { getPerson } from '../directory/people-db';
-import { getContact } from '../directory/contacts-db';
 import { asyncMutation, type Handlers } from '../context';
+import { getDesk } from '../desk/db';
+import { actorName, deskTimeZone, iso, toUtc } from '../log/service';
+import { decodeAttachment, readAttachment, storeAttachment } from './attachments';
+import { incidentVersion, listIncidents } from './db';
+import { incidentsXlsx } from './export';
+import { createIncident, fileReport, incidentDetail, mustIncident, reportTemplate, setIncidentLevel, setStatus, updateIncidentFields } from './service';
+import { getReportRules, setReportRules } from './settings';
+import { getReport } from "./reports-db";
+import { getAttachment, insertAttachment, insertInstruction, voidAttachment } from "./records-db";
 
 function filteredIncidents(ctx: ReadCtx, input: Input<'incident.list'>, defaultLimit: number) {
   const tz = deskTimeZone(ctx);
@@ -62,35 +41,6 @@ function filteredIncidents(ctx: ReadCtx, input: Input<'incident.list'>, defaultL
 
 export const incidentsHandlers: Handlers<keyof typeof incidentsMethods> = {
   // ── duty log
-  'log.create': (ctx, input) => createLogEntry(ctx, input),
-  'log.update': (ctx, input) => {
-    const { id, expectedVersion, reason, ...patch } = input;
-    return updateLog(ctx, id, expectedVersion, patch, reason);
-  },
-  'log.void': (ctx, input) => voidLog(ctx, input.id, input.reason),
-  'log.list': (ctx, input) => {
-    const tz = deskTimeZone(ctx);
-    const ranged = input.from !== undefined || input.to !== undefined;
-    const dutyDate = ranged ? null : (input.dutyDate ?? dutyDateOf(ctx.now, tz));
-    const fromDate = dutyDate ?? input.from ?? '0000-01-01';
-    const toDate = dutyDate ?? input.to ?? '9999-12-31';
-    const entries = listLogEntries(ctx.db, {
-      fromDate,
-      toDate,
-      ...(input.kind ? { kind: input.kind } : {}),
-      ...(input.query ? { query: input.query } : {}),
-      includeVoided: input.includeVoided ?? dutyDate !== null,
-      limit: input.limit ?? 500,
-    });
-    return { dutyDate, entries };
-  },
-  'log.get': (ctx, input) => mustLogEntry(ctx, input.id),
-  'log.book': (ctx, input) => logBook(ctx, input.dutyDate),
-  'log.exportXlsx': (ctx, input) => logXlsx(ctx, input),
-  'log.history': (ctx, input) => {
-    mustLogEntry(ctx, input.id);
-    return logHistory(ctx.db, input.id);
-  },
 
   // ── incidents
   'incident.create': (ctx, input) => createIncident(ctx, input),
@@ -183,24 +133,7 @@ export const incidentsHandlers: Handlers<keyof typeof incidentsMethods> = {
   },
 
   // ── escalation
-  'escalation.start': (ctx, input) => startEscalation(ctx, input.incidentId),
-  'escalation.contact': (ctx, input) => recordContact(ctx, input),
-  'escalation.acknowledge': (ctx, input) => acknowledge(ctx, input),
-  'escalation.cancel': (ctx, input) => cancel(ctx, input.escalationId, input.reason),
-  'escalation.settings': (ctx) => getEscalationSettings(ctx.db),
-  'escalation.setSettings': (ctx, input) => {
-    if (input.principalPersonId !== null && !getPerson(ctx.db, input.principalPersonId))
-      throw new DomainError('NOT_FOUND', 'incidents.errors.personNotFound');
-    if (input.superiorContactId !== null && !getContact(ctx.db, input.superiorContactId))
-      throw new DomainError('NOT_FOUND', 'incidents.errors.contactNotFound');
-    const { before, after } = setEscalationSettings(ctx.db, input);
-    ctx.audit({ action: 'settings.escalation', entity: 'settings', entityId: 'incidents.escalation', before, after });
-    return after;
-  },
 
   // ── due next
-  'due.list': (ctx) => dueList(ctx),
   // Public: the lock and login screens keep the alarm going; only ids and times leave the core.
-  'due.pending': (ctx) =>
-    ctx.core.deskId() === null ? { items: [] } : { items: dueList(ctx).items.map((i) => ({ id: i.id, kind: i.kind, dueAt: i.dueAt, overdue: i.overdue })) },
 };

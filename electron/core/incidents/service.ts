@@ -19,22 +19,14 @@ import { firstReportText, followupReportText } from '../../../shared/domain/inci
 import { localDate } from '../../../shared/domain/log';
 import type { ReadCtx, WriteCtx } from '../context';
 import {
-  activeDeadlines,
-  attachmentsOf,
   fieldsOf,
   getIncident,
   incidentVersion,
   incidentVersions,
-  insertDeadline,
   insertIncident,
-  insertReport,
-  instructionsOf,
-  meetDeadline,
   nextIncidentNo,
-  reportsOf,
   setIncidentStatus,
   statusChanges,
-  supersedeDeadline,
   updateIncident,
   type IncidentMeta,
 } from './db';
@@ -43,6 +35,9 @@ import { getContact } from '../directory/contacts-db';
 import { actorName, deskTimeZone, iso, toUtc } from '../log/service';
 import { getEscalationSettings, getReportRules } from './settings';
 import { escalationViews } from '../escalation/service';
+import { activeDeadlines, insertDeadline, meetDeadline, supersedeDeadline } from "./deadlines-db";
+import { insertReport, reportsOf } from "./reports-db";
+import { attachmentsOf, instructionsOf } from "./records-db";
 
 export function mustIncident(ctx: Pick<ReadCtx, 'db'>, id: number): Incident {
   const i = getIncident(ctx.db, id);

@@ -7,7 +7,8 @@ import type { Db } from '../store/connection';
 import { invalidateConfig } from '../store/config-cache';
 import { nationalReportRules, type ReportRules } from '../../../shared/domain/deadline';
 import { defaultEscalationPolicy } from '../../../shared/domain/escalation';
-import { escalationPolicySchema, reportRulesSchema, type EscalationSettings } from '../../../shared/contract/incidents';
+import { reportRulesSchema } from '../../../shared/contract/incidents';
+import { escalationPolicySchema, type EscalationSettings } from "../../../shared/contract/escalation";
 
 const rulesKey = 'incidents.reportRules';
 const escalationKey = 'incidents.escalation';

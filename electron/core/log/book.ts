@@ -4,7 +4,6 @@
  * print — and the Excel export of a range of days.
  */
 import { DomainError } from '../../../shared/errors';
-import { logExportMaxDays, type LogBook, type LogEntry } from '../../../shared/contract/incidents';
 import type { ExportedFile } from '../../../shared/contract/common';
 import { addDays, defaultHandoverMinutes, localParts, zonedInstant, type LogKind } from '../../../shared/domain/log';
 import type { ReadCtx } from '../context';
@@ -12,9 +11,10 @@ import { getDesk } from '../desk/db';
 import { listLogEntries } from './db';
 import { listIncidents } from '../incidents/db';
 import { deskTimeZone, iso } from './service';
-import { dutyDays } from '../roster/service';
 import { newWorkbook, officialSheet, workbookFile } from '../lib/xlsx';
 import { translate } from '../../../shared/i18n';
+import { logExportMaxDays, type LogBook, type LogEntry } from "../../../shared/contract/log";
+import { dutyDays } from "../duty/service";
 
 /** Official documents are in Chinese whatever the screen language. */
 const kindName = (k: LogKind): string => translate('zh-CN', `incidents.kind.${k}`);

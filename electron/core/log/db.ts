@@ -10,8 +10,8 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/connection';
-import type { LogEntry, LogEntryVersion } from '../../../shared/contract/incidents';
 import type { LogKind } from '../../../shared/domain/log';
+import type { LogEntry, LogEntryVersion } from "../../../shared/contract/log";
 
 export interface LogEntryRow {
   id: number;

@@ -2,91 +2,27 @@
  * Handlers of the roster domain: calendar, shifts, rules, leave, plans,
  * swaps, who is on duty, print and files.
  */
-import { DomainError } from '../../../shared/errors';
-import type { rosterMethods, RosterImportIssue, RosterImportOutcome } from '../../../shared/contract/roster';
-import { parseHolidayNotice } from '../../../shared/domain/calendar-notice';
-import { dayIndex, datesBetween } from '../../../shared/domain/calendar-dates';
+import type { RosterImportIssue, RosterImportOutcome, rosterMethods } from '../../../shared/contract/roster';
+import { dayIndex } from '../../../shared/domain/calendar-dates';
 import { fairnessReport } from '../../../shared/domain/roster-generate';
 import type { Assignment } from '../../../shared/domain/roster-rules';
+import { DomainError } from '../../../shared/errors';
 import type { DutyRole, PersonRole } from '../../../shared/roles';
+import { loadCalendar } from '../calendar/db';
+import { asyncMutation, type Handlers } from '../context';
 import { getPerson, insertPerson, listPeople } from '../directory/people-db';
-import { listCalendarYears, loadCalendar, saveNotice, setCalendarDay } from '../calendar/db';
-import {
-  getDraft,
-  getLeave,
-  getRules,
-  getShift,
-
-
-  insertLeave,
-  insertPlan,
-  insertShift,
-  listLeave,
-  listPlans,
-  listShifts,
-  listSwaps,
-  listVersions,
-  getNoticeOwner,
-  markNoticeRead,
-  clearLive,
-  replaceDraft,
-  setRules,
-  updatePlan,
-  updateShift,
-  voidLeave,
-} from './db';
-import {
-  assertYearsKnown,
-  assign,
-  cancelSwap,
-  decide,
-  dutyDays,
-  dutyNow,
-  generate,
-  historyBefore,
-  iso,
-  mustPlan,
-  myDuty,
-  planDays,
-  publish,
-  requestSwap,
-  rosterDetail,
-  withWarnings,
-} from './service';
-import { printData } from './print';
+import { clearLive, getDraft, getLeave, getRules, getShift, insertLeave, insertPlan, insertShift, listLeave, listPlans, listShifts, listVersions, replaceDraft, setRules, updatePlan, updateShift, voidLeave } from './db';
 import { rosterIcs, rosterXlsx } from './export';
 import { loadSheet, parsePeopleSheet, parseRosterSheet } from './import';
-import { dutyDayAt } from '../../../shared/domain/shift';
-import { deskTimeZone } from './service';
-import { asyncMutation, type Handlers } from '../context';
+import { printData } from './print';
+import { assertYearsKnown, assign, generate, historyBefore, iso, mustPlan, planDays, publish, rosterDetail } from './service';
+import { listSwaps } from "./swaps-db";
+import { cancelSwap, decide, requestSwap, withWarnings } from "./swaps";
 
 /** Longest plan: a year and a day. */
 const maxPlanDays = 366;
 
 export const rosterHandlers: Handlers<keyof typeof rosterMethods> = {
-  'calendar.range': (ctx, input) => {
-    if (dayIndex(input.to) < dayIndex(input.from) || dayIndex(input.to) - dayIndex(input.from) > 400) throw new DomainError('VALIDATION', 'roster.errors.badRange');
-    const cal = loadCalendar(ctx.db);
-    return { days: datesBetween(input.from, input.to).map((d) => cal.dayInfo(d)), missingYears: cal.missingYears(input.from, input.to) };
-  },
-  'calendar.years': (ctx) => listCalendarYears(ctx.db),
-  'calendar.parseNotice': (_ctx, input) => parseHolidayNotice(input.year, input.text),
-  'calendar.importNotice': (ctx, input) => {
-    const parsed = parseHolidayNotice(input.year, input.text);
-    if (parsed.problems.length || parsed.days.length === 0) throw new DomainError('VALIDATION', 'roster.errors.noticeUnreadable', { problems: parsed.problems });
-    const days = parsed.days.filter((d) => d.date.startsWith(`${input.year}-`));
-    const out = saveNotice(ctx.db, input.year, input.text, days, iso(ctx.now));
-    ctx.audit({ action: 'calendar.importNotice', entity: 'calendar_year', entityId: input.year, after: { year: input.year, days }, reason: input.reason ?? null });
-    return out;
-  },
-  'calendar.setDay': (ctx, input) => {
-    const before = loadCalendar(ctx.db).dayInfo(input.date);
-    setCalendarDay(ctx.db, input.date, input.type, input.type === 'holiday' || input.type === 'makeup' ? input.name : null, iso(ctx.now));
-    const after = loadCalendar(ctx.db).dayInfo(input.date);
-    ctx.audit({ action: 'calendar.setDay', entity: 'calendar_day', entityId: input.date, before, after, reason: input.reason });
-    return after;
-  },
-
   'shifts.list': (ctx, input) => listShifts(ctx.db, input.includeInactive ?? false),
   'shifts.create': (ctx, input) => {
     const s = insertShift(ctx.db, input, iso(ctx.now));
@@ -243,18 +179,6 @@ export const rosterHandlers: Handlers<keyof typeof rosterMethods> = {
   'swaps.request': (ctx, input) => requestSwap(ctx, { ...input, dateB: input.dateB ?? null }),
   'swaps.list': (ctx, input) => listSwaps(ctx.db, input).map((s) => withWarnings(ctx.db, s)),
   'swaps.decide': (ctx, input) => decide(ctx, input.id, input.approve, input.note),
-  'swaps.cancel': (ctx, input) => cancelSwap(ctx, input.id, input.reason),
-
-  'duty.now': (ctx) => dutyNow(ctx.db, ctx.now),
-  'duty.week': (ctx, input) => dutyDays(ctx.db, input.from ?? dutyDayAt(ctx.now, deskTimeZone(ctx.db)), input.days ?? 7),
-  'duty.mine': (ctx) => myDuty(ctx.db, ctx.session?.personId ?? null, ctx.now),
-  'duty.ackNotice': (ctx, input) => {
-    const owner = getNoticeOwner(ctx.db, input.id);
-    if (owner === null) throw new DomainError('NOT_FOUND');
-    if (owner !== ctx.session?.personId) throw new DomainError('FORBIDDEN');
-    markNoticeRead(ctx.db, input.id, iso(ctx.now));
-    ctx.audit({ action: 'notice.read', entity: 'roster_notice', entityId: input.id });
-    return null;
-  },
+  'swaps.cancel': (ctx, input) => cancelSwap(ctx, input.id, input.reason)
 };
 

@@ -24,17 +24,15 @@ import { defaultEscalationPolicy } from '../../../shared/domain/escalation';
 import { firstReportText, followupReportText } from '../../../shared/domain/incident-report';
 import { insertLogEntry, insertLogEntryId, linkLogEntry, type LogContent } from '../log/db';
 import {
-  activeDeadlines,
-  insertDeadline,
   insertIncident,
-  insertInstruction,
-  insertReport,
-  meetDeadline,
   nextIncidentNo,
   setIncidentStatus,
 } from '../incidents/db';
 import { acknowledgeEscalation, insertContact, insertEscalation } from '../escalation/db';
 import type { Rng } from './rng';
+import { activeDeadlines, insertDeadline, meetDeadline } from "../incidents/deadlines-db";
+import { insertReport } from "../incidents/reports-db";
+import { insertInstruction } from "../incidents/records-db";
 
 const tz = 'Asia/Shanghai';
 const min = 60_000;

@@ -1,29 +1,18 @@
 /**
  * Handlers of the trust domain: audit chain, checkpoints, backups, restore, integrity.
  */
-import type { trustMethods } from '../../../shared/contract/trust';
-import type { AuditVerifyResult, BackupInfo, ChainHeadInfo } from '../../../shared/contract/trust';
+import type { BackupInfo } from "../../../shared/contract/backup";
+import type { AuditVerifyResult, ChainHeadInfo, trustMethods } from '../../../shared/contract/trust';
 import { DomainError } from '../../../shared/errors';
-import { getDesk } from '../desk/db';
 import { auditHead } from '../audit/chain';
-import { verifyAuditDbAsync, type DbVerifyReport } from '../audit/verify';
 import { auditCsv, dateRangeToInstants, formatLocalTime, listAudit } from '../audit/export';
-import { checkCheckpoint, createCheckpoint, currentKeyFingerprint, listCheckpoints, parseCheckpoint, rotateDeskKey } from './checkpoint';
-import {
-  applyRetention,
-  backupFolderPath,
-  createBackup,
-  folderWritable,
-  getBackupSettings,
-  lastBackupError,
-  listBackups,
-  restoreBackup,
-  writeBackupSettings,
-} from '../backup/service';
-import { latestIntegrity, runIntegrityCheck } from './integrity';
+import { verifyAuditDbAsync, type DbVerifyReport } from '../audit/verify';
 import { asyncMutation, type Handlers, type ReadCtx } from '../context';
+import { getDesk } from '../desk/db';
+import { checkCheckpoint, createCheckpoint, currentKeyFingerprint, listCheckpoints, parseCheckpoint, rotateDeskKey } from './checkpoint';
+import { latestIntegrity, runIntegrityCheck } from './integrity';
 
-const toVerifyResult = (r: DbVerifyReport, now: number, checkpoint: AuditVerifyResult['checkpoint'] = null): AuditVerifyResult => ({
+export const toVerifyResult = (r: DbVerifyReport, now: number, checkpoint: AuditVerifyResult['checkpoint'] = null): AuditVerifyResult => ({
   ok: r.ok && (checkpoint === null || (checkpoint.signatureValid && checkpoint.sameDesk)),
   rows: r.rows,
   headSeq: r.head.seq,
@@ -36,7 +25,7 @@ const toVerifyResult = (r: DbVerifyReport, now: number, checkpoint: AuditVerifyR
 
 const deskZone = (ctx: ReadCtx): string => getDesk(ctx.db)?.timeZone ?? 'Asia/Shanghai';
 
-const backupAudit = (b: BackupInfo) => ({ fileName: b.fileName, folder: b.folder, reason: b.reason, size: b.size, headSeq: b.headSeq, headHash: b.headHash });
+export const backupAudit = (b: BackupInfo) => ({ fileName: b.fileName, folder: b.folder, reason: b.reason, size: b.size, headSeq: b.headSeq, headHash: b.headHash });
 
 export const trustHandlers: Handlers<keyof typeof trustMethods> = {
   'audit.head': (ctx): ChainHeadInfo => {
@@ -81,50 +70,6 @@ export const trustHandlers: Handlers<keyof typeof trustMethods> = {
 
   'audit.checkpoint': (ctx) => createCheckpoint(ctx),
   'audit.rotateKey': (ctx, input) => rotateDeskKey(ctx, input.reason),
-
-  'backup.status': (ctx) => {
-    const settings = getBackupSettings(ctx.db);
-    const second = backupFolderPath(ctx.core, 'secondary');
-    return {
-      settings,
-      backups: listBackups(ctx.core),
-      secondFolderReachable: second ? folderWritable(second) : null,
-      lastError: lastBackupError.get(ctx.core.dataDir) ?? null,
-    };
-  },
-
-  'backup.create': asyncMutation(async (ctx) => {
-    const out = await createBackup(ctx.core, 'manual');
-    applyRetention(ctx.core);
-    return ctx.transact((w) => {
-      w.audit({ action: 'backup.create', entity: 'backup', entityId: out.primary.fileName, after: { ...backupAudit(out.primary), secondary: out.secondary?.fileName ?? null, secondaryError: out.secondaryError } });
-      return out.primary;
-    });
-  }),
-
-  'backup.updateSettings': (ctx, input) => {
-    const { before, after } = writeBackupSettings(ctx.db, input);
-    ctx.audit({ action: 'backupSettings.update', entity: 'backupSettings', entityId: null, before, after });
-    return after;
-  },
-
-  'backup.restore': asyncMutation(async (ctx, input) => {
-    const before = auditHead(ctx.core.db);
-    const out = await restoreBackup(ctx.core, input.fileName, input.folder);
-    const verify = toVerifyResult(out.verify, ctx.now);
-    return ctx.transact((w) => {
-      // Written into the restored store: the chain records that (and from what) it was restored.
-      w.audit({
-        action: 'backup.restore',
-        entity: 'backup',
-        entityId: input.fileName,
-        before: { headSeq: before.seq, headHash: before.hash },
-        after: { ...backupAudit(out.restored), safetyBackup: out.safety?.fileName ?? null, chainOk: out.verify.ok },
-        reason: input.reason,
-      });
-      return { restored: out.restored, safetyBackup: out.safety, verify };
-    });
-  }),
 
   'integrity.latest': (ctx) => latestIntegrity(ctx.core.dataDir),
 

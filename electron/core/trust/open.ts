@@ -18,8 +18,8 @@ import { Core, type CoreOptions } from '../core';
 import { dbFileName, NewerSchemaError, type OpenedStore } from '../store/connection';
 import { DomainError } from '../../../shared/errors';
 import { auditHead } from '../audit/chain';
-import { swapStore } from '../backup/service';
 import { readRecordedHead, writeRecordedHead, writeRecordedHeadAsync, type RecordedHead } from '../audit/chain-head';
+import { swapStore } from "../backup/restore";
 
 export const storeFaultKinds = ['locked', 'readOnlyFolder', 'damaged', 'newer', 'diskFull', 'behind', 'unknown'] as const;
 export type StoreFaultKind = (typeof storeFaultKinds)[number];

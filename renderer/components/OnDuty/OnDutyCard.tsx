@@ -11,8 +11,8 @@ import { useApiMutation, useApiQuery } from '../../api';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { formatTime } from '../../lib/format';
 import { CopyNumber } from '../CopyNumber/CopyNumber';
-import type { DutyPerson } from '../../../shared/contract/roster';
 import type { DayType } from '../../../shared/domain/calendar';
+import type { DutyPerson } from "../../../shared/contract/duty";
 
 export const dayTypeColor = (t: DayType): string => ({ holiday: 'red', weekend: 'orange', makeup: 'grape', workday: 'gray' })[t];
 

@@ -8,8 +8,8 @@ import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { formatClock, formatTime } from '../../lib/format';
-import type { DutyPerson } from '../../../shared/contract/roster';
 import { dayTypeColor } from '../../components/OnDuty/OnDutyCard';
+import type { DutyPerson } from "../../../shared/contract/duty";
 
 function Big({ label, people }: { label: string; people: DutyPerson[] }) {
   const { t } = useTranslation();

@@ -12,11 +12,12 @@ import { ReasonDialog } from '../../components/ReasonDialog/ReasonDialog';
 import { useDesk, useHasRole } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
 import { notifyError, notifySaved } from '../../lib/errors';
-import type { BackupInfo, BackupSettings, IntegrityResult } from '../../../shared/contract/trust';
+import type { IntegrityResult } from '../../../shared/contract/trust';
 import { shortHash } from '../../../shared/domain/audit-verify';
 import { CheckpointPanel } from '../trust/CheckpointPanel';
 import { VerifyPanel } from '../trust/VerifyPanel';
 import { formatBytes, problemText } from '../trust/lib';
+import type { BackupInfo, BackupSettings } from "../../../shared/contract/backup";
 
 export interface SettingsPanel {
   value: string;
