@@ -7,7 +7,10 @@
  */
 import { common } from './common';
 import { shell } from './shell';
+import { desk } from './desk';
+import { directory } from './directory';
 import { roster } from './roster';
+import { log } from './log';
 import { incidents } from './incidents';
 import { trust } from './trust';
 
@@ -15,11 +18,23 @@ export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 type Catalog = Record<Language, Record<string, unknown>>;
-const catalogs: Catalog[] = [common, shell, roster, incidents, trust];
+const catalogs: Catalog[] = [common, shell, desk, directory, roster, log, incidents, trust];
+
+/** Merges the catalogs of one language, refusing a top-level key two catalogs both define. */
+export function mergeCatalogs(parts: readonly Record<string, unknown>[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      if (Object.hasOwn(out, key)) throw new Error(`i18n: top-level key ${key} is defined twice`);
+      out[key] = value;
+    }
+  }
+  return out;
+}
 
 export const resources: Record<Language, Record<string, unknown>> = {
-  'zh-CN': Object.assign({}, ...catalogs.map((c) => c['zh-CN'])) as Record<string, unknown>,
-  en: Object.assign({}, ...catalogs.map((c) => c.en)) as Record<string, unknown>,
+  'zh-CN': mergeCatalogs(catalogs.map((c) => c['zh-CN'])),
+  en: mergeCatalogs(catalogs.map((c) => c.en)),
 };
 
 /** Looks up a dotted key and fills `{{name}}` placeholders. Falls back to the key. */

@@ -17,7 +17,7 @@ import { logExportMaxDays, type LogBook, type LogEntry } from "../../../shared/c
 import { dutyDays } from "../duty/service";
 
 /** Official documents are in Chinese whatever the screen language. */
-const kindName = (k: LogKind): string => translate('zh-CN', `incidents.kind.${k}`);
+const kindName = (k: LogKind): string => translate('zh-CN', `log.kind.${k}`);
 
 /** Every entry of a duty day, oldest first (the book reads forwards); a day holds far fewer than this. */
 const dayLimit = 5000;

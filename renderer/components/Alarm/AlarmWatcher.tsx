@@ -19,15 +19,15 @@ export function AlarmWatcher() {
   const ids = ringing.map((i) => i.id).join(',');
   useEffect(() => {
     setAlarm(ringing.length > 0);
-    for (const i of ringing) notifyOnce(i.id, t('incidents.due.notifyTitle'), `${i.incidentNo} ${i.title}`);
+    for (const i of ringing) notifyOnce(i.id, t('due.notifyTitle'), `${i.incidentNo} ${i.title}`);
   }, [ids, t]);
   useEffect(() => () => setAlarm(false), []);
   if (ringing.length === 0 || pathname.startsWith('/console')) return null;
   return (
     <Alert color="red" variant="filled" mb="md" icon={<IconAlarm size={20} />} data-testid="alarm-bar" role="alert">
-      {t('incidents.due.alarmBar', { n: ringing.length, first: `${ringing[0]!.incidentNo} ${ringing[0]!.title}` })}{' '}
+      {t('due.alarmBar', { n: ringing.length, first: `${ringing[0]!.incidentNo} ${ringing[0]!.title}` })}{' '}
       <Anchor component={Link} to="/console" c="white" fw={700} underline="always">
-        {t('incidents.due.backToConsole')}
+        {t('due.backToConsole')}
       </Anchor>
     </Alert>
   );

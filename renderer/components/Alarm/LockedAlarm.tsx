@@ -26,7 +26,7 @@ export function LockedAlarm() {
   if (ringing.length === 0) return null;
   return (
     <Alert color="red" variant="filled" icon={<IconAlarm size={20} />} role="alert" data-testid="locked-alarm">
-      {t('incidents.due.lockedAlarm', { n: ringing.length })}
+      {t('due.lockedAlarm', { n: ringing.length })}
     </Alert>
   );
 }

@@ -25,17 +25,17 @@ export function DueNext() {
 
   const label = (i: DueItem): string =>
     i.kind === 'report'
-      ? t('incidents.due.report', { kind: t(`incidents.deadline.${i.deadlineKind}`) })
+      ? t('due.report', { kind: t(`incidents.deadline.${i.deadlineKind}`) })
       : i.exhausted
-        ? t('incidents.due.exhausted')
-        : t('incidents.due.escalation', { step: i.stepIndex + 1, target: t(`incidents.target.${i.target}`) });
+        ? t('due.exhausted')
+        : t('due.escalation', { step: i.stepIndex + 1, target: t(`incidents.target.${i.target}`) });
 
   return (
     <Paper withBorder p="md" data-testid="due-next">
       <Title order={4} mb="xs">
-        {t('incidents.due.title')}
+        {t('due.title')}
       </Title>
-      {items.length === 0 && <Text c="dimmed">{t('incidents.due.empty')}</Text>}
+      {items.length === 0 && <Text c="dimmed">{t('due.empty')}</Text>}
       <Stack gap={6}>
         {items.map((i) => {
           const ms = Date.parse(i.dueAt) - now;
@@ -74,14 +74,14 @@ export function DueNext() {
                 </Stack>
                 <Stack gap={2} align="flex-end">
                   <Text ff="monospace" fw={700} size="lg" c={overdue ? 'red.8' : undefined} data-testid="due-countdown">
-                    {overdue ? t('incidents.due.overdue', { t: c.text }) : t('incidents.due.left', { t: c.text })}
+                    {overdue ? t('due.overdue', { t: c.text }) : t('due.left', { t: c.text })}
                   </Text>
                   {(alarming(i, now) || overdue) && (
-                    <Tooltip label={isMuted ? t('incidents.due.silenced') : t('incidents.due.silence')}>
+                    <Tooltip label={isMuted ? t('due.silenced') : t('due.silence')}>
                       <ActionIcon
                         variant="subtle"
                         color={isMuted ? 'gray' : 'red'}
-                        aria-label={isMuted ? t('incidents.due.silenced') : t('incidents.due.silence')}
+                        aria-label={isMuted ? t('due.silenced') : t('due.silence')}
                         disabled={isMuted}
                         onClick={() => silence(i.id)}
                       >
@@ -98,7 +98,7 @@ export function DueNext() {
       {(q.data?.openIncidents.length ?? 0) > 0 && (
         <>
           <Title order={5} mt="md" mb={4}>
-            {t('incidents.due.openIncidents')}
+            {t('due.openIncidents')}
           </Title>
           <Stack gap={4} data-testid="open-incidents">
             {q.data!.openIncidents.slice(0, 8).map((o) => (
@@ -111,7 +111,7 @@ export function DueNext() {
                 </Text>
                 {o.lastInstruction && (
                   <Text size="xs" c="orange.8" className="dd-wrap" data-testid="console-instruction">
-                    {t('incidents.due.latestInstruction')}：{o.lastInstruction}
+                    {t('due.latestInstruction')}：{o.lastInstruction}
                   </Text>
                 )}
               </Stack>

@@ -131,51 +131,51 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
   }
 
   return (
-    <Modal opened onClose={onClose} size="xl" title={`${t(`incidents.kind.${e.kind}`)} · ${formatDateTime(e.occurredAt, tz)}`}>
+    <Modal opened onClose={onClose} size="xl" title={`${t(`log.kind.${e.kind}`)} · ${formatDateTime(e.occurredAt, tz)}`}>
       <Tabs defaultValue="record">
         <Tabs.List>
-          <Tabs.Tab value="record">{t('incidents.log.title')}</Tabs.Tab>
+          <Tabs.Tab value="record">{t('log.title')}</Tabs.Tab>
           <Tabs.Tab value="history">
-            {t('incidents.log.history')} ({history.data?.length ?? 1})
+            {t('log.history')} ({history.data?.length ?? 1})
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="record" pt="sm">
           <Stack gap="xs">
             {e.voided && (
               <Text c="red">
-                {t('incidents.log.voided')}：{e.voidReason}（{e.voidedBy} {e.voidedAt ? formatDateTime(e.voidedAt, tz) : ''}）
+                {t('log.voided')}：{e.voidReason}（{e.voidedBy} {e.voidedAt ? formatDateTime(e.voidedAt, tz) : ''}）
               </Text>
             )}
             <SimpleGrid cols={2} spacing="xs">
               <Select
-                label={t('incidents.log.kindLabel')}
-                data={logKinds.map((k) => ({ value: k, label: t(`incidents.kind.${k}`) }))}
+                label={t('log.kindLabel')}
+                data={logKinds.map((k) => ({ value: k, label: t(`log.kind.${k}`) }))}
                 value={form.kind}
                 onChange={(k) => k && setForm({ ...form, kind: k as LogKind })}
                 readOnly={e.voided}
                 allowDeselect={false}
               />
-              <TextInput type="datetime-local" label={t('incidents.log.time')} {...text('occurredAt')} />
-              <TextInput label={t('incidents.log.sourceUnit')} {...text('sourceUnit')} />
-              <TextInput label={t('incidents.log.sourcePerson')} {...text('sourcePerson')} />
-              <TextInput label={t('incidents.log.sourcePhone')} {...text('sourcePhone')} />
+              <TextInput type="datetime-local" label={t('log.time')} {...text('occurredAt')} />
+              <TextInput label={t('log.sourceUnit')} {...text('sourceUnit')} />
+              <TextInput label={t('log.sourcePerson')} {...text('sourcePerson')} />
+              <TextInput label={t('log.sourcePhone')} {...text('sourcePhone')} />
               <Text size="sm" c="dimmed" mt="lg">
-                {t('incidents.log.recordedBy')}：{e.recordedBy} · {t('incidents.log.recordedAt')}：{formatDateTime(e.recordedAt, tz)}
+                {t('log.recordedBy')}：{e.recordedBy} · {t('log.recordedAt')}：{formatDateTime(e.recordedAt, tz)}
               </Text>
             </SimpleGrid>
-            <Textarea label={t('incidents.log.summary')} autosize minRows={2} {...text('summary')} />
-            <Textarea label={t('incidents.log.detail')} autosize minRows={2} {...text('detail')} />
+            <Textarea label={t('log.summary')} autosize minRows={2} {...text('summary')} />
+            <Textarea label={t('log.detail')} autosize minRows={2} {...text('detail')} />
             <Text fw={600} mt="xs">
-              {t('incidents.log.followUpFields')}
+              {t('log.followUpFields')}
             </Text>
-            <Textarea label={t('incidents.log.reportedTo')} autosize {...text('reportedTo')} />
+            <Textarea label={t('log.reportedTo')} autosize {...text('reportedTo')} />
             <SimpleGrid cols={2} spacing="xs">
-              <Textarea label={t('incidents.log.proposal')} autosize {...text('proposal')} />
-              <Textarea label={t('incidents.log.instruction')} autosize {...text('instruction')} />
-              <Textarea label={t('incidents.log.outcome')} autosize {...text('outcome')} />
+              <Textarea label={t('log.proposal')} autosize {...text('proposal')} />
+              <Textarea label={t('log.instruction')} autosize {...text('instruction')} />
+              <Textarea label={t('log.outcome')} autosize {...text('outcome')} />
               <Stack gap="xs">
-                <TextInput label={t('incidents.log.handler')} {...text('handler')} />
-                <TextInput type="datetime-local" label={t('incidents.log.handledAt')} {...text('handledAt')} />
+                <TextInput label={t('log.handler')} {...text('handler')} />
+                <TextInput type="datetime-local" label={t('log.handledAt')} {...text('handledAt')} />
               </Stack>
             </SimpleGrid>
             {error && (
@@ -186,7 +186,7 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
             {!e.voided && (
               <Group align="flex-end">
                 <TextInput
-                  label={t('incidents.log.editReason')}
+                  label={t('log.editReason')}
                   value={reason}
                   onChange={(ev) => setReason(ev.currentTarget.value)}
                   style={{ flex: 1 }}
@@ -199,17 +199,17 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
             {!e.voided && (
               <Group align="flex-end">
                 <TextInput
-                  label={t('incidents.log.voidReason')}
+                  label={t('log.voidReason')}
                   value={voidReason}
                   onChange={(ev) => setVoidReason(ev.currentTarget.value)}
                   style={{ flex: 1 }}
                 />
                 <Button color="gray" variant="outline" onClick={() => void doVoid()} disabled={!voidReason.trim()}>
-                  {t('incidents.log.void')}
+                  {t('log.void')}
                 </Button>
                 {e.incidentId === null ? (
                   <Button color="red" onClick={() => setRaise(true)}>
-                    {t('incidents.log.raiseIncident')}
+                    {t('log.raiseIncident')}
                   </Button>
                 ) : (
                   <Button
@@ -232,10 +232,10 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>#</Table.Th>
-                <Table.Th>{t('incidents.log.recordedAt')}</Table.Th>
-                <Table.Th>{t('incidents.log.recordedBy')}</Table.Th>
+                <Table.Th>{t('log.recordedAt')}</Table.Th>
+                <Table.Th>{t('log.recordedBy')}</Table.Th>
                 <Table.Th>{t('common.reason')}</Table.Th>
-                <Table.Th>{t('incidents.log.summary')}</Table.Th>
+                <Table.Th>{t('log.summary')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -249,7 +249,7 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
                   <Table.Td className="dd-wrap">{h.reason ?? '—'}</Table.Td>
                   <Table.Td className="dd-wrap">
                     {h.entry.summary}
-                    {h.entry.instruction ? ` · ${t('incidents.log.instruction')}：${h.entry.instruction}` : ''}
+                    {h.entry.instruction ? ` · ${t('log.instruction')}：${h.entry.instruction}` : ''}
                   </Table.Td>
                 </Table.Tr>
               ))}

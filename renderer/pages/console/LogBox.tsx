@@ -59,7 +59,7 @@ export function LogBox() {
   const save = async () => {
     if (busy) return;
     if (!v.summary.trim()) {
-      setMsg({ ok: false, text: t('validation.required') + '：' + t('incidents.log.summary') });
+      setMsg({ ok: false, text: t('validation.required') + '：' + t('log.summary') });
       focusSummary();
       return;
     }
@@ -67,7 +67,7 @@ export function LogBox() {
     if (v.time.trim()) {
       const at = fromClockTime(v.time, now, tz);
       if (!at) {
-        setMsg({ ok: false, text: t('validation.invalid_format') + '：' + t('incidents.log.time') });
+        setMsg({ ok: false, text: t('validation.invalid_format') + '：' + t('log.time') });
         return;
       }
       occurredAt = at;
@@ -86,7 +86,7 @@ export function LogBox() {
       await queryClient.invalidateQueries({ queryKey: ['log.list'] });
       setV(empty);
       setMore(false);
-      setMsg({ ok: true, text: t('incidents.log.saved') });
+      setMsg({ ok: true, text: t('log.saved') });
     } catch (e) {
       setMsg({ ok: false, text: errorTextWithField(t, e) });
     } finally {
@@ -119,31 +119,31 @@ export function LogBox() {
   return (
     <Paper withBorder p="md" ref={boxRef} onKeyDown={onKeyDown} data-testid="log-box">
       <Group justify="space-between" mb="xs">
-        <Title order={4}>{t('incidents.log.title')}</Title>
+        <Title order={4}>{t('log.title')}</Title>
         <Text size="xs" c="dimmed">
-          {t('incidents.log.hint')}
+          {t('log.hint')}
         </Text>
       </Group>
       <SegmentedControl
-        aria-label={t('incidents.log.kindLabel')}
+        aria-label={t('log.kindLabel')}
         value={kind}
         onChange={(k) => setKind(k as LogKind)}
-        data={logKinds.map((k, i) => ({ value: k, label: `${t(`incidents.kind.${k}`)} ${i + 1}` }))}
+        data={logKinds.map((k, i) => ({ value: k, label: `${t(`log.kind.${k}`)} ${i + 1}` }))}
         size="sm"
         mb="sm"
         fullWidth
         data-testid="log-kind"
       />
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs" mb="xs">
-        <TextInput label={t('incidents.log.time')} placeholder={t('incidents.log.now')} {...field('time')} />
-        <TextInput label={t('incidents.log.sourceUnit')} {...field('sourceUnit')} />
-        <TextInput label={t('incidents.log.sourcePerson')} {...field('sourcePerson')} />
-        <TextInput label={t('incidents.log.sourcePhone')} {...field('sourcePhone')} />
+        <TextInput label={t('log.time')} placeholder={t('log.now')} {...field('time')} />
+        <TextInput label={t('log.sourceUnit')} {...field('sourceUnit')} />
+        <TextInput label={t('log.sourcePerson')} {...field('sourcePerson')} />
+        <TextInput label={t('log.sourcePhone')} {...field('sourcePhone')} />
       </SimpleGrid>
       <Textarea
         ref={summaryRef}
-        label={t('incidents.log.summary')}
-        placeholder={t('incidents.log.summaryPlaceholder')}
+        label={t('log.summary')}
+        placeholder={t('log.summaryPlaceholder')}
         autosize
         minRows={2}
         maxRows={6}
@@ -152,7 +152,7 @@ export function LogBox() {
         {...field('summary')}
       />
       <Collapse expanded={more}>
-        <Textarea label={t('incidents.log.detail')} autosize minRows={3} mt="xs" {...field('detail')} />
+        <Textarea label={t('log.detail')} autosize minRows={3} mt="xs" {...field('detail')} />
       </Collapse>
       <Group justify="space-between" mt="xs">
         <Text size="sm" c={msg?.ok ? 'green' : 'red'} role="status" data-testid="log-status">
@@ -160,7 +160,7 @@ export function LogBox() {
         </Text>
         <Group gap="xs">
           <Button variant="subtle" size="xs" onClick={() => setMore((m) => !m)} tabIndex={-1}>
-            {t('incidents.log.more')}
+            {t('log.more')}
           </Button>
           <Button variant="default" size="xs" onClick={clear} tabIndex={-1}>
             Esc

@@ -22,7 +22,7 @@ export function Timeline() {
   return (
     <Paper withBorder p="md">
       <Group justify="space-between" mb="xs">
-        <Title order={4}>{t('incidents.log.tonight')}</Title>
+        <Title order={4}>{t('log.tonight')}</Title>
         <Group gap="sm">
           {q.data?.dutyDate && (
             <Text size="sm" c="dimmed">
@@ -30,11 +30,11 @@ export function Timeline() {
             </Text>
           )}
           <Anchor component={Link} to="/log" size="sm">
-            {t('incidents.logbook.openBook')}
+            {t('log.book.openBook')}
           </Anchor>
         </Group>
       </Group>
-      {entries.length === 0 && <Text c="dimmed">{t('incidents.log.empty')}</Text>}
+      {entries.length === 0 && <Text c="dimmed">{t('log.empty')}</Text>}
       <Stack gap={4} component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="log-timeline">
         {entries.map((e) => (
           <li key={e.id}>
@@ -57,7 +57,7 @@ function EntryRow({ entry: e, tz, onOpen }: { entry: LogEntry; tz: string; onOpe
           {formatTime(e.occurredAt, tz)}
         </Text>
         <Badge variant="light" w={72} style={{ flexShrink: 0 }}>
-          {t(`incidents.kind.${e.kind}`)}
+          {t(`log.kind.${e.kind}`)}
         </Badge>
         <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
           <Text className="dd-wrap" td={e.voided ? 'line-through' : undefined}>
@@ -70,15 +70,15 @@ function EntryRow({ entry: e, tz, onOpen }: { entry: LogEntry; tz: string; onOpe
           )}
           {e.instruction && (
             <Text size="xs" c="orange.8">
-              {t('incidents.log.instruction')}：{e.instruction}
+              {t('log.instruction')}：{e.instruction}
             </Text>
           )}
         </Stack>
         <Group gap={4}>
-          {e.voided && <Badge color="gray">{t('incidents.log.voided')}</Badge>}
+          {e.voided && <Badge color="gray">{t('log.voided')}</Badge>}
           {e.version > 1 && (
             <Badge color="gray" variant="outline">
-              {t('incidents.log.version', { n: e.version })}
+              {t('log.version', { n: e.version })}
             </Badge>
           )}
           {e.incidentId !== null && (

@@ -102,7 +102,7 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: numb
             <Group gap={4}>
               {a.voided ? (
                 <Badge color="gray">
-                  {t('incidents.log.voided')}：{a.voidReason}
+                  {t('log.voided')}：{a.voidReason}
                 </Badge>
               ) : (
                 <>
@@ -113,7 +113,7 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: numb
                     <>
                       <TextInput
                         size="xs"
-                        placeholder={t('incidents.log.voidReason')}
+                        placeholder={t('log.voidReason')}
                         value={reason}
                         onChange={(e) => setReason(e.currentTarget.value)}
                       />
@@ -141,7 +141,7 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: numb
                         setReason('');
                       }}
                     >
-                      {t('incidents.log.void')}
+                      {t('log.void')}
                     </Button>
                   )}
                 </>

@@ -77,7 +77,7 @@ function Pending({ esc, run }: { esc: Escalation; run: (fn: () => Promise<unknow
           ：{esc.currentTarget.name ?? t('incidents.detail.unresolved')} {esc.currentTarget.phone ?? ''}
         </Text>
         <Text ff="monospace" fw={700} c={exhausted || c.overdue ? 'red' : undefined}>
-          {exhausted ? t('incidents.due.exhausted') : t('incidents.due.left', { t: c.text })}
+          {exhausted ? t('due.exhausted') : t('due.left', { t: c.text })}
         </Text>
       </Group>
       <Group align="flex-end" gap="xs">

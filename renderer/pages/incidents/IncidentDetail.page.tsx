@@ -192,7 +192,7 @@ function Detail({ d }: { d: IncidentDetail }) {
                         </Text>
                         {!dl.metAt && (
                           <Text size="sm" ff="monospace" fw={700} c={c.overdue ? 'red' : undefined}>
-                            {c.overdue ? t('incidents.due.overdue', { t: c.text }) : t('incidents.due.left', { t: c.text })}
+                            {c.overdue ? t('due.overdue', { t: c.text }) : t('due.left', { t: c.text })}
                           </Text>
                         )}
                       </Group>

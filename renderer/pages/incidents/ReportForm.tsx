@@ -78,7 +78,7 @@ export function ReportForm({ incidentId, kind, onClose }: { incidentId: number; 
             placeholder={toLocalInput(now, tz)}
             value={sentAt}
             onChange={(e) => setSentAt(e.currentTarget.value)}
-            description={t('incidents.log.now')}
+            description={t('log.now')}
           />
           <TextInput label={t('incidents.detail.signedBy')} value={signedBy} onChange={(e) => setSignedBy(e.currentTarget.value)} />
         </SimpleGrid>

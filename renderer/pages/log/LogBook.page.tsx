@@ -36,7 +36,7 @@ export function LogBookPage() {
   return (
     <Stack data-testid="logbook">
       <Group justify="space-between" align="flex-end">
-        <Title order={2}>{t('incidents.logbook.title')}</Title>
+        <Title order={2}>{t('log.book.title')}</Title>
         <Group gap="xs">
           <Button
             variant="default"
@@ -46,34 +46,34 @@ export function LogBookPage() {
             target="_blank"
             data-testid="logbook-print"
           >
-            {t('incidents.logbook.print')}
+            {t('log.book.print')}
           </Button>
           <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => setExporting(true)}>
-            {t('incidents.logbook.export')}
+            {t('log.book.export')}
           </Button>
         </Group>
       </Group>
 
       <Group align="flex-end" gap="xs" wrap="wrap">
-        <Tooltip label={t('incidents.logbook.prevDay')}>
-          <ActionIcon variant="default" size="lg" aria-label={t('incidents.logbook.prevDay')} onClick={() => go(addDays(date, -1))}>
+        <Tooltip label={t('log.book.prevDay')}>
+          <ActionIcon variant="default" size="lg" aria-label={t('log.book.prevDay')} onClick={() => go(addDays(date, -1))}>
             <IconChevronLeft size={18} />
           </ActionIcon>
         </Tooltip>
         <TextInput
           type="date"
-          label={t('incidents.logbook.dutyDay')}
+          label={t('log.book.dutyDay')}
           value={date}
           max={current}
           onChange={(e) => e.currentTarget.value && go(e.currentTarget.value)}
           w={170}
           data-testid="logbook-date"
         />
-        <Tooltip label={t('incidents.logbook.nextDay')}>
+        <Tooltip label={t('log.book.nextDay')}>
           <ActionIcon
             variant="default"
             size="lg"
-            aria-label={t('incidents.logbook.nextDay')}
+            aria-label={t('log.book.nextDay')}
             disabled={date >= current}
             onClick={() => go(addDays(date, 1))}
           >
@@ -81,12 +81,12 @@ export function LogBookPage() {
           </ActionIcon>
         </Tooltip>
         <Button variant="subtle" disabled={date === current} onClick={() => go(current)}>
-          {t('incidents.logbook.today')}
+          {t('log.book.today')}
         </Button>
         <Select
-          label={t('incidents.log.kindLabel')}
-          placeholder={t('incidents.logbook.allKinds')}
-          data={logKinds.map((k) => ({ value: k, label: t(`incidents.kind.${k}`) }))}
+          label={t('log.kindLabel')}
+          placeholder={t('log.book.allKinds')}
+          data={logKinds.map((k) => ({ value: k, label: t(`log.kind.${k}`) }))}
           value={kind}
           onChange={(v) => setKind(v as LogKind | null)}
           clearable
@@ -100,8 +100,8 @@ export function LogBookPage() {
         >
           <Group gap={4} align="flex-end">
             <TextInput
-              label={t('incidents.logbook.search')}
-              placeholder={t('incidents.logbook.searchPlaceholder')}
+              label={t('log.book.search')}
+              placeholder={t('log.book.searchPlaceholder')}
               value={typed}
               maxLength={60}
               onChange={(e) => setTyped(e.currentTarget.value)}
@@ -109,13 +109,13 @@ export function LogBookPage() {
               data-testid="logbook-search"
             />
             <Button type="submit" variant="light" leftSection={<IconSearch size={16} />}>
-              {t('incidents.logbook.searchAll')}
+              {t('log.book.searchAll')}
             </Button>
             {query && (
               <ActionIcon
                 variant="subtle"
                 size="lg"
-                aria-label={t('incidents.logbook.clearSearch')}
+                aria-label={t('log.book.clearSearch')}
                 onClick={() => {
                   setQuery('');
                   setTyped('');
@@ -161,41 +161,41 @@ function Day({ date, kind, onOpen }: { date: string; kind: LogKind | null; onOpe
               {b.day.holidayName && <Badge color="red">{b.day.holidayName}</Badge>}
             </Group>
             <Text size="sm" c="dimmed">
-              {t('incidents.logbook.window', { from: `${formatDate(b.startsAt, tz)} ${formatTime(b.startsAt, tz)}`, to: `${formatDate(b.endsAt, tz)} ${formatTime(b.endsAt, tz)}` })}
+              {t('log.book.window', { from: `${formatDate(b.startsAt, tz)} ${formatTime(b.startsAt, tz)}`, to: `${formatDate(b.endsAt, tz)} ${formatTime(b.endsAt, tz)}` })}
             </Text>
           </Stack>
           {b.shifts.length === 0 ? (
             <Text c="dimmed" size="sm">
-              {t('incidents.logbook.noRoster')}
+              {t('log.book.noRoster')}
             </Text>
           ) : (
             <Stack gap={2} data-testid="logbook-on-duty">
               <Text size="sm">
-                {t('incidents.logbook.leader')}：{names('leader')}
+                {t('log.book.leader')}：{names('leader')}
               </Text>
               <Text size="sm">
-                {t('incidents.logbook.officer')}：{names('officer')}
+                {t('log.book.officer')}：{names('officer')}
               </Text>
               <Text size="sm">
-                {t('incidents.logbook.standby')}：{names('standby')}
+                {t('log.book.standby')}：{names('standby')}
               </Text>
             </Stack>
           )}
         </Group>
       </Paper>
       <Text size="sm" c="dimmed" data-testid="logbook-count">
-        {t('incidents.logbook.count', { n: entries.length })}
-        {voided > 0 && t('incidents.logbook.countVoided', { n: voided })}
+        {t('log.book.count', { n: entries.length })}
+        {voided > 0 && t('log.book.countVoided', { n: voided })}
       </Text>
       {entries.length === 0 ? (
-        <Text c="dimmed">{kind ? t('incidents.logbook.noMatch') : t('incidents.logbook.empty')}</Text>
+        <Text c="dimmed">{kind ? t('log.book.noMatch') : t('log.book.empty')}</Text>
       ) : (
         <EntryTable entries={entries} dutyDate={date} onOpen={onOpen} />
       )}
       {b.incidents.length > 0 && (
         <Paper withBorder p="md">
           <Title order={4} mb="xs">
-            {t('incidents.logbook.incidents')}
+            {t('log.book.incidents')}
           </Title>
           <Stack gap={4}>
             {b.incidents.map((i) => (
@@ -229,10 +229,10 @@ function SearchResults({ query, kind, onOpen }: { query: string; kind: LogKind |
   return (
     <Stack>
       <Text size="sm" c="dimmed" data-testid="logbook-count">
-        {t('incidents.logbook.searchResults', { q: query, n: q.data.entries.length })}
+        {t('log.book.searchResults', { q: query, n: q.data.entries.length })}
       </Text>
       {q.data.entries.length === 0 ? (
-        <Text c="dimmed">{t('incidents.logbook.noMatch')}</Text>
+        <Text c="dimmed">{t('log.book.noMatch')}</Text>
       ) : (
         <EntryTable entries={q.data.entries} dutyDate={null} onOpen={onOpen} />
       )}
@@ -247,18 +247,18 @@ function EntryTable({ entries, dutyDate, onOpen }: { entries: LogEntry[]; dutyDa
   const handling = (e: LogEntry) =>
     (['reportedTo', 'proposal', 'instruction', 'outcome'] as const)
       .filter((k) => e[k])
-      .map((k) => `${t(`incidents.logbook.handling.${k}`)}：${e[k]}`);
+      .map((k) => `${t(`log.book.handling.${k}`)}：${e[k]}`);
   return (
     <Table striped highlightOnHover verticalSpacing={6} data-testid="logbook-table">
       <Table.Thead>
         <Table.Tr>
-          {dutyDate === null && <Table.Th w={110}>{t('incidents.logbook.colDate')}</Table.Th>}
-          <Table.Th w={90}>{t('incidents.logbook.colTime')}</Table.Th>
-          <Table.Th w={70}>{t('incidents.logbook.colKind')}</Table.Th>
-          <Table.Th w={200}>{t('incidents.logbook.colSource')}</Table.Th>
-          <Table.Th>{t('incidents.logbook.colSummary')}</Table.Th>
-          <Table.Th w={240}>{t('incidents.logbook.colHandling')}</Table.Th>
-          <Table.Th w={90}>{t('incidents.logbook.colRecorder')}</Table.Th>
+          {dutyDate === null && <Table.Th w={110}>{t('log.book.colDate')}</Table.Th>}
+          <Table.Th w={90}>{t('log.book.colTime')}</Table.Th>
+          <Table.Th w={70}>{t('log.book.colKind')}</Table.Th>
+          <Table.Th w={200}>{t('log.book.colSource')}</Table.Th>
+          <Table.Th>{t('log.book.colSummary')}</Table.Th>
+          <Table.Th w={240}>{t('log.book.colHandling')}</Table.Th>
+          <Table.Th w={90}>{t('log.book.colRecorder')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -280,25 +280,25 @@ function EntryTable({ entries, dutyDate, onOpen }: { entries: LogEntry[]; dutyDa
               <Table.Td ff="monospace">
                 {nextDay && (
                   <Text span size="xs" c="dimmed" mr={4}>
-                    {t('incidents.logbook.nextDayMark')}
+                    {t('log.book.nextDayMark')}
                   </Text>
                 )}
                 {formatTime(e.occurredAt, tz)}
               </Table.Td>
               <Table.Td>
-                <Badge variant="light">{t(`incidents.kind.${e.kind}`)}</Badge>
+                <Badge variant="light">{t(`log.kind.${e.kind}`)}</Badge>
               </Table.Td>
               <Table.Td className="dd-wrap">{[e.sourceUnit, e.sourcePerson, e.sourcePhone].filter(Boolean).join(' · ')}</Table.Td>
               <Table.Td className="dd-wrap" td={e.voided ? 'line-through' : undefined}>
                 {e.summary}
                 {e.voided && (
                   <Badge variant="default" ml={6}>
-                    {t('incidents.log.voided')}
+                    {t('log.voided')}
                   </Badge>
                 )}
                 {e.version > 1 && (
                   <Badge variant="default" ml={6}>
-                    {t('incidents.log.version', { n: e.version })}
+                    {t('log.version', { n: e.version })}
                   </Badge>
                 )}
               </Table.Td>
@@ -343,14 +343,14 @@ function ExportDialog(props: { from: string; to: string; kind: LogKind | null; q
     }
   };
   return (
-    <Modal opened onClose={props.onClose} title={t('incidents.logbook.exportTitle')}>
+    <Modal opened onClose={props.onClose} title={t('log.book.exportTitle')}>
       <Stack>
         <Text size="sm" c="dimmed">
-          {t('incidents.logbook.exportHint')}
+          {t('log.book.exportHint')}
         </Text>
         <Group grow>
-          <TextInput type="date" label={t('incidents.logbook.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput type="date" label={t('incidents.logbook.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          <TextInput type="date" label={t('log.book.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+          <TextInput type="date" label={t('log.book.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
         </Group>
         {error && (
           <Text c="red" role="alert">
@@ -362,7 +362,7 @@ function ExportDialog(props: { from: string; to: string; kind: LogKind | null; q
             {t('common.cancel')}
           </Button>
           <Button onClick={() => void run()} loading={busy} disabled={!from || !to} data-testid="logbook-export-run">
-            {t('incidents.logbook.download')}
+            {t('log.book.download')}
           </Button>
         </Group>
       </Stack>

@@ -35,18 +35,18 @@ export function LogBookPrintPage() {
   const handling = (e: LogEntry) =>
     (['reportedTo', 'proposal', 'instruction', 'outcome'] as const)
       .filter((k) => e[k])
-      .map((k) => `${t(`incidents.logbook.handling.${k}`)}：${e[k]}`)
-      .concat(e.handler ? [`${t('incidents.log.handler')}：${e.handler}${e.handledAt ? ` ${formatDateTime(e.handledAt, tz)}` : ''}`] : []);
+      .map((k) => `${t(`log.book.handling.${k}`)}：${e[k]}`)
+      .concat(e.handler ? [`${t('log.handler')}：${e.handler}${e.handledAt ? ` ${formatDateTime(e.handledAt, tz)}` : ''}`] : []);
   return (
     <div className="dd-official dd-logbook-print" data-testid="logbook-print-page">
       <h1>
         {b.unitName}
-        {t('incidents.logbook.printTitle')}
+        {t('log.book.printTitle')}
       </h1>
       <div className="meta">
         <span>
-          {t('incidents.logbook.dutyDay')}：
-          {t('incidents.logbook.printDay', {
+          {t('log.book.dutyDay')}：
+          {t('log.book.printDay', {
             date: `${y}年${m}月${d}日`,
             weekday: weekdayOfDate(b.dutyDate),
             holiday: b.day.holidayName ? `（${b.day.holidayName}）` : '',
@@ -60,43 +60,43 @@ export function LogBookPrintPage() {
       </div>
       <div className="meta">
         <span>
-          {t('incidents.logbook.leader')}：{names('leader')}
+          {t('log.book.leader')}：{names('leader')}
         </span>
       </div>
       <div className="meta">
         <span>
-          {t('incidents.logbook.officer')}：{names('officer')}
+          {t('log.book.officer')}：{names('officer')}
           {'　'}
-          {t('incidents.logbook.standby')}：{names('standby')}
+          {t('log.book.standby')}：{names('standby')}
         </span>
       </div>
       <table>
         <thead>
           <tr>
-            <th style={{ width: '15mm' }}>{t('incidents.logbook.colTime')}</th>
-            <th style={{ width: '12mm' }}>{t('incidents.logbook.colKind')}</th>
-            <th style={{ width: '38mm' }}>{t('incidents.logbook.colSource')}</th>
+            <th style={{ width: '15mm' }}>{t('log.book.colTime')}</th>
+            <th style={{ width: '12mm' }}>{t('log.book.colKind')}</th>
+            <th style={{ width: '38mm' }}>{t('log.book.colSource')}</th>
             <th>
-              {t('incidents.logbook.colSummary')} / {t('incidents.logbook.colHandling')}
+              {t('log.book.colSummary')} / {t('log.book.colHandling')}
             </th>
-            <th style={{ width: '17mm' }}>{t('incidents.logbook.colRecorder')}</th>
+            <th style={{ width: '17mm' }}>{t('log.book.colRecorder')}</th>
           </tr>
         </thead>
         <tbody>
           {b.entries.length === 0 && (
             <tr>
               <td colSpan={5} className="c">
-                {t('incidents.logbook.printNone')}
+                {t('log.book.printNone')}
               </td>
             </tr>
           )}
           {b.entries.map((e) => (
             <tr key={e.id} className={e.voided ? 'voided' : undefined} data-testid="logbook-print-row">
               <td className="c">
-                {localDate(e.occurredAt, tz) !== b.dutyDate && <div style={{ fontSize: '8pt' }}>{t('incidents.logbook.nextDayMark')}</div>}
+                {localDate(e.occurredAt, tz) !== b.dutyDate && <div style={{ fontSize: '8pt' }}>{t('log.book.nextDayMark')}</div>}
                 {formatTime(e.occurredAt, tz)}
               </td>
-              <td className="c">{t(`incidents.kind.${e.kind}`)}</td>
+              <td className="c">{t(`log.kind.${e.kind}`)}</td>
               <td>
                 {[e.sourceUnit, e.sourcePerson].filter(Boolean).join(' ')}
                 {e.sourcePhone && <div style={{ whiteSpace: 'nowrap' }}>{e.sourcePhone}</div>}
@@ -105,7 +105,7 @@ export function LogBookPrintPage() {
                 <span className="summary">{e.summary}</span>
                 {e.voided && (
                   <span className="void-mark">
-                    {t('incidents.logbook.voidedMark')}：{e.voidReason}
+                    {t('log.book.voidedMark')}：{e.voidReason}
                   </span>
                 )}
                 {e.detail && <div className="handling">{e.detail}</div>}
@@ -120,10 +120,10 @@ export function LogBookPrintPage() {
           ))}
         </tbody>
       </table>
-      <p>{t('incidents.logbook.printCount', { n: b.entries.length })}</p>
+      <p>{t('log.book.printCount', { n: b.entries.length })}</p>
       {b.incidents.length > 0 && (
         <>
-          <h2>{t('incidents.logbook.printIncidents')}</h2>
+          <h2>{t('log.book.printIncidents')}</h2>
           {b.incidents.map((i) => (
             <div key={i.id}>
               {i.no}　{i.title}　{t(`incidents.level.${i.level}`)}　{t(`incidents.status.${i.status}`)}
@@ -132,11 +132,11 @@ export function LogBookPrintPage() {
         </>
       )}
       <div className="sign">
-        <span>{t('incidents.logbook.printSign')}</span>
+        <span>{t('log.book.printSign')}</span>
       </div>
       <div className="foot">
         <span>
-          {t('incidents.logbook.printedAt')}：{formatDateTime(now, tz)}
+          {t('log.book.printedAt')}：{formatDateTime(now, tz)}
         </span>
         <LiveChainHeadStamp />
       </div>
