@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Rng } from '../electron/core/seed/rng';
 import { createCalendar } from '../shared/domain/calendar';
-import { addDays, datesBetween } from '../shared/domain/calendar-dates';
+
 import { defaultRules, type RosterPerson, type ShiftTemplate } from '../shared/domain/roster-rules';
 import { generateRoster, type GenerateInput } from '../shared/domain/roster-generate';
 import { exactRoster } from '../shared/domain/roster-exact';
@@ -23,6 +23,7 @@ import { copyDemoDesk, demoNow, ensureDemoDesk } from './demo-desk';
 import { Core } from '../electron/core/core';
 import { time, workDir, type BenchModule } from './lib';
 import { dutyNow } from "../electron/core/duty/service";
+import { addDays, datesBetween } from '../shared/time';
 
 const cal = createCalendar();
 const shift = (needs: { leader: number; officer: number; standby: number }, holiday = needs): ShiftTemplate => ({
@@ -55,7 +56,6 @@ function yearInstance(): GenerateInput {
     rules: defaultRules,
   };
 }
-
 
 function smallInstance(rng: Rng): GenerateInput {
   const starts = ['2026-01-01', '2026-02-12', '2026-04-30', '2026-09-24', '2026-10-01', '2026-11-02'];

@@ -56,7 +56,7 @@ function Gate() {
   }
   const st = status.data;
   const sess = sessionQ.data ?? null;
-  const desk = { status: st, session: sess, tz: st.timeZone, clockOffset };
+  const desk = { status: st, session: sess, tz: st.timeZone, handoverMinutes: st.handoverMinutes, clockOffset };
 
   return (
     <DeskProvider value={desk}>

@@ -6,6 +6,8 @@ import type { DomainError } from '../../shared/errors';
 import type { AuditEvent } from '../../shared/audit';
 import type { Core } from './core';
 import type { Db } from './store/connection';
+import { cachedConfig } from './store/config-cache';
+import { stmt } from './store/stmt';
 import type { Session } from './sessions';
 import type { AuditInput } from './audit/chain';
 
@@ -61,3 +63,28 @@ export const asyncMutation = <I, O>(run: (ctx: AsyncMutationCtx, input: I) => Pr
 
 /** A domain's handler map: exactly the methods it names, typed from the contract. */
 export type Handlers<K extends MethodName> = { [M in K]: HandlerFor<M> };
+
+// ───────────────────────── small shared helpers ─────────────────────────
+
+/** An instant as stored: UTC ISO. */
+export const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Instants arrive with any offset; we store UTC ISO. */
+export const toUtc = (s: string): string => new Date(Date.parse(s)).toISOString();
+
+/** The name written as 记录人 / 承办人: the user's display name. */
+export const actorName = (ctx: Pick<ReadCtx, 'session'>): string => ctx.session?.displayName ?? 'system';
+
+export const defaultTimeZone = 'Asia/Shanghai';
+
+/** The desk's time zone (read on every log write: cached until the desk row is written). */
+export function deskTimeZone(db: Db): string {
+  return cachedConfig(
+    db,
+    'timeZone',
+    () => (stmt(db, 'SELECT time_zone FROM desk WHERE id = 1').get() as { time_zone: string } | undefined)?.time_zone ?? defaultTimeZone,
+  );
+}
+
+/** A method's input as its handler receives it (parsed by its schema: defaults filled, strings trimmed). */
+export type In<M extends MethodName> = ParsedInputOf<Spec<M>>;

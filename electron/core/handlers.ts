@@ -54,7 +54,7 @@ export function mergeHandlers(parts: readonly object[], names: readonly string[]
 }
 
 // Compile-time proof of coverage and types (a spread is fine here: the runtime merge below refuses duplicates).
-const typed = {
+const _typed = {
   ...authHandlers,
   ...usersHandlers,
   ...deskHandlers,
@@ -69,4 +69,4 @@ const typed = {
   ...backupHandlers,
 } satisfies AllHandlers;
 
-export const allHandlers: AllHandlers = mergeHandlers(handlerParts) as typeof typed;
+export const allHandlers: AllHandlers = mergeHandlers(handlerParts) as typeof _typed;

@@ -10,10 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { ManualClock } from '../core/clock';
-import { createApi } from '../core/api/dispatch';
-import { openCoreSafely, trackChainHead } from '../core/trust/open';
-import { startTrustScheduler } from '../core/backup/schedule';
-import { startDueScheduler } from '../core/escalation/due-schedule';
+import { boot } from '../core/boot';
 import { translate } from '../../shared/i18n';
 import { startHost } from './server';
 import { defaultDataDir } from './data-dir';
@@ -35,17 +32,15 @@ if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
 }
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 
-const { core, fault } = openCoreSafely({ dataDir, ...(values['test-clock'] ? { clock: new ManualClock() } : {}) });
+const booted = boot({ dataDir, ...(values['test-clock'] ? { clock: new ManualClock() } : {}) });
+const { fault } = booted;
 if (fault) {
   const params = fault.params ?? {};
   console.error(`${translate('zh-CN', fault.messageKey, params)}\n(${translate('en', fault.messageKey, params)})`);
 }
-if (!core) process.exit(2);
-const stopHead = trackChainHead(core);
-const stopScheduler = startTrustScheduler(core);
-const dueScheduler = startDueScheduler(core);
+if (!booted.core) process.exit(2);
 const host = await startHost({
-  api: createApi(core),
+  api: booted.api,
   staticDir,
   ...(values.port ? { port: Number(values.port) } : {}),
   testClock: values['test-clock'],
@@ -61,11 +56,8 @@ if (values.json) {
 }
 
 const stop = async () => {
-  stopScheduler();
-  dueScheduler.stop();
-  stopHead();
   await host.close();
-  core.close();
+  booted.stop();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

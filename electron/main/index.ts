@@ -6,11 +6,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Core } from '../core/core';
-import { createApi } from '../core/api/dispatch';
-import { openCoreSafely, trackChainHead } from '../core/trust/open';
-import { startTrustScheduler } from '../core/backup/schedule';
-import { startDueScheduler } from '../core/escalation/due-schedule';
+import { boot, type Booted } from '../core/boot';
 import { translate } from '../../shared/i18n';
 import { appOrigin } from '../../shared/ipc';
 import { bindIpc } from './ipc';
@@ -30,7 +26,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let win: BrowserWindow | null = null;
-  let core: Core | null = null;
+  let booted: Booted | null = null;
 
   app.on('second-instance', () => {
     if (!win) return;
@@ -42,21 +38,16 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const dataDir = process.env.DUTYDESK_DATA_DIR ?? app.getPath('userData');
-    const opened = openCoreSafely({ dataDir });
-    if (opened.fault) {
+    const opened = boot({ dataDir });
+    if (!opened.core) {
       // Read-only faults still open the console (with its banner and restore); the rest stop here.
-      const text = translate('zh-CN', opened.fault.messageKey, opened.fault.params ?? {});
-      if (!opened.core) {
-        dialog.showErrorBox('DutyDesk 值守台', text);
-        app.quit();
-        return;
-      }
+      dialog.showErrorBox('DutyDesk 值守台', translate('zh-CN', opened.fault.messageKey, opened.fault.params ?? {}));
+      app.quit();
+      return;
     }
-    core = opened.core!;
-    const due = startDueScheduler(core);
-    const stopTrust = [trackChainHead(core), startTrustScheduler(core), () => due.stop()];
-    app.on('before-quit', () => stopTrust.forEach((stop) => stop()));
-    const api = createApi(core);
+    booted = opened;
+    app.on('before-quit', () => booted?.stop());
+    const { api } = opened;
     hardenSession(session.defaultSession);
     handleAppProtocol(rendererRoot);
     bindIpc(ipcMain, api, () => win?.webContents ?? null, (file) => shell.openPath(file));
@@ -83,7 +74,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => {
-    core?.close();
+    booted?.stop();
     app.quit();
   });
 }

@@ -10,6 +10,8 @@ export interface DeskState {
   status: AppStatus;
   session: SessionInfo | null;
   tz: string;
+  /** The desk's handover minute: its duty day starts here (shared/domain/duty-day.ts). */
+  handoverMinutes: number;
   /** Milliseconds to add to `Date.now()` to get the core clock. */
   clockOffset: number;
 }

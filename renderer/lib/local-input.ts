@@ -2,7 +2,7 @@
  * Desk-local time inputs: `datetime-local` values and HH:mm, read and written
  * in the desk's time zone (not the browser's).
  */
-import { localParts, zonedInstant, localDate } from '../../shared/domain/log';
+import { localDate, localInstant, localParts } from '../../shared/time';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -16,7 +16,7 @@ export function toLocalInput(instant: string | number, tz: string): string {
 export function fromLocalInput(value: string, tz: string): string | null {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/u.exec(value);
   if (!m) return null;
-  return new Date(zonedInstant(m[1]!, Number(m[2]) * 60 + Number(m[3]), tz)).toISOString();
+  return new Date(localInstant(m[1]!, Number(m[2]) * 60 + Number(m[3]), tz)).toISOString();
 }
 
 /**
@@ -30,7 +30,7 @@ export function fromClockTime(value: string, now: number, tz: string): string | 
   const min = Number(m[2]);
   if (h > 23 || min > 59) return null;
   const today = localDate(now, tz);
-  let t = zonedInstant(today, h * 60 + min, tz);
+  let t = localInstant(today, h * 60 + min, tz);
   if (t > now + 60_000) t -= 86_400_000;
   return new Date(t).toISOString();
 }

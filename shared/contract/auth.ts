@@ -45,6 +45,8 @@ export interface AppStatus {
   /** The clock the core runs on (moves in the test host). */
   now: string;
   timeZone: string;
+  /** Minutes after local midnight at which the desk's duty day begins (its first shift's start). */
+  handoverMinutes: number;
   /** Latest backup file name, offered when the store is damaged. */
   latestBackup: string | null;
 }

@@ -4,7 +4,13 @@
  */
 import { z } from 'zod';
 import type { DeadlineKind } from '../domain/deadline';
-import { escalationTargets, type ContactMethod, type EscalationPolicy, type EscalationState, type EscalationTarget } from '../domain/escalation';
+import {
+  escalationTargets,
+  type ContactMethod,
+  type EscalationPolicy,
+  type EscalationState,
+  type EscalationTarget,
+} from '../domain/escalation';
 import type { IncidentLevel } from '../domain/incident';
 import { empty, id, isoInstant, officers, optText, reason } from './common';
 import { method } from './define';

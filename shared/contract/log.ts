@@ -9,7 +9,7 @@ import { id, isoDate, isoInstant, officers, optText, phone, reason, text, type E
 import { method } from './define';
 import { IncidentSummary } from './incidents';
 
-import type { DutyShift } from "./duty";
+import type { DutyShift } from './duty';
 
 // ───────────────────────── duty log ─────────────────────────
 

@@ -181,7 +181,7 @@ const shiftFields = {
   sortOrder: z.number().int().min(0).max(1000).default(0),
 };
 const slotSchema = { planId: id, date: isoDate, shiftId: id, role: z.enum(dutyRoles), index: z.number().int().min(0).max(9) };
-const rulesSchema = z
+export const rosterRulesSchema = z
   .object({
     minRestDays: z.number().int().min(0).max(6),
     weights: z.object({ workday: z.number().min(0).max(10), weekend: z.number().min(0).max(10), holiday: z.number().min(0).max(10), makeup: z.number().min(0).max(10) }).strict(),
@@ -200,7 +200,7 @@ export const rosterMethods = {
   }),
 
   'roster.rules': method<RosterRules>()({ input: empty, access: 'session', kind: 'query' }),
-  'roster.setRules': method<RosterRules>()({ input: rulesSchema, access: ['admin'], kind: 'mutation' }),
+  'roster.setRules': method<RosterRules>()({ input: rosterRulesSchema, access: ['admin'], kind: 'mutation' }),
   'roster.leaveList': method<LeaveRecord[]>()({ input: z.object({ from: isoDate, to: isoDate }).strict(), access: readers, kind: 'query' }),
   'roster.addLeave': method<LeaveRecord>()({
     input: z.object({ personId: id, from: isoDate, to: isoDate, reason: text(100) }).strict(),

@@ -8,7 +8,7 @@
  * with the item's name; every date before 上班 becomes a make-up workday.
  * The year comes from the caller (the notice's title names it).
  */
-import { addDays, dayIndex, isValidDate } from './calendar-dates';
+import { addDays, dayIndex, isValidDate } from '../time';
 import type { CalendarDay } from './calendar';
 
 export interface NoticeParse {

@@ -8,7 +8,7 @@
  * Desk-entered days override bundled ones, one date at a time.
  */
 import bundled from 'chinese-days/dist/chinese-days.json';
-import { weekdayOf } from './calendar-dates';
+import { weekdayOf } from '../time';
 
 export const dayTypes = ['workday', 'weekend', 'holiday', 'makeup'] as const;
 export type DayType = (typeof dayTypes)[number];

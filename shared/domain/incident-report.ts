@@ -9,7 +9,7 @@
  */
 import type { IncidentCategory, IncidentLevel, IncidentSubType } from './incident';
 import { levelRoman } from './incident';
-import { localParts } from './log';
+import { localParts } from '../time';
 
 export interface ReportableIncident {
   title: string;

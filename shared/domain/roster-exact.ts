@@ -9,7 +9,7 @@
  */
 import { dutyRoles } from '../roles';
 import { dayTypes } from './calendar';
-import { dayIndex } from './calendar-dates';
+import { dayIndex } from '../time';
 import { slotsFor, type Assignment } from './roster-rules';
 import { fairnessObjective, unfilledPenalty, type GenerateInput } from './roster-objective';
 

@@ -19,7 +19,7 @@
  */
 import { dutyRoles, type DutyRole } from '../roles';
 import { dayTypes, type DayType } from './calendar';
-import { dayIndex } from './calendar-dates';
+import { dayIndex } from '../time';
 import { slotsFor, type Assignment, type SlotKey } from './roster-rules';
 import { fairnessObjective, unfilledPenalty, type GenerateInput, type HistoryDuty } from './roster-objective';
 import { exactRoster } from './roster-exact';

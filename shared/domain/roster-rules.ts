@@ -10,7 +10,7 @@
 import type { DutyRole } from '../roles';
 import { dutyRoles } from '../roles';
 import type { DayInfo, DayType } from './calendar';
-import { dayIndex } from './calendar-dates';
+import { dayIndex } from '../time';
 
 export interface ShiftNeed {
   leader: number;

@@ -1,20 +1,11 @@
 /**
- * Shifts in time: a duty day D covers [D 08:30, D+1 08:30) local time by default.
+ * Shifts in time: the instants of a roster shift on a duty date.
  *
- * "Who is on duty now" at 2026-11-26 02:00 is therefore the duty day
- * 2026-11-25. A shift's instants are computed in the desk's time zone, so a
- * duty that starts on the 31st ends on the 1st without special cases.
+ * A shift's instants are computed in the desk's time zone, so a duty that
+ * starts on the 31st ends on the 1st without special cases. Which duty day an
+ * instant belongs to is `dutyDateOf` in ./duty-day.ts.
  */
-import { addDays, localInstant, localParts } from './calendar-dates';
-
-/** Default handover time (交接班时间 08:30), minutes after local midnight. */
-export const defaultHandoverMinutes = 8 * 60 + 30;
-
-/** The duty day an instant belongs to, for a duty day starting at `startMinutes`. */
-export function dutyDayAt(epochMs: number, timeZone: string, startMinutes = defaultHandoverMinutes): string {
-  const { date, minutes } = localParts(epochMs, timeZone);
-  return minutes < startMinutes ? addDays(date, -1) : date;
-}
+import { localInstant } from '../time';
 
 /** Start and end instants (epoch ms) of a shift on duty date `date`. */
 export function shiftInterval(

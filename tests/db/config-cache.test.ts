@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeDesk, type TestDesk } from '../helpers/core';
 import { transact } from '../../electron/core/write';
 import { idleLockMinutes, writeSettings } from '../../electron/core/store/settings';
-import { deskTimeZone } from '../../electron/core/log/service';
+
 import { updateDesk } from '../../electron/core/desk/db';
+import { deskTimeZone } from '../../electron/core/context';
 
 let desk: TestDesk;
 afterEach(() => desk?.close());
@@ -32,16 +33,16 @@ describe('cached configuration (time zone, idle lock)', () => {
     ).toThrow('boom');
     expect(idleLockMinutes(desk.core.db)).toBe(10);
 
-    expect(deskTimeZone(desk.core)).toBe('Asia/Shanghai');
+    expect(deskTimeZone(desk.core.db)).toBe('Asia/Shanghai');
     expect(() =>
       transact(desk.core, { session: null }, (ctx) => {
         updateDesk(ctx.db, { timeZone: 'UTC' }, new Date(ctx.now).toISOString());
-        expect(deskTimeZone(ctx)).toBe('UTC');
+        expect(deskTimeZone(ctx.db)).toBe('UTC');
         ctx.audit({ action: 'desk.update', entity: 'desk' });
         throw new Error('boom');
       }),
     ).toThrow('boom');
-    expect(deskTimeZone(desk.core)).toBe('Asia/Shanghai');
+    expect(deskTimeZone(desk.core.db)).toBe('Asia/Shanghai');
   });
 
   it('applies a new idle-lock setting to the very next call', async () => {

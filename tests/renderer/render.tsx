@@ -46,10 +46,12 @@ export const adminDesk: DeskState = {
     appVersion: '0.1.0',
     now: '2026-11-25T13:40:00.000Z',
     timeZone: 'Asia/Shanghai',
+    handoverMinutes: 510,
     latestBackup: null,
   },
   session: { sessionId: 's', userId: 1, login: 'admin', displayName: '管理员', roles: ['admin'], personId: 1, locked: false },
   tz: 'Asia/Shanghai',
+  handoverMinutes: 510,
   clockOffset: 0,
 };
 

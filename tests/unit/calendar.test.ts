@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCalendar, type DayType } from '../../shared/domain/calendar';
 import { parseHolidayNotice } from '../../shared/domain/calendar-notice';
-import { addDays, datesBetween, dayIndex, localInstant, localParts, monthRange, weekdayOf } from '../../shared/domain/calendar-dates';
+import { addDays, datesBetween, dayIndex, localInstant, localParts, monthRange, weekdayOf } from '../../shared/time';
 
 /** DOMAIN.md §5, written out independently of the bundled package. */
 const domain: Record<number, { name: string; off: [string, string]; work: string[] }[]> = {
@@ -108,7 +108,7 @@ describe('dates and duty-day boundaries', () => {
   it('converts between instants and Shanghai wall-clock time', () => {
     const t = localInstant('2026-11-25', 510, 'Asia/Shanghai');
     expect(new Date(t).toISOString()).toBe('2026-11-25T00:30:00.000Z');
-    expect(localParts(Date.parse('2026-11-25T18:00:00Z'), 'Asia/Shanghai')).toEqual({ date: '2026-11-26', minutes: 120 });
+    expect(localParts(Date.parse('2026-11-25T18:00:00Z'), 'Asia/Shanghai')).toMatchObject({ date: '2026-11-26', minutes: 120 });
     // A shift that starts on the 31st ends on the 1st.
     expect(new Date(localInstant('2026-12-31', 510 + 1440, 'Asia/Shanghai')).toISOString()).toBe('2027-01-01T00:30:00.000Z');
   });
@@ -116,13 +116,14 @@ describe('dates and duty-day boundaries', () => {
 
 describe('duty day', () => {
   it('runs 08:30 to 08:30 next day across midnight', async () => {
-    const { dutyDayAt, shiftInterval } = await import('../../shared/domain/shift');
+    const { dutyDateOf } = await import('../../shared/domain/duty-day');
+    const { shiftInterval } = await import('../../shared/domain/shift');
     const at = (local: string) => Date.parse(`${local}+08:00`);
-    expect(dutyDayAt(at('2026-11-26T02:00:00'), 'Asia/Shanghai')).toBe('2026-11-25');
-    expect(dutyDayAt(at('2026-11-26T08:29:59'), 'Asia/Shanghai')).toBe('2026-11-25');
-    expect(dutyDayAt(at('2026-11-26T08:30:00'), 'Asia/Shanghai')).toBe('2026-11-26');
-    expect(dutyDayAt(at('2026-11-25T23:59:59'), 'Asia/Shanghai')).toBe('2026-11-25');
-    expect(dutyDayAt(at('2027-01-01T00:00:00'), 'Asia/Shanghai')).toBe('2026-12-31');
+    expect(dutyDateOf(at('2026-11-26T02:00:00'), 'Asia/Shanghai')).toBe('2026-11-25');
+    expect(dutyDateOf(at('2026-11-26T08:29:59'), 'Asia/Shanghai')).toBe('2026-11-25');
+    expect(dutyDateOf(at('2026-11-26T08:30:00'), 'Asia/Shanghai')).toBe('2026-11-26');
+    expect(dutyDateOf(at('2026-11-25T23:59:59'), 'Asia/Shanghai')).toBe('2026-11-25');
+    expect(dutyDateOf(at('2027-01-01T00:00:00'), 'Asia/Shanghai')).toBe('2026-12-31');
     const night = shiftInterval('2026-12-31', { startMinutes: 17 * 60 + 30, durationMinutes: 15 * 60 }, 'Asia/Shanghai');
     expect(new Date(night.start).toISOString()).toBe('2026-12-31T09:30:00.000Z');
     expect(new Date(night.end).toISOString()).toBe('2027-01-01T00:30:00.000Z');

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { localDate } from '../../shared/time';
+import { dutyDateOf } from '../../shared/domain/duty-day';
 import {
   countdownParts,
   deadlineState,
@@ -9,7 +11,6 @@ import {
   supplementWindowEnd,
   type ReportRules,
 } from '../../shared/domain/deadline';
-import { dutyDateOf, localDate } from '../../shared/domain/log';
 
 const tz = 'Asia/Shanghai';
 const at = (s: string) => Date.parse(s);
@@ -112,13 +113,13 @@ describe('duty day boundaries', () => {
 
 describe('localParts fast path', () => {
   it('agrees with Intl for every quarter hour across DST changes and midnight', async () => {
-    const { localParts } = await import('../../shared/domain/log');
+    const { localParts } = await import('../../shared/time');
     for (const tz of ['Asia/Shanghai', 'America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'UTC']) {
       const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
       for (let ms = Date.parse('2026-03-07T00:00:00Z'); ms < Date.parse('2026-03-10T00:00:00Z'); ms += 7 * 60_000 + 13_000) {
         const o: Record<string, number> = {};
         for (const p of f.formatToParts(new Date(ms))) if (p.type !== 'literal') o[p.type] = Number(p.value);
-        expect(localParts(ms, tz)).toEqual({ year: o.year, month: o.month, day: o.day, hour: o.hour! % 24, minute: o.minute, second: o.second });
+        expect(localParts(ms, tz)).toMatchObject({ year: o.year, month: o.month, day: o.day, hour: o.hour! % 24, minute: o.minute, second: o.second });
       }
     }
   });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createCalendar, type DayInfo } from '../../shared/domain/calendar';
-import { addDays, datesBetween } from '../../shared/domain/calendar-dates';
+
 import { checkRoster, defaultRules, type Assignment, type RosterPerson, type ShiftTemplate, type Unavailability } from '../../shared/domain/roster-rules';
 import { fairnessObjective, fairnessReport, generateRoster, type GenerateInput } from '../../shared/domain/roster-generate';
 import { exactRoster } from '../../shared/domain/roster-exact';
 import { dutyRoles } from '../../shared/roles';
+import { addDays, datesBetween } from '../../shared/time';
 
 const cal = createCalendar();
 const days = (from: string, n: number): DayInfo[] => datesBetween(from, addDays(from, n - 1)).map((d) => cal.dayInfo(d));

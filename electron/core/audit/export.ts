@@ -6,37 +6,11 @@ import type { Db } from '../store/connection';
 import type { AuditEvent } from '../../../shared/audit';
 import { rowToAuditEvent } from './chain';
 import { timeClause } from './time';
-
-/** Offset of `timeZone` from UTC at `epochMs`, in ms. */
-export function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(epochMs));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(epochMs / 1000) * 1000;
-}
-
-/** The UTC instant of local midnight starting `date` (YYYY-MM-DD) in `timeZone`. */
-export function localMidnightUtc(date: string, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d);
-  const first = guess - zoneOffsetMs(guess, timeZone);
-  return guess - zoneOffsetMs(first, timeZone);
-}
+import { addDays, localDateTime, localInstant } from '../../../shared/time';
 
 /** `[from 00:00, to + 1 day 00:00)` as ISO strings comparable with `audit_log.at`. */
 export function dateRangeToInstants(from: string, to: string, timeZone: string): { start: string; end: string } {
-  const [y, m, d] = to.split('-').map(Number) as [number, number, number];
-  const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-  return { start: new Date(localMidnightUtc(from, timeZone)).toISOString(), end: new Date(localMidnightUtc(next, timeZone)).toISOString() };
+  return { start: new Date(localInstant(from, 0, timeZone)).toISOString(), end: new Date(localInstant(addDays(to, 1), 0, timeZone)).toISOString() };
 }
 
 export interface AuditFilter {
@@ -99,7 +73,4 @@ export function auditCsv(db: Db, f: AuditFilter, formatTime: (iso: string) => st
 }
 
 /** `2026-11-25 21:40:05` in the desk's zone. */
-export function formatLocalTime(iso: string, timeZone: string): string {
-  const ms = Date.parse(iso);
-  return new Date(ms + zoneOffsetMs(ms, timeZone)).toISOString().replace('T', ' ').slice(0, 19);
-}
+export const formatLocalTime = (iso: string, timeZone: string): string => localDateTime(Date.parse(iso), timeZone);

@@ -3,10 +3,19 @@
  */
 import type { backupMethods } from '../../../shared/contract/backup';
 import { auditHead } from '../audit/chain';
-import { applyRetention, backupFolderPath, createBackup, folderWritable, getBackupSettings, lastBackupError, listBackups, writeBackupSettings } from '../backup/service';
+import {
+  applyRetention,
+  backupFolderPath,
+  createBackup,
+  folderWritable,
+  getBackupSettings,
+  lastBackupError,
+  listBackups,
+  writeBackupSettings,
+} from '../backup/service';
 import { asyncMutation, type Handlers } from '../context';
 import { backupAudit, toVerifyResult } from '../trust/api';
-import { restoreBackup } from "./restore";
+import { restoreBackup } from './restore';
 
 export const backupHandlers: Handlers<keyof typeof backupMethods> = {
   'backup.status': (ctx) => {
@@ -23,7 +32,12 @@ export const backupHandlers: Handlers<keyof typeof backupMethods> = {
     const out = await createBackup(ctx.core, 'manual');
     applyRetention(ctx.core);
     return ctx.transact((w) => {
-      w.audit({ action: 'backup.create', entity: 'backup', entityId: out.primary.fileName, after: { ...backupAudit(out.primary), secondary: out.secondary?.fileName ?? null, secondaryError: out.secondaryError } });
+      w.audit({
+        action: 'backup.create',
+        entity: 'backup',
+        entityId: out.primary.fileName,
+        after: { ...backupAudit(out.primary), secondary: out.secondary?.fileName ?? null, secondaryError: out.secondaryError },
+      });
       return out.primary;
     });
   }),

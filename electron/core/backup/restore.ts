@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { type BackupFolder, type BackupInfo } from "../../../shared/contract/backup";
+import { type BackupFolder, type BackupInfo } from '../../../shared/contract/backup';
 import { DomainError } from '../../../shared/errors';
 import { auditHead } from '../audit/chain';
 import { readRecordedHead, writeRecordedHead } from '../audit/chain-head';
@@ -36,7 +36,8 @@ export function checkRestoreCandidate(core: Core, fileName: string, folder: Back
   } catch {
     throw new DomainError('CONFLICT', 'trust.errors.backupUnreadable');
   }
-  if (facts.quickCheck !== 'ok') throw new DomainError('CONFLICT', 'trust.errors.backupDamaged', { message: facts.quickCheck.slice(0, 200) });
+  if (facts.quickCheck !== 'ok')
+    throw new DomainError('CONFLICT', 'trust.errors.backupDamaged', { message: facts.quickCheck.slice(0, 200) });
   if (facts.schemaVersion > latestVersion) throw new DomainError('CONFLICT', 'trust.errors.backupNewer');
   let current: string | null;
   try {
@@ -47,7 +48,11 @@ export function checkRestoreCandidate(core: Core, fileName: string, folder: Back
   }
   if (current && facts.deskId && facts.deskId !== current) throw new DomainError('CONFLICT', 'trust.errors.backupOtherDesk');
   const verify = verifyAuditFile(file);
-  if (!verify.ok) throw new DomainError('CONFLICT', 'trust.errors.backupChainBroken', { seq: verify.problem?.seq ?? 0, kind: verify.problem?.kind ?? '' });
+  if (!verify.ok)
+    throw new DomainError('CONFLICT', 'trust.errors.backupChainBroken', {
+      seq: verify.problem?.seq ?? 0,
+      kind: verify.problem?.kind ?? '',
+    });
   return { file, info, verify };
 }
 
@@ -141,10 +146,15 @@ function rawSafetyCopy(core: Core): BackupInfo | null {
  */
 export function restoreFileIntoFolder(dataDir: string, backupFile: string): { verify: DbVerifyReport; damagedCopy: string | null } {
   const facts = inspectDbFile(backupFile);
-  if (facts.quickCheck !== 'ok') throw new DomainError('CONFLICT', 'trust.errors.backupDamaged', { message: facts.quickCheck.slice(0, 200) });
+  if (facts.quickCheck !== 'ok')
+    throw new DomainError('CONFLICT', 'trust.errors.backupDamaged', { message: facts.quickCheck.slice(0, 200) });
   if (facts.schemaVersion > latestVersion) throw new DomainError('CONFLICT', 'trust.errors.backupNewer');
   const verify = verifyAuditFile(backupFile);
-  if (!verify.ok) throw new DomainError('CONFLICT', 'trust.errors.backupChainBroken', { seq: verify.problem?.seq ?? 0, kind: verify.problem?.kind ?? '' });
+  if (!verify.ok)
+    throw new DomainError('CONFLICT', 'trust.errors.backupChainBroken', {
+      seq: verify.problem?.seq ?? 0,
+      kind: verify.problem?.kind ?? '',
+    });
   const live = path.join(dataDir, dbFileName);
   let damagedCopy: string | null = null;
   if (fs.existsSync(live)) {

@@ -1,4 +1,5 @@
 import type { BackupReason } from "../../../shared/contract/backup";
+import { localDate } from '../../../shared/time';
 
 export interface RetentionPolicy {
   keepHourly: number;
@@ -16,9 +17,8 @@ export interface RetentionItem {
 
 const rotating: ReadonlySet<BackupReason> = new Set(['hourly', 'handover']);
 
-export function localDay(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(epochMs));
-}
+/** The local date of an instant (the one time engine's). */
+export const localDay = localDate;
 
 /** The file names to delete under `policy`. */
 export function backupsToDelete(items: readonly RetentionItem[], policy: RetentionPolicy): string[] {

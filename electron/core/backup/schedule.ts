@@ -11,6 +11,7 @@ import { localDay } from './retention';
 import { scheduledBackup } from './service';
 import { latestIntegrity, runIntegrityCheck } from '../trust/integrity';
 import { getDesk } from '../desk/db';
+import { localParts } from '../../../shared/time';
 
 /** The nightly check runs from this local hour on (when the desk is quiet, after midnight). */
 export const nightlyHour = 3;
@@ -30,7 +31,7 @@ export async function trustTick(core: Core): Promise<{ backup: boolean; integrit
       console.error('[dutydesk] scheduled backup failed:', (e as Error).message);
     }
     const tz = (core.readOnly ? null : getDesk(core.db)?.timeZone) ?? 'Asia/Shanghai';
-    const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', hourCycle: 'h23' }).format(new Date(now)));
+    const hour = localParts(now, tz).hour;
     const last = latestIntegrity(core.dataDir);
     const ranToday = last !== null && last.kind === 'nightly' && localDay(Date.parse(last.at), tz) === localDay(now, tz);
     if (hour >= nightlyHour && !ranToday && (last === null || now - Date.parse(last.at) > 12 * 3600_000 || last.kind !== 'nightly')) {

@@ -16,31 +16,27 @@ import type { Core } from '../core';
 import { getDesk } from '../desk/db';
 import { backupDirName, type Db } from '../store/connection';
 import { backupsToDelete } from './retention';
+import { z } from 'zod';
+import { defineSetting, readGroup, writeGroup, type SettingGroup } from '../store/settings';
 
 export const defaultBackupSettings: BackupSettings = { secondFolder: null, hourly: true, keepHourly: 48, keepDaily: 30 };
 
 /** Scheduled backups are taken at most this often. */
 export const hourlyIntervalMs = 3600_000;
 
-// ---- settings ---------------------------------------------------------------
+/** Backup settings, under `backup.*` keys of the one settings store. */
+export const backupSettings: SettingGroup<BackupSettings> = {
+  secondFolder: defineSetting('backup.secondFolder', z.string().nullable(), defaultBackupSettings.secondFolder),
+  hourly: defineSetting('backup.hourly', z.boolean(), defaultBackupSettings.hourly),
+  keepHourly: defineSetting('backup.keepHourly', z.number().int().min(1), defaultBackupSettings.keepHourly),
+  keepDaily: defineSetting('backup.keepDaily', z.number().int().min(1), defaultBackupSettings.keepDaily),
+};
 
-export function getBackupSettings(db: Db): BackupSettings {
-  const rows = db.prepare("SELECT key, value FROM trust_settings WHERE key LIKE 'backup.%'").all() as { key: string; value: string }[];
-  const out: Record<string, unknown> = { ...defaultBackupSettings };
-  for (const r of rows) {
-    const k = r.key.slice('backup.'.length);
-    if (k in defaultBackupSettings) out[k] = JSON.parse(r.value);
-  }
-  return out as unknown as BackupSettings;
-}
+export const getBackupSettings = (db: Db): BackupSettings => readGroup(db, backupSettings);
 
 /** Writes the given keys; the caller audits. */
-export function writeBackupSettings(db: Db, patch: Partial<BackupSettings>): { before: BackupSettings; after: BackupSettings } {
-  const before = getBackupSettings(db);
-  const upsert = db.prepare('INSERT INTO trust_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  for (const [k, v] of Object.entries(patch)) if (v !== undefined) upsert.run(`backup.${k}`, JSON.stringify(v));
-  return { before, after: getBackupSettings(db) };
-}
+export const writeBackupSettings = (db: Db, patch: Partial<BackupSettings>): { before: BackupSettings; after: BackupSettings } =>
+  writeGroup(db, backupSettings, patch);
 
 // ---- folders and listing ----------------------------------------------------
 

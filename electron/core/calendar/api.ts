@@ -2,16 +2,18 @@
  * Handlers of the calendar (calendar.*).
  */
 import type { calendarMethods } from '../../../shared/contract/calendar';
-import { datesBetween, dayIndex } from '../../../shared/domain/calendar-dates';
+
 import { parseHolidayNotice } from '../../../shared/domain/calendar-notice';
 import { DomainError } from '../../../shared/errors';
 import { listCalendarYears, loadCalendar, saveNotice, setCalendarDay } from '../calendar/db';
-import { type Handlers } from '../context';
-import { iso } from '../roster/service';
+import { iso, type Handlers } from '../context';
+
+import { datesBetween, dayIndex } from '../../../shared/time';
 
 export const calendarHandlers: Handlers<keyof typeof calendarMethods> = {
   'calendar.range': (ctx, input) => {
-    if (dayIndex(input.to) < dayIndex(input.from) || dayIndex(input.to) - dayIndex(input.from) > 400) throw new DomainError('VALIDATION', 'roster.errors.badRange');
+    if (dayIndex(input.to) < dayIndex(input.from) || dayIndex(input.to) - dayIndex(input.from) > 400)
+      throw new DomainError('VALIDATION', 'roster.errors.badRange');
     const cal = loadCalendar(ctx.db);
     return { days: datesBetween(input.from, input.to).map((d) => cal.dayInfo(d)), missingYears: cal.missingYears(input.from, input.to) };
   },
@@ -19,10 +21,17 @@ export const calendarHandlers: Handlers<keyof typeof calendarMethods> = {
   'calendar.parseNotice': (_ctx, input) => parseHolidayNotice(input.year, input.text),
   'calendar.importNotice': (ctx, input) => {
     const parsed = parseHolidayNotice(input.year, input.text);
-    if (parsed.problems.length || parsed.days.length === 0) throw new DomainError('VALIDATION', 'roster.errors.noticeUnreadable', { problems: parsed.problems });
+    if (parsed.problems.length || parsed.days.length === 0)
+      throw new DomainError('VALIDATION', 'roster.errors.noticeUnreadable', { problems: parsed.problems });
     const days = parsed.days.filter((d) => d.date.startsWith(`${input.year}-`));
     const out = saveNotice(ctx.db, input.year, input.text, days, iso(ctx.now));
-    ctx.audit({ action: 'calendar.importNotice', entity: 'calendar_year', entityId: input.year, after: { year: input.year, days }, reason: input.reason ?? null });
+    ctx.audit({
+      action: 'calendar.importNotice',
+      entity: 'calendar_year',
+      entityId: input.year,
+      after: { year: input.year, days },
+      reason: input.reason ?? null,
+    });
     return out;
   },
   'calendar.setDay': (ctx, input) => {

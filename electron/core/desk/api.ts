@@ -3,22 +3,12 @@
  */
 import type { deskMethods } from '../../../shared/contract/desk';
 import type { Handlers } from '../context';
-import { getDesk, updateDesk } from '../desk/db';
-import { iso } from '../directory/api';
-import { getSettings, writeSettings } from '../store/settings';
+import { getDesk } from './db';
+import { getSettings, updateDeskFields, updateSettings } from './service';
 
 export const deskHandlers: Handlers<keyof typeof deskMethods> = {
   'desk.get': (ctx) => getDesk(ctx.db)!,
-  'desk.update': (ctx, input) => {
-    const before = getDesk(ctx.db)!;
-    const after = updateDesk(ctx.db, input, iso(ctx.now));
-    ctx.audit({ action: 'desk.update', entity: 'desk', entityId: after.deskId, before, after });
-    return after;
-  },
+  'desk.update': (ctx, input) => updateDeskFields(ctx, input),
   'settings.get': (ctx) => getSettings(ctx.db),
-  'settings.update': (ctx, input) => {
-    const { before, after } = writeSettings(ctx.db, input);
-    ctx.audit({ action: 'settings.update', entity: 'settings', before, after });
-    return after;
-  },
+  'settings.update': (ctx, input) => updateSettings(ctx, input),
 };

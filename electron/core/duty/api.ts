@@ -2,16 +2,17 @@
  * Handlers of who is on duty (duty.*).
  */
 import type { dutyMethods } from '../../../shared/contract/duty';
-import { dutyDayAt } from '../../../shared/domain/shift';
+
 import { DomainError } from '../../../shared/errors';
-import { type Handlers } from '../context';
-import { deskTimeZone, iso } from '../roster/service';
-import { getNoticeOwner, markNoticeRead } from "./db";
-import { dutyDays, dutyNow, myDuty } from "./service";
+import { iso, type Handlers } from '../context';
+
+import { deskDutyDate } from './day';
+import { getNoticeOwner, markNoticeRead } from './db';
+import { dutyDays, dutyNow, myDuty } from './service';
 
 export const dutyHandlers: Handlers<keyof typeof dutyMethods> = {
   'duty.now': (ctx) => dutyNow(ctx.db, ctx.now),
-  'duty.week': (ctx, input) => dutyDays(ctx.db, input.from ?? dutyDayAt(ctx.now, deskTimeZone(ctx.db)), input.days ?? 7),
+  'duty.week': (ctx, input) => dutyDays(ctx.db, input.from ?? deskDutyDate(ctx.db, ctx.now), input.days ?? 7),
   'duty.mine': (ctx) => myDuty(ctx.db, ctx.session?.personId ?? null, ctx.now),
   'duty.ackNotice': (ctx, input) => {
     const owner = getNoticeOwner(ctx.db, input.id);

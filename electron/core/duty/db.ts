@@ -3,7 +3,7 @@
  * (`roster_live`, written by the roster's publication), and the roster
  * notices shown to the people concerned.
  */
-import type { DutyNotice } from "../../../shared/contract/duty";
+import type { DutyNotice } from '../../../shared/contract/duty';
 import type { DutyRole } from '../../../shared/roles';
 import type { Db } from '../store/connection';
 

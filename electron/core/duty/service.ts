@@ -1,17 +1,19 @@
 /** Who is on duty: now, a range of duty days, my next duty — from published roster versions only. */
 import type { Person } from '../../../shared/contract';
-import type { DutyDay, DutyNow, DutyPerson, DutyShift, MyDuty } from "../../../shared/contract/duty";
-import { addDays, datesBetween } from '../../../shared/domain/calendar-dates';
-import { dutyDayAt, minutesUntil } from '../../../shared/domain/shift';
+import type { DutyDay, DutyNow, DutyPerson, DutyShift, MyDuty } from '../../../shared/contract/duty';
+
+import { minutesUntil } from '../../../shared/domain/shift';
 import type { DutyRole } from '../../../shared/roles';
 import { loadCalendar } from '../calendar/db';
 import { getDesk } from '../desk/db';
 import { getPerson } from '../directory/people-db';
-import { listNotices, liveAt, liveBetween, liveForPerson, liveNextAfter, type LiveRow } from './db';
-import type { Db } from '../store/connection';
 import { listShifts } from '../roster/db';
+import type { Db } from '../store/connection';
+import { listNotices, liveAt, liveBetween, liveForPerson, liveNextAfter, type LiveRow } from './db';
 
-import { deskTimeZone, iso } from '../roster/service';
+import { addDays, datesBetween } from '../../../shared/time';
+import { iso } from '../context';
+import { deskDutyDate } from './day';
 
 // ── who is on duty ────────────────────────────────────────────────────────────
 
@@ -27,7 +29,16 @@ function shiftsOf(db: Db, rows: readonly LiveRow[]): DutyShift[] {
     const key = `${r.date}|${r.shift_id}`;
     let s = out.get(key);
     if (!s) {
-      s = { date: r.date, shiftId: r.shift_id, shiftName: names.get(r.shift_id) ?? '', start: r.start_at, end: r.end_at, leader: [], officer: [], standby: [] };
+      s = {
+        date: r.date,
+        shiftId: r.shift_id,
+        shiftName: names.get(r.shift_id) ?? '',
+        start: r.start_at,
+        end: r.end_at,
+        leader: [],
+        officer: [],
+        standby: [],
+      };
       out.set(key, s);
     }
     const p = person(r.person_id);
@@ -47,13 +58,20 @@ function shiftsOf(db: Db, rows: readonly LiveRow[]): DutyShift[] {
 
 export function dutyNow(db: Db, now: number): DutyNow {
   const desk = getDesk(db);
-  const tz = desk?.timeZone ?? 'Asia/Shanghai';
   const at = iso(now);
   const current = shiftsOf(db, liveAt(db, at));
   const handover = current.length ? current.map((s) => s.end).sort()[0]! : null;
-  const nextRows = liveNextAfter(db, current.length ? current.map((s) => s.start).sort().at(-1)! : at);
+  const nextRows = liveNextAfter(
+    db,
+    current.length
+      ? current
+          .map((s) => s.start)
+          .sort()
+          .at(-1)!
+      : at,
+  );
   const next = shiftsOf(db, nextRows)[0] ?? null;
-  const dutyDate = current[0]?.date ?? dutyDayAt(now, tz);
+  const dutyDate = current[0]?.date ?? deskDutyDate(db, now);
   return {
     now: at,
     dutyDate,
@@ -77,10 +95,15 @@ export function dutyDays(db: Db, from: string, n: number): DutyDay[] {
 
 export function myDuty(db: Db, personId: number | null, now: number): MyDuty {
   if (personId === null) return { personId, upcoming: [], tomorrow: null, notices: [] };
-  const tz = deskTimeZone(db);
   const rows = liveForPerson(db, personId, iso(now), 10);
-  const upcoming = rows.map((r) => ({ ...shiftsOf(db, liveBetween(db, r.date, r.date).filter((x) => x.shift_id === r.shift_id))[0]!, role: r.role as DutyRole }));
-  const tomorrowDate = addDays(dutyDayAt(now, tz), 1);
+  const upcoming = rows.map((r) => ({
+    ...shiftsOf(
+      db,
+      liveBetween(db, r.date, r.date).filter((x) => x.shift_id === r.shift_id),
+    )[0]!,
+    role: r.role as DutyRole,
+  }));
+  const tomorrowDate = addDays(deskDutyDate(db, now), 1);
   return {
     personId,
     upcoming,

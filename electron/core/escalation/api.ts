@@ -30,5 +30,7 @@ export const escalationHandlers: Handlers<keyof typeof escalationMethods> = {
   'due.list': (ctx) => dueList(ctx),
   // Public: the lock and login screens keep the alarm going; only ids and times leave the core.
   'due.pending': (ctx) =>
-    ctx.core.deskId() === null ? { items: [] } : { items: dueList(ctx).items.map((i) => ({ id: i.id, kind: i.kind, dueAt: i.dueAt, overdue: i.overdue })) },
+    ctx.core.deskId() === null
+      ? { items: [] }
+      : { items: dueList(ctx).items.map((i) => ({ id: i.id, kind: i.kind, dueAt: i.dueAt, overdue: i.overdue })) },
 };

@@ -12,8 +12,9 @@ import type { ReadCtx } from '../context';
 import { getIncident, listIncidents } from '../incidents/db';
 import { pendingEscalations } from './db';
 import { escalationView } from './service';
-import { iso } from '../log/service';
+
 import { openDeadlines } from "../incidents/deadlines-db";
+import { iso } from '../context';
 
 export function dueList(ctx: ReadCtx): DueList {
   const items: DueItem[] = [];

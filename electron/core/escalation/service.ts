@@ -19,10 +19,11 @@ import {
   type EscalationRecord,
 } from './db';
 import { getIncident } from '../incidents/db';
-import { actorName, iso, toUtc } from '../log/service';
+
 import { getEscalationSettings } from '../incidents/settings';
 import { dutyNow } from "../duty/service";
 import { insertInstruction } from "../incidents/records-db";
+import { actorName, iso, toUtc } from '../context';
 
 export interface Reachable {
   name: string | null;

@@ -4,13 +4,13 @@
 import type { Input } from '../../../shared/contract';
 import type { incidentsMethods } from '../../../shared/contract/incidents';
 import { categoryNames, levelLabel } from '../../../shared/domain/incident-report';
-import { addDays, zonedInstant } from '../../../shared/domain/log';
+
 import { DomainError } from '../../../shared/errors';
 import { translate } from '../../../shared/i18n';
 import type { ReadCtx } from '../context';
 import { asyncMutation, type Handlers } from '../context';
 import { getDesk } from '../desk/db';
-import { actorName, deskTimeZone, iso, toUtc } from '../log/service';
+
 import { decodeAttachment, readAttachment, storeAttachment } from './attachments';
 import { incidentVersion, listIncidents } from './db';
 import { incidentsXlsx } from './export';
@@ -18,12 +18,14 @@ import { createIncident, fileReport, incidentDetail, mustIncident, reportTemplat
 import { getReportRules, setReportRules } from './settings';
 import { getReport } from "./reports-db";
 import { getAttachment, insertAttachment, insertInstruction, voidAttachment } from "./records-db";
+import { addDays, localInstant } from '../../../shared/time';
+import { actorName, deskTimeZone, iso, toUtc } from '../context';
 
 function filteredIncidents(ctx: ReadCtx, input: Input<'incident.list'>, defaultLimit: number) {
-  const tz = deskTimeZone(ctx);
+  const tz = deskTimeZone(ctx.db);
   // Date filters are local calendar dates of learned-at.
-  const fromIso = input.from ? iso(zonedInstant(input.from, 0, tz)) : undefined;
-  const toIso = input.to ? iso(zonedInstant(addDays(input.to, 1), 0, tz)) : undefined;
+  const fromIso = input.from ? iso(localInstant(input.from, 0, tz)) : undefined;
+  const toIso = input.to ? iso(localInstant(addDays(input.to, 1), 0, tz)) : undefined;
   return listIncidents(
     ctx.db,
     {

@@ -9,11 +9,12 @@ import { translate } from '../../../shared/i18n';
 import type { ReadCtx } from '../context';
 import { getDesk } from '../desk/db';
 import { getIncident } from './db';
-import { deskTimeZone } from '../log/service';
+
 import { newWorkbook, officialSheet, workbookFile } from '../lib/xlsx';
+import { deskTimeZone } from '../context';
 
 export async function incidentsXlsx(ctx: ReadCtx, list: IncidentSummary[], filterText: string): Promise<ExportedFile> {
-  const tz = deskTimeZone(ctx);
+  const tz = deskTimeZone(ctx.db);
   const desk = getDesk(ctx.db);
   const wb = newWorkbook();
   const sheet = officialSheet(wb, {

@@ -16,7 +16,7 @@ import {
 import { gradeWorkSafety, isWorkSafetyGraded } from '../../../shared/domain/grading';
 import { meetsDeadline, reportDeadlines, supplementDeadline, supplementWindowEnd, type ReportRules } from '../../../shared/domain/deadline';
 import { firstReportText, followupReportText } from '../../../shared/domain/incident-report';
-import { localDate } from '../../../shared/domain/log';
+
 import type { ReadCtx, WriteCtx } from '../context';
 import {
   fieldsOf,
@@ -32,12 +32,14 @@ import {
 } from './db';
 import { getLogEntry, linkLogEntry, logEntriesOfIncident } from '../log/db';
 import { getContact } from '../directory/contacts-db';
-import { actorName, deskTimeZone, iso, toUtc } from '../log/service';
+
 import { getEscalationSettings, getReportRules } from './settings';
 import { escalationViews } from '../escalation/service';
 import { activeDeadlines, insertDeadline, meetDeadline, supersedeDeadline } from "./deadlines-db";
 import { insertReport, reportsOf } from "./reports-db";
 import { attachmentsOf, instructionsOf } from "./records-db";
+import { localDate } from '../../../shared/time';
+import { actorName, deskTimeZone, iso, toUtc } from '../context';
 
 export function mustIncident(ctx: Pick<ReadCtx, 'db'>, id: number): Incident {
   const i = getIncident(ctx.db, id);
@@ -111,7 +113,7 @@ export function createIncident(ctx: WriteCtx, input: Input<'incident.create'>): 
     if (e.incidentId !== null) throw new DomainError('CONFLICT', 'incidents.errors.logAlreadyLinked', { incidentId: e.incidentId });
   }
   const rules = getReportRules(ctx.db);
-  const year = localDate(Date.parse(f.learnedAt), deskTimeZone(ctx)).slice(0, 4);
+  const year = localDate(Date.parse(f.learnedAt), deskTimeZone(ctx.db)).slice(0, 4);
   const at = iso(ctx.now);
   const inc = insertIncident(
     ctx.db,
@@ -270,7 +272,7 @@ export function reportTemplate(
   const inc = mustIncident(ctx, incidentId);
   const reports = reportsOf(ctx.db, incidentId);
   const last = reports.at(-1);
-  const tz = deskTimeZone(ctx);
+  const tz = deskTimeZone(ctx.db);
   const esc = getEscalationSettings(ctx.db);
   const superior = esc.superiorContactId ? getContact(ctx.db, esc.superiorContactId) : null;
   const recipient = last?.recipient ?? superior?.name ?? '';

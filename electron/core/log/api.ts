@@ -2,11 +2,12 @@
  * Handlers of the duty log (log.*).
  */
 import type { logMethods } from '../../../shared/contract/log';
-import { dutyDateOf } from '../../../shared/domain/log';
+
 import { type Handlers } from '../context';
+import { deskDutyDate } from '../duty/day';
 import { logBook, logXlsx } from '../log/book';
 import { listLogEntries, logHistory } from '../log/db';
-import { createLogEntry, deskTimeZone, mustLogEntry, updateLog, voidLog } from '../log/service';
+import { createLogEntry, mustLogEntry, updateLog, voidLog } from '../log/service';
 
 export const logHandlers: Handlers<keyof typeof logMethods> = {
   // ── duty log
@@ -17,9 +18,8 @@ export const logHandlers: Handlers<keyof typeof logMethods> = {
   },
   'log.void': (ctx, input) => voidLog(ctx, input.id, input.reason),
   'log.list': (ctx, input) => {
-    const tz = deskTimeZone(ctx);
     const ranged = input.from !== undefined || input.to !== undefined;
-    const dutyDate = ranged ? null : (input.dutyDate ?? dutyDateOf(ctx.now, tz));
+    const dutyDate = ranged ? null : (input.dutyDate ?? deskDutyDate(ctx.db, ctx.now));
     const fromDate = dutyDate ?? input.from ?? '0000-01-01';
     const toDate = dutyDate ?? input.to ?? '9999-12-31';
     const entries = listLogEntries(ctx.db, {

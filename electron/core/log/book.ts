@@ -3,18 +3,21 @@
  * entry and the incidents learned of — for the 值班记录 page and its A4
  * print — and the Excel export of a range of days.
  */
-import { DomainError } from '../../../shared/errors';
 import type { ExportedFile } from '../../../shared/contract/common';
-import { addDays, defaultHandoverMinutes, localParts, zonedInstant, type LogKind } from '../../../shared/domain/log';
+import { type LogKind } from '../../../shared/domain/log';
+import { DomainError } from '../../../shared/errors';
 import type { ReadCtx } from '../context';
 import { getDesk } from '../desk/db';
-import { listLogEntries } from './db';
 import { listIncidents } from '../incidents/db';
-import { deskTimeZone, iso } from './service';
-import { newWorkbook, officialSheet, workbookFile } from '../lib/xlsx';
-import { translate } from '../../../shared/i18n';
+import { listLogEntries } from './db';
+
 import { logExportMaxDays, type LogBook, type LogEntry } from "../../../shared/contract/log";
+import { translate } from '../../../shared/i18n';
+import { localParts } from '../../../shared/time';
+import { deskTimeZone, iso } from '../context';
+import { deskDutyDayBounds } from '../duty/day';
 import { dutyDays } from "../duty/service";
+import { newWorkbook, officialSheet, workbookFile } from '../lib/xlsx';
 
 /** Official documents are in Chinese whatever the screen language. */
 const kindName = (k: LogKind): string => translate('zh-CN', `log.kind.${k}`);
@@ -23,10 +26,9 @@ const kindName = (k: LogKind): string => translate('zh-CN', `log.kind.${k}`);
 const dayLimit = 5000;
 
 export function logBook(ctx: ReadCtx, dutyDate: string): LogBook {
-  const tz = deskTimeZone(ctx);
+  const tz = deskTimeZone(ctx.db);
   const desk = getDesk(ctx.db);
-  const startsAt = zonedInstant(dutyDate, defaultHandoverMinutes, tz);
-  const endsAt = zonedInstant(addDays(dutyDate, 1), defaultHandoverMinutes, tz);
+  const { start: startsAt, end: endsAt } = deskDutyDayBounds(ctx.db, dutyDate);
   const day = dutyDays(ctx.db, dutyDate, 1)[0]!;
   const entries = listLogEntries(ctx.db, { fromDate: dutyDate, toDate: dutyDate, includeVoided: true, limit: dayLimit }).reverse();
   const incidents = listIncidents(ctx.db, { fromIso: iso(startsAt), toIso: iso(endsAt), limit: 500 }, ctx.now).sort((a, b) =>
@@ -67,7 +69,7 @@ export async function logXlsx(
   if (daysBetween(input.from, input.to) > logExportMaxDays) {
     throw new DomainError('VALIDATION', 'incidents.errors.rangeTooLong', { max: logExportMaxDays });
   }
-  const tz = deskTimeZone(ctx);
+  const tz = deskTimeZone(ctx.db);
   const desk = getDesk(ctx.db);
   const entries = listLogEntries(ctx.db, {
     fromDate: input.from,

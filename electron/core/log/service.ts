@@ -1,30 +1,14 @@
 /**
  * The duty log (值班记录): create, edit as a new version, void with reason.
  */
-import { DomainError } from '../../../shared/errors';
 import type { Input, LogEntry } from '../../../shared/contract';
-import { dutyDateOf } from '../../../shared/domain/log';
+import { DomainError } from '../../../shared/errors';
+
 import type { ReadCtx, WriteCtx } from '../context';
-import { contentOf, getLogEntry, insertLogEntry, updateLogEntry, voidLogEntry, type LogContent } from './db';
+import { actorName, iso, toUtc } from '../context';
+import { deskDutyDate } from '../duty/day';
 import { getIncident } from '../incidents/db';
-import { stmt } from '../store/stmt';
-import { cachedConfig } from '../store/config-cache';
-
-export const iso = (ms: number): string => new Date(ms).toISOString();
-/** Instants arrive with any offset; we store UTC ISO. */
-export const toUtc = (s: string): string => new Date(Date.parse(s)).toISOString();
-
-/** The desk's time zone (runs on every log write: cached until the desk row is written). */
-export function deskTimeZone(ctx: Pick<ReadCtx, 'db'>): string {
-  return cachedConfig(
-    ctx.db,
-    'timeZone',
-    () => (stmt(ctx.db, 'SELECT time_zone FROM desk WHERE id = 1').get() as { time_zone: string } | undefined)?.time_zone ?? 'Asia/Shanghai',
-  );
-}
-
-/** The name written as 记录人 / 承办人: the user's display name. */
-export const actorName = (ctx: Pick<ReadCtx, 'session'>): string => ctx.session?.displayName ?? 'system';
+import { contentOf, getLogEntry, insertLogEntry, updateLogEntry, voidLogEntry, type LogContent } from './db';
 
 export function mustLogEntry(ctx: Pick<ReadCtx, 'db'>, id: number): LogEntry {
   const e = getLogEntry(ctx.db, id);
@@ -41,7 +25,7 @@ export function createLogEntry(ctx: WriteCtx, input: Input<'log.create'> & { sou
   const content: LogContent = {
     kind: input.kind,
     occurredAt,
-    dutyDate: dutyDateOf(Date.parse(occurredAt), deskTimeZone(ctx)),
+    dutyDate: deskDutyDate(ctx.db, Date.parse(occurredAt)),
     sourceUnit: input.sourceUnit ?? null,
     sourcePerson: input.sourcePerson ?? null,
     sourcePhone: input.sourcePhone ?? null,
@@ -71,7 +55,7 @@ export function updateLog(ctx: WriteCtx, id: number, expectedVersion: number, pa
     if (v === undefined) continue;
     (merged as Record<string, unknown>)[k] = (k === 'occurredAt' || k === 'handledAt') && typeof v === 'string' ? toUtc(v) : v;
   }
-  merged.dutyDate = dutyDateOf(Date.parse(merged.occurredAt), deskTimeZone(ctx));
+  merged.dutyDate = deskDutyDate(ctx.db, Date.parse(merged.occurredAt));
   const changed = (Object.keys(merged) as (keyof LogContent)[]).filter((k) => merged[k] !== before[k]);
   if (changed.length === 0) throw new DomainError('VALIDATION', 'incidents.errors.noChange');
   const after = updateLogEntry(ctx.db, cur, cur.version + 1, merged, reason, actorName(ctx), iso(ctx.now));

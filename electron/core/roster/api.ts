@@ -3,21 +3,22 @@
  * swaps, who is on duty, print and files.
  */
 import type { RosterImportIssue, RosterImportOutcome, rosterMethods } from '../../../shared/contract/roster';
-import { dayIndex } from '../../../shared/domain/calendar-dates';
+
 import { fairnessReport } from '../../../shared/domain/roster-generate';
 import type { Assignment } from '../../../shared/domain/roster-rules';
 import { DomainError } from '../../../shared/errors';
 import type { DutyRole, PersonRole } from '../../../shared/roles';
 import { loadCalendar } from '../calendar/db';
-import { asyncMutation, type Handlers } from '../context';
+import { asyncMutation, iso, type Handlers } from '../context';
 import { getPerson, insertPerson, listPeople } from '../directory/people-db';
 import { clearLive, getDraft, getLeave, getRules, getShift, insertLeave, insertPlan, insertShift, listLeave, listPlans, listShifts, listVersions, replaceDraft, setRules, updatePlan, updateShift, voidLeave } from './db';
 import { rosterIcs, rosterXlsx } from './export';
 import { loadSheet, parsePeopleSheet, parseRosterSheet } from './import';
 import { printData } from './print';
-import { assertYearsKnown, assign, generate, historyBefore, iso, mustPlan, planDays, publish, rosterDetail } from './service';
+import { assertYearsKnown, assign, generate, historyBefore, mustPlan, planDays, publish, rosterDetail } from './service';
 import { listSwaps } from "./swaps-db";
 import { cancelSwap, decide, requestSwap, withWarnings } from "./swaps";
+import { dayIndex } from '../../../shared/time';
 
 /** Longest plan: a year and a day. */
 const maxPlanDays = 366;

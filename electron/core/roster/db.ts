@@ -9,6 +9,10 @@ import type { LeaveRecord, RosterPlan, RosterVersion, SlotChange } from '../../.
 import { defaultRules, type Assignment, type RosterRules, type ShiftTemplate, type SlotKey } from '../../../shared/domain/roster-rules';
 import type { DutyRole } from '../../../shared/roles';
 import type { Db } from '../store/connection';
+import { invalidateConfig } from '../store/config-cache';
+import { defineSetting, readSetting, writeSetting } from '../store/settings';
+import { z } from 'zod';
+import { rosterRulesSchema } from '../../../shared/contract/roster';
 
 // ── shift templates ───────────────────────────────────────────────────────────
 
@@ -45,6 +49,7 @@ export function getShift(db: Db, id: number): ShiftTemplate | null {
 }
 
 export function insertShift(db: Db, s: Omit<ShiftTemplate, 'id' | 'active'>, at: string): ShiftTemplate {
+  invalidateConfig(db); // the handover minute comes from the templates (duty/day.ts)
   const info = db
     .prepare(
       `INSERT INTO shift_templates (name, start_minutes, duration_minutes, needs, active, sort_order, created_at, updated_at)
@@ -55,6 +60,7 @@ export function insertShift(db: Db, s: Omit<ShiftTemplate, 'id' | 'active'>, at:
 }
 
 export function updateShift(db: Db, id: number, patch: Partial<Omit<ShiftTemplate, 'id'>>, at: string): ShiftTemplate {
+  invalidateConfig(db); // the handover minute comes from the templates (duty/day.ts)
   const n = { ...getShift(db, id)!, ...patch };
   db.prepare(
     `UPDATE shift_templates SET name = ?, start_minutes = ?, duration_minutes = ?, needs = ?, active = ?, sort_order = ?, updated_at = ? WHERE id = ?`,
@@ -64,15 +70,15 @@ export function updateShift(db: Db, id: number, patch: Partial<Omit<ShiftTemplat
 
 // ── rules ─────────────────────────────────────────────────────────────────────
 
-export function getRules(db: Db): RosterRules {
-  const r = db.prepare("SELECT value FROM roster_settings WHERE key = 'rules'").get() as { value: string } | undefined;
-  return r ? { ...defaultRules, ...(JSON.parse(r.value) as Partial<RosterRules>) } : defaultRules;
-}
+/** The roster rules (设置 → 排班规则): rest days and fairness weights. */
+// Stored before a rule existed, a value lacks it: the default fills it in (as it always did).
+const storedRules = z.preprocess((v) => (v && typeof v === 'object' ? { ...defaultRules, ...v } : v), rosterRulesSchema) as z.ZodType<RosterRules>;
+export const rosterRulesSetting = defineSetting<RosterRules>('roster.rules', storedRules, defaultRules);
+
+export const getRules = (db: Db): RosterRules => readSetting(db, rosterRulesSetting);
 
 export function setRules(db: Db, rules: RosterRules): void {
-  db.prepare("INSERT INTO roster_settings (key, value) VALUES ('rules', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
-    JSON.stringify(rules),
-  );
+  writeSetting(db, rosterRulesSetting, rules);
 }
 
 // ── leave ─────────────────────────────────────────────────────────────────────

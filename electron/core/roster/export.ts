@@ -11,9 +11,10 @@ import type { RosterFile, RosterPrintData, RosterPrintPerson } from '../../../sh
 import type { Db } from '../store/connection';
 import { getPerson } from '../directory/people-db';
 import { getVersionAssignments, listShifts } from './db';
-import { deskTimeZone, mustPlan } from './service';
+import { mustPlan } from './service';
 import { shiftInterval } from '../../../shared/domain/shift';
 import { newWorkbook, officialSheet, workbookFile } from '../lib/xlsx';
+import { deskTimeZone } from '../context';
 
 export const weekdayNames = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 

@@ -7,10 +7,11 @@
  * problems by row and column. The caller imports nothing when any row fails.
  */
 import ExcelJS from 'exceljs';
-import { isValidDate } from '../../../shared/domain/calendar-dates';
+
 import type { DutyRole, PersonRole } from '../../../shared/roles';
 import type { RosterImportIssue } from '../../../shared/contract/roster';
 import { unsafeControls } from '../../../shared/contract/common';
+import { isValidDate } from '../../../shared/time';
 
 export interface ParsedPerson {
   name: string;

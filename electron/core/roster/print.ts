@@ -6,7 +6,7 @@
  * read it, so the three never disagree.
  */
 import { DomainError } from '../../../shared/errors';
-import { localParts } from '../../../shared/domain/calendar-dates';
+
 import type { RosterPrintData, RosterPrintPerson, RosterPrintRow } from '../../../shared/contract/roster';
 import type { Db } from '../store/connection';
 import { getDesk } from '../desk/db';
@@ -14,6 +14,7 @@ import { getPerson } from '../directory/people-db';
 import { loadCalendar } from '../calendar/db';
 import { getDraft, getVersion, getVersionAssignments, listShifts } from './db';
 import { mustPlan, planDays } from './service';
+import { localParts } from '../../../shared/time';
 
 export function printData(db: Db, planId: number, version?: number): RosterPrintData {
   const plan = mustPlan(db, planId);

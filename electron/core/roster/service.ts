@@ -8,21 +8,20 @@
 import type { Person } from '../../../shared/contract';
 import type { GenerateOutcome, RosterDetail, RosterPerson, RosterPlan, SlotChange } from '../../../shared/contract/roster';
 import type { Calendar, DayInfo } from '../../../shared/domain/calendar';
-import { addDays, datesBetween } from '../../../shared/domain/calendar-dates';
+
 import { fairnessReport, generateRoster, type HistoryDuty } from '../../../shared/domain/roster-generate';
 import { checkRoster, slotId, slotsFor, type Assignment, type Conflict, type SlotKey } from '../../../shared/domain/roster-rules';
 import { shiftInterval } from '../../../shared/domain/shift';
 import { DomainError } from '../../../shared/errors';
+import { addDays, datesBetween } from '../../../shared/time';
 import { loadCalendar } from '../calendar/db';
 import type { WriteCtx } from '../context';
-import { getDesk } from '../desk/db';
+import { deskTimeZone, iso } from '../context';
 import { getPerson, listPeople } from '../directory/people-db';
 import { liveBetween } from "../duty/db";
 import type { Db } from '../store/connection';
 import { getDraft, getPlan, getRules, getVersionAssignments, insertVersion, listLeave, listShifts, overlappingPublished, replaceDraft, setDraftSlot, updatePlan, type TimedAssignment } from './db';
 
-export const iso = (ms: number): string => new Date(ms).toISOString();
-export const deskTimeZone = (db: Db): string => getDesk(db)?.timeZone ?? 'Asia/Shanghai';
 
 export function mustPlan(db: Db, planId: number): RosterPlan {
   const p = getPlan(db, planId);

@@ -8,13 +8,13 @@ import { DomainError } from '../../../shared/errors';
 import { loadCalendar } from '../calendar/db';
 import type { WriteCtx } from '../context';
 import { getPerson, listPeople } from '../directory/people-db';
-import { insertNotice, liveBetween } from "../duty/db";
+import { insertNotice, liveBetween } from '../duty/db';
 import type { Db } from '../store/connection';
 import { getDraft, getPlan, getVersionAssignments, setDraftSlot } from './db';
-import { decideSwap, getSwap, insertSwap } from "./swaps-db";
+import { decideSwap, getSwap, insertSwap } from './swaps-db';
 
-import { conflictsOf, diffAssignments, iso, mustLivePlan, planDays, writeVersion } from './service';
-
+import { conflictsOf, diffAssignments, mustLivePlan, planDays, writeVersion } from './service';
+import { iso } from '../context';
 
 interface SwapInput {
   planId: number;
@@ -45,7 +45,11 @@ function swapWarnings(db: Db, plan: RosterPlan, s: SwapInput): Conflict[] {
   const { next } = applySwap(published, s);
   const cal = loadCalendar(db);
   const all = conflictsOf(db, plan, planDays(cal, plan), next, listPeople(db, { includeInactive: true }));
-  const before = new Set(conflictsOf(db, plan, planDays(cal, plan), published, listPeople(db, { includeInactive: true })).map((c) => `${c.kind}|${c.date}|${c.personId}`));
+  const before = new Set(
+    conflictsOf(db, plan, planDays(cal, plan), published, listPeople(db, { includeInactive: true })).map(
+      (c) => `${c.kind}|${c.date}|${c.personId}`,
+    ),
+  );
   return all.filter((c) => !before.has(`${c.kind}|${c.date}|${c.personId}`) && (c.personId === s.personA || c.personId === s.personB));
 }
 
@@ -75,7 +79,11 @@ export function requestSwap(ctx: WriteCtx, input: SwapInput & { reason: string }
   applySwap(getVersionAssignments(ctx.db, plan.id, plan.version), s);
   const row = insertSwap(ctx.db, { ...s, requestedBy: ctx.session?.login ?? 'system' }, iso(ctx.now));
   const nameA = getPerson(ctx.db, input.personA)!.name;
-  insertNotice(ctx.db, { personId: input.personB, kind: 'swapRequested', swapId: row.id, params: { name: nameA, date: input.dateA } }, iso(ctx.now));
+  insertNotice(
+    ctx.db,
+    { personId: input.personB, kind: 'swapRequested', swapId: row.id, params: { name: nameA, date: input.dateA } },
+    iso(ctx.now),
+  );
   ctx.audit({ action: 'swap.request', entity: 'roster_swap', entityId: row.id, after: row, reason: input.reason });
   return withWarnings(ctx.db, row);
 }
@@ -105,8 +113,15 @@ export function decide(ctx: WriteCtx, id: number, approve: boolean, note: string
   decideSwap(ctx.db, id, { state: approve ? 'approved' : 'rejected', by, at, note, version });
   // Both people, and the leaders on duty on the dates concerned, see it on their consoles.
   const notify = new Set([s.personA, s.personB]);
-  if (approve) for (const r of liveBetween(ctx.db, dates[0]!, dates[0]!).concat(s.dateB ? liveBetween(ctx.db, s.dateB, s.dateB) : [])) if (r.role === 'leader') notify.add(r.person_id);
-  const params = { a: getPerson(ctx.db, s.personA)!.name, b: getPerson(ctx.db, s.personB)!.name, date: dates.join('、'), version: version ?? 0 };
+  if (approve)
+    for (const r of liveBetween(ctx.db, dates[0]!, dates[0]!).concat(s.dateB ? liveBetween(ctx.db, s.dateB, s.dateB) : []))
+      if (r.role === 'leader') notify.add(r.person_id);
+  const params = {
+    a: getPerson(ctx.db, s.personA)!.name,
+    b: getPerson(ctx.db, s.personB)!.name,
+    date: dates.join('、'),
+    version: version ?? 0,
+  };
   for (const p of notify) insertNotice(ctx.db, { personId: p, kind: approve ? 'swapApproved' : 'swapRejected', swapId: id, params }, at);
   const row = getSwap(ctx.db, id)!;
   ctx.audit({ action: approve ? 'swap.approve' : 'swap.reject', entity: 'roster_swap', entityId: id, before: s, after: row, reason: note });
@@ -118,7 +133,8 @@ export function cancelSwap(ctx: WriteCtx, id: number, reason: string): SwapReque
   if (!s) throw new DomainError('NOT_FOUND');
   if (s.state !== 'requested') throw new DomainError('CONFLICT', 'roster.errors.swapClosed');
   const session = ctx.session;
-  const isOwner = session?.login === s.requestedBy || (session?.personId != null && (session.personId === s.personA || session.personId === s.personB));
+  const isOwner =
+    session?.login === s.requestedBy || (session?.personId != null && (session.personId === s.personA || session.personId === s.personB));
   if (!isOwner && !session?.roles.includes('admin')) throw new DomainError('FORBIDDEN');
   decideSwap(ctx.db, id, { state: 'cancelled', by: session?.login ?? 'system', at: iso(ctx.now), note: reason, version: null });
   const row = getSwap(ctx.db, id)!;

@@ -10,7 +10,7 @@
 import type { SeedCtx } from './types';
 import type { WriteCtx } from '../context';
 import type { IncidentFields } from '../../../shared/contract';
-import { addDays, dutyDateOf, dutyDayBounds, type LogKind } from '../../../shared/domain/log';
+import { type LogKind } from '../../../shared/domain/log';
 import {
   incidentSubTypes,
   reportTitle,
@@ -33,6 +33,8 @@ import type { Rng } from './rng';
 import { activeDeadlines, insertDeadline, meetDeadline } from "../incidents/deadlines-db";
 import { insertReport } from "../incidents/reports-db";
 import { insertInstruction } from "../incidents/records-db";
+import { addDays } from '../../../shared/time';
+import { dutyDateOf, dutyDayBounds } from '../../../shared/domain/duty-day';
 
 const tz = 'Asia/Shanghai';
 const min = 60_000;

@@ -5,10 +5,11 @@
  *
  * Deterministic: the generator is deterministic and leave comes from `ctx.rng`.
  */
-import { addDays, monthRange } from '../../../shared/domain/calendar-dates';
+
 import { insertLeave, insertPlan } from '../roster/db';
 import { generate, publish } from '../roster/service';
 import type { SeedCtx } from './types';
+import { addDays, monthRange } from '../../../shared/time';
 
 const reasons = ['年休假', '出差', '病假', '外出培训', '探亲假'];
 

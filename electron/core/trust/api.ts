@@ -7,7 +7,7 @@ import { DomainError } from '../../../shared/errors';
 import { auditHead } from '../audit/chain';
 import { auditCsv, dateRangeToInstants, formatLocalTime, listAudit } from '../audit/export';
 import { verifyAuditDbAsync, type DbVerifyReport } from '../audit/verify';
-import { asyncMutation, type Handlers, type ReadCtx } from '../context';
+import { asyncMutation, deskTimeZone, type Handlers } from '../context';
 import { getDesk } from '../desk/db';
 import { checkCheckpoint, createCheckpoint, currentKeyFingerprint, listCheckpoints, parseCheckpoint, rotateDeskKey } from './checkpoint';
 import { latestIntegrity, runIntegrityCheck } from './integrity';
@@ -23,7 +23,6 @@ export const toVerifyResult = (r: DbVerifyReport, now: number, checkpoint: Audit
   checkedAt: new Date(now).toISOString(),
 });
 
-const deskZone = (ctx: ReadCtx): string => getDesk(ctx.db)?.timeZone ?? 'Asia/Shanghai';
 
 export const backupAudit = (b: BackupInfo) => ({ fileName: b.fileName, folder: b.folder, reason: b.reason, size: b.size, headSeq: b.headSeq, headHash: b.headHash });
 
@@ -55,12 +54,12 @@ export const trustHandlers: Handlers<keyof typeof trustMethods> = {
   },
 
   'audit.list': (ctx, input) => {
-    const range = dateRangeToInstants(input.from, input.to, deskZone(ctx));
+    const range = dateRangeToInstants(input.from, input.to, deskTimeZone(ctx.db));
     return listAudit(ctx.db, { ...range, entity: input.entity, actor: input.actor, beforeSeq: input.beforeSeq }, input.limit);
   },
 
   'audit.exportCsv': (ctx, input) => {
-    const tz = deskZone(ctx);
+    const tz = deskTimeZone(ctx.db);
     const range = dateRangeToInstants(input.from, input.to, tz);
     const { content, rows } = auditCsv(ctx.db, range, (iso) => formatLocalTime(iso, tz));
     return { fileName: `audit-${input.from}_${input.to}.csv`, content, rows };

@@ -11,19 +11,21 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { call, useApiQuery } from '../../api';
 import type { LogEntry } from '../../../shared/contract';
-import { addDays, dutyDateOf, logKinds, type LogKind } from '../../../shared/domain/log';
+import { logKinds, type LogKind } from '../../../shared/domain/log';
 import { levelColor } from '../../../shared/domain/incident';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { formatDate, formatTime, localDate, weekdayOfDate } from '../../lib/format';
 import { errorText } from '../../lib/errors';
 import { downloadFile } from '../roster/lib';
 import { EntryDialog } from '../console/EntryDialog';
+import { addDays } from '../../../shared/time';
+import { dutyDateOf } from '../../../shared/domain/duty-day';
 
 export function LogBookPage() {
   const { t } = useTranslation();
-  const { tz } = useDesk();
+  const { tz, handoverMinutes } = useDesk();
   const now = useNow(60_000);
-  const current = dutyDateOf(now, tz);
+  const current = dutyDateOf(now, tz, handoverMinutes);
   const [params, setParams] = useSearchParams();
   const date = params.get('date') ?? current;
   const [kind, setKind] = useState<LogKind | null>(null);

@@ -8,7 +8,7 @@ import { IconCalendarEvent, IconFileSpreadsheet, IconPrinter, IconSparkles, Icon
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerateOutcome, RosterImportOutcome } from '../../../shared/contract/roster';
-import { monthRange } from '../../../shared/domain/calendar-dates';
+
 import { ApiCallError, call, queryClient, useApiMutation, useApiQuery } from '../../api';
 import { useDesk, useHasRole, useNow } from '../../lib/desk-context';
 import { localDate } from '../../lib/format';
@@ -17,6 +17,7 @@ import { SwapPanel } from './SwapPanel';
 import { WeekView } from './WeekView';
 import { ConflictList, FairnessTable, LeavePanel, VersionList } from './PlanPanels';
 import { downloadFile, fileToBase64, monthDay, nextMonth } from './lib';
+import { monthRange } from '../../../shared/time';
 
 function NewPlanModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: number) => void }) {
   const { t } = useTranslation();

@@ -8,11 +8,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayTypes, type DayType } from '../../../shared/domain/calendar';
 import { defaultNeeds, type RosterRules, type ShiftTemplate } from '../../../shared/domain/roster-rules';
-import { formatMinutes, parseMinutes } from '../../../shared/domain/calendar-dates';
+
 import { dutyRoles } from '../../../shared/roles';
 import { ApiCallError, call, useApiMutation, useApiQuery } from '../../api';
 import { useHasRole } from '../../lib/desk-context';
 import type { SettingsPanel } from './TrustPanels';
+import { formatMinutes, parseMinutes } from '../../../shared/time';
 
 function ShiftEditor({ shift, onDone }: { shift: ShiftTemplate | null; onDone: () => void }) {
   const { t } = useTranslation();

@@ -3,6 +3,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { AuditProblem } from '../../../shared/domain/audit-verify';
+import { addDays, localDate } from '../../../shared/time';
 
 /** Saves text as a file through the browser's download (Electron shows its save dialog). */
 export function downloadText(fileName: string, content: string, type: string): void {
@@ -21,8 +22,8 @@ export const problemText = (t: TFunction, p: AuditProblem): string => t(`trust.p
 
 /** Today and 30 days ago as local dates (YYYY-MM-DD) for `now` in `tz`. */
 export function defaultRange(now: number, tz: string): { from: string; to: string } {
-  const fmt = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
-  return { from: fmt(now - 30 * 86_400_000), to: fmt(now) };
+  const to = localDate(now, tz);
+  return { from: addDays(to, -30), to };
 }
 
 export const formatBytes = (n: number): string => (n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
