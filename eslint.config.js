@@ -6,6 +6,11 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 const noElectron = { name: 'electron', message: 'Only electron/main and electron/preload may import electron.' };
+// Platform folders of electron/core; every other folder there is a domain.
+const platformDirs = ['api', 'store', 'audit', 'lib'];
+const platformMessage = 'The core platform imports no domain folder (only boot.ts and handlers.ts do).';
+// Names of db functions that write: imported from another domain's db they bypass its service.
+const writeNames = '^(insert|update|set|void|delete|mark|replace|clear|record|write|decide|meet|supersede|append|upsert)';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'worker_threads'];
 
 export default tseslint.config(
@@ -25,6 +30,52 @@ export default tseslint.config(
   {
     files: ['electron/main/**', 'electron/preload/**', 'tests/electron/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  // ── zones inside the core (README "Architecture") ──
+  // The platform (core.ts, context.ts, write.ts …, api/, store/, audit/, lib/) imports no domain folder;
+  // only boot.ts and handlers.ts bring the domains together.
+  {
+    files: ['electron/core/*.ts'],
+    ignores: ['electron/core/boot.ts', 'electron/core/handlers.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noElectron], patterns: [{ group: ['./*/**', ...platformDirs.map((d) => `!./${d}/**`)], message: platformMessage }] },
+      ],
+    },
+  },
+  {
+    files: platformDirs.map((d) => `electron/core/${d}/**/*.ts`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [{ group: ['../*/**', ...platformDirs.map((d) => `!../${d}/**`), '!../../../**', '!../../**'], message: platformMessage }],
+        },
+      ],
+    },
+  },
+  // A domain never imports another domain's api.ts, and writes another domain's tables only through its service.
+  {
+    files: ['electron/core/*/**/*.ts'],
+    ignores: [...platformDirs.map((d) => `electron/core/${d}/**`), 'electron/core/seed/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: ['../*/api'], message: 'A domain never imports another domain\'s api.ts: call its service.' },
+            {
+              group: ['../*/db', '../*/*-db'],
+              importNamePattern: writeNames,
+              message: 'A domain writes another domain\'s tables only through that domain\'s service.ts.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

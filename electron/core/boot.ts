@@ -12,7 +12,8 @@ import type { Clock } from './clock';
 import type { Core } from './core';
 import { startTrustScheduler } from './backup/schedule';
 import { startDueScheduler } from './escalation/due-schedule';
-import { openCoreSafely, trackChainHead, type StoreFault } from './trust/open';
+import { openCoreSafely, trackChainHead } from './trust/open';
+import { type StoreFault } from "./store/faults";
 
 export interface Booted {
   core: Core;

@@ -15,10 +15,11 @@ import { dbFileName } from '../../electron/core/store/connection';
 import { auditHead } from '../../electron/core/audit/chain';
 import { verifyAuditDb } from '../../electron/core/audit/verify';
 import { createBackup, primaryBackupDir } from '../../electron/core/backup/service';
-import { classifyStoreError, openCoreSafely, storeErrorToDomain, trackChainHead } from '../../electron/core/trust/open';
+import { openCoreSafely, trackChainHead } from '../../electron/core/trust/open';
 import { translate } from '../../shared/i18n';
 import type { Core } from '../../electron/core/core';
 import { restoreBackup, restoreFileIntoFolder } from "../../electron/core/backup/restore";
+import { classifyStoreError, storeErrorToDomain } from "../../electron/core/store/faults";
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {

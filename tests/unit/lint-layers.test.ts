@@ -41,6 +41,53 @@ describe('import layers', () => {
   });
 });
 
+describe('zones inside the core', () => {
+  const imp = (what: string, from: string) => `import { ${what} } from '${from}';\nexport const x = ${what};\n`;
+
+  it.each([
+    ['electron/core/store/x.ts', imp('insertLogEntry', '../log/db')],
+    ['electron/core/audit/x.ts', imp('dutyNow', '../duty/service')],
+    ['electron/core/api/x.ts', imp('allLogs', '../log/api')],
+    ['electron/core/lib/x.ts', imp('getDesk', '../desk/db')],
+    ['electron/core/write.ts', imp('createLogEntry', './log/service')],
+    ['electron/core/context.ts', imp('getPerson', './directory/people-db')],
+  ])('the platform file %s may not import a domain', async (file, code) => {
+    expect(await restrictedRules(file, code)).toContain('no-restricted-imports');
+  });
+
+  it.each([
+    ['electron/core/store/x.ts', imp('appendAudit', '../audit/chain')],
+    ['electron/core/api/x.ts', imp('stmt', '../store/stmt')],
+    ['electron/core/audit/x.ts', imp('localDate', '../../../shared/time')],
+    ['electron/core/write.ts', imp('stmt', './store/stmt')],
+    ['electron/core/boot.ts', imp('startDueScheduler', './escalation/due-schedule')],
+    ['electron/core/handlers.ts', imp('logHandlers', './log/api')],
+  ])('%s may import the platform (or, for boot and handlers, the domains)', async (file, code) => {
+    expect(await restrictedRules(file, code)).not.toContain('no-restricted-imports');
+  });
+
+  it("a domain may not import another domain's api.ts", async () => {
+    expect(await restrictedRules('electron/core/log/x.ts', imp('incidentsHandlers', '../incidents/api'))).toContain('no-restricted-imports');
+    expect(await restrictedRules('electron/core/log/x.ts', imp('createIncident', '../incidents/service'))).not.toContain('no-restricted-imports');
+  });
+
+  it("a domain writes another domain's tables only through its service", async () => {
+    for (const [what, from] of [
+      ['insertPerson', '../directory/people-db'],
+      ['updateDesk', '../desk/db'],
+      ['insertInstruction', '../incidents/records-db'],
+      ['setCalendarDay', '../calendar/db'],
+    ] as const) {
+      expect(await restrictedRules('electron/core/roster/x.ts', imp(what, from))).toContain('no-restricted-imports');
+    }
+    // Reading another domain's db is fine, and a domain writes its own tables.
+    expect(await restrictedRules('electron/core/roster/x.ts', imp('getPerson', '../directory/people-db'))).not.toContain('no-restricted-imports');
+    expect(await restrictedRules('electron/core/log/x.ts', imp('insertLogEntry', './db'))).not.toContain('no-restricted-imports');
+    // The demo seeder writes every domain's tables by design.
+    expect(await restrictedRules('electron/core/seed/x.ts', imp('insertPerson', '../directory/people-db'))).not.toContain('no-restricted-imports');
+  });
+});
+
 describe('no raw HTML in the renderer', () => {
   it.each([
     ['dangerouslySetInnerHTML', 'export const A = (p: { t: string }) => <div dangerouslySetInnerHTML={{ __html: p.t }} />;\n'],

@@ -12,11 +12,11 @@ import type { AuditEvent } from '../../../shared/audit';
 import { translate } from '../../../shared/i18n';
 import type { Core } from '../core';
 import { transact } from '../write';
-import { storeErrorToDomain } from '../trust/open';
 import { idleLockMinutes } from '../store/settings';
 import { asyncMutationTag, type AsyncMutation, type Connection, type ReadCtx, type WriteCtx } from '../context';
 import { toFieldIssues } from './validation';
 import { allHandlers } from '../handlers';
+import { storeErrorToDomain } from "../store/faults";
 
 export const toApiError = (e: DomainError): ApiError => ({
   code: e.code,

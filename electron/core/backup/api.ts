@@ -14,8 +14,8 @@ import {
   writeBackupSettings,
 } from '../backup/service';
 import { asyncMutation, type Handlers } from '../context';
-import { backupAudit, toVerifyResult } from '../trust/api';
 import { restoreBackup } from './restore';
+import { backupAudit, toVerifyResult } from "../trust/service";
 
 export const backupHandlers: Handlers<keyof typeof backupMethods> = {
   'backup.status': (ctx) => {

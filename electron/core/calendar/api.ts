@@ -5,7 +5,7 @@ import type { calendarMethods } from '../../../shared/contract/calendar';
 
 import { parseHolidayNotice } from '../../../shared/domain/calendar-notice';
 import { DomainError } from '../../../shared/errors';
-import { listCalendarYears, loadCalendar, saveNotice, setCalendarDay } from '../calendar/db';
+import { listCalendarYears, loadCalendar, saveNotice, setCalendarDay } from './db';
 import { iso, type Handlers } from '../context';
 
 import { datesBetween, dayIndex } from '../../../shared/time';

@@ -12,9 +12,10 @@ export function mustPerson(db: Db, id: number): Person {
   return p;
 }
 
-export function createPerson(ctx: WriteCtx, input: In<'people.create'>): Person {
+/** Adds a person; `reason` says where they came from when not typed in (an import). */
+export function createPerson(ctx: WriteCtx, input: In<'people.create'>, reason: string | null = null): Person {
   const p = insertPerson(ctx.db, input, iso(ctx.now));
-  ctx.audit({ action: 'person.create', entity: 'person', entityId: p.id, after: p });
+  ctx.audit({ action: 'person.create', entity: 'person', entityId: p.id, after: p, ...(reason ? { reason } : {}) });
   return p;
 }
 

@@ -11,9 +11,13 @@ import { listShifts } from '../roster/db';
 import type { Db } from '../store/connection';
 import { listNotices, liveAt, liveBetween, liveForPerson, liveNextAfter, type LiveRow } from './db';
 
+import type { DutyNotice } from '../../../shared/contract/duty';
+import { DomainError } from '../../../shared/errors';
 import { addDays, datesBetween } from '../../../shared/time';
+import type { WriteCtx } from '../context';
 import { iso } from '../context';
 import { deskDutyDate } from './day';
+import { getNoticeOwner, insertNotice, markNoticeRead } from './db';
 
 // ── who is on duty ────────────────────────────────────────────────────────────
 
@@ -110,4 +114,19 @@ export function myDuty(db: Db, personId: number | null, now: number): MyDuty {
     tomorrow: upcoming.find((u) => u.date === tomorrowDate) ?? null,
     notices: listNotices(db, personId),
   };
+}
+
+/** Tells a person their duty changed (a swap requested, approved or rejected); shown on their console until read. */
+export function notifyPerson(ctx: WriteCtx, n: { personId: number; kind: DutyNotice['kind']; swapId: number | null; params: Record<string, string | number> }): void {
+  insertNotice(ctx.db, n, iso(ctx.now));
+}
+
+/** Marks one of my notices read. */
+export function ackNotice(ctx: WriteCtx, id: number): null {
+  const owner = getNoticeOwner(ctx.db, id);
+  if (owner === null) throw new DomainError('NOT_FOUND');
+  if (owner !== ctx.session?.personId) throw new DomainError('FORBIDDEN');
+  markNoticeRead(ctx.db, id, iso(ctx.now));
+  ctx.audit({ action: 'notice.read', entity: 'roster_notice', entityId: id });
+  return null;
 }

@@ -2,28 +2,28 @@
  * Escalations: start, record contacts, acknowledge (with 批示), cancel, and
  * the view with the current step resolved to a person and a phone.
  */
-import { DomainError } from '../../../shared/errors';
 import type { Escalation, Input } from '../../../shared/contract';
 import { escalationState, type EscalationTarget } from '../../../shared/domain/escalation';
+import { DomainError } from '../../../shared/errors';
 import type { ReadCtx, WriteCtx } from '../context';
-import { getPerson } from '../directory/people-db';
 import { getContact } from '../directory/contacts-db';
-import {
-  acknowledgeEscalation,
-  cancelEscalation,
-  contactsOf,
-  escalationsOf,
-  getEscalation,
-  insertContact,
-  insertEscalation,
-  type EscalationRecord,
-} from './db';
+import { getPerson } from '../directory/people-db';
 import { getIncident } from '../incidents/db';
+import {
+    acknowledgeEscalation,
+    cancelEscalation,
+    contactsOf,
+    escalationsOf,
+    getEscalation,
+    insertContact,
+    insertEscalation,
+    type EscalationRecord,
+} from './db';
 
-import { getEscalationSettings } from '../incidents/settings';
-import { dutyNow } from "../duty/service";
-import { insertInstruction } from "../incidents/records-db";
 import { actorName, iso, toUtc } from '../context';
+import { dutyNow } from "../duty/service";
+import { addInstruction } from '../incidents/service';
+import { getEscalationSettings } from '../incidents/settings';
 
 export interface Reachable {
   name: string | null;
@@ -138,16 +138,7 @@ export function acknowledge(ctx: WriteCtx, input: Input<'escalation.acknowledge'
     after: { acknowledgedAt: at, acknowledgedBy: byName, via: input.via, round: st.round, stepIndex: st.stepIndex, target: st.target },
   });
   if (input.instruction) {
-    const ins = insertInstruction(ctx.db, {
-      incidentId: rec.incidentId,
-      leaderName: byName,
-      text: input.instruction,
-      givenAt: at,
-      recordedAt: iso(ctx.now),
-      recordedBy: actorName(ctx),
-      escalationId: rec.id,
-    });
-    ctx.audit({ action: 'instruction.create', entity: 'instruction', entityId: ins.id, after: ins });
+    addInstruction(ctx, { incidentId: rec.incidentId, leaderName: byName, text: input.instruction, givenAt: at, escalationId: rec.id });
   }
   return escalationView(ctx, getEscalation(ctx.db, rec.id)!);
 }

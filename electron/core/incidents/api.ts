@@ -11,15 +11,15 @@ import type { ReadCtx } from '../context';
 import { asyncMutation, type Handlers } from '../context';
 import { getDesk } from '../desk/db';
 
+import { addDays, localInstant } from '../../../shared/time';
+import { actorName, deskTimeZone, iso, toUtc } from '../context';
 import { decodeAttachment, readAttachment, storeAttachment } from './attachments';
 import { incidentVersion, listIncidents } from './db';
 import { incidentsXlsx } from './export';
-import { createIncident, fileReport, incidentDetail, mustIncident, reportTemplate, setIncidentLevel, setStatus, updateIncidentFields } from './service';
-import { getReportRules, setReportRules } from './settings';
+import { getAttachment, insertAttachment, voidAttachment } from "./records-db";
 import { getReport } from "./reports-db";
-import { getAttachment, insertAttachment, insertInstruction, voidAttachment } from "./records-db";
-import { addDays, localInstant } from '../../../shared/time';
-import { actorName, deskTimeZone, iso, toUtc } from '../context';
+import { addInstruction, createIncident, fileReport, incidentDetail, mustIncident, reportTemplate, setIncidentLevel, setStatus, updateIncidentFields } from './service';
+import { getReportRules, setReportRules } from './settings';
 
 function filteredIncidents(ctx: ReadCtx, input: Input<'incident.list'>, defaultLimit: number) {
   const tz = deskTimeZone(ctx.db);
@@ -63,17 +63,13 @@ export const incidentsHandlers: Handlers<keyof typeof incidentsMethods> = {
   'incident.get': (ctx, input) => incidentDetail(ctx, input.id),
   'incident.addInstruction': (ctx, input) => {
     mustIncident(ctx, input.incidentId);
-    const ins = insertInstruction(ctx.db, {
+    return addInstruction(ctx, {
       incidentId: input.incidentId,
       leaderName: input.leaderName,
       text: input.text,
       givenAt: input.givenAt ? toUtc(input.givenAt) : iso(ctx.now),
-      recordedAt: iso(ctx.now),
-      recordedBy: actorName(ctx),
       escalationId: null,
     });
-    ctx.audit({ action: 'instruction.create', entity: 'instruction', entityId: ins.id, after: ins });
-    return ins;
   },
   'incident.attach': asyncMutation(async (ctx, input) => {
     mustIncident(ctx, input.incidentId);

@@ -2,44 +2,45 @@
  * Incidents: raise, edit as versions, grade, set level and status, keep
  * deadlines in step, file reports, build templates and the detail view.
  */
-import { DomainError } from '../../../shared/errors';
 import type { Deadline, Incident, IncidentDetail, IncidentFields, Input, Report, TimelineItem } from '../../../shared/contract';
-import {
-  canMoveStatus,
-  isSubTypeOf,
-  nextReportKinds,
-  reportTitle,
-  type IncidentLevel,
-  type IncidentStatus,
-  type ReportKind,
-} from '../../../shared/domain/incident';
-import { gradeWorkSafety, isWorkSafetyGraded } from '../../../shared/domain/grading';
 import { meetsDeadline, reportDeadlines, supplementDeadline, supplementWindowEnd, type ReportRules } from '../../../shared/domain/deadline';
+import { gradeWorkSafety, isWorkSafetyGraded } from '../../../shared/domain/grading';
+import {
+    canMoveStatus,
+    isSubTypeOf,
+    nextReportKinds,
+    reportTitle,
+    type IncidentLevel,
+    type IncidentStatus,
+    type ReportKind,
+} from '../../../shared/domain/incident';
 import { firstReportText, followupReportText } from '../../../shared/domain/incident-report';
+import { DomainError } from '../../../shared/errors';
 
 import type { ReadCtx, WriteCtx } from '../context';
-import {
-  fieldsOf,
-  getIncident,
-  incidentVersion,
-  incidentVersions,
-  insertIncident,
-  nextIncidentNo,
-  setIncidentStatus,
-  statusChanges,
-  updateIncident,
-  type IncidentMeta,
-} from './db';
-import { getLogEntry, linkLogEntry, logEntriesOfIncident } from '../log/db';
 import { getContact } from '../directory/contacts-db';
+import { getLogEntry, linkLogEntry, logEntriesOfIncident } from '../log/db';
+import {
+    fieldsOf,
+    getIncident,
+    incidentVersion,
+    incidentVersions,
+    insertIncident,
+    nextIncidentNo,
+    setIncidentStatus,
+    statusChanges,
+    updateIncident,
+    type IncidentMeta,
+} from './db';
 
-import { getEscalationSettings, getReportRules } from './settings';
-import { escalationViews } from '../escalation/service';
-import { activeDeadlines, insertDeadline, meetDeadline, supersedeDeadline } from "./deadlines-db";
-import { insertReport, reportsOf } from "./reports-db";
-import { attachmentsOf, instructionsOf } from "./records-db";
+import type { Instruction } from '../../../shared/contract/incidents';
 import { localDate } from '../../../shared/time';
 import { actorName, deskTimeZone, iso, toUtc } from '../context';
+import { escalationViews } from '../escalation/service';
+import { activeDeadlines, insertDeadline, meetDeadline, supersedeDeadline } from "./deadlines-db";
+import { attachmentsOf, insertInstruction, instructionsOf } from "./records-db";
+import { insertReport, reportsOf } from "./reports-db";
+import { getEscalationSettings, getReportRules } from './settings';
 
 export function mustIncident(ctx: Pick<ReadCtx, 'db'>, id: number): Incident {
   const i = getIncident(ctx.db, id);
@@ -338,4 +339,14 @@ export function incidentDetail(ctx: ReadCtx, id: number): IncidentDetail {
     timeline,
     nextReportKinds: nextReportKinds(reports),
   };
+}
+
+/** Records a leader's instruction (批示) on an incident, given directly or with an escalation's acknowledgement. */
+export function addInstruction(
+  ctx: WriteCtx,
+  i: { incidentId: number; leaderName: string; text: string; givenAt: string; escalationId: number | null },
+): Instruction {
+  const ins = insertInstruction(ctx.db, { ...i, recordedAt: iso(ctx.now), recordedBy: actorName(ctx) });
+  ctx.audit({ action: 'instruction.create', entity: 'instruction', entityId: ins.id, after: ins });
+  return ins;
 }

@@ -10,7 +10,8 @@ import { DomainError } from '../../../shared/errors';
 import type { DutyRole, PersonRole } from '../../../shared/roles';
 import { loadCalendar } from '../calendar/db';
 import { asyncMutation, iso, type Handlers } from '../context';
-import { getPerson, insertPerson, listPeople } from '../directory/people-db';
+import { getPerson, listPeople } from '../directory/people-db';
+import { createPerson } from '../directory/service';
 import { clearLive, getDraft, getLeave, getRules, getShift, insertLeave, insertPlan, insertShift, listLeave, listPlans, listShifts, listVersions, replaceDraft, setRules, updatePlan, updateShift, voidLeave } from './db';
 import { rosterIcs, rosterXlsx } from './export';
 import { loadSheet, parsePeopleSheet, parseRosterSheet } from './import';
@@ -118,10 +119,8 @@ export const rosterHandlers: Handlers<keyof typeof rosterMethods> = {
       const fresh = rows.filter((r) => !byName.has(r.name));
       if (input.dryRun) return { ok: true, issues: [], rows: rows.length, planId: null, peopleCreated: fresh.length };
       return ctx.transact((w) => {
-        const at = iso(w.now);
         fresh.forEach((r, i) => {
-          const p = insertPerson(w.db, { name: r.name, department: r.department, title: r.title, officePhone: r.officePhone, mobile: r.mobile, roles: r.roles, sortOrder: people.length + i }, at);
-          w.audit({ action: 'person.create', entity: 'person', entityId: p.id, after: p, reason: '导入通讯录' });
+          createPerson(w, { name: r.name, department: r.department, title: r.title, officePhone: r.officePhone, mobile: r.mobile, roles: r.roles, sortOrder: people.length + i }, '导入通讯录');
         });
         w.audit({ action: 'roster.importPeople', entity: 'person', after: { rows: rows.length, created: fresh.length } });
         return { ok: true, issues: [], rows: rows.length, planId: null, peopleCreated: fresh.length };
@@ -157,9 +156,8 @@ export const rosterHandlers: Handlers<keyof typeof rosterMethods> = {
       let order = people.length;
       for (const [name, f] of fresh) {
         const roles: PersonRole[] = ['leader', 'officer', 'standby'].filter((r) => f.roles.has(r as DutyRole)) as PersonRole[];
-        const p = insertPerson(w.db, { name, department: null, title: null, officePhone: null, mobile: f.phone, roles, sortOrder: order++ }, at);
+        const p = createPerson(w, { name, department: null, title: null, officePhone: null, mobile: f.phone, roles, sortOrder: order++ }, '导入值班表');
         byName.set(name, p);
-        w.audit({ action: 'person.create', entity: 'person', entityId: p.id, after: p, reason: '导入值班表' });
       }
       const title = parsed.title ?? `${dates[0]}至${dates.at(-1)}值班表`;
       const plan = insertPlan(w.db, { title: title.slice(0, 80), from: dates[0]!, to: dates.at(-1)!, notes: null }, at);

@@ -8,13 +8,14 @@ import { DomainError } from '../../../shared/errors';
 import { loadCalendar } from '../calendar/db';
 import type { WriteCtx } from '../context';
 import { getPerson, listPeople } from '../directory/people-db';
-import { insertNotice, liveBetween } from '../duty/db';
+import { liveBetween } from '../duty/db';
+import { notifyPerson } from '../duty/service';
 import type { Db } from '../store/connection';
 import { getDraft, getPlan, getVersionAssignments, setDraftSlot } from './db';
 import { decideSwap, getSwap, insertSwap } from './swaps-db';
 
-import { conflictsOf, diffAssignments, mustLivePlan, planDays, writeVersion } from './service';
 import { iso } from '../context';
+import { conflictsOf, diffAssignments, mustLivePlan, planDays, writeVersion } from './service';
 
 interface SwapInput {
   planId: number;
@@ -79,11 +80,7 @@ export function requestSwap(ctx: WriteCtx, input: SwapInput & { reason: string }
   applySwap(getVersionAssignments(ctx.db, plan.id, plan.version), s);
   const row = insertSwap(ctx.db, { ...s, requestedBy: ctx.session?.login ?? 'system' }, iso(ctx.now));
   const nameA = getPerson(ctx.db, input.personA)!.name;
-  insertNotice(
-    ctx.db,
-    { personId: input.personB, kind: 'swapRequested', swapId: row.id, params: { name: nameA, date: input.dateA } },
-    iso(ctx.now),
-  );
+  notifyPerson(ctx, { personId: input.personB, kind: 'swapRequested', swapId: row.id, params: { name: nameA, date: input.dateA } });
   ctx.audit({ action: 'swap.request', entity: 'roster_swap', entityId: row.id, after: row, reason: input.reason });
   return withWarnings(ctx.db, row);
 }
@@ -122,7 +119,7 @@ export function decide(ctx: WriteCtx, id: number, approve: boolean, note: string
     date: dates.join('、'),
     version: version ?? 0,
   };
-  for (const p of notify) insertNotice(ctx.db, { personId: p, kind: approve ? 'swapApproved' : 'swapRejected', swapId: id, params }, at);
+  for (const p of notify) notifyPerson(ctx, { personId: p, kind: approve ? 'swapApproved' : 'swapRejected', swapId: id, params });
   const row = getSwap(ctx.db, id)!;
   ctx.audit({ action: approve ? 'swap.approve' : 'swap.reject', entity: 'roster_swap', entityId: id, before: s, after: row, reason: note });
   return { ...row, warnings: [] };

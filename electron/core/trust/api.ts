@@ -1,31 +1,16 @@
 /**
  * Handlers of the trust domain: audit chain, checkpoints, backups, restore, integrity.
  */
-import type { BackupInfo } from "../../../shared/contract/backup";
-import type { AuditVerifyResult, ChainHeadInfo, trustMethods } from '../../../shared/contract/trust';
+import { toVerifyResult } from './service';
+import type { ChainHeadInfo, trustMethods } from '../../../shared/contract/trust';
 import { DomainError } from '../../../shared/errors';
 import { auditHead } from '../audit/chain';
 import { auditCsv, dateRangeToInstants, formatLocalTime, listAudit } from '../audit/export';
-import { verifyAuditDbAsync, type DbVerifyReport } from '../audit/verify';
+import { verifyAuditDbAsync } from '../audit/verify';
 import { asyncMutation, deskTimeZone, type Handlers } from '../context';
 import { getDesk } from '../desk/db';
 import { checkCheckpoint, createCheckpoint, currentKeyFingerprint, listCheckpoints, parseCheckpoint, rotateDeskKey } from './checkpoint';
 import { latestIntegrity, runIntegrityCheck } from './integrity';
-
-export const toVerifyResult = (r: DbVerifyReport, now: number, checkpoint: AuditVerifyResult['checkpoint'] = null): AuditVerifyResult => ({
-  ok: r.ok && (checkpoint === null || (checkpoint.signatureValid && checkpoint.sameDesk)),
-  rows: r.rows,
-  headSeq: r.head.seq,
-  headHash: r.head.hash,
-  problem: r.problem,
-  checkpoint,
-  durationMs: r.durationMs,
-  checkedAt: new Date(now).toISOString(),
-});
-
-
-export const backupAudit = (b: BackupInfo) => ({ fileName: b.fileName, folder: b.folder, reason: b.reason, size: b.size, headSeq: b.headSeq, headHash: b.headHash });
-
 export const trustHandlers: Handlers<keyof typeof trustMethods> = {
   'audit.head': (ctx): ChainHeadInfo => {
     const desk = getDesk(ctx.db);
