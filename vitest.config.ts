@@ -8,7 +8,25 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/electron/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts'],
+          testTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+      {
+        test: {
+          name: 'db',
+          environment: 'node',
+          include: ['tests/db/**/*.test.ts'],
+          testTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+      {
+        test: {
+          name: 'electron',
+          environment: 'node',
+          include: ['tests/electron/**/*.test.ts'],
           testTimeout: 60_000,
           pool: 'forks',
         },
