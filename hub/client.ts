@@ -24,7 +24,9 @@ import {
   maxBatchRows,
   type BatchRequest,
   type BatchResponse,
+  type EnrolRequest,
   type EnrolResponse,
+  type HeadRequest,
   type HeadResponse,
   type HubErrorBody,
 } from '../shared/hub-protocol';
@@ -134,16 +136,24 @@ async function call<T>(endpoint: HubEndpoint, path: string, build: (sentAt: stri
   }
 }
 
+/** The signed enrolment request (exported for tests). */
+export function buildEnrolRequest(a: { code: string; deskId: string; unitName: string; key: DeskSigningKey }, sentAt = new Date().toISOString()): EnrolRequest {
+  const base = { code: a.code, deskId: a.deskId, unitName: a.unitName, sentAt, nonce: newNonce() };
+  return { ...base, publicKeyPem: a.key.publicKeyPem, signature: sign(a.key, enrolSigningText({ ...base, keyFingerprint: a.key.fingerprint })) };
+}
+
+/** The signed head request (exported for tests). */
+export function buildHeadRequest(deskId: string, key: DeskSigningKey, sentAt = new Date().toISOString()): HeadRequest {
+  const base = { deskId, keyFingerprint: key.fingerprint, sentAt, nonce: newNonce() };
+  return { ...base, signature: sign(key, headSigningText(base)) };
+}
+
 /** Enrols the desk with a one-time code from the hub admin. */
 export function enrol(endpoint: HubEndpoint, a: { code: string; deskId: string; unitName: string; key: DeskSigningKey }): Promise<EnrolResponse> {
   return call(
     endpoint,
     '/v1/enrol',
-    (sentAt) => {
-      const nonce = newNonce();
-      const base = { code: a.code, deskId: a.deskId, unitName: a.unitName, sentAt, nonce };
-      return { ...base, publicKeyPem: a.key.publicKeyPem, signature: sign(a.key, enrolSigningText({ ...base, keyFingerprint: a.key.fingerprint })) };
-    },
+    (sentAt) => buildEnrolRequest(a, sentAt),
     (j) => enrolResponseSchema.parse(j),
   );
 }
@@ -153,10 +163,7 @@ export function fetchHead(endpoint: HubEndpoint, deskId: string, key: DeskSignin
   return call(
     endpoint,
     '/v1/head',
-    (sentAt) => {
-      const base = { deskId, keyFingerprint: key.fingerprint, sentAt, nonce: newNonce() };
-      return { ...base, signature: sign(key, headSigningText(base)) };
-    },
+    (sentAt) => buildHeadRequest(deskId, key, sentAt),
     (j) => headResponseSchema.parse(j),
   );
 }

@@ -30,6 +30,14 @@ export function verifyBatchChain(req: BatchRequest): void {
   const first = rows[0]!;
   for (const r of rows) if (r.deskId !== req.deskId) throw chainRefused(req.deskId, r.seq, 'malformed', `row names desk ${r.deskId}`);
   if (req.lastSeq < req.firstSeq) throw chainRefused(req.deskId, req.firstSeq, 'batch', `lastSeq ${req.lastSeq} < firstSeq`);
+  // Rows out of order in the batch: a seq that turns up later was moved, one that never does is missing.
+  const outOfPlace = rows.findIndex((r, i) => r.seq !== req.firstSeq + i);
+  if (outOfPlace >= 0) {
+    const want = req.firstSeq + outOfPlace;
+    const later = rows.findIndex((r) => r.seq === want);
+    if (later >= 0) throw chainRefused(req.deskId, want, 'reordered', `row ${want} sent at position ${later + 1} instead of ${outOfPlace + 1}`);
+    if (rows[outOfPlace]!.seq > want) throw chainRefused(req.deskId, want, 'missing', `the batch goes on with seq ${rows[outOfPlace]!.seq}`);
+  }
   const v = new ChainVerifier(sha256Hex, [], { head: { seq: req.firstSeq - 1, hash: first.prevHash }, rows: 0, checkpointsChecked: 0 });
   let i = 0;
   for (; i < rows.length; i += 1) if (!v.push(rows[i]!)) break;

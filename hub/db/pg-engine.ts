@@ -21,7 +21,7 @@ export async function openPgEngine(connectionString: string, poolSize = 4): Prom
   const pool = new pg.Pool({ connectionString, max: poolSize, application_name: 'dutydesk-hub' });
   // An idle client losing its server (restart) must not crash the hub.
   pool.on('error', (e) => console.error(`hub: PostgreSQL connection error: ${e.message}`));
-  const probe = await pool.query<{ v: string }>('SHOW server_version_num');
+  const probe = await pool.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
   const version = Number(probe.rows[0]?.v ?? 0);
   if (version < 150000) {
     await pool.end();
