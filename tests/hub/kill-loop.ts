@@ -33,12 +33,12 @@ export interface KillLoopResult {
   seconds: number;
 }
 
-interface Child {
+export interface Child {
   proc: ChildProcess;
   url: string;
 }
 
-function startHub(hubDir: string, target: { database: string } | { dataDir: string }): Promise<Child> {
+export function startHub(hubDir: string, target: { database: string } | { dataDir: string }): Promise<Child> {
   const args = ['--import', 'tsx', path.join(root, 'hub/cli.ts'), '--data-dir', hubDir, '--port', '0', '--pool', '4'];
   if ('database' in target) args.push('--database', target.database);
   const proc = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -62,7 +62,7 @@ function startHub(hubDir: string, target: { database: string } | { dataDir: stri
   });
 }
 
-const killed = (c: Child): Promise<void> =>
+export const killed = (c: Child): Promise<void> =>
   new Promise((resolve) => {
     if (c.proc.exitCode !== null || c.proc.signalCode !== null) return resolve();
     c.proc.once('exit', () => resolve());
