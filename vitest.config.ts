@@ -43,6 +43,18 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'hub',
+          environment: 'node',
+          include: ['tests/hub/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Each file starts its own PostgreSQL cluster and PGlite: one file at a time on 2 cores.
+          fileParallelism: false,
+          pool: 'forks',
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],

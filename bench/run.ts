@@ -10,8 +10,9 @@ import { foundationBench } from './foundation.bench';
 import { rosterBench } from './roster.bench';
 import { incidentsBench } from './incidents.bench';
 import { trustBench } from './trust.bench';
+import { hubBench } from './hub.bench';
 
-const modules: BenchModule[] = [foundationBench, rosterBench, incidentsBench, trustBench];
+const modules: BenchModule[] = [foundationBench, rosterBench, incidentsBench, trustBench, hubBench];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const only = values.only?.split(',');

@@ -1,0 +1,95 @@
+/**
+ * npm run hub [-- options]              start the hub
+ * npm run hub -- code [--unit 名称]     create a one-time enrolment code on the running hub
+ * npm run hub -- desks                  list enrolled desks and their heads
+ *
+ * Options:
+ *   --data-dir DIR     hub folder (default ./hub-data): the embedded database (DIR/pgdata),
+ *                      the admin token (DIR/admin-token), the hub's address (DIR/hub.json)
+ *   --database URL     a real PostgreSQL 15+ (postgres://user:pass@host:5432/db) instead of the embedded one
+ *   --pool N           connections to a real PostgreSQL (default 4)
+ *   --host ADDR        address to listen on (default 127.0.0.1; an intranet address to serve desks)
+ *   --port N           default 8470
+ *   --cert FILE --key FILE   serve HTTPS with this PEM certificate and key
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { requestJson } from './client';
+import { Hub, openEngine } from './hub';
+import { serve } from './server';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'data-dir': { type: 'string', default: 'hub-data' },
+    database: { type: 'string' },
+    pool: { type: 'string', default: '4' },
+    host: { type: 'string', default: '127.0.0.1' },
+    port: { type: 'string', default: '8470' },
+    cert: { type: 'string' },
+    key: { type: 'string' },
+    unit: { type: 'string' },
+    ttl: { type: 'string' },
+  },
+});
+const dataDir = path.resolve(values['data-dir']);
+const tokenFile = path.join(dataDir, 'admin-token');
+const stateFile = path.join(dataDir, 'hub.json');
+
+function adminToken(): string {
+  if (fs.existsSync(tokenFile)) return fs.readFileSync(tokenFile, 'utf8').trim();
+  const token = crypto.randomBytes(24).toString('base64url');
+  fs.writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
+  return token;
+}
+
+function runningUrl(): string {
+  if (!fs.existsSync(stateFile)) throw new Error(`no running hub found in ${dataDir} (start it with npm run hub)`);
+  return (JSON.parse(fs.readFileSync(stateFile, 'utf8')) as { url: string }).url;
+}
+
+async function admin(method: 'GET' | 'POST', p: string, body?: unknown): Promise<unknown> {
+  const url = runningUrl();
+  const ca = values.cert ? fs.readFileSync(values.cert) : undefined;
+  const r = await requestJson(ca ? { url, ca } : url, method, p, body, { authorization: `Bearer ${adminToken()}` });
+  if (r.status !== 200) throw new Error(JSON.stringify(r.json));
+  return r.json;
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const cmd = positionals[0] ?? 'serve';
+  if (cmd === 'code') {
+    const r = (await admin('POST', '/v1/admin/codes', { unitHint: values.unit ?? null, ...(values.ttl ? { ttlHours: Number(values.ttl) } : {}) })) as { code: string; expiresAt: string };
+    console.log(`登记码 enrolment code: ${r.code}   (一次有效 one use, 有效至 valid until ${r.expiresAt})`);
+    return;
+  }
+  if (cmd === 'desks') {
+    console.log(JSON.stringify(await admin('GET', '/v1/admin/desks'), null, 2));
+    return;
+  }
+  if (cmd !== 'serve') throw new Error(`unknown command ${cmd}`);
+  const engine = await openEngine(values.database ? { database: values.database } : { dataDir: path.join(dataDir, 'pgdata') }, Number(values.pool));
+  const hub = await Hub.open(engine);
+  hub.startHousekeeping();
+  const tls = values.cert && values.key ? { cert: fs.readFileSync(values.cert), key: fs.readFileSync(values.key) } : undefined;
+  if (Boolean(values.cert) !== Boolean(values.key)) throw new Error('--cert and --key go together');
+  const running = await serve(hub, { host: values.host, port: Number(values.port), adminToken: adminToken(), ...(tls ? { tls } : {}) });
+  fs.writeFileSync(stateFile, `${JSON.stringify({ url: running.url, pid: process.pid })}\n`);
+  console.log(`READY ${running.url} engine=${engine.kind} data=${dataDir}`);
+  const stop = (): void => {
+    void running
+      .close()
+      .then(() => hub.close())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`hub: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
