@@ -1,5 +1,5 @@
 /**
- * Hub numbers (issue 15): 600 desks × 500 events drained into the hub on a
+ * Hub numbers: 600 desks × 500 events drained into the hub on a
  * real PostgreSQL and on the embedded PGlite, replay duplicates, the SIGKILL
  * loop, tampered batches.
  *

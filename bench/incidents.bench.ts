@@ -1,5 +1,5 @@
 /**
- * Benchmarks of the duty log and incidents (issue 4).
+ * Benchmarks of the duty log and incidents.
  *
  * - `log_write_vs_raw_ratio`: one log entry written through the API
  *   (validation, session check, version row, audit row; no search index

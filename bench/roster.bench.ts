@@ -1,5 +1,5 @@
 /**
- * Benchmarks of the roster domain (ids named in issue 3):
+ * Benchmarks of the roster domain (the ids are a contract with the issues):
  *
  * - roster_generate_1y_300p_ms: generation for 1 year × 300 people × 3 roles, median.
  * - roster_fairness_gap_vs_exact: on small random instances, the generator's

@@ -1,5 +1,5 @@
 /**
- * Benchmarks of the trust domain (ids named in issue 5):
+ * Benchmarks of the trust domain (the ids are a contract with the issues):
  *
  * - audit_verify_1m_s: recompute and check a 1,000,000-row audit chain
  *   (goal ≤ 10 s); baseline: reading the same rows without hashing.

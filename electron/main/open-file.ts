@@ -1,5 +1,5 @@
 /**
- * Opening an attachment with the system viewer (issue 4: "opened with the
+ * Opening an attachment with the system viewer ("opened with the
  * system viewer").
  *
  * The renderer sends the file's name and bytes; main writes a copy under a

@@ -1,11 +1,9 @@
 /**
- * API methods of the duty log and incidents (issue 4).
+ * API methods of incidents (突发事件) and their report chain (首报 → 续报 → 终报).
  *
- * log.*        duty log entries (值班记录): versioned, voided with reason, never deleted
- * incident.*   incidents (突发事件): versioned, graded, instructions, attachments
- * report.*     the report chain 首报 → 续报 → 终报, its deadline rules
- * escalation.* acknowledgement chain with its policy
- * due.*        every running countdown for the console
+ * incident.*   incidents: versioned, graded, instructions, attachments
+ * report.*     the report chain and its deadline rules
+ * (log.* is in ./log.ts; escalation.* and due.* in ./escalation.ts)
  */
 import { officers } from './common';
 import { Escalation } from './escalation';

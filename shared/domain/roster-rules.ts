@@ -2,7 +2,7 @@
  * Roster model and hard rules, shared by the generator, the editor's live
  * warnings and the core's checks before publishing.
  *
- * Hard rules (issue 3): role eligibility; leave/unavailability; one slot per
+ * Hard rules: role eligibility; leave/unavailability; one slot per
  * person per duty day; minimum rest between duty days (default 1 free day:
  * never two consecutive duty days); every needed slot filled; planning only in
  * years with official holiday data.

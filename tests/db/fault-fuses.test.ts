@@ -1,5 +1,5 @@
 /**
- * Packaging flips Electron fuses (issue 5, part 5): the configuration, and
+ * Packaging flips Electron fuses: the configuration, and
  * the afterPack hook applying it to a binary with a real fuse wire.
  */
 import fs from 'node:fs';

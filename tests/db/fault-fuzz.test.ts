@@ -1,5 +1,5 @@
 /**
- * Fuzz every API method (issue 5: ≥ 1,000 runs per method in the suite),
+ * Fuzz every API method (≥ 1,000 runs per method in the suite),
  * each on a fresh desk so one method's writes do not slow the next.
  */
 import { describe, expect, it } from 'vitest';

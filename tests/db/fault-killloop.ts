@@ -1,5 +1,5 @@
 /**
- * The kill loop (issue 5, part 4): a child process writes through the API;
+ * The kill loop: a child process writes through the API;
  * the parent SIGKILLs it at random moments — sometimes while it is still
  * opening the store, mostly in the middle of writing — and after every kill
  * reopens the store and checks: quick_check ok, the audit chain verifies

@@ -1,5 +1,5 @@
 /**
- * Store faults (issue 5, part 4): a locked file, a read-only folder, a full
+ * Store faults: a locked file, a read-only folder, a full
  * disk, flipped bytes, a missing -wal. Each gives a clear message, refuses
  * writes rather than losing them, and leaves a way to restore.
  */

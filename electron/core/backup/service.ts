@@ -1,5 +1,5 @@
 /**
- * Online backups, retention, the second folder, and restore.
+ * Backups: online copies checked after writing, retention, the second folder (restore is in restore.ts).
  *
  * A backup is written with better-sqlite3's online `backup()` to a
  * `.partial` file, checked with `quick_check`, then renamed into place with a

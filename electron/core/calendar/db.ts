@@ -3,7 +3,7 @@
  */
 import type { Db } from '../store/connection';
 import { bundledYears, createCalendar, type Calendar, type CalendarDay, type DayType } from '../../../shared/domain/calendar';
-import type { CalendarYear } from "../../../shared/contract/calendar";
+import type { CalendarYear } from '../../../shared/contract/calendar';
 
 interface CalendarDayRow {
   date: string;

@@ -1,5 +1,5 @@
 /**
- * Handlers of the duty log and incidents (issue 4).
+ * Handlers of incidents (incident.*) and their reports (report.*).
  */
 import type { Input } from '../../../shared/contract';
 import type { incidentsMethods } from '../../../shared/contract/incidents';

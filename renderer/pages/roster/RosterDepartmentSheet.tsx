@@ -1,5 +1,5 @@
 /**
- * The roster as a multi-department grid for print (issue 3 part 8: month in
+ * The roster as a multi-department grid for print (month in
  * portrait, multi-department grid in landscape): one row per duty day (per
  * shift when a day has several), one column per department, each cell the
  * people of that department on duty with their role and phone. A4 landscape.
