@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient } from '../api';
+import { call, refreshForSession } from '../api';
 import { useDesk, useNow } from '../lib/desk-context';
 import { errorText } from '../lib/errors';
 import { formatClock, type Lang } from '../lib/format';
@@ -26,7 +26,7 @@ export function LockScreen({ onUnlocked }: { onUnlocked: () => void }) {
     try {
       await call('auth.unlock', { password });
       onUnlocked();
-      await queryClient.invalidateQueries();
+      await refreshForSession();
     } catch (err) {
       setError(errorText(t, err));
       setPassword('');

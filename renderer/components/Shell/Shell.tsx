@@ -47,11 +47,12 @@ const icons = {
 
 export async function lockNow(): Promise<void> {
   try {
+    // On success the call refreshes the session (auth.lock writes `user`), so the gate shows the lock screen.
     await call('auth.lock', {});
   } catch (e) {
     notifyError(e);
+    await queryClient.invalidateQueries({ queryKey: ['auth.session'] });
   }
-  await queryClient.invalidateQueries({ queryKey: ['auth.session'] });
 }
 
 export async function logout(): Promise<void> {

@@ -22,7 +22,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { call, queryClient, useApiQuery } from '../../api';
+import { call, useApiQuery } from '../../api';
 import type { IncidentDetail, TimelineItem } from '../../../shared/contract';
 import {
   incidentLevels,
@@ -72,7 +72,6 @@ function Detail({ d }: { d: IncidentDetail }) {
     if (inc.status === 'closed') return setReopenTo(to);
     try {
       await call('incident.setStatus', { id: inc.id, status: to });
-      await queryClient.invalidateQueries();
     } catch (e) {
       setError(errorText(t, e));
     }
@@ -280,7 +279,6 @@ function LevelDialog({ id, level, onClose }: { id: number; level: IncidentLevel;
           disabled={!reason.trim()}
           onClick={() =>
             void call('incident.setLevel', { id, level: Number(l) as IncidentLevel, reason })
-              .then(() => queryClient.invalidateQueries())
               .then(onClose)
               .catch((e: unknown) => setError(errorText(t, e)))
           }
@@ -301,7 +299,6 @@ function ReopenDialog({ id, to, onClose }: { id: number; to: IncidentStatus; onC
       confirmLabel={t('incidents.detail.moveTo', { status: t(`incidents.status.${to}`) })}
       onConfirm={async (reason) => {
         await call('incident.setStatus', { id, status: to, reason });
-        await queryClient.invalidateQueries();
       }}
       onClose={onClose}
     />
@@ -344,7 +341,6 @@ function InstructionsCard({ d }: { d: IncidentDetail }) {
           disabled={!leader.trim() || !text.trim()}
           onClick={() =>
             void call('incident.addInstruction', { incidentId: d.incident.id, leaderName: leader, text })
-              .then(() => queryClient.invalidateQueries())
               .then(() => setText(''))
               .catch((e: unknown) => setError(errorText(t, e)))
           }
