@@ -9,7 +9,7 @@ import { call, refreshForSession } from '../api';
 import { useDesk, useNow } from '../lib/desk-context';
 import { errorText } from '../lib/errors';
 import { formatClock, type Lang } from '../lib/format';
-import { logout } from '../components/Shell/Shell';
+import { logout } from '../lib/session-actions';
 import { LockedAlarm } from '../components/Alarm/LockedAlarm';
 
 export function LockScreen({ onUnlocked }: { onUnlocked: () => void }) {
