@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { call, refreshForSession, session } from '../api';
-import { useDesk } from '../lib/desk-context';
-import { errorText } from '../lib/errors';
-import { LockedAlarm } from '../components/Alarm/LockedAlarm';
+import { call, refreshForSession, session } from '../../api';
+import { useDesk } from '../../lib/desk-context';
+import { errorText } from '../../lib/errors';
+import { LockedAlarm } from '../../components/Alarm/LockedAlarm';
 
 export function LoginPage() {
   const { t } = useTranslation();

@@ -4,9 +4,9 @@
 import { Button, Container, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { call, refreshForSession, session } from '../api';
-import { timeZones } from '../../shared/contract';
-import { errorText, fieldErrors } from '../lib/errors';
+import { call, refreshForSession, session } from '../../api';
+import { timeZones } from '../../../shared/contract';
+import { errorText, fieldErrors } from '../../lib/errors';
 import { useState } from 'react';
 
 export function SetupPage() {
