@@ -12,9 +12,9 @@ import { onGlobalApiError, queryClient, session, subscribePushEvents } from './a
 import { cssVariablesResolver, theme, isNightHour } from './theme';
 import { DeskProvider, useDeskState } from './lib/desk-context';
 import { localHour } from './lib/format';
-import { SetupPage } from './pages/Setup.page';
-import { LoginPage } from './pages/Login.page';
-import { LockScreen } from './pages/Lock.page';
+import { SetupPage } from './pages/auth/Setup.page';
+import { LoginPage } from './pages/auth/Login.page';
+import { LockScreen } from './pages/auth/Lock.page';
 import { createAppRouter } from './router';
 import { themePreference, useThemePreference } from './lib/theme-preference';
 

@@ -7,7 +7,11 @@ import { Center, Loader } from '@mantine/core';
 import { createHashRouter, Navigate, type RouteObject } from 'react-router';
 import { Shell } from './components/Shell/Shell';
 import { ConsolePage } from './pages/console/Console.page';
-import { IncidentsPage } from './pages/Incidents.page';
+import { rosterRoutes } from './pages/roster/routes';
+import { incidentsRoutes } from './pages/incidents/routes';
+import { trustRoutes } from './pages/trust/routes';
+import { logRoutes } from './pages/log/routes';
+import { directoryRoutes } from './pages/directory/routes';
 
 /** Pages other than the console load on first visit, so the console boots fast. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ReactNode {
@@ -24,25 +28,9 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
     </Suspense>
   );
 }
-import { rosterRoutes } from './pages/roster/routes';
-import { incidentsRoutes } from './pages/incidents/routes';
-import { trustRoutes } from './pages/trust/routes';
-import { logRoutes } from './pages/log/routes';
-import { directoryRoutes } from './pages/directory/routes';
 
 const domainRoutes: RouteObject[] = [...rosterRoutes, ...incidentsRoutes, ...trustRoutes, ...logRoutes, ...directoryRoutes];
 const isBare = (r: RouteObject): boolean => /^\/?(print|wallboard)/u.test(r.path ?? '');
-
-export const sections = [
-  { path: '/console', key: 'nav.console' },
-  { path: '/log', key: 'nav.log' },
-  { path: '/roster', key: 'nav.roster' },
-  { path: '/incidents', key: 'nav.incidents' },
-  { path: '/handover', key: 'nav.handover' },
-  { path: '/reports', key: 'nav.reports' },
-  { path: '/directory', key: 'nav.directory' },
-  { path: '/settings', key: 'nav.settings' },
-] as const;
 
 export function createAppRouter() {
   return createHashRouter([
@@ -54,11 +42,11 @@ export function createAppRouter() {
         { index: true, element: <Navigate to="/console" replace /> },
         { path: 'console', element: <ConsolePage /> },
         { path: 'roster', element: page(() => import('./pages/roster/Roster.page'), 'RosterPage') },
-        { path: 'incidents', element: <IncidentsPage /> },
-        { path: 'handover', element: page(() => import('./pages/Handover.page'), 'HandoverPage') },
-        { path: 'reports', element: page(() => import('./pages/Reports.page'), 'ReportsPage') },
+        { path: 'incidents', element: page(() => import('./pages/incidents/IncidentList.page'), 'IncidentListPage') },
+        { path: 'handover', element: page(() => import('./pages/handover/Handover.page'), 'HandoverPage') },
+        { path: 'reports', element: page(() => import('./pages/reports/Reports.page'), 'ReportsPage') },
         { path: 'directory', element: page(() => import('./pages/directory/Directory.page'), 'DirectoryPage') },
-        { path: 'settings', element: page(() => import('./pages/Settings.page'), 'SettingsPage') },
+        { path: 'settings', element: page(() => import('./pages/settings/Settings.page'), 'SettingsPage') },
         ...domainRoutes.filter((r) => !isBare(r)),
         { path: '*', element: <Navigate to="/console" replace /> },
       ],

@@ -10,10 +10,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { adminApi, artifactsDir, closeAll, openBrowser, printToPdf, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { appPages, type AppPages } from './pages';
 
 let host: TestHost;
 let browser: Browser;
 let page: Page;
+let ui: AppPages;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
@@ -24,13 +26,13 @@ beforeAll(async () => {
   await call('people.create', { name: '张值班', department: '应急指挥中心', title: '科员', officePhone: '0758-2222110', mobile: '13800000002', roles: ['officer'], sortOrder: 2 });
   await call('contacts.create', { kind: 'superior', name: '市政府总值班室', unit: null, phone: '0758-2888888', mobile: null, fax: '0758-2888889', note: '24小时值守' });
   ({ browser, page } = await openBrowser(host, pageErrors));
+  ui = appPages(page);
 });
 afterAll(() => closeAll(browser, host));
 
 describe('通讯录 print and export', () => {
   it('prints the directory as an A4 sheet grouped by department, with the outside contacts', async () => {
-    await page.goto(`${host.host.url}/#/print/directory`);
-    await page.getByTestId('directory-print').waitFor();
+    await ui.directoryPrint.goto(host);
     await page.emulateMedia({ media: 'print' });
     fs.mkdirSync(artifactsDir, { recursive: true });
     const file = path.join(artifactsDir, 'directory.pdf');
@@ -46,9 +48,9 @@ describe('通讯录 print and export', () => {
   });
 
   it('exports the directory to Excel from the page', async () => {
-    await page.goto(`${host.host.url}/#/directory`);
-    await page.getByTestId('directory-search').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    await ui.directory.goto(host);
+    await ui.directory.search.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), ui.directory.exportButton.click()]);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dutydesk-directory-'));
     const file = path.join(tmp, 'directory.xlsx');
     await download.saveAs(file);

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { _electron as electron } from 'playwright-core';
 import { findElectronBinary } from '../../scripts/lib/electron-binary.mjs';
 import { repoRoot } from './helpers';
+import { SetupPage } from './pages/auth';
 
 const binary = findElectronBinary();
 const built = fs.existsSync(path.join(repoRoot, 'out/main/index.js')) && fs.existsSync(path.join(repoRoot, 'out/preload/index.cjs'));
@@ -20,7 +21,7 @@ describe.skipIf(reason !== null)('Electron app', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dutydesk-electron-'));
     const app = await electron.launch({ executablePath: binary!, args: [repoRoot], env: { ...process.env, DUTYDESK_DATA_DIR: dataDir } });
     const win = await app.firstWindow();
-    await win.getByRole('heading', { name: '首次设置' }).waitFor();
+    await new SetupPage(win).heading.waitFor();
     expect(win.url()).toMatch(/^app:\/\/dutydesk\//u);
     expect(await win.evaluate('typeof window.require')).toBe('undefined');
     expect(await win.evaluate('typeof window.dutydesk')).toBe('object');

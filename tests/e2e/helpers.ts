@@ -15,6 +15,8 @@ import { createApi, type Api } from '../../electron/core/api/dispatch';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { startDueScheduler } from '../../electron/core/escalation/due-schedule';
 import type { Input, MethodName, Output } from '../../shared/contract';
+import { LoginPage, SetupPage } from './pages/auth';
+import { ConsolePage } from './pages/console';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const staticDir = path.join(repoRoot, 'out', 'renderer');
@@ -120,15 +122,15 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
 /** Completes first-run setup through the UI. */
 export async function completeSetup(page: Page, host: TestHost, deskName = '肇庆市应急管理局总值班室'): Promise<void> {
   await page.goto(host.host.openUrl);
-  await page.getByLabel('单位名称').fill(deskName);
-  await page.getByLabel('值班电话').fill('0758-2222110');
-  await page.getByLabel('传真').fill('0758-2222119');
-  await page.getByLabel('姓名').fill(adminAccount.name);
-  await page.getByLabel('登录名').fill(adminAccount.login);
-  await page.getByLabel(/^密码/).fill(adminAccount.password);
-  await page.getByLabel('再次输入密码').fill(adminAccount.password);
-  await page.getByRole('button', { name: '完成设置并登录' }).click();
-  await page.getByTestId('console').waitFor();
+  await new SetupPage(page).complete({
+    deskName,
+    dutyPhone: '0758-2222110',
+    fax: '0758-2222119',
+    adminName: adminAccount.name,
+    adminLogin: adminAccount.login,
+    adminPassword: adminAccount.password,
+  });
+  await new ConsolePage(page).waitFor();
 }
 
 /** Sets up the desk through the API (faster, for tests about other screens). */
@@ -153,10 +155,8 @@ export async function setupViaApi(host: TestHost): Promise<void> {
 
 export async function loginUi(page: Page, host: TestHost, login = adminAccount.login, password = adminAccount.password): Promise<void> {
   await page.goto(host.host.openUrl);
-  await page.getByLabel('登录名').fill(login);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('console').waitFor();
+  await new LoginPage(page).signIn(login, password);
+  await new ConsolePage(page).waitFor();
 }
 
 export type AdminCall = <M extends MethodName>(method: M, input: Input<M>) => Promise<Output<M>>;

@@ -23,10 +23,12 @@ import {
   type TestHost,
 } from './helpers';
 import { nationalReportRules } from '../../shared/domain/deadline';
+import { appPages, type AppPages } from './pages';
 
 let host: TestHost;
 let browser: Browser;
 let page: Page;
+let ui: AppPages;
 const pageErrors: string[] = [];
 let incidentId = 0;
 
@@ -49,6 +51,7 @@ beforeAll(async () => {
   };
   expect((await host.api.call('report.setRules', rules, conn)).ok).toBe(true);
   ({ browser, page } = await openBrowser(host, pageErrors));
+  ui = appPages(page);
 });
 afterAll(() => closeAll(browser, host));
 
@@ -67,7 +70,7 @@ describe('duty log and incidents in Chromium', () => {
     // Esc clears what was typed.
     await page.keyboard.type('打错了');
     await page.keyboard.press('Escape');
-    expect(await page.getByTestId('log-summary').inputValue()).toBe('');
+    expect(await ui.console.summary.inputValue()).toBe('');
 
     for (const c of calls) {
       let strokes = 0;
@@ -79,11 +82,11 @@ describe('duty log and incidents in Chromium', () => {
       await page.keyboard.press('Control+Enter');
       strokes += 1;
       expect(strokes).toBeLessThan(10);
-      await page.getByTestId('log-timeline').getByText(c.text).waitFor();
+      await ui.console.entry(c.text).waitFor();
       await expect.poll(activeTestId).toBe('log-summary');
-      expect(await page.getByTestId('log-summary').inputValue()).toBe('');
+      expect(await ui.console.summary.inputValue()).toBe('');
     }
-    const rows = page.getByTestId('log-entry');
+    const rows = ui.console.entries;
     await expect.poll(() => rows.count()).toBe(3);
     // Newest on top, with the kinds chosen by Alt+digit.
     expect(await rows.nth(0).textContent()).toContain('查岗');
@@ -95,83 +98,72 @@ describe('duty log and incidents in Chromium', () => {
   });
 
   it('raises an incident from the first call; 3 deaths are suggested 较大', async () => {
-    await page.getByTestId('log-timeline').getByText(calls[0]!.text).click();
-    await page.getByRole('button', { name: '转为事件' }).click();
-    const form = page.getByTestId('incident-form');
-    await form.getByLabel('事件名称').fill('高新区化工园爆炸事故');
-    await form.getByLabel('事发地点').fill('高新区化工园一车间');
-    await form.getByLabel('死亡', { exact: true }).fill('3');
-    await expect.poll(() => form.getByTestId('grade-suggestion').textContent()).toContain('Ⅲ级 较大');
-    await page.getByRole('button', { name: '保存事件' }).click();
-    await page.getByTestId('incident-detail').waitFor();
-    expect(await page.getByTestId('incident-level-badge').textContent()).toContain('Ⅲ级 较大');
-    incidentId = Number(/incidents\/(\d+)/u.exec(page.url())![1]);
+    await ui.console.entry(calls[0]!.text).click();
+    await ui.console.raiseIncidentButton.click();
+    const form = ui.incidentForm;
+    await form.title.fill('高新区化工园爆炸事故');
+    await form.location.fill('高新区化工园一车间');
+    await form.deaths.fill('3');
+    await expect.poll(() => form.gradeSuggestion.textContent()).toContain('Ⅲ级 较大');
+    await form.save();
+    await ui.incident.waitFor();
+    expect(await ui.incident.levelBadge.textContent()).toContain('Ⅲ级 较大');
+    incidentId = ui.incident.idFromUrl();
     const row = host.core.db.prepare('SELECT level, suggested_level, deaths FROM incidents WHERE id = ?').get(incidentId);
     expect(row).toEqual({ level: 3, suggested_level: 3, deaths: 3 });
   });
 
   it('files 首报 by phone within the deadline', async () => {
-    await page.getByRole('button', { name: '报送首报' }).click();
-    const form = page.getByTestId('report-form');
-    await expect.poll(() => form.getByLabel('报告内容').inputValue()).toContain('一、接报时间：2026年11月25日21时40分');
-    await form.getByLabel('报送单位').fill('市政府总值班室');
-    await form.getByRole('button', { name: '报送首报' }).click();
-    await form.waitFor({ state: 'detached' });
-    const report = page.getByTestId('report-row').filter({ hasText: '首报' });
-    await expect.poll(() => report.getByTestId('report-late').textContent()).toBe('按时');
-    await expect.poll(() => page.getByTestId('deadline').first().getAttribute('data-state')).toBe('met');
+    const form = await ui.incident.startReport('首报');
+    await expect.poll(() => form.content.inputValue()).toContain('一、接报时间：2026年11月25日21时40分');
+    await form.recipient.fill('市政府总值班室');
+    await form.file('首报');
+    const report = ui.incident.report('首报');
+    await expect.poll(() => ui.incident.lateBadgeOf(report).textContent()).toBe('按时');
+    await expect.poll(() => ui.incident.deadlines.first().getAttribute('data-state')).toBe('met');
   });
 
   it('escalates: step 1 (leader on duty) acknowledged with an instruction, shown on the console', async () => {
-    await page.getByRole('button', { name: '开始逐级报告' }).click();
-    const panel = page.getByTestId('escalation-panel');
-    await panel.getByText(/第 1 步（第 1 轮）带班领导/u).waitFor();
-    await panel.getByRole('button', { name: '已联系' }).click();
-    await panel.getByLabel('确认人').fill('李带班');
-    await panel.getByLabel('批示内容').fill('立即组织救援，全力救治伤员，及时续报');
-    await panel.getByRole('button', { name: '已确认' }).click();
-    await panel.getByText(/李带班 于 .* 确认/u).waitFor();
-    await page.getByTestId('instructions').getByText('立即组织救援，全力救治伤员，及时续报').waitFor();
+    const panel = ui.incident.escalation;
+    await panel.startButton.click();
+    await panel.showing(/第 1 步（第 1 轮）带班领导/u).waitFor();
+    await panel.contactedButton.click();
+    await panel.acknowledge('李带班', '立即组织救援，全力救治伤员，及时续报');
+    await panel.showing(/李带班 于 .* 确认/u).waitFor();
+    await ui.incident.instructions.getByText('立即组织救援，全力救治伤员，及时续报').waitFor();
     const esc = host.core.db.prepare('SELECT acknowledged_by FROM escalations WHERE incident_id = ?').get(incidentId);
     expect(esc).toEqual({ acknowledged_by: '李带班' });
 
-    await page.getByRole('link', { name: '值班台' }).click();
-    await page
-      .getByTestId('console-instruction')
-      .getByText(/立即组织救援/u)
-      .waitFor();
+    await ui.shell.open('值班台');
+    await ui.console.instruction.getByText(/立即组织救援/u).waitFor();
   });
 
   it('moving the test clock past the written deadline turns the countdown overdue; 续报一 is recorded late', async () => {
-    const due = page.getByTestId('due-item').filter({ hasText: '书面报告' });
+    const due = ui.console.dueItem('书面报告');
     await due.waitFor();
     expect(await due.getAttribute('data-overdue')).toBe('false');
     await host.moveClock({ advanceMs: 61 * 60_000 });
     await expect.poll(() => due.getAttribute('data-overdue'), { timeout: 15_000 }).toBe('true');
-    expect(await due.getByTestId('due-countdown').textContent()).toContain('已超时');
+    expect(await ui.console.countdownOf(due).textContent()).toContain('已超时');
     await screenshot(page, 'incidents-02-console-overdue');
 
     // Locked, the desk still rings and says how many items wait (no titles on the lock screen).
-    await page.getByTestId('lock-button').click();
-    await page.getByTestId('locked-alarm').getByText(/有 1 项时限或逐级报告需要处理/u).waitFor();
-    expect(await page.getByTestId('locked-alarm').textContent()).not.toContain('爆炸');
-    await page.getByLabel('密码').fill(adminAccount.password);
-    await page.getByRole('button', { name: '解锁' }).click();
-    await page.getByTestId('console').waitFor();
+    await ui.shell.lockButton.click();
+    await ui.lock.lockedAlarm.getByText(/有 1 项时限或逐级报告需要处理/u).waitFor();
+    expect(await ui.lock.lockedAlarm.textContent()).not.toContain('爆炸');
+    await ui.lock.unlock(adminAccount.password);
+    await ui.console.waitFor();
 
-    await page.goto(`${host.host.url}/#/incidents/${incidentId}`);
-    await page.getByTestId('incident-detail').waitFor();
+    await ui.incident.goto(host, incidentId);
     // Away from the console the alarm goes on: a red bar leads back to it.
-    await page.getByTestId('alarm-bar').getByText(/1 项时限或逐级报告需要处理/u).waitFor();
-    await page.getByRole('button', { name: '报送续报一' }).click();
-    const form = page.getByTestId('report-form');
-    await expect.poll(() => form.getByLabel('报送单位').inputValue()).toBe('市政府总值班室');
-    await form.getByLabel('签发人').fill('王局长');
-    await form.getByRole('button', { name: '报送续报一' }).click();
-    await form.waitFor({ state: 'detached' });
-    const report = page.getByTestId('report-row').filter({ hasText: '续报一' });
-    await expect.poll(() => report.getByTestId('report-late').textContent()).toBe('迟报');
-    await page.getByTestId('alarm-bar').waitFor({ state: 'detached' }); // reported: nothing rings any more
+    await ui.shell.alarmBar.getByText(/1 项时限或逐级报告需要处理/u).waitFor();
+    const form = await ui.incident.startReport('续报一');
+    await expect.poll(() => form.recipient.inputValue()).toBe('市政府总值班室');
+    await form.signedBy.fill('王局长');
+    await form.file('续报一');
+    const report = ui.incident.report('续报一');
+    await expect.poll(() => ui.incident.lateBadgeOf(report).textContent()).toBe('迟报');
+    await ui.shell.alarmBar.waitFor({ state: 'detached' }); // reported: nothing rings any more
     const rows = host.core.db
       .prepare('SELECT kind, followup_no, method, late FROM incident_reports WHERE incident_id = ? ORDER BY id')
       .all(incidentId);
@@ -184,8 +176,7 @@ describe('duty log and incidents in Chromium', () => {
 
   it('prints 续报一 to an A4 PDF whose text holds the title and 续报一', async () => {
     const r = host.core.db.prepare("SELECT id FROM incident_reports WHERE kind = 'followup'").get() as { id: number };
-    await page.goto(`${host.host.url}/#/print/report/${r.id}`);
-    await page.getByTestId('report-print').waitFor();
+    await ui.reportPrint.goto(host, r.id);
     await page.emulateMedia({ media: 'print' });
     fs.mkdirSync(artifactsDir, { recursive: true });
     const file = path.join(artifactsDir, 'incident-report.pdf');
@@ -202,26 +193,25 @@ describe('duty log and incidents in Chromium', () => {
   });
 
   it('closes the incident, and reopening asks why in a dialog; the reason is on the timeline', async () => {
-    await page.goto(`${host.host.url}/#/incidents/${incidentId}`);
-    await page.getByTestId('incident-detail').waitFor();
-    await page.getByRole('button', { name: '改为已结束' }).click();
-    await page.getByRole('button', { name: '改为处置中' }).click();
-    const dialog = page.getByRole('dialog', { name: '重新打开事件' });
+    await ui.incident.goto(host, incidentId);
+    await ui.incident.moveToButton('已结束').click();
+    await ui.incident.moveToButton('处置中').click();
+    const dialog = ui.incident.reopenDialog;
     await dialog.waitFor();
-    const submit = dialog.getByRole('button', { name: '改为处置中' });
+    const submit = ui.incident.reopenConfirm('处置中');
     expect(await submit.isDisabled()).toBe(true);
-    await dialog.getByLabel('重新打开的原因').fill('现场发现新的失联人员，继续处置');
+    await ui.incident.reopenReason.fill('现场发现新的失联人员，继续处置');
     await submit.click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByText('状态：已结束 → 处置中（现场发现新的失联人员，继续处置）').waitFor();
+    await ui.incident.showing('状态：已结束 → 处置中（现场发现新的失联人员，继续处置）').waitFor();
     const row = host.core.db.prepare('SELECT status FROM incidents WHERE id = ?').get(incidentId);
     expect(row).toEqual({ status: 'handling' });
   });
 
   it('exports the incident list as an Excel ledger with the page filters', async () => {
-    await page.goto(`${host.host.url}/#/incidents`);
-    await page.getByText('高新区化工园爆炸事故').first().waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出台账（Excel）' }).click()]);
+    await ui.incidents.goto(host);
+    await ui.incidents.showing('高新区化工园爆炸事故').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), ui.incidents.exportButton.click()]);
     const file = path.join(artifactsDir, 'incident-ledger.xlsx');
     await download.saveAs(file);
     const wb = new ExcelJS.Workbook();

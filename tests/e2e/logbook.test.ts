@@ -13,10 +13,12 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { adminApi, artifactsDir, axeViolations, closeAll, openBrowser, printToPdf, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
 import type { Input } from '../../shared/contract';
+import { appPages, type AppPages } from './pages';
 
 let host: TestHost;
 let browser: Browser;
 let page: Page;
+let ui: AppPages;
 const pageErrors: string[] = [];
 let leaderOn24 = '';
 
@@ -45,21 +47,22 @@ beforeAll(async () => {
   await log('2026-11-25T02:10:00', '市值班室电话查岗，值班员在岗', { kind: 'presence_check' });
   await log('2026-11-25T20:00:00', '区应急局通报山塘水库积水巡查情况');
   ({ browser, page } = await openBrowser(host, pageErrors));
+  ui = appPages(page);
 });
 afterAll(() => closeAll(browser, host));
 
 describe('值班记录 (the duty log book) in Chromium', () => {
   it('opens on the current duty day and goes back to yesterday with who was on duty', async () => {
-    await page.getByRole('link', { name: '值班记录' }).click();
-    const book = page.getByTestId('logbook');
-    await book.waitFor();
-    await expect.poll(() => page.getByTestId('logbook-date').inputValue()).toBe('2026-11-25');
-    await expect.poll(() => page.getByTestId('logbook-count').textContent()).toBe('共 1 条');
-    await page.getByRole('button', { name: '前一天' }).click();
-    await expect.poll(() => page.getByTestId('logbook-date').inputValue()).toBe('2026-11-24');
-    await expect.poll(() => page.getByTestId('logbook-count').textContent()).toBe('共 3 条（其中作废 1 条）');
-    await page.getByTestId('logbook-on-duty').getByText(leaderOn24, { exact: false }).waitFor();
-    const rows = page.getByTestId('logbook-row');
+    const book = ui.logBook;
+    await ui.shell.open('值班记录');
+    await book.root.waitFor();
+    await expect.poll(() => book.date.inputValue()).toBe('2026-11-25');
+    await expect.poll(() => book.count.textContent()).toBe('共 1 条');
+    await book.previousDayButton.click();
+    await expect.poll(() => book.date.inputValue()).toBe('2026-11-24');
+    await expect.poll(() => book.count.textContent()).toBe('共 3 条（其中作废 1 条）');
+    await book.onDuty.getByText(leaderOn24, { exact: false }).waitFor();
+    const rows = book.rows;
     expect(await rows.count()).toBe(3);
     // Oldest first; the 02:10 call belongs to the 24th's duty day and says 次日.
     expect(await rows.nth(2).textContent()).toContain('次日02:10');
@@ -69,25 +72,24 @@ describe('值班记录 (the duty log book) in Chromium', () => {
   });
 
   it('searches every day and opens an entry from the book', async () => {
-    await page.getByTestId('logbook-search').fill('积水');
-    await page.getByRole('button', { name: '在全部日期中搜索' }).click();
-    await expect.poll(() => page.getByTestId('logbook-count').textContent()).toContain('2 条');
-    const rows = page.getByTestId('logbook-row');
+    const book = ui.logBook;
+    await book.searchAllDays('积水');
+    await expect.poll(() => book.count.textContent()).toContain('2 条');
+    const rows = book.rows;
     expect(await rows.nth(0).textContent()).toContain('2026-11-25');
     expect(await rows.nth(1).textContent()).toContain('2026-11-24');
     await rows.nth(1).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = book.entryDialog;
     await dialog.getByText('区水利局来电报告辖区道路积水情况').first().waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: '清除搜索' }).click();
-    await expect.poll(() => page.getByTestId('logbook-count').textContent()).toBe('共 3 条（其中作废 1 条）');
+    await book.clearSearchButton.click();
+    await expect.poll(() => book.count.textContent()).toBe('共 3 条（其中作废 1 条）');
   });
 
   it('prints the day as an A4 logbook page: title, date, leader, entries, the voided one marked, page x of y', async () => {
-    await page.goto(`${host.host.url}/#/print/log/2026-11-24`);
-    await page.getByTestId('logbook-print-page').waitFor();
-    await page.getByTestId('chain-head-stamp').waitFor();
+    await ui.logBookPrint.goto(host, '2026-11-24');
+    await ui.logBookPrint.chainHeadStamp.waitFor();
     await page.emulateMedia({ media: 'print' });
     fs.mkdirSync(artifactsDir, { recursive: true });
     const file = path.join(artifactsDir, 'logbook-day.pdf');
@@ -107,12 +109,10 @@ describe('值班记录 (the duty log book) in Chromium', () => {
   });
 
   it('exports a range to Excel from the book', async () => {
-    await page.goto(`${host.host.url}/#/log?date=2026-11-24`);
-    await page.getByTestId('logbook').waitFor();
-    await page.getByRole('button', { name: '导出 Excel' }).click();
-    const dialog = page.getByRole('dialog', { name: '导出值班记录' });
-    await dialog.getByLabel('结束日期').fill('2026-11-25');
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出' }).click()]);
+    await ui.logBook.goto(host, '2026-11-24');
+    const dialog = await ui.logBook.openExport();
+    await dialog.endDate.fill('2026-11-25');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.exportButton.click()]);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dutydesk-logbook-'));
     const file = path.join(tmp, 'log.xlsx');
     await download.saveAs(file);

@@ -14,10 +14,12 @@ import type { Browser, Page } from 'playwright-core';
 import { adminAccount, closeAll, loginUi, newPage, openBrowser, pdfFonts, printToPdf, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
 import type { Connection } from '../../electron/core/context';
 import type { Input, MethodName, Output } from '../../shared/contract';
+import { appPages, type AppPages } from './pages';
 
 let host: TestHost;
 let browser: Browser;
 let page: Page;
+let ui: AppPages;
 const pageErrors: string[] = [];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dutydesk-roster-e2e-'));
 let admin: Connection;
@@ -54,6 +56,7 @@ beforeAll(async () => {
     await api(host, admin, 'people.create', { name, department: '应急指挥中心', title: '科员', officePhone: null, mobile: `138000000${10 + i}`, roles: ['officer', 'standby'], sortOrder: 10 + i });
   }
   ({ browser, page } = await openBrowser(host, pageErrors));
+  ui = appPages(page);
 });
 
 afterAll(async () => {
@@ -63,34 +66,30 @@ afterAll(async () => {
 
 describe('roster in Chromium', () => {
   it('sets up the shift template: two officers on statutory holidays', async () => {
-    await page.getByRole('link', { name: '设置' }).click();
-    await page.getByRole('tab', { name: '班次模板' }).click();
-    await page.getByTestId('shift-templates').getByRole('button', { name: '编辑' }).click();
-    await page.getByLabel('法定节假日 值班员').fill('2');
-    await page.getByRole('button', { name: '保存' }).click();
+    await ui.shell.open('设置');
+    await ui.settings.openTab('班次模板');
+    await ui.settings.shiftTemplates.setNeed('法定节假日 值班员', 2);
     await expect.poll(async () => (await api(host, admin, 'shifts.list', {}))[0]!.needs.holiday.officer).toBe(2);
     await screenshot(page, 'roster-01-shift-template');
   });
 
   it('generates October 2026 and publishes version 1', async () => {
-    await page.getByRole('link', { name: '排班' }).click();
-    await page.getByRole('button', { name: '新建值班表' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('月份').fill('2026-10');
-    await expect.poll(() => dialog.getByLabel('标题').inputValue()).toBe('2026年10月值班表');
-    await dialog.getByRole('button', { name: '创建' }).click();
-    await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: '自动排班' }).click();
-    await expect.poll(() => page.getByLabel('10月1日 带班领导', { exact: true }).inputValue()).not.toBe('');
+    const roster = ui.roster;
+    await ui.shell.open('排班');
+    await roster.newPlanButton.click();
+    const dialog = roster.newPlanDialog();
+    await dialog.month.fill('2026-10');
+    await expect.poll(() => dialog.title.inputValue()).toBe('2026年10月值班表');
+    await dialog.create();
+    await roster.autoGenerateButton.click();
+    await expect.poll(() => roster.slot('10月1日 带班领导').inputValue()).not.toBe('');
     // 国庆节 needs two officers; both are filled.
-    await expect.poll(() => page.getByLabel('10月1日 值班员 2', { exact: true }).inputValue()).not.toBe('');
+    await expect.poll(() => roster.slot('10月1日 值班员 2').inputValue()).not.toBe('');
     planId = (await api(host, admin, 'roster.plans', {}))[0]!.id;
     const detail = await api(host, admin, 'roster.get', { planId });
     expect(detail.conflicts).toEqual([]);
     await screenshot(page, 'roster-02-generated');
-    await page.getByRole('button', { name: '发布', exact: true }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();
-    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await roster.publish();
     await expect.poll(async () => (await api(host, admin, 'roster.get', { planId })).plan.version).toBe(1);
   });
 
@@ -99,29 +98,23 @@ describe('roster in Chromium', () => {
     const a = detail.assignments.find((x) => x.date === '2026-10-12' && x.role === 'officer')!;
     const b = detail.assignments.find((x) => x.date === '2026-10-20' && x.role === 'officer' && x.personId !== a.personId)!;
     const name = (id: number | null) => detail.people.find((p) => p.id === id)!.name;
-    await page.getByRole('tab', { name: '换班/替班' }).click();
-    await page.getByLabel('原值班人 A').selectOption({ label: name(a.personId) });
-    await page.getByLabel('A 的值班日期').fill('2026-10-12');
-    await page.getByLabel('对方 B').selectOption({ label: name(b.personId) });
-    await page.getByLabel('B 的值班日期').fill('2026-10-20');
-    await page.getByLabel('事由').fill('家中有事，申请调换');
-    await page.getByRole('button', { name: '申请换班' }).click();
-    await page.getByTestId('swap-list').getByText('待审批').waitFor();
-    await page.getByTestId('swap-list').getByRole('button', { name: '批准' }).click();
-    await page.getByTestId('swap-list').getByText('已作为第2版发布').waitFor();
-    await expect.poll(() => page.getByTestId('plan-version').textContent()).toBe('第2版');
-    await page.getByRole('tab', { name: '版本记录' }).click();
-    await page.getByTestId('versions').getByText(`10月12日 值班员：${name(a.personId)} → ${name(b.personId)}`).waitFor();
+    const roster = ui.roster;
+    await roster.openTab('换班/替班');
+    await roster.requestSwap({ personA: name(a.personId), dateA: '2026-10-12', personB: name(b.personId), dateB: '2026-10-20', reason: '家中有事，申请调换' });
+    await roster.swapList.getByText('待审批').waitFor();
+    await roster.approveSwap();
+    await roster.swapList.getByText('已作为第2版发布').waitFor();
+    await expect.poll(() => roster.planVersion.textContent()).toBe('第2版');
+    await roster.openTab('版本记录');
+    await roster.versions.getByText(`10月12日 值班员：${name(a.personId)} → ${name(b.personId)}`).waitFor();
     const after = await api(host, admin, 'roster.get', { planId });
     expect(after.assignments.find((x) => x.date === '2026-10-12' && x.role === 'officer' && x.index === a.index)!.personId).toBe(b.personId);
     await screenshot(page, 'roster-03-version-2');
   });
 
   it('prints the official A4 roster to PDF with title, names, phones and holiday names', async () => {
-    await page.evaluate((id) => {
-      location.hash = `#/print/roster/${id}`;
-    }, planId);
-    await page.getByTestId('roster-sheet').waitFor();
+    await ui.shell.navigate(`print/roster/${planId}`);
+    await ui.rosterPrint.sheet.waitFor();
     await screenshot(page, 'roster-04-print');
     const file = path.join(tmp, 'roster.pdf');
     const t0 = Date.now();
@@ -149,19 +142,15 @@ describe('roster in Chromium', () => {
     const size = /Page size:\s+([\d.]+) x ([\d.]+)/u.exec(info)!;
     expect(Math.round(Number(size[1]))).toBe(595);
     expect(Math.round(Number(size[2]))).toBe(842);
-    await page.evaluate(() => {
-      location.hash = '#/roster';
-    });
-    await page.getByTestId('roster-page').waitFor();
+    await ui.shell.navigate('roster');
+    await ui.roster.root.waitFor();
   });
 
   it('prints the multi-department grid in A4 landscape, reached from the roster page', async () => {
-    const link = page.getByTestId('roster-print-departments');
+    const link = ui.roster.printDepartmentsLink;
     expect(await link.getAttribute('href')).toBe(`#/print/roster/${planId}?layout=departments`);
-    await page.evaluate((id) => {
-      location.hash = `#/print/roster/${id}?layout=departments`;
-    }, planId);
-    await page.locator('[data-testid="roster-sheet"][data-layout="departments"]').waitFor();
+    await ui.shell.navigate(`print/roster/${planId}?layout=departments`);
+    await ui.rosterPrint.departmentSheet.waitFor();
     await screenshot(page, 'roster-04b-print-departments');
     const file = path.join(tmp, 'roster-departments.pdf');
     await printToPdf(page, file);
@@ -180,22 +169,18 @@ describe('roster in Chromium', () => {
     const officer = detail.people.find((p) => p.id === oct2.personId)!;
     expect(text).toContain(officer.name);
     // The department grid's page rule goes away with it: the month prints in portrait again.
-    await page.evaluate((id) => {
-      location.hash = `#/print/roster/${id}`;
-    }, planId);
-    await page.locator('[data-testid="roster-sheet"]:not([data-layout])').waitFor();
+    await ui.shell.navigate(`print/roster/${planId}`);
+    await ui.rosterPrint.monthSheet.waitFor();
     const portrait = path.join(tmp, 'roster-portrait-again.pdf');
     await printToPdf(page, portrait);
     const size2 = /Page size:\s+([\d.]+) x ([\d.]+)/u.exec(execFileSync('pdfinfo', [portrait], { encoding: 'utf8' }))!;
     expect(Math.round(Number(size2[1]))).toBe(595);
-    await page.evaluate(() => {
-      location.hash = '#/roster';
-    });
-    await page.getByTestId('roster-page').waitFor();
+    await ui.shell.navigate('roster');
+    await ui.roster.root.waitFor();
   });
 
   it('exports an .ics that parses', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出日历' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), ui.roster.exportIcsButton.click()]);
     const file = path.join(tmp, 'roster.ics');
     await download.saveAs(file);
     const text = fs.readFileSync(file, 'utf8');
@@ -209,7 +194,7 @@ describe('roster in Chromium', () => {
   });
 
   it('exports Excel and imports it into an empty desk with the same result', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), ui.roster.exportXlsxButton.click()]);
     const file = path.join(tmp, 'roster.xlsx');
     await download.saveAs(file);
     expect(download.suggestedFilename()).toBe('2026年10月值班表.xlsx');
@@ -218,11 +203,12 @@ describe('roster in Chromium', () => {
     try {
       await setupViaApi(empty);
       const page2 = await newPage(browser, pageErrors);
+      const ui2 = appPages(page2);
       await loginUi(page2, empty);
-      await page2.getByRole('link', { name: '排班' }).click();
-      await page2.getByText('还没有值班表').waitFor();
-      await page2.locator('input[type=file]').first().setInputFiles(file);
-      await page2.getByTestId('import-result').getByText('已导入 31 行').waitFor();
+      await ui2.shell.open('排班');
+      await ui2.roster.empty.waitFor();
+      await ui2.roster.importFile.setInputFiles(file);
+      await ui2.roster.importResult.getByText('已导入 31 行').waitFor();
       const conn = await adminConn(empty);
       const imported = (await api(empty, conn, 'roster.plans', {}))[0]!;
       const ours = await api(host, admin, 'roster.printData', { planId });
@@ -243,13 +229,13 @@ describe('roster in Chromium', () => {
     await host.moveClock({ now: '2026-10-12T18:00:00.000Z' });
     const detail = await api(host, admin, 'roster.get', { planId });
     const leader = detail.people.find((p) => p.id === detail.assignments.find((x) => x.date === '2026-10-12' && x.role === 'leader')!.personId)!;
-    await page.getByRole('link', { name: '值班台' }).click();
-    await page.getByTestId('on-duty-card').getByText(leader.name).waitFor();
-    await page.getByTestId('on-duty-card').getByText(leader.mobile!).waitFor();
-    await expect.poll(() => page.getByTestId('handover-countdown').textContent()).toMatch(/6小时(29|30)分/u);
+    await ui.shell.open('值班台');
+    await ui.console.onDuty.getByText(leader.name).waitFor();
+    await ui.console.onDuty.getByText(leader.mobile!).waitFor();
+    await expect.poll(() => ui.console.handoverCountdown.textContent()).toMatch(/6小时(29|30)分/u);
     await screenshot(page, 'roster-06-console');
-    await page.getByTestId('on-duty-card').getByRole('link', { name: '值班大屏' }).click();
-    await page.getByTestId('wallboard').getByText(leader.name).waitFor();
+    await ui.console.wallboardLink.click();
+    await ui.wallboard.root.getByText(leader.name).waitFor();
     await screenshot(page, 'roster-07-wallboard');
     expect(pageErrors).toEqual([]);
   });

@@ -13,10 +13,12 @@ import type { Browser, Page } from 'playwright-core';
 import { artifactsDir, closeAll, openBrowser, printToPdf, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
 import { auditHead } from '../../electron/core/audit/chain';
 import { shortHash } from '../../shared/domain/audit-verify';
+import { appPages, type AppPages } from './pages';
 
 let host: TestHost;
 let browser: Browser;
 let page: Page;
+let ui: AppPages;
 const pageErrors: string[] = [];
 
 /** Each payload would set window.__xss (or open a dialog, which newPage records as an error). */
@@ -40,6 +42,7 @@ beforeAll(async () => {
   const r = await host.api.call('auth.login', { login: 'admin', password: 'admin12345' }, adminConn);
   if (!r.ok) throw new Error(r.error.message);
   ({ browser, page } = await openBrowser(host, pageErrors));
+  ui = appPages(page);
 });
 afterAll(() => closeAll(browser, host));
 
@@ -47,81 +50,72 @@ const noOverflow = async () => page.evaluate(() => document.documentElement.scro
 
 describe('trust in Chromium', () => {
   it('shows the chain head with its QR code on the console and follows new entries', async () => {
-    const card = page.getByTestId('chain-head');
-    await card.waitFor();
+    const consolePage = ui.console;
+    await consolePage.chainHead.waitFor();
     const head = auditHead(host.core.db);
-    await expect.poll(() => page.getByTestId('chain-head-seq').textContent()).toBe(`第 ${head.seq} 条`);
-    expect(await page.getByTestId('chain-head-hash').textContent()).toBe(shortHash(head.hash));
-    expect(await card.locator('svg[role="img"] path').getAttribute('d')).toMatch(/^M\d/u);
+    await expect.poll(() => consolePage.chainHeadSeq.textContent()).toBe(`第 ${head.seq} 条`);
+    expect(await consolePage.chainHeadHash.textContent()).toBe(shortHash(head.hash));
+    expect(await consolePage.chainHeadQr.getAttribute('d')).toMatch(/^M\d/u);
     await host.api.call('people.create', { name: '新值班员', department: null, title: null, officePhone: null, mobile: null, roles: ['officer'], sortOrder: 0 }, adminConn);
     await page.reload();
-    await expect.poll(() => page.getByTestId('chain-head-seq').textContent()).toBe(`第 ${auditHead(host.core.db).seq} 条`);
+    await expect.poll(() => consolePage.chainHeadSeq.textContent()).toBe(`第 ${auditHead(host.core.db).seq} 条`);
     await screenshot(page, 'trust-01-console-chain-head');
   });
 
   it('verifies the chain, exports a signed checkpoint, and then catches a cut tail with it', async () => {
-    await page.goto(`${host.host.url}/#/audit`);
-    await page.getByTestId('verify-button').click();
-    await expect.poll(() => page.getByTestId('verify-result').textContent()).toContain('校验通过');
+    const audit = ui.audit;
+    await audit.goto(host);
+    await audit.verifyButton.click();
+    await expect.poll(() => audit.verifyResult.textContent()).toContain('校验通过');
 
     const download = page.waitForEvent('download');
-    await page.getByTestId('export-checkpoint').click();
+    await audit.exportCheckpointButton.click();
     const file = path.join(artifactsDir, 'trust-checkpoint.json');
     fs.mkdirSync(artifactsDir, { recursive: true });
     await (await download).saveAs(file);
     const cp = JSON.parse(fs.readFileSync(file, 'utf8')) as { seq: number; signature: string };
     expect(cp.signature.length).toBeGreaterThan(40);
-    await expect.poll(() => page.getByTestId('key-fingerprint').count()).toBe(1);
+    await expect.poll(() => audit.keyFingerprint.count()).toBe(1);
 
     // The admin replaces the signing key with a reason; the first checkpoint of the new key downloads.
-    const oldPrint = await page.getByTestId('key-fingerprint').textContent();
-    await page.getByTestId('rotate-key').click();
-    const dialog = page.getByRole('dialog', { name: '更换签名密钥' });
-    await dialog.getByLabel('更换原因').fill('按规定每年更换签名密钥');
+    const oldPrint = await audit.keyFingerprint.textContent();
+    const confirm = await audit.startKeyRotation('按规定每年更换签名密钥');
     const rotated = page.waitForEvent('download');
-    await dialog.getByRole('button', { name: '更换签名密钥' }).click();
+    await confirm.click();
     const cp2 = JSON.parse(fs.readFileSync((await (await rotated).path())!, 'utf8')) as { keyFingerprint: string };
     expect(cp2.keyFingerprint).not.toBe(oldPrint);
-    await expect.poll(() => page.getByTestId('key-fingerprint').textContent()).toBe(cp2.keyFingerprint);
+    await expect.poll(() => audit.keyFingerprint.textContent()).toBe(cp2.keyFingerprint);
 
     // Someone with the file cuts off the newest entries.
     host.core.db.exec('DROP TRIGGER audit_log_no_delete');
     host.core.db.prepare('DELETE FROM audit_log WHERE seq >= ?').run(cp.seq - 1);
     const chooser = page.waitForEvent('filechooser');
-    await page.getByTestId('checkpoint-file').click();
+    await audit.checkpointFile.click();
     await (await chooser).setFiles(file);
-    await page.getByTestId('verify-button').click();
-    await expect.poll(() => page.getByTestId('verify-result').textContent()).toContain('截断');
-    expect(await page.getByTestId('verify-result').textContent()).toContain(`第 ${cp.seq - 1} 条`);
+    await audit.verifyButton.click();
+    await expect.poll(() => audit.verifyResult.textContent()).toContain('截断');
+    expect(await audit.verifyResult.textContent()).toContain(`第 ${cp.seq - 1} 条`);
     await screenshot(page, 'trust-02-audit-truncated');
   });
 
   it('backs up and restores from settings, and the restored chain verifies', async () => {
-    await page.goto(`${host.host.url}/#/settings`);
-    await page.getByRole('tab', { name: '备份与恢复' }).click();
-    await page.getByTestId('backup-now').click();
-    await expect.poll(() => page.getByTestId('backup-table').locator('tbody tr').count()).toBeGreaterThan(0);
+    const backups = ui.settings.backups;
+    await ui.shell.goto(host, 'settings');
+    await ui.settings.openTab('备份与恢复');
+    await backups.backupNowButton.click();
+    await expect.poll(() => backups.rows.count()).toBeGreaterThan(0);
     await screenshot(page, 'trust-03-backups');
-    await page.getByTestId('backup-table').getByRole('button', { name: /^恢复/u }).first().click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('restore-reason').fill('演练：恢复到最近备份');
-    await dialog.getByTestId('restore-confirm').click();
-    await dialog.waitFor({ state: 'detached' });
+    await backups.restoreNewest('演练：恢复到最近备份');
     const last = host.core.db.prepare('SELECT action, reason FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { action: string; reason: string };
     expect(last).toEqual({ action: 'backup.restore', reason: '演练：恢复到最近备份' });
     // A backup of the state before the restore now exists too.
-    await expect.poll(() => page.getByTestId('backup-table').getByText('恢复前').count()).toBeGreaterThan(0);
+    await expect.poll(() => backups.table.getByText('恢复前').count()).toBeGreaterThan(0);
   });
 
   it('renders an XSS corpus and 30,000-character words as text on every trust screen', async () => {
     // Through the directory form (UI) …
-    await page.goto(`${host.host.url}/#/directory`);
-    await page.getByRole('button', { name: '新增人员' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('姓名').fill(xssCorpus[0]!.slice(0, 40));
-    await dialog.getByLabel('部门').fill(xssCorpus[1]!);
-    await dialog.getByRole('button', { name: '保存' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await ui.directory.goto(host);
+    await ui.directory.addPerson({ 姓名: xssCorpus[0]!.slice(0, 40), 部门: xssCorpus[1]! });
     // … and through the API for the rest of the corpus, as names, units, notes and reasons.
     for (const [i, s] of xssCorpus.entries()) {
       const c = await host.api.call('contacts.create', { kind: 'other', name: s.slice(0, 60), unit: s.slice(0, 80), phone: null, mobile: null, fax: null, note: s, sortOrder: i }, adminConn);
@@ -130,16 +124,16 @@ describe('trust in Chromium', () => {
     }
     await host.api.call('contacts.create', { kind: 'other', name: 'long', unit: null, phone: null, mobile: null, fax: null, note: longWord.slice(0, 500), sortOrder: 99 }, adminConn);
 
-    for (const route of ['#/console', '#/audit', '#/settings']) {
-      await page.goto(`${host.host.url}/${route}`);
+    for (const route of ['console', 'audit', 'settings']) {
+      await ui.shell.goto(host, route);
       await page.waitForLoadState('networkidle');
-      if (route === '#/settings') await page.getByRole('tab', { name: '审计与校验点' }).click();
+      if (route === 'settings') await ui.settings.openTab('审计与校验点');
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
       expect(await noOverflow(), `${route} overflows horizontally`).toBe(true);
     }
-    await page.goto(`${host.host.url}/#/audit`);
-    await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('<img src=x onerror=');
-    expect(await page.getByTestId('audit-table').locator('img, svg[onload], script').count()).toBe(0);
+    await ui.audit.goto(host);
+    await expect.poll(() => ui.audit.table.textContent()).toContain('<img src=x onerror=');
+    expect(await ui.audit.table.locator('img, svg[onload], script').count()).toBe(0);
     await screenshot(page, 'trust-04-audit-xss');
     expect(pageErrors).toEqual([]);
   });
@@ -153,23 +147,23 @@ describe('trust in Chromium', () => {
     };
 
     // 1. The console's duty log box: each payload saved with Ctrl+Enter, plus the longest word a summary takes.
-    await page.goto(`${host.host.url}/#/console`);
-    const summary = page.getByTestId('log-summary');
+    await ui.shell.goto(host, 'console');
+    const summary = ui.console.summary;
     await summary.waitFor();
-    const entries = page.getByTestId('log-entry');
+    const entries = ui.console.entries;
     for (const s of [...xssCorpus, 'L'.repeat(200)]) {
       const before = await entries.count();
       await summary.fill(s);
       await summary.press('Control+Enter');
       await expect.poll(() => entries.count()).toBe(before + 1);
     }
-    await page.getByTestId('log-timeline').getByText('<img src=x onerror=', { exact: false }).first().waitFor();
+    await ui.console.entry('<img src=x onerror=', { exact: false }).first().waitFor();
     await holds('console log');
     // A direction override is refused with the reason, and nothing is saved.
     const countBefore = await entries.count();
     await summary.fill(rtlSpoof);
     await summary.press('Control+Enter');
-    await page.getByTestId('log-status').getByText(controlCharsMessage).waitFor();
+    await ui.console.logStatus.getByText(controlCharsMessage).waitFor();
     expect(await entries.count()).toBe(countBefore);
     await summary.press('Escape');
     // The 30,000-character word typed into the box does not widen the page either.
@@ -180,59 +174,52 @@ describe('trust in Chromium', () => {
     expect(saved.map((r) => r.summary)).toEqual(expect.arrayContaining([xssCorpus[0], xssCorpus[1], xssCorpus[2]]));
 
     // 2. An incident's title and description, through the form on the 事件 page.
-    await page.goto(`${host.host.url}/#/incidents`);
-    await page.getByRole('button', { name: '新建事件' }).click();
-    const form = page.getByTestId('incident-form');
-    await form.getByLabel('事件名称').fill(xssCorpus[0]!);
+    await ui.incidents.goto(host);
+    await ui.incidents.newButton.click();
+    const form = ui.incidentForm;
+    await form.title.fill(xssCorpus[0]!);
     const corpusText = xssCorpus.join('\n');
     const description = `${corpusText}\n${'D'.repeat(10_000 - corpusText.length - 1)}`;
-    await form.getByLabel('事件情况').fill(longWord);
+    await form.description.fill(longWord);
     await holds('incident form holding 30,000 characters');
-    await form.getByLabel('事件情况').fill(description);
-    await page.getByRole('button', { name: '保存事件' }).click();
-    await page.getByTestId('incident-detail').waitFor();
-    await page.getByTestId('incident-detail').getByText('<img src=x onerror=', { exact: false }).first().waitFor();
+    await form.description.fill(description);
+    await form.save();
+    await ui.incident.waitFor();
+    await ui.incident.showing('<img src=x onerror=', { exact: false }).first().waitFor();
     const inc = host.core.db.prepare('SELECT title, description FROM incidents ORDER BY id DESC LIMIT 1').get() as { title: string; description: string };
     expect(inc).toEqual({ title: xssCorpus[0], description });
-    expect(await page.getByTestId('incident-detail').locator('img[src="x"], svg[onload], script').count()).toBe(0);
+    expect(await ui.incident.root.locator('img[src="x"], svg[onload], script').count()).toBe(0);
     await holds('incident detail');
     await screenshot(page, 'trust-05-incident-xss');
-    await page.goto(`${host.host.url}/#/incidents`);
-    await page.getByText('<img src=x onerror=', { exact: false }).first().waitFor();
+    await ui.incidents.goto(host);
+    await ui.incidents.showing('<img src=x onerror=', { exact: false }).waitFor();
     await holds('incident list');
 
     // 3. People's names in the directory (at most 40 characters).
-    await page.goto(`${host.host.url}/#/directory`);
+    await ui.directory.goto(host);
     const names = ['<svg onload="window.__xss=2"></svg>', 'javascript:window.__xss=3', 'N'.repeat(40)];
-    for (const name of names) {
-      await page.getByRole('button', { name: '新增人员' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('姓名').fill(name);
-      await dialog.getByRole('button', { name: '保存' }).click();
-      await dialog.waitFor({ state: 'detached' });
-    }
+    for (const name of names) await ui.directory.addPerson({ 姓名: name });
     // A name with a direction override is refused under the field, and the dialog stays open.
-    await page.getByRole('button', { name: '新增人员' }).click();
-    const spoofDialog = page.getByRole('dialog');
-    await spoofDialog.getByLabel('姓名').fill(rtlSpoof);
-    await spoofDialog.getByRole('button', { name: '保存' }).click();
-    await spoofDialog.getByText(controlCharsMessage).first().waitFor();
-    await spoofDialog.getByRole('button', { name: '取消' }).click();
-    await spoofDialog.waitFor({ state: 'detached' });
+    const spoofDialog = await ui.directory.openPersonForm();
+    await spoofDialog.field('姓名').fill(rtlSpoof);
+    await spoofDialog.saveButton.click();
+    await spoofDialog.showing(controlCharsMessage).first().waitFor();
+    await spoofDialog.cancelButton.click();
+    await spoofDialog.root.waitFor({ state: 'detached' });
     await page.getByText('javascript:window.__xss=3').first().waitFor();
     const people = host.core.db.prepare('SELECT name FROM people').all() as { name: string }[];
     expect(people.map((p) => p.name)).toEqual(expect.arrayContaining(names));
     expect(await page.locator('main svg[onload], main a[href^="javascript:"]').count()).toBe(0);
     await holds('directory');
-    await page.goto(`${host.host.url}/#/console`);
+    await ui.shell.goto(host, 'console');
     await summary.waitFor();
     await holds('console after the corpus');
     expect(pageErrors).toEqual([]);
   });
 
   it('prints the audit log as an A4 document with the chain head', async () => {
-    await page.goto(`${host.host.url}/#/print/audit?from=2026-11-25&to=2026-11-25`);
-    await page.getByTestId('chain-head-stamp').waitFor();
+    await ui.auditPrint.goto(host, '2026-11-25', '2026-11-25');
+    await ui.auditPrint.chainHeadStamp.waitFor();
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     const pdf = path.join(artifactsDir, 'trust-audit-log.pdf');
     await page.emulateMedia({ media: 'print' });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { closeAll, loginUi, openBrowser, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
 import type { Input, MethodName, Output } from '../../shared/contract';
+import { appPages, type AppPages } from './pages';
 
 const img = '<img src=x onerror="window.__xss=1">';
 const svg = '<svg onload="window.__xss=1">';
@@ -19,6 +20,7 @@ const longWord = '长'.repeat(400);
 let host: TestHost;
 let browser: Browser;
 let page: Page;
+let ui: AppPages;
 const errors: string[] = [];
 const conn = { sessionId: null as string | null };
 
@@ -64,35 +66,36 @@ beforeAll(async () => {
   const b = detail.assignments.find((x) => x.date === '2026-11-29' && x.role === 'officer' && x.personId !== a.personId)!;
   await call('swaps.request', { planId: plan.id, kind: 'swap', personA: a.personId!, dateA: a.date, personB: b.personId!, dateB: b.date, reason: `${img} ${js} ${longWord}`.slice(0, 500) });
   ({ browser, page } = await openBrowser(host, errors, { login: false }));
+  ui = appPages(page);
 });
 afterAll(() => closeAll(browser, host));
 
 describe('XSS corpus through the roster', () => {
   it('shows hostile names on the console card without running them', async () => {
     await loginUi(page, host);
-    await page.getByText('当前值班').waitFor();
+    await ui.console.onDuty.getByText('当前值班').waitFor();
     await assertSafe();
   });
 
   it('renders the plan, leave, swaps and versions tabs safely', async () => {
-    await page.getByRole('link', { name: '排班' }).click();
-    await page.getByRole('tab', { name: '换班/替班' }).waitFor();
+    await ui.shell.open('排班');
+    await ui.roster.tab('换班/替班').waitFor();
     await assertSafe();
     for (const tab of ['换班/替班', '版本记录', '请假/不可排', '公平性']) {
-      await page.getByRole('tab', { name: tab }).click();
+      await ui.roster.openTab(tab);
       await page.waitForTimeout(200);
       await assertSafe();
     }
     // The hostile text is shown as text.
-    await page.getByRole('tab', { name: '换班/替班' }).click();
-    await expect.poll(() => page.getByText(img, { exact: false }).count()).toBeGreaterThan(0);
+    await ui.roster.openTab('换班/替班');
+    await expect.poll(() => ui.roster.showing(img, { exact: false }).count()).toBeGreaterThan(0);
     await screenshot(page, 'xss-roster');
   });
 
   it('prints the roster with hostile title, notes and names as plain text', async () => {
     const plans = await call('roster.plans', {});
-    await page.goto(`${host.host.url}/#/print/roster/${plans[0]!.id}`);
-    await page.locator('table').first().waitFor();
+    await ui.shell.goto(host, `print/roster/${plans[0]!.id}`);
+    await ui.rosterPrint.firstTable.waitFor();
     await assertSafe();
     expect(await page.locator('body').innerText()).toContain('<img src=x');
   });

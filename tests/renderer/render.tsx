@@ -3,7 +3,7 @@
  * component, and a fake preload bridge answering API calls.
  */
 import type { ReactNode } from 'react';
-import { render as rtlRender } from '@testing-library/react';
+import { render as rtlRender, type RenderResult } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
@@ -55,7 +55,7 @@ export const adminDesk: DeskState = {
   clockOffset: 0,
 };
 
-export function render(ui: ReactNode, desk: DeskState = adminDesk) {
+export function render(ui: ReactNode, desk: DeskState = adminDesk): RenderResult {
   queryClient.clear();
   return rtlRender(
     <MantineProvider theme={theme}>

@@ -5,7 +5,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { queryClient } from '../../api';
 import { errorText, fieldErrors, notifySaved } from '../../lib/errors';
 
 export interface FormLike<V> {
@@ -36,7 +35,6 @@ export function FormModal<V>({
     setError(null);
     try {
       await save(values);
-      await queryClient.invalidateQueries();
       notifySaved();
       onClose();
     } catch (e) {

@@ -6,64 +6,17 @@
 import { useEffect } from 'react';
 import { ActionIcon, AppShell, Badge, Burger, Group, Menu, NavLink, Text, Tooltip, Alert } from '@mantine/core';
 import { useDisclosure, useHotkeys, useIdle } from '@mantine/hooks';
-import {
-  IconAddressBook,
-  IconCalendarEvent,
-  IconFileReport,
-  IconLayoutDashboard,
-  IconNotebook,
-  IconLock,
-  IconLogout,
-  IconMoon,
-  IconSettings,
-  IconSun,
-  IconSunMoon,
-  IconTransfer,
-  IconUrgent,
-  IconUserCircle,
-  IconLanguage,
-} from '@tabler/icons-react';
+import { IconLanguage, IconLock, IconLogout, IconMoon, IconSun, IconSunMoon, IconUserCircle } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient, session, useApiQuery } from '../../api';
-import { sections } from '../../router';
+import { useApiQuery } from '../../api';
+import { navItems } from './nav-items';
 import { AlarmWatcher } from '../Alarm/AlarmWatcher';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { formatClock, type Lang } from '../../lib/format';
 import { setLanguage } from '../../i18n';
 import { themePreference, useThemePreference, type ThemePreference } from '../../lib/theme-preference';
-import { notifyError } from '../../lib/errors';
-
-const icons = {
-  '/console': IconLayoutDashboard,
-  '/log': IconNotebook,
-  '/roster': IconCalendarEvent,
-  '/incidents': IconUrgent,
-  '/handover': IconTransfer,
-  '/reports': IconFileReport,
-  '/directory': IconAddressBook,
-  '/settings': IconSettings,
-} as const;
-
-export async function lockNow(): Promise<void> {
-  try {
-    await call('auth.lock', {});
-  } catch (e) {
-    notifyError(e);
-  }
-  await queryClient.invalidateQueries({ queryKey: ['auth.session'] });
-}
-
-export async function logout(): Promise<void> {
-  try {
-    await call('auth.logout', {});
-  } catch {
-    // already logged out
-  }
-  session.set(null);
-  // Reset (not clear): active queries refetch at once, so the gate shows the login screen.
-  await queryClient.resetQueries();
-}
+import { lockNow, logout } from '../../lib/session-actions';
 
 function Clock() {
   const { tz } = useDesk();
@@ -158,8 +111,8 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" className="dd-no-print" aria-label={t('shell.navigation')}>
-        {sections.map((sec) => {
-          const Icon = icons[sec.path];
+        {navItems.map((sec) => {
+          const Icon = sec.icon;
           return (
             <NavLink
               key={sec.path}

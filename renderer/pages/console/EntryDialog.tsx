@@ -7,7 +7,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { Badge, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { call, queryClient, useApiQuery } from '../../api';
+import { call, useApiQuery } from '../../api';
 import type { LogEntry } from '../../../shared/contract';
 import { logKinds, type LogKind } from '../../../shared/domain/log';
 import { useDesk } from '../../lib/desk-context';
@@ -98,7 +98,6 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
         handledAt,
       });
       setReason('');
-      await queryClient.invalidateQueries();
     } catch (err) {
       setError(errorText(t, err));
     }
@@ -108,7 +107,6 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
     setError(null);
     try {
       await call('log.void', { id, reason: voidReason });
-      await queryClient.invalidateQueries();
       onClose();
     } catch (err) {
       setError(errorText(t, err));

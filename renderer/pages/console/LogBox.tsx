@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Collapse, Group, Paper, SegmentedControl, SimpleGrid, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient } from '../../api';
+import { call } from '../../api';
 import { logKinds, type LogKind } from '../../../shared/domain/log';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { errorTextWithField } from '../../lib/errors';
@@ -83,7 +83,6 @@ export function LogBox() {
         sourcePhone: v.sourcePhone || null,
         detail: v.detail || null,
       });
-      await queryClient.invalidateQueries({ queryKey: ['log.list'] });
       setV(empty);
       setMore(false);
       setMsg({ ok: true, text: t('log.saved') });

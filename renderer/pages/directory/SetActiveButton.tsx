@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient } from '../../api';
+import { call } from '../../api';
 import { errorText } from '../../lib/errors';
 
 export function SetActiveButton({ method, id, name, active }: { method: 'people.setActive' | 'contacts.setActive'; id: number; name: string; active: boolean }) {
@@ -15,7 +15,6 @@ export function SetActiveButton({ method, id, name, active }: { method: 'people.
   const apply = async (nextActive: boolean, why?: string) => {
     try {
       await call(method, { id, active: nextActive, ...(why ? { reason: why } : {}) });
-      await queryClient.invalidateQueries();
       setOpen(false);
     } catch (e) {
       setError(errorText(t, e));

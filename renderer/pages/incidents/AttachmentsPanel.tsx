@@ -6,7 +6,7 @@
 import { useRef, useState } from 'react';
 import { Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient } from '../../api';
+import { call } from '../../api';
 import type { Attachment } from '../../../shared/contract';
 import { attachmentMaxBytes } from '../../../shared/contract/incidents';
 import { useDesk } from '../../lib/desk-context';
@@ -47,7 +47,6 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: numb
           dataBase64: await toBase64(f),
         });
       }
-      await queryClient.invalidateQueries();
     } catch (e) {
       setError(errorText(t, e));
     } finally {
@@ -123,7 +122,6 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: numb
                         disabled={!reason.trim()}
                         onClick={() =>
                           void call('incident.voidAttachment', { id: a.id, reason })
-                            .then(() => queryClient.invalidateQueries())
                             .then(() => setVoiding(null))
                             .catch((e: unknown) => setError(errorText(t, e)))
                         }

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient } from '../../api';
+import { call } from '../../api';
 import type { Escalation } from '../../../shared/contract';
 import { contactMethods, type ContactMethod } from '../../../shared/domain/escalation';
 import { countdownParts } from '../../../shared/domain/deadline';
@@ -22,7 +22,6 @@ export function EscalationPanel({ incidentId, escalations }: { incidentId: numbe
     setError(null);
     try {
       await fn();
-      await queryClient.invalidateQueries();
     } catch (e) {
       setError(errorText(t, e));
     }

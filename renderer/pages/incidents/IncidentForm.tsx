@@ -8,7 +8,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient } from '../../api';
+import { call } from '../../api';
 import type { Incident, LogEntry } from '../../../shared/contract';
 import {
   incidentCategories,
@@ -179,7 +179,6 @@ export function IncidentForm({
             ...(fromEntry ? { fromLogEntryId: fromEntry.id } : {}),
             ...(overriding ? { levelReason } : {}),
           });
-      await queryClient.invalidateQueries();
       onSaved?.(saved.id);
       onClose();
     } catch (e) {

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient, useApiQuery } from '../../api';
+import { call, useApiQuery } from '../../api';
 import { reportMethods, type ReportKind, type ReportMethod } from '../../../shared/domain/incident';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { errorText } from '../../lib/errors';
@@ -44,7 +44,6 @@ export function ReportForm({ incidentId, kind, onClose }: { incidentId: number; 
         ...(at ? { sentAt: at } : {}),
         signedBy: signedBy || null,
       });
-      await queryClient.invalidateQueries();
       onClose();
     } catch (e) {
       setError(errorText(t, e));

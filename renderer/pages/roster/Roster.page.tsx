@@ -8,8 +8,7 @@ import { IconCalendarEvent, IconFileSpreadsheet, IconPrinter, IconSparkles, Icon
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerateOutcome, RosterImportOutcome } from '../../../shared/contract/roster';
-
-import { ApiCallError, call, queryClient, useApiMutation, useApiQuery } from '../../api';
+import { ApiCallError, call, useApiMutation, useApiQuery } from '../../api';
 import { useDesk, useHasRole, useNow } from '../../lib/desk-context';
 import { localDate } from '../../lib/format';
 import { RosterGrid } from './RosterGrid';
@@ -99,7 +98,6 @@ function ImportButtons({ onImported }: { onImported: (o: RosterImportOutcome) =>
     try {
       const base64 = await fileToBase64(file);
       const out = await call('roster.importXlsx', { base64, kind });
-      await queryClient.invalidateQueries();
       onImported(out);
     } catch (e) {
       onImported({ ok: false, issues: [{ row: 0, column: '', messageKey: e instanceof ApiCallError ? e.error.messageKey : 'errors.INTERNAL' }], rows: 0, planId: null, peopleCreated: 0 });

@@ -1,8 +1,9 @@
 /**
- * The roster as a multi-department grid for print (month in
- * portrait, multi-department grid in landscape): one row per duty day (per
- * shift when a day has several), one column per department, each cell the
- * people of that department on duty with their role and phone. A4 landscape.
+ * The roster as a multi-department grid for print, A4 landscape.
+ *
+ * One row per duty day (per shift when a day has several), one column per
+ * department, each cell the people of that department on duty with their role
+ * and phone. The month sheet (RosterSheet) is the portrait layout.
  */
 import { useTranslation } from 'react-i18next';
 import type { RosterPrintData, RosterPrintPerson, RosterPrintRow } from '../../../shared/contract/roster';

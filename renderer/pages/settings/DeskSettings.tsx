@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { Button, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient, useApiQuery } from '../../api';
+import { call, useApiQuery } from '../../api';
 import { timeZones } from '../../../shared/contract';
 import { errorText, fieldErrors, notifySaved } from '../../lib/errors';
 
@@ -27,7 +27,6 @@ export function DeskSettings() {
     setError(null);
     try {
       await call('desk.update', v);
-      await queryClient.invalidateQueries();
       notifySaved();
     } catch (e) {
       form.setErrors(fieldErrors(t, e));

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { ActionIcon, Button, Group, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient, useApiQuery } from '../../api';
+import { call, useApiQuery } from '../../api';
 import { nationalReportRules, type ReportRules } from '../../../shared/domain/deadline';
 import { escalationTargets, type EscalationPolicy, type EscalationTarget } from '../../../shared/domain/escalation';
 import { useHasRole } from '../../lib/desk-context';
@@ -31,7 +31,6 @@ function RulesPanel() {
     setError(null);
     try {
       await call('report.setRules', rules);
-      await queryClient.invalidateQueries();
       notifySaved();
     } catch (e) {
       setError(errorText(t, e));
@@ -139,7 +138,6 @@ function EscalationSettingsPanel() {
         principalPersonId: principal ? Number(principal) : null,
         superiorContactId: superior ? Number(superior) : null,
       });
-      await queryClient.invalidateQueries();
       notifySaved();
     } catch (e) {
       setError(errorText(t, e));

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Group, NumberInput, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient, useApiQuery } from '../../api';
+import { call, useApiQuery } from '../../api';
 import { useHasRole } from '../../lib/desk-context';
 import { themePreference, useThemePreference, type ThemePreference } from '../../lib/theme-preference';
 import { setLanguage } from '../../i18n';
@@ -54,7 +54,6 @@ export function PreferencesSettings() {
                 setError(null);
                 try {
                   await call('settings.update', { idleLockMinutes: Number(idle) });
-                  await queryClient.invalidateQueries();
                   notifySaved();
                 } catch (e) {
                   setError(errorText(t, e));

@@ -7,7 +7,7 @@ import { IconDatabaseExport, IconRestore, IconShieldCheck } from '@tabler/icons-
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { call, queryClient, useApiMutation, useApiQuery } from '../../api';
+import { call, useApiMutation, useApiQuery } from '../../api';
 import { ReasonDialog } from '../../components/ReasonDialog/ReasonDialog';
 import { useDesk, useHasRole } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
@@ -98,8 +98,8 @@ function RestoreDialog({ backup, onClose }: { backup: BackupInfo | null; onClose
       size="lg"
       testId="restore"
       onConfirm={async (reason) => {
+        // A restore replaces the whole store: the call refreshes every cached query (lib/query-entities.ts).
         const r = await call('backup.restore', { fileName: backup.fileName, folder: backup.folder, reason });
-        await queryClient.invalidateQueries();
         notifySaved(t('trust.backup.restored', { file: r.restored.fileName, safety: r.safetyBackup?.fileName ?? '—' }));
       }}
       onClose={onClose}

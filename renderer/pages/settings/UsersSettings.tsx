@@ -6,7 +6,7 @@ import { Badge, Button, Checkbox, Group, Modal, PasswordInput, Select, Stack, Ta
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient, useApiQuery } from '../../api';
+import { call, useApiQuery } from '../../api';
 import { userRoles, type UserRole } from '../../../shared/roles';
 import type { User } from '../../../shared/contract';
 import { errorText, notifyError, notifySaved } from '../../lib/errors';
@@ -142,7 +142,6 @@ export function UsersSettings() {
                     onClick={async () => {
                       try {
                         await call('users.update', { id: u.id, active: !u.active });
-                        await queryClient.invalidateQueries();
                       } catch (e) {
                         notifyError(e);
                       }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Alert, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconKey } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient, useApiMutation, useApiQuery } from '../../api';
+import { call, useApiMutation, useApiQuery } from '../../api';
 import { ReasonDialog } from '../../components/ReasonDialog/ReasonDialog';
 import { useDesk, useHasRole } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
@@ -89,7 +89,6 @@ function RotateKeyDialog({ onClose }: { onClose: () => void }) {
       confirmColor="red"
       onConfirm={async (reason) => {
         const cp = await call('audit.rotateKey', { reason });
-        await queryClient.invalidateQueries();
         downloadText(`checkpoint-${cp.seq}-${cp.at.slice(0, 10)}.json`, `${JSON.stringify(cp, null, 2)}\n`, 'application/json');
         notifySaved(t('trust.checkpoint.rotated', { fingerprint: cp.keyFingerprint.slice(0, 16) }));
       }}

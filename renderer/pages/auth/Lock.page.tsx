@@ -5,12 +5,12 @@ import { useState } from 'react';
 import { Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient } from '../api';
-import { useDesk, useNow } from '../lib/desk-context';
-import { errorText } from '../lib/errors';
-import { formatClock, type Lang } from '../lib/format';
-import { logout } from '../components/Shell/Shell';
-import { LockedAlarm } from '../components/Alarm/LockedAlarm';
+import { call, refreshForSession } from '../../api';
+import { useDesk, useNow } from '../../lib/desk-context';
+import { errorText } from '../../lib/errors';
+import { formatClock, type Lang } from '../../lib/format';
+import { logout } from '../../lib/session-actions';
+import { LockedAlarm } from '../../components/Alarm/LockedAlarm';
 
 export function LockScreen({ onUnlocked }: { onUnlocked: () => void }) {
   const { t, i18n } = useTranslation();
@@ -26,7 +26,7 @@ export function LockScreen({ onUnlocked }: { onUnlocked: () => void }) {
     try {
       await call('auth.unlock', { password });
       onUnlocked();
-      await queryClient.invalidateQueries();
+      await refreshForSession();
     } catch (err) {
       setError(errorText(t, err));
       setPassword('');

@@ -3,14 +3,14 @@
  */
 import { Tabs, Title, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useHasRole } from '../lib/desk-context';
-import { DeskSettings } from './settings/DeskSettings';
-import { UsersSettings } from './settings/UsersSettings';
-import { PreferencesSettings } from './settings/PreferencesSettings';
-import { AccountSettings } from './settings/AccountSettings';
-import { rosterPanels } from './settings/RosterPanels';
-import { incidentPanels } from './settings/IncidentPanels';
-import { trustPanels } from './settings/TrustPanels';
+import { useHasRole } from '../../lib/desk-context';
+import { DeskSettings } from './DeskSettings';
+import { UsersSettings } from './UsersSettings';
+import { PreferencesSettings } from './PreferencesSettings';
+import { AccountSettings } from './AccountSettings';
+import { rosterPanels } from './RosterPanels';
+import { incidentPanels } from './IncidentPanels';
+import { trustPanels } from './TrustPanels';
 
 export function SettingsPage() {
   const { t } = useTranslation();

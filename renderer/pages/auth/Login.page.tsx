@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient, session } from '../api';
-import { useDesk } from '../lib/desk-context';
-import { errorText } from '../lib/errors';
-import { LockedAlarm } from '../components/Alarm/LockedAlarm';
+import { call, refreshForSession, session } from '../../api';
+import { useDesk } from '../../lib/desk-context';
+import { errorText } from '../../lib/errors';
+import { LockedAlarm } from '../../components/Alarm/LockedAlarm';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -20,7 +20,7 @@ export function LoginPage() {
     try {
       const s = await call('auth.login', values);
       session.set(s.sessionId);
-      await queryClient.invalidateQueries();
+      await refreshForSession();
     } catch (e) {
       setError(errorText(t, e));
       form.setFieldValue('password', '');

@@ -4,9 +4,9 @@
 import { Button, Container, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { call, queryClient, session } from '../api';
-import { timeZones } from '../../shared/contract';
-import { errorText, fieldErrors } from '../lib/errors';
+import { call, refreshForSession, session } from '../../api';
+import { timeZones } from '../../../shared/contract';
+import { errorText, fieldErrors } from '../../lib/errors';
 import { useState } from 'react';
 
 export function SetupPage() {
@@ -35,7 +35,7 @@ export function SetupPage() {
     try {
       const s = await call('app.setup', values);
       session.set(s.sessionId);
-      await queryClient.invalidateQueries();
+      await refreshForSession();
     } catch (e) {
       form.setErrors(fieldErrors(t, e));
       setError(errorText(t, e));

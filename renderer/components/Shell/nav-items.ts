@@ -1,0 +1,27 @@
+/**
+ * The shell's navigation: one item per section, in menu order, with its icon.
+ *
+ * Its own module so the router (which renders the shell) and the shell (which
+ * lists the sections) do not import each other.
+ */
+import {
+  IconAddressBook,
+  IconCalendarEvent,
+  IconFileReport,
+  IconLayoutDashboard,
+  IconNotebook,
+  IconSettings,
+  IconTransfer,
+  IconUrgent,
+} from '@tabler/icons-react';
+
+export const navItems = [
+  { path: '/console', key: 'nav.console', icon: IconLayoutDashboard },
+  { path: '/log', key: 'nav.log', icon: IconNotebook },
+  { path: '/roster', key: 'nav.roster', icon: IconCalendarEvent },
+  { path: '/incidents', key: 'nav.incidents', icon: IconUrgent },
+  { path: '/handover', key: 'nav.handover', icon: IconTransfer },
+  { path: '/reports', key: 'nav.reports', icon: IconFileReport },
+  { path: '/directory', key: 'nav.directory', icon: IconAddressBook },
+  { path: '/settings', key: 'nav.settings', icon: IconSettings },
+] as const;

@@ -1,0 +1,233 @@
+/**
+ * What each API query reads and each mutation writes, by entity.
+ *
+ * Entity names are the `entity` of the core's audit rows (`person`,
+ * `roster_plan`, `logEntry` …). Every committed write pushes
+ * `changed { entities }` naming them, and only the cached queries that read
+ * one of them refetch. A mutation called from this renderer refreshes what
+ * it wrote before its call returns, without waiting for the push: in the
+ * browser the push travels on a separate Server-Sent Events connection and may
+ * arrive after the reply (or not at all while the stream reconnects), and over
+ * IPC the push and the reply are separate messages too.
+ *
+ * Safe defaults, so a gap costs a refetch rather than a stale screen:
+ * an entity this table does not know, a `backup` (a restore replaces the whole
+ * store) and a query key that is not an API method refresh everything.
+ */
+import type { QueryClient } from '@tanstack/react-query';
+import type { Contract, MethodName } from '../../shared/contract';
+import type { PushEvent } from '../../shared/events';
+
+/** Every entity the core writes an audit row for (tests/renderer/query-entities.test.ts checks this against the core). */
+export const entities = [
+  'desk',
+  'settings',
+  'user',
+  'person',
+  'contact',
+  'calendar_year',
+  'calendar_day',
+  'shift',
+  'roster_rules',
+  'leave',
+  'roster_plan',
+  'roster_swap',
+  'roster_notice',
+  'logEntry',
+  'incident',
+  'report',
+  'instruction',
+  'attachment',
+  'escalation',
+  'auditCheckpoint',
+  'deskKey',
+  'integrity',
+  'backup',
+  'backupSettings',
+] as const;
+export type Entity = (typeof entities)[number];
+
+/**
+ * The core's clock, as a pseudo-entity: answers computed from "now".
+ *
+ * It "changes" on a `due` event (a deadline passed or an escalation step
+ * timed out: overdue flags and the current step move) and on a `clock` event
+ * (the test host moved the clock). Those refresh the due lists, who is on
+ * duty now and the console's day (duty.*, log.list), the incident list and
+ * detail (overdue deadlines, escalation steps), the status the header clock
+ * is set from, and the audit head (its clock-behind warning).
+ */
+export const now = '@now';
+
+/** Reads everything: refreshed by every push (the audit trail grows with any write; some files change without an audit row). */
+export const everything = '*';
+
+export type Reads = readonly (Entity | typeof now)[] | typeof everything;
+
+export type QueryMethod = { [M in MethodName]: Contract[M]['kind'] extends 'query' ? M : never }[MethodName];
+export type MutationMethod = Exclude<MethodName, QueryMethod>;
+
+/** A restore replaces the whole store; its audit row (in the restored chain) names `backup`. */
+const wholeStore: ReadonlySet<string> = new Set<Entity>(['backup']);
+
+const calendar = ['calendar_year', 'calendar_day'] as const;
+/** Who is on duty: published versions (a publish, a void, an approved swap), shown with shifts, people, holidays and the desk's time zone. */
+const onDuty = ['roster_plan', 'roster_swap', 'shift', 'person', ...calendar, 'desk'] as const;
+/** A roster as planned: plans and drafts, swaps, leave, rules, shifts, people and holidays (conflicts and fairness read them all). */
+const rosterPlan = ['roster_plan', 'roster_swap', 'roster_rules', 'leave', 'shift', 'person', ...calendar] as const;
+/** An incident as listed: facts and deadlines (incident), reports meeting deadlines, the latest instruction. */
+const incidentRow = ['incident', 'report', 'instruction'] as const;
+/** Whom an escalation step calls: the leader on duty (the roster), the principal leader and superior office (escalation settings). */
+const escalationTargets = [...onDuty, 'contact', 'settings'] as const;
+
+export const queryReads = {
+  'app.status': ['desk', now],
+  'auth.session': ['user'],
+  'users.list': ['user'],
+  'desk.get': ['desk'],
+  'settings.get': ['settings'],
+  'people.list': ['person'],
+  'people.get': ['person'],
+  'contacts.list': ['contact'],
+  'directory.exportXlsx': ['person', 'contact', 'desk'],
+  'calendar.range': [...calendar],
+  'calendar.years': [...calendar],
+  // Parses the notice text it is given; reads nothing stored.
+  'calendar.parseNotice': [],
+  'shifts.list': ['shift'],
+  'roster.rules': ['roster_rules'],
+  'roster.leaveList': ['leave', 'person'],
+  'roster.plans': ['roster_plan', 'roster_swap'],
+  'roster.get': [...rosterPlan, 'desk'],
+  'roster.versions': ['roster_plan', 'roster_swap'],
+  'roster.fairness': [...rosterPlan],
+  'roster.printData': [...onDuty],
+  'roster.exportXlsx': [...onDuty],
+  'roster.exportIcs': [...onDuty],
+  'swaps.list': [...rosterPlan],
+  'duty.now': [...onDuty, now],
+  'duty.week': [...onDuty, now],
+  // Notices come from swaps and publishing; "mine" is the signed-in user's person.
+  'duty.mine': [...onDuty, 'roster_notice', 'user', now],
+  // An incident raised from an entry links it (audited as the incident).
+  'log.list': ['logEntry', 'incident', 'desk', now],
+  'log.get': ['logEntry', 'incident'],
+  'log.book': ['logEntry', ...incidentRow, ...onDuty, now],
+  'log.exportXlsx': ['logEntry', 'incident', 'desk'],
+  'log.history': ['logEntry'],
+  'incident.list': [...incidentRow, 'desk', now],
+  'incident.exportXlsx': [...incidentRow, 'desk', now],
+  'incident.get': [...incidentRow, 'attachment', 'escalation', 'logEntry', ...escalationTargets, now],
+  'incident.attachment': ['attachment'],
+  'report.template': [...incidentRow, 'settings', 'contact', 'desk'],
+  'report.get': ['report', 'incident', 'desk'],
+  'report.rules': ['settings'],
+  'escalation.settings': ['settings'],
+  'due.list': [...incidentRow, 'escalation', ...escalationTargets, now],
+  'due.pending': [...incidentRow, 'escalation', ...escalationTargets, now],
+  'audit.head': everything,
+  'audit.verify': everything,
+  'audit.list': everything,
+  'audit.exportCsv': everything,
+  'audit.checkpoints': ['auditCheckpoint', 'deskKey'],
+  // The nightly check and the hourly backup write their files without an audit row: as before, any push refreshes these.
+  'integrity.latest': everything,
+  'backup.status': everything,
+} as const satisfies Record<QueryMethod, Reads>;
+
+export const mutationWrites = {
+  'app.setup': ['desk', 'person', 'user'],
+  'auth.login': ['user'],
+  'auth.logout': ['user'],
+  'auth.lock': ['user'],
+  'auth.unlock': ['user'],
+  'auth.changePassword': ['user'],
+  'users.create': ['user'],
+  'users.update': ['user'],
+  'users.resetPassword': ['user'],
+  'desk.update': ['desk'],
+  'settings.update': ['settings'],
+  'people.create': ['person'],
+  'people.update': ['person'],
+  'people.setActive': ['person'],
+  'contacts.create': ['contact'],
+  'contacts.update': ['contact'],
+  'contacts.setActive': ['contact'],
+  'calendar.importNotice': ['calendar_year'],
+  'calendar.setDay': ['calendar_day'],
+  'shifts.create': ['shift'],
+  'shifts.update': ['shift'],
+  'roster.setRules': ['roster_rules'],
+  'roster.addLeave': ['leave'],
+  'roster.voidLeave': ['leave'],
+  'roster.createPlan': ['roster_plan'],
+  'roster.updatePlan': ['roster_plan'],
+  'roster.voidPlan': ['roster_plan'],
+  'roster.generate': ['roster_plan'],
+  'roster.assign': ['roster_plan'],
+  'roster.publish': ['roster_plan'],
+  'roster.importXlsx': ['person', 'roster_plan'],
+  'swaps.request': ['roster_swap'],
+  // Approval publishes a new version.
+  'swaps.decide': ['roster_swap', 'roster_plan'],
+  'swaps.cancel': ['roster_swap'],
+  'duty.ackNotice': ['roster_notice'],
+  'log.create': ['logEntry'],
+  'log.update': ['logEntry'],
+  'log.void': ['logEntry'],
+  'incident.create': ['incident'],
+  'incident.update': ['incident'],
+  'incident.setLevel': ['incident'],
+  'incident.setStatus': ['incident'],
+  'incident.addInstruction': ['instruction'],
+  'incident.attach': ['attachment'],
+  'incident.voidAttachment': ['attachment'],
+  'report.file': ['report'],
+  'report.setRules': ['settings'],
+  'escalation.start': ['escalation'],
+  'escalation.contact': ['escalation'],
+  // The acknowledgement records the leader's instruction (批示).
+  'escalation.acknowledge': ['escalation', 'instruction'],
+  'escalation.cancel': ['escalation'],
+  'escalation.setSettings': ['settings'],
+  // The first checkpoint creates the desk's signing key.
+  'audit.checkpoint': ['auditCheckpoint', 'deskKey'],
+  'audit.rotateKey': ['deskKey', 'auditCheckpoint'],
+  'integrity.run': ['integrity'],
+  'backup.create': ['backup'],
+  'backup.updateSettings': ['backupSettings'],
+  'backup.restore': ['backup'],
+} as const satisfies Record<MutationMethod, readonly Entity[]>;
+
+const knownEntities: ReadonlySet<string> = new Set<string>(entities);
+const readsOf = (key: unknown): Reads => (Object.hasOwn(queryReads, key as string) ? queryReads[key as QueryMethod] : everything);
+
+/** Whether a cached query with this key must refetch when these entities changed. */
+export function isAffected(queryKey: readonly unknown[], changed: readonly string[]): boolean {
+  const reads = readsOf(queryKey[0]);
+  if (reads === everything) return true;
+  return changed.some((e) => (reads as readonly string[]).includes(e));
+}
+
+/** Invalidates (and refetches, where on screen) the queries reading any of `changed`; see the module comment for what refreshes everything. */
+export function refreshEntities(qc: QueryClient, changed: readonly string[]): Promise<void> {
+  if (changed.length === 0) return Promise.resolve();
+  if (changed.some((e) => wholeStore.has(e) || (e !== now && !knownEntities.has(e)))) return qc.invalidateQueries();
+  return qc.invalidateQueries({ predicate: (q) => isAffected(q.queryKey, changed) });
+}
+
+/** What a push event changed: its entities, or the clock for `due` and `clock`. */
+export function changedBy(e: PushEvent): readonly string[] {
+  switch (e.type) {
+    case 'changed':
+      return e.entities;
+    case 'due':
+    case 'clock':
+      return [now];
+  }
+}
+
+export const isMutation = (method: string): method is MutationMethod => Object.hasOwn(mutationWrites, method);
+
+/** After a mutation's own success: refreshes what it writes, so its screen shows the result before the push arrives. */
+export const refreshAfterMutation = (qc: QueryClient, method: MutationMethod): Promise<void> => refreshEntities(qc, mutationWrites[method]);
