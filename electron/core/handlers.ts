@@ -18,6 +18,9 @@ import { incidentsHandlers } from './incidents/api';
 import { escalationHandlers } from './escalation/api';
 import { trustHandlers } from './trust/api';
 import { backupHandlers } from './backup/api';
+import { petitionsHandlers } from './petitions/api';
+import { ledgerHandlers } from './ledger/api';
+import { documentsHandlers } from './documents/api';
 import type { HandlerFor } from './context';
 
 export type AllHandlers = { [M in MethodName]: HandlerFor<M> };
@@ -36,6 +39,9 @@ export const handlerParts = [
   escalationHandlers,
   trustHandlers,
   backupHandlers,
+  petitionsHandlers,
+  ledgerHandlers,
+  documentsHandlers,
 ] as const;
 
 /** Merges handler maps; throws on a name handled twice, an unknown name, or a contract method left without a handler. */
@@ -67,6 +73,9 @@ const _typed = {
   ...escalationHandlers,
   ...trustHandlers,
   ...backupHandlers,
+  ...petitionsHandlers,
+  ...ledgerHandlers,
+  ...documentsHandlers,
 } satisfies AllHandlers;
 
 export const allHandlers: AllHandlers = mergeHandlers(handlerParts) as typeof _typed;

@@ -77,7 +77,26 @@ export type DueItem =
       exhausted: boolean;
       dueAt: string;
       overdue: boolean;
-    };
+    }
+  | RegisterDueItem;
+
+/**
+ * A deadline of a register (信访, 督办事项, 来文): listed until met, red once
+ * passed. Registers count days, not minutes: they show, they do not ring.
+ */
+export interface RegisterDueItem {
+  kind: 'register';
+  id: string;
+  register: 'petition' | 'ledger' | 'document';
+  recordId: number;
+  /** The record's number (XF2026-0001, DB2026-001, SW2026-0001). */
+  no: string;
+  title: string;
+  /** What is due, as a key under `registers.due.*` (accept, conclude, ledger, document …). */
+  what: string;
+  dueAt: string;
+  overdue: boolean;
+}
 
 /**
  * What the lock and login screens may know without a session: that

@@ -16,6 +16,9 @@ import { incidentsMethods } from './incidents';
 import { escalationMethods } from './escalation';
 import { trustMethods } from './trust';
 import { backupMethods } from './backup';
+import { petitionsMethods } from './petitions';
+import { ledgerMethods } from './ledger';
+import { documentsMethods } from './documents';
 import { mergeMethodMaps, type InputOf, type MethodSpec, type OutputOf } from './define';
 
 /** Every domain's method map; `contract` is their union. */
@@ -32,6 +35,9 @@ export const contractParts = {
   escalation: escalationMethods,
   trust: trustMethods,
   backup: backupMethods,
+  petitions: petitionsMethods,
+  ledger: ledgerMethods,
+  documents: documentsMethods,
 } as const;
 
 type Parts = typeof contractParts;
@@ -62,3 +68,6 @@ export * from './incidents';
 export * from './escalation';
 export * from './trust';
 export * from './backup';
+export * from './petitions';
+export * from './ledger';
+export * from './documents';

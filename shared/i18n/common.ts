@@ -48,6 +48,8 @@ export const common = {
       dateRange: '结束日期不能早于开始日期',
       loginName: '登录名只能使用字母、数字、下划线、点和横线',
       passwordWeak: '密码至少 8 位，且同时包含字母和数字',
+      idNumber: '身份证号应为 18 位，且校验位正确（最后一位可为 X）',
+      secrecy: '本系统为非涉密系统，不得录入秘密、机密、绝密文件；只能登记公开和内部文件',
     },
     store: {
       damaged: '数据库完整性检查未通过，已以只读方式打开。请在"设置 → 备份"中恢复最近的备份。',
@@ -124,6 +126,8 @@ export const common = {
       dateRange: 'The end date cannot be before the start date',
       loginName: 'Letters, digits, underscore, dot and dash only',
       passwordWeak: 'At least 8 characters with letters and digits',
+      idNumber: 'An ID number has 18 characters with a valid check character (the last may be X)',
+      secrecy: 'This is not a classified system: secret, confidential and top-secret documents may not be entered; only public and internal ones',
     },
     store: {
       damaged: 'The database failed its integrity check and was opened read-only. Restore the latest backup under Settings → Backups.',

@@ -13,12 +13,15 @@ import { roster } from './roster';
 import { log } from './log';
 import { incidents } from './incidents';
 import { trust } from './trust';
+import { petitions } from './petitions';
+import { ledger } from './ledger';
+import { documents } from './documents';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 type Catalog = Record<Language, Record<string, unknown>>;
-const catalogs: Catalog[] = [common, shell, desk, directory, roster, log, incidents, trust];
+const catalogs: Catalog[] = [common, shell, desk, directory, roster, log, incidents, trust, petitions, ledger, documents];
 
 /** Merges the catalogs of one language, refusing a top-level key two catalogs both define. */
 export function mergeCatalogs(parts: readonly Record<string, unknown>[]): Record<string, unknown> {

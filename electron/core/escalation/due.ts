@@ -1,5 +1,7 @@
 /**
- * "Due next": every running countdown of the incidents domain, soonest first.
+ * "Due next": every running countdown, soonest first: the incidents' report
+ * deadlines and escalations, and the registers' deadlines (each register
+ * contributes through a function of its service).
  *
  * Report deadlines stay listed until a report meets them, overdue or not;
  * escalations stay listed until acknowledged or cancelled, exhausted ones
@@ -15,6 +17,9 @@ import { escalationView } from './service';
 
 import { openDeadlines } from "../incidents/deadlines-db";
 import { iso } from '../context';
+import { petitionDueItems } from '../petitions/service';
+import { ledgerDueItems } from '../ledger/service';
+import { documentDueItems } from '../documents/service';
 
 export function dueList(ctx: ReadCtx): DueList {
   const items: DueItem[] = [];
@@ -53,6 +58,8 @@ export function dueList(ctx: ReadCtx): DueList {
       overdue: v.state.status === 'exhausted',
     });
   }
+  // The registers' deadlines (信访, 督办事项, 来文) join the same list.
+  items.push(...petitionDueItems(ctx), ...ledgerDueItems(ctx), ...documentDueItems(ctx));
   items.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1));
 
   const open = listIncidents(ctx.db, { status: ['open', 'handling'], limit: 200 }, ctx.now);
