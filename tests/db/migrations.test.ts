@@ -134,3 +134,28 @@ describe('upgrade from every earlier schema version', () => {
     s.db.close();
   });
 });
+
+describe('0100 — the registers', () => {
+  it('creates the petition, ledger and document tables on a desk at 0060, append-only and never deleting', () => {
+    const dir = fresh();
+    const file = path.join(dir, dbFileName);
+    const db = new Database(file);
+    migrate(db, { target: 60 });
+    db.close();
+    const s = openStore(dir);
+    const tables = (s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    for (const t of ['petitions', 'petitioners', 'petition_deadlines', 'petition_steps', 'ledger_items', 'ledger_notes', 'documents', 'document_reads']) expect(tables).toContain(t);
+    const at = '2026-01-01T00:00:00.000Z';
+    const insertDoc = (secrecy: string) =>
+      s.db
+        .prepare(
+          `INSERT INTO documents (no, version, kind, from_unit, title, secrecy, urgency, received_at, received_date, state, created_at, created_by, updated_at, updated_by)
+           VALUES (?, 1, 'document', '市政府办', '通知', ?, 'normal', ?, '2026-01-01', 'registered', ?, 'a', ?, 'a')`,
+        )
+        .run(`SW-${secrecy}`, secrecy, at, at, at);
+    expect(() => insertDoc('secret')).toThrow(/CHECK/u);
+    insertDoc('internal');
+    expect(() => s.db.prepare('DELETE FROM documents').run()).toThrow(/never deleted/u);
+    s.db.close();
+  });
+});

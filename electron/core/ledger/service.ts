@@ -272,8 +272,8 @@ export function ledgerDayCounts(ctx: ReadCtx, dutyDate: string): LedgerDayCounts
   const { start, end } = deskDutyDayBounds(ctx.db, dutyDate);
   const c = ledgerCountsBetween(ctx.db, dutyDate, iso(start), iso(end));
   const open = openLedgerRows(ctx.db);
-  // Overdue as the report's day ends: its deadline day has passed by the end of the duty day.
-  const asOf = localDate(end - 1, deskTimeZone(ctx.db));
+  // Overdue on the report's day: its deadline day lies before the duty day (the report is written during it).
+  const asOf = dutyDate;
   return {
     ...c,
     open: open.length,
