@@ -4,12 +4,13 @@
  */
 import { useEffect, useState } from 'react';
 import { useApiQuery } from '../../api';
-import type { DueItem } from '../../../shared/contract';
+import type { DueItem, RegisterDueItem } from '../../../shared/contract';
 import { useNow } from '../../lib/desk-context';
 import { onSilencedChange, silenced } from './alarm';
 
-/** Escalations waiting for acknowledgement and deadlines that have passed call for attention. */
-export const alarming = (i: DueItem, now: number): boolean => i.kind === 'escalation' || i.overdue || Date.parse(i.dueAt) <= now;
+/** Escalations waiting for acknowledgement and report deadlines that have passed call for attention (register deadlines show red, they do not ring). */
+export const alarming = (i: DueItem, now: number): i is Exclude<DueItem, RegisterDueItem> =>
+  i.kind !== 'register' && (i.kind === 'escalation' || i.overdue || Date.parse(i.dueAt) <= now);
 
 export function useAlarm() {
   const now = useNow(1000);
@@ -17,6 +18,6 @@ export function useAlarm() {
   const [muted, setMuted] = useState<Set<string>>(() => silenced());
   useEffect(() => onSilencedChange(() => setMuted(silenced())), []);
   const items = q.data?.items ?? [];
-  const ringing = items.filter((i) => alarming(i, now) && !muted.has(i.id));
+  const ringing = items.filter((i): i is Exclude<DueItem, RegisterDueItem> => alarming(i, now) && !muted.has(i.id));
   return { query: q, now, items, muted, ringing };
 }
