@@ -12,6 +12,9 @@ import { incidentsRoutes } from './pages/incidents/routes';
 import { trustRoutes } from './pages/trust/routes';
 import { logRoutes } from './pages/log/routes';
 import { directoryRoutes } from './pages/directory/routes';
+import { petitionsRoutes } from './pages/petitions/routes';
+import { ledgerRoutes } from './pages/ledger/routes';
+import { documentsRoutes } from './pages/documents/routes';
 
 /** Pages other than the console load on first visit, so the console boots fast. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ReactNode {
@@ -29,7 +32,7 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
   );
 }
 
-const domainRoutes: RouteObject[] = [...rosterRoutes, ...incidentsRoutes, ...trustRoutes, ...logRoutes, ...directoryRoutes];
+const domainRoutes: RouteObject[] = [...rosterRoutes, ...incidentsRoutes, ...trustRoutes, ...logRoutes, ...directoryRoutes, ...petitionsRoutes, ...ledgerRoutes, ...documentsRoutes];
 const isBare = (r: RouteObject): boolean => /^\/?(print|wallboard)/u.test(r.path ?? '');
 
 export function createAppRouter() {

@@ -44,6 +44,10 @@ export const entities = [
   'integrity',
   'backup',
   'backupSettings',
+  'petition',
+  'petitioner',
+  'ledgerItem',
+  'document',
 ] as const;
 export type Entity = (typeof entities)[number];
 
@@ -79,6 +83,10 @@ const rosterPlan = ['roster_plan', 'roster_swap', 'roster_rules', 'leave', 'shif
 const incidentRow = ['incident', 'report', 'instruction'] as const;
 /** Whom an escalation step calls: the leader on duty (the roster), the principal leader and superior office (escalation settings). */
 const escalationTargets = [...onDuty, 'contact', 'settings'] as const;
+
+/** The registers' deadlines (信访, 督办事项, 来文) on the console; a petition view names its petitioners; the desk's zone ends a due day. */
+const registers = ['petition', 'petitioner', 'ledgerItem', 'document', 'desk'] as const;
+const petitionView = ['petition', 'petitioner', 'settings', 'desk', now] as const;
 
 export const queryReads = {
   'app.status': ['desk', now],
@@ -123,8 +131,8 @@ export const queryReads = {
   'report.get': ['report', 'incident', 'desk'],
   'report.rules': ['settings'],
   'escalation.settings': ['settings'],
-  'due.list': [...incidentRow, 'escalation', ...escalationTargets, now],
-  'due.pending': [...incidentRow, 'escalation', ...escalationTargets, now],
+  'due.list': [...incidentRow, 'escalation', ...escalationTargets, ...registers, now],
+  'due.pending': [...incidentRow, 'escalation', ...escalationTargets, ...registers, now],
   'audit.head': everything,
   'audit.verify': everything,
   'audit.list': everything,
@@ -133,6 +141,25 @@ export const queryReads = {
   // The nightly check and the hourly backup write their files without an audit row: as before, any push refreshes these.
   'integrity.latest': everything,
   'backup.status': everything,
+  'petitions.get': [...petitionView],
+  'petitions.list': [...petitionView],
+  'petitions.history': ['petition'],
+  'petitions.stats': [...petitionView],
+  'petitions.statsXlsx': [...petitionView],
+  'petitions.exportXlsx': [...petitionView],
+  'petitioners.search': ['petitioner', 'petition'],
+  'petitions.settings': ['settings'],
+  'ledger.get': ['ledgerItem', 'desk', now],
+  'ledger.list': ['ledgerItem', 'desk', now],
+  'ledger.sheet': ['ledgerItem', 'desk', now],
+  'ledger.exportXlsx': ['ledgerItem', 'desk', now],
+  'ledger.attachment': ['ledgerItem'],
+  'ledger.history': ['ledgerItem'],
+  'documents.get': ['document', now],
+  'documents.list': ['document', now],
+  'documents.sheet': ['document', 'desk', now],
+  'documents.exportXlsx': ['document', 'desk', now],
+  'documents.history': ['document'],
 } as const satisfies Record<QueryMethod, Reads>;
 
 export const mutationWrites = {
@@ -197,6 +224,31 @@ export const mutationWrites = {
   'backup.create': ['backup'],
   'backup.updateSettings': ['backupSettings'],
   'backup.restore': ['backup'],
+  // A new petitioner is created with the petition that names them.
+  'petitions.create': ['petition', 'petitioner'],
+  'petitions.update': ['petition'],
+  'petitions.void': ['petition'],
+  'petitions.step': ['petition'],
+  'petitions.assign': ['petition'],
+  'petitions.assignmentDone': ['petition'],
+  'petitions.action': ['petition'],
+  'petitions.setCase': ['petition'],
+  'petitions.closeCase': ['petition'],
+  'petitioners.update': ['petitioner'],
+  'petitions.setSettings': ['settings'],
+  'ledger.create': ['ledgerItem'],
+  'ledger.update': ['ledgerItem'],
+  'ledger.note': ['ledgerItem'],
+  'ledger.extend': ['ledgerItem'],
+  'ledger.attach': ['ledgerItem'],
+  'ledger.voidAttachment': ['ledgerItem'],
+  'ledger.close': ['ledgerItem'],
+  'ledger.void': ['ledgerItem'],
+  'documents.create': ['document'],
+  'documents.update': ['document'],
+  'documents.read': ['document'],
+  'documents.done': ['document'],
+  'documents.void': ['document'],
 } as const satisfies Record<MutationMethod, readonly Entity[]>;
 
 const knownEntities: ReadonlySet<string> = new Set<string>(entities);

@@ -46,6 +46,7 @@ export const documents = {
       urgency: { extraUrgent: '特急', urgent: '加急', normal: '平急' },
       state: { registered: '已登记', circulating: '传阅中', done: '已办结' },
       printTitle: '来文来电登记簿',
+      count: '共 {{n}} 件',
       printSign: '登记人：　　　　　　　审核：　　　　　　　',
       printedAt: '制表时间',
       errors: {
@@ -109,6 +110,7 @@ export const documents = {
       urgency: { extraUrgent: 'Extra urgent', urgent: 'Urgent', normal: 'Normal' },
       state: { registered: 'Registered', circulating: 'Circulating', done: 'Done' },
       printTitle: 'Register of incoming documents and telegrams',
+      count: '{{n}} items',
       printSign: 'Registered by:                Checked by:               ',
       printedAt: 'Printed',
       errors: {

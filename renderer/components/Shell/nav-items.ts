@@ -13,6 +13,9 @@ import {
   IconSettings,
   IconTransfer,
   IconUrgent,
+  IconUsersGroup,
+  IconChecklist,
+  IconMailbox,
 } from '@tabler/icons-react';
 
 export const navItems = [
@@ -20,6 +23,9 @@ export const navItems = [
   { path: '/log', key: 'nav.log', icon: IconNotebook },
   { path: '/roster', key: 'nav.roster', icon: IconCalendarEvent },
   { path: '/incidents', key: 'nav.incidents', icon: IconUrgent },
+  { path: '/petitions', key: 'nav.petitions', icon: IconUsersGroup },
+  { path: '/ledger', key: 'nav.ledger', icon: IconChecklist },
+  { path: '/documents', key: 'nav.documents', icon: IconMailbox },
   { path: '/handover', key: 'nav.handover', icon: IconTransfer },
   { path: '/reports', key: 'nav.reports', icon: IconFileReport },
   { path: '/directory', key: 'nav.directory', icon: IconAddressBook },

@@ -1,6 +1,7 @@
 /**
- * Console: every running countdown, soonest first — report deadlines and
- * escalations waiting for acknowledgement — then the open incidents with
+ * Console: every running countdown, soonest first — report deadlines,
+ * escalations waiting for acknowledgement, the registers' deadlines (信访,
+ * 督办事项, 来文) — then the open incidents with
  * their latest leader instruction. Overdue stays red and listed until dealt
  * with. The alarm itself (beep, notification, the red bar on other pages)
  * is the shell's AlarmWatcher; here each event can be silenced.
@@ -9,13 +10,24 @@ import { ActionIcon, Badge, Group, Paper, Stack, Text, Title, Tooltip } from '@m
 import { IconBell, IconBellOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DueItem } from '../../../shared/contract';
+import type { DueItem, RegisterDueItem } from '../../../shared/contract';
+import type { TFunction } from 'i18next';
 import { countdownParts } from '../../../shared/domain/deadline';
 import { levelColor } from '../../../shared/domain/incident';
 import { useDesk } from '../../lib/desk-context';
 import { formatTime } from '../../lib/format';
 import { silence } from '../../components/Alarm/alarm';
 import { alarming, useAlarm } from '../../components/Alarm/useAlarm';
+
+const registerPaths = { petition: '/petitions', ledger: '/ledger', document: '/documents' } as const;
+const registerLink = (i: RegisterDueItem): string => `${registerPaths[i.register]}/${i.recordId}`;
+
+/** Register deadlines run in days: "3天4小时" above a day, the clock below it. */
+function registerCountdown(ms: number, t: TFunction): { overdue: boolean; text: string } {
+  const abs = Math.abs(ms);
+  if (abs < 86_400_000) return countdownParts(ms);
+  return { overdue: ms < 0, text: t('registers.days', { d: Math.floor(abs / 86_400_000), h: Math.floor((abs % 86_400_000) / 3_600_000) }) };
+}
 
 export function DueNext() {
   const { t } = useTranslation();
@@ -24,7 +36,9 @@ export function DueNext() {
   const { query: q, now, items, muted } = useAlarm();
 
   const label = (i: DueItem): string =>
-    i.kind === 'report'
+    i.kind === 'register'
+      ? t(`registers.due.${i.what}`)
+      : i.kind === 'report'
       ? t('due.report', { kind: t(`incidents.deadline.${i.deadlineKind}`) })
       : i.exhausted
         ? t('due.exhausted')
@@ -39,7 +53,7 @@ export function DueNext() {
       <Stack gap={6}>
         {items.map((i) => {
           const ms = Date.parse(i.dueAt) - now;
-          const c = countdownParts(ms);
+          const c = i.kind === 'register' ? registerCountdown(ms, t) : countdownParts(ms);
           const overdue = c.overdue || (i.kind === 'escalation' && i.exhausted);
           const isMuted = muted.has(i.id);
           return (
@@ -57,12 +71,21 @@ export function DueNext() {
                   <Text size="sm" fw={600}>
                     {label(i)}
                   </Text>
-                  <Text size="sm" className="dd-wrap" component={Link} to={`/incidents/${i.incidentId}`}>
-                    <Badge size="xs" color={levelColor[i.level]} mr={4}>
-                      {t(`incidents.level.${i.level}`)}
-                    </Badge>
-                    {i.incidentNo} {i.title}
-                  </Text>
+                  {i.kind === 'register' ? (
+                    <Text size="sm" className="dd-wrap" component={Link} to={registerLink(i)} data-testid="due-register">
+                      <Badge size="xs" color={overdue ? 'red' : 'gray'} variant={overdue ? 'filled' : 'light'} mr={4}>
+                        {t(`registers.register.${i.register}`)}
+                      </Badge>
+                      {i.no} {i.title}
+                    </Text>
+                  ) : (
+                    <Text size="sm" className="dd-wrap" component={Link} to={`/incidents/${i.incidentId}`}>
+                      <Badge size="xs" color={levelColor[i.level]} mr={4}>
+                        {t(`incidents.level.${i.level}`)}
+                      </Badge>
+                      {i.incidentNo} {i.title}
+                    </Text>
+                  )}
                   {i.kind === 'escalation' && (
                     <Text size="xs" c="dimmed">
                       {i.targetName ?? t('incidents.detail.unresolved')} {i.targetPhone ?? ''}

@@ -1,7 +1,7 @@
 /**
  * One log entry: the duty phone record (DOMAIN §6) with its follow-up fields,
  * edited as a new version with a reason; its history; void with reason;
- * raise an incident from it.
+ * raise an incident, a petition, an incoming document or a supervised item from it.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Badge, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea } from '@mantine/core';
@@ -46,6 +46,52 @@ const toForm = (e: LogEntry, tz: string): Editable => ({
   handler: e.handler ?? '',
   handledAt: e.handledAt ? toLocalInput(e.handledAt, tz) : '',
 });
+
+const petitionKinds: readonly LogKind[] = ['visit', 'incoming_call', 'incoming_doc'];
+
+/** Raise a register record from this entry (来访/来电/来文 → 信访; 来文 → 来文登记; any → 督办事项), or open the one raised. */
+function RegisterButtons({ entry, go }: { entry: LogEntry; go: (to: string) => void }) {
+  const { t } = useTranslation();
+  const petitions = useApiQuery('petitions.list', { fromLogEntryId: entry.id, state: 'all' }, { enabled: petitionKinds.includes(entry.kind) });
+  const documents = useApiQuery('documents.list', { fromLogEntryId: entry.id }, { enabled: entry.kind === 'incoming_doc' });
+  const ledger = useApiQuery('ledger.list', { fromLogEntryId: entry.id });
+  const p = petitions.data?.[0];
+  const d = documents.data?.[0];
+  const l = ledger.data?.[0];
+  return (
+    <>
+      {petitionKinds.includes(entry.kind) &&
+        (p ? (
+          <Button variant="light" onClick={() => go(`/petitions/${p.id}`)}>
+            {t('registers.linkedPetition', { no: p.no })}
+          </Button>
+        ) : (
+          <Button variant="outline" onClick={() => go(`/petitions?fromEntry=${entry.id}`)}>
+            {t('registers.raisePetition')}
+          </Button>
+        ))}
+      {entry.kind === 'incoming_doc' &&
+        (d ? (
+          <Button variant="light" onClick={() => go(`/documents/${d.id}`)}>
+            {t('registers.linkedDocument', { no: d.no })}
+          </Button>
+        ) : (
+          <Button variant="outline" onClick={() => go(`/documents?fromEntry=${entry.id}`)}>
+            {t('registers.raiseDocument')}
+          </Button>
+        ))}
+      {l ? (
+        <Button variant="light" onClick={() => go(`/ledger/${l.id}`)}>
+          {t('registers.linkedLedger', { no: l.no })}
+        </Button>
+      ) : (
+        <Button variant="outline" onClick={() => go(`/ledger?fromEntry=${entry.id}`)}>
+          {t('registers.raiseLedger')}
+        </Button>
+      )}
+    </>
+  );
+}
 
 export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }) {
   const { t } = useTranslation();
@@ -205,6 +251,10 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
                 <Button color="gray" variant="outline" onClick={() => void doVoid()} disabled={!voidReason.trim()}>
                   {t('log.void')}
                 </Button>
+                <RegisterButtons entry={e} go={(to) => {
+                  onClose();
+                  void navigate(to);
+                }} />
                 {e.incidentId === null ? (
                   <Button color="red" onClick={() => setRaise(true)}>
                     {t('log.raiseIncident')}

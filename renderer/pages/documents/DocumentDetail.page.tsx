@@ -1,0 +1,148 @@
+/**
+ * One incoming document or telegram: its register entry, 拟办意见 and 批示,
+ * the circulation (传阅: who read it and when), and its result; the deadline
+ * red once passed and not done; void with a reason.
+ */
+import { useState } from 'react';
+import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { call, useApiQuery } from '../../api';
+import { useDesk } from '../../lib/desk-context';
+import { errorText, errorTextWithField, notifySaved } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { fromLocalInput } from '../../lib/local-input';
+
+export function DocumentDetailPage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const { tz } = useDesk();
+  const navigate = useNavigate();
+  const q = useApiQuery('documents.get', { id: Number(id) });
+  const [reader, setReader] = useState('');
+  const [readAt, setReadAt] = useState('');
+  const [readNote, setReadNote] = useState('');
+  const [result, setResult] = useState('');
+  const [voidReason, setVoidReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  if (q.error) return <Text c="red">{errorText(t, q.error)}</Text>;
+  const d = q.data;
+  if (!d) return null;
+  const open = !d.voided && d.state !== 'done';
+  const run = (f: () => Promise<unknown>, after?: () => void) => {
+    setError(null);
+    void f().then(
+      () => {
+        notifySaved();
+        after?.();
+      },
+      (e: unknown) => setError(errorTextWithField(t, e)),
+    );
+  };
+  return (
+    <Stack data-testid="document-detail">
+      <Group justify="space-between">
+        <Group gap="xs">
+          <Title order={2}>{d.no}</Title>
+          <Badge size="lg">{t(`documents.state.${d.state}`)}</Badge>
+          <Badge variant="outline">{t(`documents.kind.${d.kind}`)}</Badge>
+          <Badge color={d.urgency === 'extraUrgent' ? 'red' : d.urgency === 'urgent' ? 'orange' : 'gray'}>{t(`documents.urgency.${d.urgency}`)}</Badge>
+          {d.overdue && <Badge color="red" variant="filled">{t('documents.overdueBadge')}</Badge>}
+          {d.voided && <Badge color="gray">{t('documents.voided')}：{d.voidReason}</Badge>}
+        </Group>
+        <Button variant="default" onClick={() => void navigate('/documents')}>
+          {t('documents.title')}
+        </Button>
+      </Group>
+      <Paper withBorder p="sm">
+        <Text fw={600} className="dd-wrap">
+          {d.title}
+        </Text>
+        <SimpleGrid cols={4} spacing="xs" mt="xs">
+          <Info label={t('documents.fromUnit')} value={d.fromUnit} />
+          <Info label={t('documents.docNo')} value={d.docNo ?? '—'} />
+          <Info label={t('documents.secrecyLabel')} value={t(`documents.secrecy.${d.secrecy}`)} />
+          <Info label={t('documents.pages')} value={d.pages ? String(d.pages) : '—'} />
+          <Info label={t('documents.receivedAt')} value={formatDateTime(d.receivedAt, tz)} />
+          <Info label={t('documents.dueAt')} value={d.dueAt ? formatDateTime(d.dueAt, tz) : '—'} red={d.overdue} />
+          <Info label={t('documents.doneAt')} value={d.doneAt ? `${formatDateTime(d.doneAt, tz)} ${d.doneBy ?? ''}` : '—'} />
+        </SimpleGrid>
+        {d.proposal && <Text size="sm" mt="xs" className="dd-wrap">{t('documents.proposal')}：{d.proposal}</Text>}
+        {d.instruction && <Text size="sm" className="dd-wrap" c="orange.8">{t('documents.instruction')}：{d.instruction}</Text>}
+        {d.result && <Text size="sm" className="dd-wrap">{t('documents.result')}：{d.result}</Text>}
+      </Paper>
+      {error && (
+        <Text c="red" role="alert">
+          {error}
+        </Text>
+      )}
+      <Paper withBorder p="sm">
+        <Title order={5}>{t('documents.readers')}</Title>
+        <Table>
+          <Table.Tbody>
+            {d.reads.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>{r.reader}</Table.Td>
+                <Table.Td>{formatDateTime(r.readAt, tz)}</Table.Td>
+                <Table.Td className="dd-wrap">{r.note ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {!d.voided && (
+          <Group align="flex-end" gap="xs" mt="xs">
+            <TextInput size="xs" label={t('documents.reader')} value={reader} onChange={(e) => setReader(e.currentTarget.value)} />
+            <TextInput size="xs" type="datetime-local" label={t('documents.readAt')} value={readAt} onChange={(e) => setReadAt(e.currentTarget.value)} />
+            <TextInput size="xs" label={t('documents.readNote')} value={readNote} onChange={(e) => setReadNote(e.currentTarget.value)} style={{ flex: 1 }} />
+            <Button
+              size="xs"
+              disabled={!reader.trim()}
+              onClick={() =>
+                run(
+                  () => call('documents.read', { id: d.id, reader, ...(readAt && fromLocalInput(readAt, tz) ? { readAt: fromLocalInput(readAt, tz)! } : {}), note: readNote || null }),
+                  () => {
+                    setReader('');
+                    setReadNote('');
+                  },
+                )
+              }
+            >
+              {t('documents.addRead')}
+            </Button>
+          </Group>
+        )}
+      </Paper>
+      {open && (
+        <Paper withBorder p="sm">
+          <Group align="flex-end" gap="xs">
+            <Textarea label={t('documents.result')} autosize value={result} onChange={(e) => setResult(e.currentTarget.value)} style={{ flex: 1 }} />
+            <Button color="green" disabled={!result.trim()} onClick={() => run(() => call('documents.done', { id: d.id, result }))}>
+              {t('documents.markDone')}
+            </Button>
+          </Group>
+        </Paper>
+      )}
+      {!d.voided && (
+        <Group align="flex-end">
+          <TextInput label={t('documents.voidReason')} value={voidReason} onChange={(e) => setVoidReason(e.currentTarget.value)} style={{ flex: 1 }} />
+          <Button color="gray" variant="outline" disabled={!voidReason.trim()} onClick={() => run(() => call('documents.void', { id: d.id, reason: voidReason }))}>
+            {t('documents.void')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function Info({ label, value, red }: { label: string; value: string; red?: boolean }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" c={red ? 'red.8' : undefined} fw={red ? 700 : undefined}>
+        {value}
+      </Text>
+    </Stack>
+  );
+}
