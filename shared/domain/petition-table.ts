@@ -37,8 +37,13 @@ export function statsRows(s: PetitionStats, w: StatsWords): StatsRow[] {
   const add = (key: string, label: string, depth: 0 | 1, pick: Pick, asPieces = false): void => {
     const [c, p, y] = [pick(s.current), pick(s.previous), pick(s.lastYear)];
     const fmt = asPieces ? w.pieces : w.count;
-    const change = (a: Count, b: Count): string =>
-      asPieces ? w.change(a.batches, b.batches) : `${w.label('batches')}${w.change(a.batches, b.batches)}，${w.label('personTimes')}${w.change(a.personTimes, b.personTimes)}`;
+    // One word when batches and person-times moved alike (持平, —); both figures otherwise.
+    const change = (a: Count, b: Count): string => {
+      const byBatch = w.change(a.batches, b.batches);
+      const byPerson = w.change(a.personTimes, b.personTimes);
+      if (asPieces || byBatch === byPerson) return byBatch;
+      return `${w.label('batches')}${byBatch}，${w.label('personTimes')}${byPerson}`;
+    };
     rows.push({ key, label, depth, current: fmt(c), previous: fmt(p), mom: change(c, p), lastYear: fmt(y), yoy: change(c, y) });
   };
   add('visits', w.label('visitsTotal'), 0, (b) => b.visits);

@@ -257,10 +257,10 @@ export function changePercent(current: number, earlier: number): number | null {
   return Math.round(((current - earlier) / earlier) * 1000) / 10;
 }
 
-/** "上升12.5%" / "下降50%" / "持平" / "基数为0" (as printed; the screen translates). */
+/** "上升12.5%" / "下降50%" / "持平" / "—" when there is no base (as printed; the screen translates). */
 export function changeText(current: number, earlier: number): string {
   const p = changePercent(current, earlier);
-  if (p === null) return current === 0 ? '持平' : '基数为0';
+  if (p === null) return current === 0 ? '持平' : '—';
   if (p === 0) return '持平';
   return p > 0 ? `上升${p}%` : `下降${-p}%`;
 }

@@ -156,7 +156,7 @@ describe('环比 / 同比 across year ends', () => {
     expect(changeText(1, 2)).toBe('下降50%');
     expect(changeText(2, 2)).toBe('持平');
     expect(changeText(0, 0)).toBe('持平');
-    expect(changeText(2, 0)).toBe('基数为0');
+    expect(changeText(2, 0)).toBe('—');
   });
 });
 

@@ -15,12 +15,19 @@ import type { TFunction } from 'i18next';
 import { countdownParts } from '../../../shared/domain/deadline';
 import { levelColor } from '../../../shared/domain/incident';
 import { useDesk } from '../../lib/desk-context';
-import { formatTime } from '../../lib/format';
+import { formatDate, formatDateTime, formatTime } from '../../lib/format';
 import { silence } from '../../components/Alarm/alarm';
 import { alarming, useAlarm } from '../../components/Alarm/useAlarm';
 
 const registerPaths = { petition: '/petitions', ledger: '/ledger', document: '/documents' } as const;
 const registerLink = (i: RegisterDueItem): string => `${registerPaths[i.register]}/${i.recordId}`;
+
+/** A register's deadline as its last day (信访, 督办: a date) or its time (来文: an instant). */
+function registerDue(i: RegisterDueItem, tz: string, t: TFunction): string {
+  if (i.register === 'document') return formatDateTime(i.dueAt, tz);
+  // Day deadlines end at the midnight closing their last day: show that day.
+  return t('registers.lastDay', { date: formatDate(Date.parse(i.dueAt) - 1, tz) });
+}
 
 /** Register deadlines run in days: "3天4小时" above a day, the clock below it. */
 function registerCountdown(ms: number, t: TFunction): { overdue: boolean; text: string } {
@@ -73,7 +80,7 @@ export function DueNext() {
                   </Text>
                   {i.kind === 'register' ? (
                     <Text size="sm" className="dd-wrap" component={Link} to={registerLink(i)} data-testid="due-register">
-                      <Badge size="xs" color={overdue ? 'red' : 'gray'} variant={overdue ? 'filled' : 'light'} mr={4}>
+                      <Badge size="xs" color={overdue ? 'red.8' : 'gray'} variant={overdue ? 'filled' : 'light'} mr={4}>
                         {t(`registers.register.${i.register}`)}
                       </Badge>
                       {i.no} {i.title}
@@ -92,14 +99,14 @@ export function DueNext() {
                     </Text>
                   )}
                   <Text size="xs" c="dimmed">
-                    {formatTime(i.dueAt, tz)}
+                    {i.kind === 'register' ? registerDue(i, tz, t) : formatTime(i.dueAt, tz)}
                   </Text>
                 </Stack>
                 <Stack gap={2} align="flex-end">
                   <Text ff="monospace" fw={700} size="lg" c={overdue ? 'red.8' : undefined} data-testid="due-countdown">
                     {overdue ? t('due.overdue', { t: c.text }) : t('due.left', { t: c.text })}
                   </Text>
-                  {(alarming(i, now) || overdue) && (
+                  {(alarming(i, now) || (overdue && i.kind !== 'register')) && (
                     <Tooltip label={isMuted ? t('due.silenced') : t('due.silence')}>
                       <ActionIcon
                         variant="subtle"

@@ -46,8 +46,8 @@ export function DocumentDetailPage() {
           <Title order={2}>{d.no}</Title>
           <Badge size="lg">{t(`documents.state.${d.state}`)}</Badge>
           <Badge variant="outline">{t(`documents.kind.${d.kind}`)}</Badge>
-          <Badge color={d.urgency === 'extraUrgent' ? 'red' : d.urgency === 'urgent' ? 'orange' : 'gray'}>{t(`documents.urgency.${d.urgency}`)}</Badge>
-          {d.overdue && <Badge color="red" variant="filled">{t('documents.overdueBadge')}</Badge>}
+          <Badge color={d.urgency === 'extraUrgent' ? 'red' : d.urgency === 'urgent' ? 'orange' : 'gray'} variant="light">{t(`documents.urgency.${d.urgency}`)}</Badge>
+          {d.overdue && <Badge color="red.8" variant="filled">{t('documents.overdueBadge')}</Badge>}
           {d.voided && <Badge color="gray">{t('documents.voided')}：{d.voidReason}</Badge>}
         </Group>
         <Button variant="default" onClick={() => void navigate('/documents')}>

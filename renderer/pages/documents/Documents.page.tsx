@@ -39,7 +39,7 @@ export function DocumentsPage() {
       <Group justify="space-between">
         <Title order={2}>{t('documents.title')}</Title>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconPrinter size={16} />} component="a" href={valid ? `#/print/documents?${qs}` : undefined} target="_blank" disabled={!valid} data-testid="documents-print">
+          <Button variant="default" leftSection={<IconPrinter size={16} />} disabled={!valid} onClick={() => void navigate(`/print/documents?${qs}`)} data-testid="documents-print">
             {t('documents.print')}
           </Button>
           <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} disabled={!valid} onClick={() => void call('documents.exportXlsx', range).then((f) => downloadFile(f, true), notifyError)}>

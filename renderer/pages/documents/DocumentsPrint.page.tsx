@@ -49,19 +49,19 @@ export function DocumentsPrintPage() {
           <tr>
             <th style={{ width: '21mm' }}>{t('documents.no')}</th>
             <th style={{ width: '19mm' }}>{t('documents.receivedAt')}</th>
-            <th style={{ width: '28mm' }}>
+            <th style={{ width: '36mm' }}>
               {t('documents.fromUnit')} / {t('documents.docNo')}
             </th>
-            <th>{t('documents.titleLabel')}</th>
+            <th style={{ width: '58mm' }}>{t('documents.titleLabel')}</th>
             <th style={{ width: '11mm' }}>{t('documents.secrecyLabel')}</th>
             <th style={{ width: '11mm' }}>{t('documents.urgencyLabel')}</th>
             <th style={{ width: '8mm' }}>{t('documents.pages')}</th>
-            <th style={{ width: '40mm' }}>
+            <th style={{ width: '36mm' }}>
               {t('documents.proposal')} / {t('documents.instruction')}
             </th>
-            <th style={{ width: '20mm' }}>{t('documents.readers')}</th>
+            <th style={{ width: '18mm' }}>{t('documents.readers')}</th>
             <th style={{ width: '19mm' }}>{t('documents.dueAt')}</th>
-            <th style={{ width: '30mm' }}>{t('documents.result')}</th>
+            <th>{t('documents.result')}</th>
           </tr>
         </thead>
         <tbody>

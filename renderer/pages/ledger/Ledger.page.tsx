@@ -55,7 +55,7 @@ export function LedgerPage() {
       <Group justify="space-between">
         <Title order={2}>{t('ledger.title')}</Title>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconPrinter size={16} />} component="a" href={`#/print/ledger?${filterQuery(filter)}`} target="_blank" data-testid="ledger-print">
+          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => void navigate(`/print/ledger?${filterQuery(filter)}`)} data-testid="ledger-print">
             {t('ledger.print')}
           </Button>
           <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void call('ledger.exportXlsx', filter).then((f) => downloadFile(f, true), notifyError)}>
@@ -118,7 +118,7 @@ export function LedgerPage() {
               </Table.Td>
               {hazard && <Table.Td>{i.rectifyState ? t(`ledger.rectify.${i.rectifyState}`) : ''}</Table.Td>}
               <Table.Td>
-                <Badge color={i.overdue ? 'red' : i.state === 'closed' ? 'green' : 'blue'} variant={i.overdue ? 'filled' : 'light'}>
+                <Badge color={i.overdue ? 'red.8' : i.state === 'closed' ? 'green' : 'blue'} variant={i.overdue ? 'filled' : 'light'}>
                   {t(`ledger.stateText.${stateKey(i)}`)}
                 </Badge>
               </Table.Td>

@@ -51,7 +51,7 @@ export function LedgerDetailPage() {
       <Group justify="space-between">
         <Group gap="xs">
           <Title order={2}>{i.no}</Title>
-          <Badge size="lg" color={i.overdue ? 'red' : i.state === 'closed' ? 'green' : 'blue'} variant={i.overdue ? 'filled' : 'light'}>
+          <Badge size="lg" color={i.overdue ? 'red.8' : i.state === 'closed' ? 'green' : 'blue'} variant={i.overdue ? 'filled' : 'light'}>
             {t(`ledger.stateText.${stateKey(i)}`)}
           </Badge>
           <Badge variant="outline">{t(`ledger.source.${i.source}`)}</Badge>

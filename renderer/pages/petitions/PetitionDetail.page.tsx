@@ -54,10 +54,10 @@ export function PetitionDetailPage() {
         <Group gap="xs">
           <Title order={2}>{p.no}</Title>
           <Badge size="lg">{t(`petitions.state.${p.state}`)}</Badge>
-          {p.group && <Badge color="orange">{t('petitions.groupVisit')}</Badge>}
-          {p.repeat && <Badge color="grape">{t('petitions.repeatVisit')}</Badge>}
-          {p.abnormal && <Badge color="red">{t('petitions.abnormal')}{p.abnormalKind ? `·${t(`petitions.abnormalKind.${p.abnormalKind}`)}` : ''}</Badge>}
-          {p.lateCount > 0 && <Badge color="red" variant="filled">{t('petitions.lateCount', { n: p.lateCount })}</Badge>}
+          {p.group && <Badge color="dark" variant="light">{t('petitions.groupVisit')}</Badge>}
+          {p.repeat && <Badge color="grape" variant="light">{t('petitions.repeatVisit')}</Badge>}
+          {p.abnormal && <Badge color="red" variant="light">{t('petitions.abnormal')}{p.abnormalKind ? `·${t(`petitions.abnormalKind.${p.abnormalKind}`)}` : ''}</Badge>}
+          {p.lateCount > 0 && <Badge color="red.8" variant="filled">{t('petitions.lateCount', { n: p.lateCount })}</Badge>}
           {p.voided && <Badge color="gray">{t('petitions.voided')}：{p.voidReason}</Badge>}
         </Group>
         <Button variant="default" onClick={() => void navigate('/petitions')}>
@@ -104,7 +104,7 @@ export function PetitionDetailPage() {
                 <Table.Td>{x.address ?? ''}</Table.Td>
                 <Table.Td>
                   {x.representative && <Badge size="xs" variant="light">{t('petitions.representative')}</Badge>}
-                  {x.keyPerson && <Badge size="xs" color="red" ml={4}>{t('petitions.keyPerson')}</Badge>}
+                  {x.keyPerson && <Badge size="xs" color="red" variant="light" ml={4}>{t('petitions.keyPerson')}</Badge>}
                   <Badge size="xs" variant="outline" ml={4}>{t('petitions.visits', { n: x.visits })}</Badge>
                 </Table.Td>
               </Table.Tr>
@@ -144,7 +144,7 @@ export function PetitionDetailPage() {
                 <Table.Td>{d.dueDate}</Table.Td>
                 <Table.Td>{d.metOn ? `${d.metOn}（${t('petitions.detail.dayOf', { n: dayOfPeriod(d.startDate, d.metOn) })}）` : t('petitions.detail.open')}</Table.Td>
                 <Table.Td>
-                  {d.superseded ? t('petitions.detail.superseded') : d.late ? <Badge color="red">{t('petitions.late')}</Badge> : d.metOn ? <Badge color="green" variant="light">{t('petitions.inTime')}</Badge> : null}
+                  {d.superseded ? t('petitions.detail.superseded') : d.late ? <Badge color="red" variant="light">{t('petitions.late')}</Badge> : d.metOn ? <Badge color="green" variant="light">{t('petitions.inTime')}</Badge> : null}
                 </Table.Td>
               </Table.Tr>
             ))}

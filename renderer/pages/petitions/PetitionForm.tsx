@@ -121,7 +121,7 @@ export function PetitionForm({ fromEntry, onClose, onSaved }: { fromEntry?: LogE
           </Group>
         </SimpleGrid>
         {group && (
-          <Badge color="orange" variant="light">
+          <Badge color="dark" variant="light">
             {t('petitions.groupVisit')} · {t('petitions.representatives')}
           </Badge>
         )}

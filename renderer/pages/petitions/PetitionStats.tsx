@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { call, useApiQuery } from '../../api';
 import { useDesk } from '../../lib/desk-context';
 import { notifyError, errorText } from '../../lib/errors';
@@ -19,6 +20,7 @@ type Mode = 'month' | 'sensitive' | 'custom';
 export function PetitionStats() {
   const { t, i18n } = useTranslation();
   const { tz, clockOffset } = useDesk();
+  const navigate = useNavigate();
   const today = localDate(Date.now() + clockOffset, tz);
   const [mode, setMode] = useState<Mode>('month');
   const [month, setMonth] = useState(today.slice(0, 7));
@@ -63,10 +65,8 @@ export function PetitionStats() {
         <Button
           variant="default"
           leftSection={<IconPrinter size={16} />}
-          component="a"
-          href={valid ? `#/print/petitions/stats?from=${period!.from}&to=${period!.to}` : undefined}
-          target="_blank"
           disabled={!valid}
+          onClick={() => valid && void navigate(`/print/petitions/stats?from=${period!.from}&to=${period!.to}`)}
           data-testid="petition-stats-print"
         >
           {t('petitions.printStats')}

@@ -33,7 +33,7 @@ export function PetitionsPage() {
         <Tabs.List>
           <Tabs.Tab value="list">{t('petitions.listTab')}</Tabs.Tab>
           <Tabs.Tab value="stats">{t('petitions.statsTab')}</Tabs.Tab>
-          {isAdmin && <Tabs.Tab value="settings">{t('petitions.settings.title')}</Tabs.Tab>}
+          {isAdmin && <Tabs.Tab value="settings">{t('petitions.settingsTab')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="list" pt="sm">
           <PetitionRegister onOpen={(id) => void navigate(`/petitions/${id}`)} fromEntry={params.get('fromEntry')} />
@@ -137,7 +137,7 @@ function PetitionRegister({ onOpen, fromEntry }: { onOpen: (id: number) => void;
                 <Table.Td>
                   {p.persons}
                   {p.group && (
-                    <Badge size="xs" color="orange" ml={4}>
+                    <Badge size="xs" color="dark" variant="light" ml={4}>
                       {t('petitions.groupVisit')}
                     </Badge>
                   )}
@@ -145,7 +145,7 @@ function PetitionRegister({ onOpen, fromEntry }: { onOpen: (id: number) => void;
                 <Table.Td className="dd-wrap">
                   {p.petitioners.map((x) => x.name).join('、')}
                   {p.repeat && (
-                    <Badge size="xs" color="grape" ml={4}>
+                    <Badge size="xs" color="grape" variant="light" ml={4}>
                       {t('petitions.repeatVisit')}
                     </Badge>
                   )}

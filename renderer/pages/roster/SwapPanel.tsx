@@ -110,7 +110,7 @@ export function SwapPanel({ detail }: { detail: RosterDetail }) {
                           <Button size="xs" color="green" onClick={() => decide.mutate({ id: s.id, approve: true, note: null })}>
                             {t('roster.swap.approve')}
                           </Button>
-                          <Button size="xs" color="orange" variant="light" onClick={() => decide.mutate({ id: s.id, approve: false, note: null })}>
+                          <Button size="xs" color="dark" variant="light" onClick={() => decide.mutate({ id: s.id, approve: false, note: null })}>
                             {t('roster.swap.reject')}
                           </Button>
                         </>

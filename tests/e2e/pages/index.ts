@@ -15,6 +15,7 @@ import { RosterPage, RosterPrintPage } from './roster';
 import { SettingsPage } from './settings';
 import { Shell } from './shell';
 import { AuditPage, AuditPrintPage } from './trust';
+import { DocumentsPage, LedgerPage, PetitionForm, PetitionsPage } from './registers';
 
 export function appPages(page: Page) {
   return {
@@ -38,6 +39,10 @@ export function appPages(page: Page) {
     settings: new SettingsPage(page),
     audit: new AuditPage(page),
     auditPrint: new AuditPrintPage(page),
+    petitions: new PetitionsPage(page),
+    petitionForm: new PetitionForm(page),
+    ledger: new LedgerPage(page),
+    documents: new DocumentsPage(page),
   };
 }
 export type AppPages = ReturnType<typeof appPages>;
@@ -51,3 +56,4 @@ export * from './roster';
 export * from './settings';
 export * from './shell';
 export * from './trust';
+export * from './registers';
