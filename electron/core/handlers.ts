@@ -21,6 +21,11 @@ import { backupHandlers } from './backup/api';
 import { petitionsHandlers } from './petitions/api';
 import { ledgerHandlers } from './ledger/api';
 import { documentsHandlers } from './documents/api';
+import { attendanceHandlers } from './attendance/api';
+import { presenceHandlers } from './presence/api';
+import { handoverHandlers } from './handover/api';
+import { dailyReportHandlers } from './reports/api';
+import { leaderHandlers } from './leader/api';
 import type { HandlerFor } from './context';
 
 export type AllHandlers = { [M in MethodName]: HandlerFor<M> };
@@ -42,6 +47,11 @@ export const handlerParts = [
   petitionsHandlers,
   ledgerHandlers,
   documentsHandlers,
+  attendanceHandlers,
+  presenceHandlers,
+  handoverHandlers,
+  dailyReportHandlers,
+  leaderHandlers,
 ] as const;
 
 /** Merges handler maps; throws on a name handled twice, an unknown name, or a contract method left without a handler. */
@@ -76,6 +86,11 @@ const _typed = {
   ...petitionsHandlers,
   ...ledgerHandlers,
   ...documentsHandlers,
+  ...attendanceHandlers,
+  ...presenceHandlers,
+  ...handoverHandlers,
+  ...dailyReportHandlers,
+  ...leaderHandlers,
 } satisfies AllHandlers;
 
 export const allHandlers: AllHandlers = mergeHandlers(handlerParts) as typeof _typed;

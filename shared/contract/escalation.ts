@@ -78,7 +78,33 @@ export type DueItem =
       dueAt: string;
       overdue: boolean;
     }
-  | RegisterDueItem;
+  | RegisterDueItem
+  | {
+      /** A handover waiting for the incoming officer's confirmation; past its limit it escalates (handover/service.ts). */
+      kind: 'handover';
+      id: string;
+      dutyDate: string;
+      state: 'draft' | 'submitted' | 'returned' | 'none';
+      dueAt: string;
+      overdue: boolean;
+      escalation: {
+        round: number;
+        stepIndex: number;
+        target: EscalationTarget;
+        targetName: string | null;
+        targetPhone: string | null;
+        exhausted: boolean;
+      } | null;
+    }
+  | {
+      /** The daily (or zero) report of a date, until it is sent; a late one stays listed until sent (reports/service.ts). */
+      kind: 'dailyReport';
+      id: string;
+      reportDate: string;
+      state: 'draft' | 'reviewed' | 'none';
+      dueAt: string;
+      overdue: boolean;
+    };
 
 /**
  * A deadline of a register (信访, 督办事项, 来文): listed until met, red once

@@ -19,6 +19,11 @@ import { backupMethods } from './backup';
 import { petitionsMethods } from './petitions';
 import { ledgerMethods } from './ledger';
 import { documentsMethods } from './documents';
+import { attendanceMethods } from './attendance';
+import { presenceMethods } from './presence';
+import { handoverMethods } from './handover';
+import { dailyReportMethods } from './reports';
+import { leaderMethods } from './leader';
 import { mergeMethodMaps, type InputOf, type MethodSpec, type OutputOf } from './define';
 
 /** Every domain's method map; `contract` is their union. */
@@ -38,6 +43,11 @@ export const contractParts = {
   petitions: petitionsMethods,
   ledger: ledgerMethods,
   documents: documentsMethods,
+  attendance: attendanceMethods,
+  presence: presenceMethods,
+  handover: handoverMethods,
+  reports: dailyReportMethods,
+  leader: leaderMethods,
 } as const;
 
 type Parts = typeof contractParts;
@@ -71,3 +81,8 @@ export * from './backup';
 export * from './petitions';
 export * from './ledger';
 export * from './documents';
+export * from './attendance';
+export * from './presence';
+export * from './handover';
+export * from './reports';
+export * from './leader';

@@ -16,12 +16,17 @@ import { trust } from './trust';
 import { petitions } from './petitions';
 import { ledger } from './ledger';
 import { documents } from './documents';
+import { attendance } from './attendance';
+import { presence } from './presence';
+import { handover } from './handover';
+import { reports } from './reports';
+import { leader } from './leader';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 type Catalog = Record<Language, Record<string, unknown>>;
-const catalogs: Catalog[] = [common, shell, desk, directory, roster, log, incidents, trust, petitions, ledger, documents];
+const catalogs: Catalog[] = [common, shell, desk, directory, roster, log, incidents, trust, petitions, ledger, documents, attendance, presence, handover, reports, leader];
 
 /** Merges the catalogs of one language, refusing a top-level key two catalogs both define. */
 export function mergeCatalogs(parts: readonly Record<string, unknown>[]): Record<string, unknown> {

@@ -11,6 +11,9 @@ export const shell = {
       documents: '来文登记',
       handover: '交接班',
       reports: '报表',
+      attendance: '考勤',
+      presence: '查岗',
+      leader: '带班领导',
       directory: '通讯录',
       settings: '设置',
     },
@@ -41,8 +44,6 @@ export const shell = {
       unlock: '解锁',
       switchUser: '切换用户（交接班）',
     },
-    handover: { planned: '交接班（草稿 → 已交班 → 已接班确认）将在后续版本提供。' },
-    reports: { planned: '日报告与零报告将在后续版本提供。' },
   },
   en: {
     nav: {
@@ -55,6 +56,9 @@ export const shell = {
       documents: 'Documents',
       handover: 'Handover',
       reports: 'Reports',
+      attendance: 'Attendance',
+      presence: 'Presence checks',
+      leader: 'Leader on duty',
       directory: 'Directory',
       settings: 'Settings',
     },
@@ -85,7 +89,5 @@ export const shell = {
       unlock: 'Unlock',
       switchUser: 'Switch user (handover)',
     },
-    handover: { planned: 'Handover (draft → handed over → accepted) comes in a later version.' },
-    reports: { planned: 'Daily and zero reports come in a later version.' },
   },
 } as const;

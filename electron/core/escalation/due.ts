@@ -1,7 +1,7 @@
 /**
  * "Due next": every running countdown, soonest first: the incidents' report
- * deadlines and escalations, and the registers' deadlines (each register
- * contributes through a function of its service).
+ * deadlines and escalations, handover confirmations and daily reports, and
+ * the registers' deadlines (each contributes through a function of its service).
  *
  * Report deadlines stay listed until a report meets them, overdue or not;
  * escalations stay listed until acknowledged or cancelled, exhausted ones
@@ -20,6 +20,8 @@ import { iso } from '../context';
 import { petitionDueItems } from '../petitions/service';
 import { ledgerDueItems } from '../ledger/service';
 import { documentDueItems } from '../documents/service';
+import { handoverDueItems } from '../handover/service';
+import { dailyReportDueItems } from '../reports/service';
 
 export function dueList(ctx: ReadCtx): DueList {
   const items: DueItem[] = [];
@@ -60,6 +62,8 @@ export function dueList(ctx: ReadCtx): DueList {
   }
   // The registers' deadlines (信访, 督办事项, 来文) join the same list.
   items.push(...petitionDueItems(ctx), ...ledgerDueItems(ctx), ...documentDueItems(ctx));
+  // The duty day's: handover confirmations (escalating past their limit) and daily reports.
+  items.push(...handoverDueItems(ctx), ...dailyReportDueItems(ctx));
   items.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.id < b.id ? -1 : 1));
 
   const open = listIncidents(ctx.db, { status: ['open', 'handling'], limit: 200 }, ctx.now);

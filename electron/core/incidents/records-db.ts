@@ -4,6 +4,8 @@
  */
 import type { Attachment, Instruction } from '../../../shared/contract/incidents';
 import type { Db } from '../store/connection';
+import type { FollowUp, FollowUpState, OpenInstruction } from '../../../shared/contract/leader';
+import type { IncidentLevel } from '../../../shared/domain/incident';
 
 // ── deadlines
 // ── reports
@@ -102,4 +104,97 @@ export function voidAttachment(db: Db, id: number, reason: string, by: string, a
     id,
   );
   return getAttachment(db, id)!;
+}
+
+// ── follow-up (落实) of instructions: append-only rows, the latest is the state
+
+interface FollowUpRow {
+  id: number;
+  instruction_id: number;
+  state: string;
+  note: string | null;
+  done_by: string | null;
+  at: string;
+  by: string;
+}
+
+const rowToFollowUp = (r: FollowUpRow): FollowUp => ({
+  id: r.id,
+  state: r.state as FollowUpState,
+  note: r.note,
+  doneBy: r.done_by,
+  at: r.at,
+  by: r.by,
+});
+
+export function insertFollowUp(db: Db, instructionId: number, f: Omit<FollowUp, 'id'>): FollowUp {
+  const info = db
+    .prepare('INSERT INTO instruction_followups (instruction_id, state, note, done_by, at, by) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(instructionId, f.state, f.note, f.doneBy, f.at, f.by);
+  return { id: Number(info.lastInsertRowid), ...f };
+}
+
+export function getInstruction(db: Db, id: number): Instruction | null {
+  const r = db.prepare('SELECT * FROM incident_instructions WHERE id = ?').get(id) as InstructionRow | undefined;
+  return r ? rowToInstruction(r) : null;
+}
+
+interface OpenInstructionRow extends InstructionRow {
+  no: string;
+  title: string;
+  level: number;
+}
+
+/**
+ * Instructions with their follow-up state: those not yet 已落实 (or all, with
+ * `includeDone`), or those given in [fromIso, toIso). Oldest first.
+ */
+export function instructionsWithFollowUp(
+  db: Db,
+  opts: { includeDone?: boolean; fromIso?: string; toIso?: string; ids?: number[] } = {},
+): OpenInstruction[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (opts.fromIso) {
+    where.push('s.given_at >= ?');
+    params.push(opts.fromIso);
+  }
+  if (opts.toIso) {
+    where.push('s.given_at < ?');
+    params.push(opts.toIso);
+  }
+  if (opts.ids) {
+    where.push(`s.id IN (${opts.ids.map(() => '?').join(', ') || 'NULL'})`);
+    params.push(...opts.ids);
+  }
+  const rows = db
+    .prepare(
+      `SELECT s.*, i.no, i.title, i.level FROM incident_instructions s JOIN incidents i ON i.id = s.incident_id
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.given_at, s.id`,
+    )
+    .all(...params) as OpenInstructionRow[];
+  const fu = db.prepare('SELECT * FROM instruction_followups WHERE instruction_id = ? ORDER BY id');
+  const out: OpenInstruction[] = [];
+  for (const r of rows) {
+    const followUps = (fu.all(r.id) as FollowUpRow[]).map(rowToFollowUp);
+    const last = followUps.at(-1) ?? null;
+    const state: FollowUpState = last?.state ?? 'pending';
+    if (state === 'done' && !opts.includeDone && !opts.fromIso && !opts.ids) continue;
+    out.push({
+      id: r.id,
+      incidentId: r.incident_id,
+      incidentNo: r.no,
+      incidentTitle: r.title,
+      level: r.level as IncidentLevel,
+      leaderName: r.leader_name,
+      text: r.text,
+      givenAt: r.given_at,
+      state,
+      lastNote: last?.note ?? null,
+      lastDoneBy: last?.doneBy ?? null,
+      lastAt: last?.at ?? null,
+      followUps,
+    });
+  }
+  return out;
 }

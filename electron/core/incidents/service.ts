@@ -38,7 +38,8 @@ import { localDate } from '../../../shared/time';
 import { actorName, deskTimeZone, iso, toUtc } from '../context';
 import { escalationViews } from '../escalation/service';
 import { activeDeadlines, insertDeadline, meetDeadline, supersedeDeadline } from "./deadlines-db";
-import { attachmentsOf, insertInstruction, instructionsOf } from "./records-db";
+import { attachmentsOf, getInstruction, insertFollowUp, insertInstruction, instructionsOf, instructionsWithFollowUp } from "./records-db";
+import type { FollowUpState, OpenInstruction } from '../../../shared/contract/leader';
 import { insertReport, reportsOf } from "./reports-db";
 import { getEscalationSettings, getReportRules } from './settings';
 
@@ -350,3 +351,34 @@ export function addInstruction(
   ctx.audit({ action: 'instruction.create', entity: 'instruction', entityId: ins.id, after: ins });
   return ins;
 }
+
+// ── follow-up (落实) of instructions ──────────────────────────────────────────
+
+/** Allowed follow-up moves: 待落实 → 落实中 → 已落实; a step may be skipped, never taken back once done. */
+const followUpOrder: Record<FollowUpState, number> = { pending: 0, inProgress: 1, done: 2 };
+
+/** Records the next follow-up state of an instruction (落实): what was done and by whom; audited. */
+export function followUpInstruction(
+  ctx: WriteCtx,
+  input: { instructionId: number; state: FollowUpState; note: string | null; doneBy: string | null },
+): OpenInstruction {
+  const ins = getInstruction(ctx.db, input.instructionId);
+  if (!ins) throw new DomainError('NOT_FOUND', 'leader.errors.instructionNotFound', { id: input.instructionId });
+  const [cur] = instructionsWithFollowUp(ctx.db, { ids: [ins.id] });
+  const from = cur?.state ?? 'pending';
+  if (from === 'done') throw new DomainError('CONFLICT', 'leader.errors.followUpDone');
+  if (followUpOrder[input.state] < followUpOrder[from]) throw new DomainError('CONFLICT', 'leader.errors.followUpBackwards');
+  const f = insertFollowUp(ctx.db, ins.id, {
+    state: input.state,
+    note: input.note,
+    doneBy: input.doneBy ?? (input.state === 'done' ? actorName(ctx) : null),
+    at: iso(ctx.now),
+    by: actorName(ctx),
+  });
+  ctx.audit({ action: 'instruction.followUp', entity: 'instruction', entityId: ins.id, before: { state: from }, after: f });
+  return instructionsWithFollowUp(ctx.db, { ids: [ins.id] })[0]!;
+}
+
+/** Open instructions (待落实 / 落实中), or all with `includeDone`. */
+export const openInstructions = (ctx: Pick<ReadCtx, 'db'>, includeDone = false): OpenInstruction[] =>
+  instructionsWithFollowUp(ctx.db, { includeDone });

@@ -12,6 +12,7 @@ import { m0030Incidents } from './0030-incidents';
 import { m0040Trust } from './0040-trust';
 import { m0050AuditLean } from './0050-audit-lean';
 import { m0060OneSettingsStore } from './0060-one-settings-store';
+import { m0090DutyDay } from './0090-duty-day';
 import { m0100Registers } from './0100-registers';
 
 export interface Migration {
@@ -20,7 +21,16 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const migrations: readonly Migration[] = [m0010Foundation, m0020Roster, m0030Incidents, m0040Trust, m0050AuditLean, m0060OneSettingsStore, m0100Registers];
+export const migrations: readonly Migration[] = [
+  m0010Foundation,
+  m0020Roster,
+  m0030Incidents,
+  m0040Trust,
+  m0050AuditLean,
+  m0060OneSettingsStore,
+  m0090DutyDay,
+  m0100Registers,
+];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
 

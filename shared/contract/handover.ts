@@ -1,0 +1,180 @@
+/**
+ * API methods of the handover (交接班) and of the items carried from shift to
+ * shift (待办事项 / 注意事项).
+ *
+ * States (DOMAIN §6): 草稿 → 已交班 → 已接班确认, or 有异议 (returned with a
+ * note) back to the outgoing officer. Until the incoming officer confirms,
+ * the outgoing shift stays responsible.
+ */
+import { z } from 'zod';
+import type { LogKind } from '../domain/log';
+import type { IncidentLevel, IncidentStatus } from '../domain/incident';
+import type { DeadlineKind } from '../domain/deadline';
+import type { EscalationTarget } from '../domain/escalation';
+import { empty, id, isoDate, officers, optText, text } from './common';
+import { method } from './define';
+import type { OpenInstruction } from './leader';
+
+export const handoverStates = ['draft', 'submitted', 'returned', 'confirmed'] as const;
+export type HandoverState = (typeof handoverStates)[number];
+
+export interface HandoverObject {
+  name: string;
+  /** Handed over in order (钥匙在、电话在). */
+  ok: boolean;
+  note: string | null;
+}
+
+export interface HandoverContent {
+  /** 交班说明: what the outgoing officer says about the shift. */
+  notes: string | null;
+  /** 注意事项 written on the form (besides the carried-over items). */
+  watchItems: string | null;
+  objects: HandoverObject[];
+}
+
+export interface DutyTodo {
+  id: number;
+  kind: 'todo' | 'watch';
+  text: string;
+  /** The duty day it was raised on. */
+  dutyDate: string;
+  logEntryId: number | null;
+  createdAt: string;
+  createdBy: string;
+  closedAt: string | null;
+  closedBy: string | null;
+  closeNote: string | null;
+}
+
+/** What the shift held, gathered for the form (live for a draft, frozen at submission). */
+export interface HandoverSnapshot {
+  dutyDate: string;
+  start: string;
+  end: string;
+  logCounts: Partial<Record<LogKind, number>>;
+  logTotal: number;
+  entries: { id: number; occurredAt: string; kind: LogKind; summary: string; unfinished: boolean }[];
+  incidents: {
+    id: number;
+    no: string;
+    title: string;
+    level: IncidentLevel;
+    status: IncidentStatus;
+    nextDeadline: { kind: DeadlineKind; dueAt: string; overdue: boolean } | null;
+    lastInstruction: string | null;
+  }[];
+  escalations: { id: number; incidentNo: string; title: string; target: EscalationTarget; targetName: string | null; dueAt: string; exhausted: boolean }[];
+  todos: DutyTodo[];
+  instructions: OpenInstruction[];
+  /** Who was rostered (names), for the signatures. */
+  leaders: string[];
+  officers: string[];
+}
+
+export interface Handover {
+  id: number;
+  dutyDate: string;
+  version: number;
+  state: HandoverState;
+  content: HandoverContent;
+  snapshot: HandoverSnapshot | null;
+  outgoingName: string | null;
+  submittedAt: string | null;
+  incomingName: string | null;
+  confirmedAt: string | null;
+  confirmNote: string | null;
+  returnedAt: string | null;
+  returnNote: string | null;
+  /** The audit chain head at confirmation, printed on the record. */
+  chainSeq: number | null;
+  chainHash: string | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface HandoverView {
+  now: string;
+  /** The outgoing duty day this form belongs to. */
+  dutyDate: string;
+  handoverAt: string;
+  /** Confirmation due by (handover minute + the limit from settings). */
+  confirmBy: string;
+  record: Handover | null;
+  live: HandoverSnapshot;
+  objectsTemplate: string[];
+  /** A handover whose time has passed but is not confirmed: the outgoing shift stays responsible. */
+  responsibility: { dutyDate: string; state: HandoverState | 'none'; outgoing: string[]; confirmBy: string; overdue: boolean } | null;
+  /** Open items carried over, and open instructions (待落实 / 落实中). */
+  todos: DutyTodo[];
+  instructions: OpenInstruction[];
+}
+
+export interface HandoverPrint {
+  unitName: string;
+  timeZone: string;
+  handover: Handover;
+  snapshot: HandoverSnapshot;
+}
+
+export interface HandoverVersion {
+  version: number;
+  state: HandoverState;
+  reason: string | null;
+  at: string;
+  by: string;
+}
+
+export interface HandoverSettings {
+  /** Minutes after the handover minute by which the incoming officer confirms; then it escalates. */
+  confirmMinutes: number;
+  /** The desk's checklist of handed-over objects. */
+  objects: string[];
+}
+
+const contentFields = {
+  notes: optText(4000),
+  watchItems: optText(4000),
+  objects: z
+    .array(z.object({ name: text(40), ok: z.boolean(), note: optText(200) }).strict())
+    .max(30),
+};
+
+export const handoverSettingsSchema = z
+  .object({ confirmMinutes: z.number().int().min(5).max(24 * 60), objects: z.array(text(40)).max(30) })
+  .strict();
+
+export const handoverMethods = {
+  'handover.get': method<HandoverView>()({ input: z.object({ dutyDate: isoDate.optional() }).strict(), access: 'session', kind: 'query' }),
+  'handover.save': method<Handover>()({
+    input: z.object({ dutyDate: isoDate, expectedVersion: z.number().int().min(0), ...contentFields }).strict(),
+    access: officers,
+    kind: 'mutation',
+  }),
+  'handover.submit': method<Handover>()({
+    input: z.object({ dutyDate: isoDate, expectedVersion: z.number().int().min(0), ...contentFields }).strict(),
+    access: officers,
+    kind: 'mutation',
+  }),
+  'handover.confirm': method<Handover>()({
+    input: z.object({ dutyDate: isoDate, expectedVersion: z.number().int().min(1), note: optText(500) }).strict(),
+    access: officers,
+    kind: 'mutation',
+  }),
+  'handover.return': method<Handover>()({
+    input: z.object({ dutyDate: isoDate, expectedVersion: z.number().int().min(1), note: text(500) }).strict(),
+    access: officers,
+    kind: 'mutation',
+  }),
+  'handover.print': method<HandoverPrint>()({ input: z.object({ dutyDate: isoDate }).strict(), access: 'session', kind: 'query' }),
+  'handover.history': method<HandoverVersion[]>()({ input: z.object({ dutyDate: isoDate }).strict(), access: 'session', kind: 'query' }),
+  'handover.settings': method<HandoverSettings>()({ input: empty, access: 'session', kind: 'query' }),
+  'handover.setSettings': method<HandoverSettings>()({ input: handoverSettingsSchema, access: ['admin'], kind: 'mutation' }),
+  'todo.list': method<DutyTodo[]>()({ input: z.object({ includeClosed: z.boolean().optional() }).strict(), access: 'session', kind: 'query' }),
+  'todo.add': method<DutyTodo>()({
+    input: z.object({ kind: z.enum(['todo', 'watch']), text: text(500), logEntryId: id.optional() }).strict(),
+    access: officers,
+    kind: 'mutation',
+  }),
+  'todo.close': method<DutyTodo>()({ input: z.object({ id, note: text(500) }).strict(), access: officers, kind: 'mutation' }),
+} as const;
