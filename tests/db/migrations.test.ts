@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, NewerSchemaError, dbFileName } from '../../electron/core/store/connection';
 import { latestVersion, migrate, migrations } from '../../electron/core/store/migrations';
 import { tempDir } from '../helpers/core';
+import { instructionsWithFollowUp } from '../../electron/core/incidents/records-db';
 
 const dirs: string[] = [];
 const fresh = () => {
@@ -157,5 +158,26 @@ describe('0100 — the registers', () => {
     insertDoc('internal');
     expect(() => s.db.prepare('DELETE FROM documents').run()).toThrow(/never deleted/u);
     s.db.close();
+  });
+});
+
+describe('0090 — the duty day', () => {
+  it('adds the duty-day tables to a desk at 0060; an instruction given before it reads as 待落实', () => {
+    const dir = fresh();
+    const db = new Database(path.join(dir, dbFileName));
+    migrate(db, { target: 60 });
+    const at = '2026-01-01T00:00:00.000Z';
+    db.prepare("INSERT INTO desk (id, desk_id, unit_name, time_zone, created_at, updated_at) VALUES (1, 'desk-1', '旧版值班室', 'Asia/Shanghai', ?, ?)").run(at, at);
+    db.prepare(
+      `INSERT INTO incidents (id, no, version, title, category, sub_type, level, status, occurred_at, learned_at, created_at, created_by, updated_at)
+       VALUES (1, '2026-0001', 1, '旧事件', 'accident', 'industrial', 3, 'open', ?, ?, ?, 'x', ?)`,
+    ).run(at, at, at, at);
+    db.prepare("INSERT INTO incident_instructions (incident_id, leader_name, text, given_at, recorded_at, recorded_by) VALUES (1, '老领导', '抓紧处置', ?, ?, 'x')").run(at, at);
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(90);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['attendance_marks', 'presence_checks', 'handovers', 'duty_todos', 'daily_reports', 'instruction_followups']));
+    expect(instructionsWithFollowUp(db)).toEqual([expect.objectContaining({ text: '抓紧处置', state: 'pending', followUps: [] })]);
+    db.close();
   });
 });

@@ -15,7 +15,6 @@ import { escalationState } from '../../../shared/domain/escalation';
 import type { LogKind } from '../../../shared/domain/log';
 import { DomainError } from '../../../shared/errors';
 import { addDays } from '../../../shared/time';
-import { auditHead } from '../audit/chain';
 import { backupAfterHandover } from '../backup/service';
 import type { ReadCtx, WriteCtx } from '../context';
 import { actorName, deskTimeZone, iso } from '../context';
