@@ -15,6 +15,11 @@ import { directoryRoutes } from './pages/directory/routes';
 import { petitionsRoutes } from './pages/petitions/routes';
 import { ledgerRoutes } from './pages/ledger/routes';
 import { documentsRoutes } from './pages/documents/routes';
+import { handoverRoutes } from './pages/handover/routes';
+import { reportsRoutes } from './pages/reports/routes';
+import { attendanceRoutes } from './pages/attendance/routes';
+import { presenceRoutes } from './pages/presence/routes';
+import { leaderRoutes } from './pages/leader/routes';
 
 /** Pages other than the console load on first visit, so the console boots fast. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ReactNode {
@@ -32,7 +37,21 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
   );
 }
 
-const domainRoutes: RouteObject[] = [...rosterRoutes, ...incidentsRoutes, ...trustRoutes, ...logRoutes, ...directoryRoutes, ...petitionsRoutes, ...ledgerRoutes, ...documentsRoutes];
+const domainRoutes: RouteObject[] = [
+  ...rosterRoutes,
+  ...incidentsRoutes,
+  ...trustRoutes,
+  ...logRoutes,
+  ...directoryRoutes,
+  ...petitionsRoutes,
+  ...ledgerRoutes,
+  ...documentsRoutes,
+  ...handoverRoutes,
+  ...reportsRoutes,
+  ...attendanceRoutes,
+  ...presenceRoutes,
+  ...leaderRoutes,
+];
 const isBare = (r: RouteObject): boolean => /^\/?(print|wallboard)/u.test(r.path ?? '');
 
 export function createAppRouter() {
@@ -46,8 +65,6 @@ export function createAppRouter() {
         { path: 'console', element: <ConsolePage /> },
         { path: 'roster', element: page(() => import('./pages/roster/Roster.page'), 'RosterPage') },
         { path: 'incidents', element: page(() => import('./pages/incidents/IncidentList.page'), 'IncidentListPage') },
-        { path: 'handover', element: page(() => import('./pages/handover/Handover.page'), 'HandoverPage') },
-        { path: 'reports', element: page(() => import('./pages/reports/Reports.page'), 'ReportsPage') },
         { path: 'directory', element: page(() => import('./pages/directory/Directory.page'), 'DirectoryPage') },
         { path: 'settings', element: page(() => import('./pages/settings/Settings.page'), 'SettingsPage') },
         ...domainRoutes.filter((r) => !isBare(r)),

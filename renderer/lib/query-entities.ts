@@ -48,6 +48,11 @@ export const entities = [
   'petitioner',
   'ledgerItem',
   'document',
+  'attendance',
+  'presenceCheck',
+  'handover',
+  'todo',
+  'dailyReport',
 ] as const;
 export type Entity = (typeof entities)[number];
 
@@ -83,6 +88,8 @@ const rosterPlan = ['roster_plan', 'roster_swap', 'roster_rules', 'leave', 'shif
 const incidentRow = ['incident', 'report', 'instruction'] as const;
 /** Whom an escalation step calls: the leader on duty (the roster), the principal leader and superior office (escalation settings). */
 const escalationTargets = [...onDuty, 'contact', 'settings'] as const;
+/** The duty day's own records that count down (handover confirmations, daily reports) or are shown on the console. */
+const dutyDayRecord = ['handover', 'dailyReport', 'todo', 'attendance'] as const;
 
 /** The registers' deadlines (信访, 督办事项, 来文) on the console; a petition view names its petitioners; the desk's zone ends a due day. */
 const registers = ['petition', 'petitioner', 'ledgerItem', 'document', 'desk'] as const;
@@ -131,8 +138,29 @@ export const queryReads = {
   'report.get': ['report', 'incident', 'desk'],
   'report.rules': ['settings'],
   'escalation.settings': ['settings'],
-  'due.list': [...incidentRow, 'escalation', ...escalationTargets, ...registers, now],
-  'due.pending': [...incidentRow, 'escalation', ...escalationTargets, ...registers, now],
+  'due.list': [...incidentRow, 'escalation', ...escalationTargets, ...registers, ...dutyDayRecord, now],
+  'due.pending': [...incidentRow, 'escalation', ...escalationTargets, ...registers, ...dutyDayRecord, now],
+  // ── the duty day: attendance, presence checks, handover, daily reports, the leader's desk
+  'attendance.today': ['attendance', 'leave', ...onDuty, 'user', now],
+  'attendance.month': ['attendance', 'leave', ...onDuty, 'settings', now],
+  'attendance.exportXlsx': ['attendance', 'leave', ...onDuty, 'settings', now],
+  'attendance.rules': ['settings'],
+  'presence.list': ['presenceCheck'],
+  'presence.history': ['presenceCheck'],
+  'presence.stats': ['presenceCheck', 'desk'],
+  'presence.exportXlsx': ['presenceCheck', 'desk'],
+  'handover.get': everything,
+  'handover.print': ['handover', 'desk'],
+  'handover.history': ['handover'],
+  'handover.settings': ['settings'],
+  'todo.list': ['todo'],
+  'dailyReport.get': everything,
+  'dailyReport.list': ['dailyReport', 'settings', 'shift', 'desk', now],
+  'dailyReport.rollup': everything,
+  'dailyReport.exportXlsx': everything,
+  'dailyReport.rules': ['settings'],
+  'leader.desk': everything,
+  'instruction.open': [...incidentRow],
   'audit.head': everything,
   'audit.verify': everything,
   'audit.list': everything,
@@ -249,6 +277,28 @@ export const mutationWrites = {
   'documents.read': ['document'],
   'documents.done': ['document'],
   'documents.void': ['document'],
+  'attendance.signIn': ['attendance'],
+  'attendance.signOut': ['attendance'],
+  'attendance.void': ['attendance'],
+  'attendance.setRules': ['settings'],
+  'presence.create': ['presenceCheck'],
+  'presence.update': ['presenceCheck'],
+  'presence.void': ['presenceCheck'],
+  'handover.save': ['handover'],
+  'handover.submit': ['handover'],
+  'handover.confirm': ['handover'],
+  'handover.return': ['handover'],
+  'handover.setSettings': ['settings'],
+  'todo.add': ['todo'],
+  'todo.close': ['todo'],
+  'dailyReport.draft': ['dailyReport'],
+  'dailyReport.update': ['dailyReport'],
+  'dailyReport.review': ['dailyReport'],
+  'dailyReport.send': ['dailyReport'],
+  'dailyReport.void': ['dailyReport'],
+  'dailyReport.setRules': ['settings'],
+  'leader.instruct': ['instruction'],
+  'instruction.followUp': ['instruction'],
 } as const satisfies Record<MutationMethod, readonly Entity[]>;
 
 const knownEntities: ReadonlySet<string> = new Set<string>(entities);

@@ -112,6 +112,7 @@ export interface HandoverView {
 
 export interface HandoverPrint {
   unitName: string;
+  deskId: string;
   timeZone: string;
   handover: Handover;
   snapshot: HandoverSnapshot;

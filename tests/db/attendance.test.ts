@@ -91,7 +91,7 @@ describe('attendance', () => {
     const file = await desk.call(d.a, 'attendance.exportXlsx', { month: '2026-11' });
     expect(file.fileName).toBe('2026年11月值班考勤表.xlsx');
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.data, 'base64'));
+    await wb.xlsx.load(Buffer.from(file.data, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(String(ws.getCell(1, 1).value)).toContain('2026年11月值班考勤表');
     const names = ws.getColumn(1).values.map(String);

@@ -55,7 +55,7 @@ describe('presence checks', () => {
     ]);
     const file = await desk.call(d.a, 'presence.exportXlsx', { month: '2026-11' });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.data, 'base64'));
+    await wb.xlsx.load(Buffer.from(file.data, 'base64') as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['查岗统计', '查岗记录']);
     expect(wb.worksheets[0]!.getColumn(1).values.map(String)).toEqual(expect.arrayContaining(['城关镇值班室', '东城街道']));
   });

@@ -114,7 +114,7 @@ describe('daily and zero reports', () => {
     expect(roll.days.map((x) => x.state)).toEqual(['none', 'none', 'draft', 'none', 'none', 'none', 'none']);
     const file = await desk.call(d.a, 'dailyReport.exportXlsx', { from: '2026-11-23', to: '2026-11-29' });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.data, 'base64'));
+    await wb.xlsx.load(Buffer.from(file.data, 'base64') as unknown as ArrayBuffer);
     expect(String(wb.worksheets[0]!.getCell(1, 1).value)).toContain('值班情况汇总');
     const day = await desk.call(d.a, 'dailyReport.exportXlsx', { from: '2026-11-25', to: '2026-11-25' });
     expect(day.fileName).toContain(r.kind === 'zero' ? '零报告' : '值班日报');

@@ -135,7 +135,7 @@ describe('a push refreshes by entity', () => {
 
   it('a backup (a restore replaces the store) and an entity this renderer does not know refresh everything', () => {
     expect(refreshedBy(changed('backup'))).toEqual(queryMethods);
-    expect(refreshedBy(changed('handover'))).toEqual(queryMethods);
+    expect(refreshedBy(changed('entityOfAFutureDomain'))).toEqual(queryMethods);
   });
 
   it('due and clock events refresh what is computed from the time: due lists, duty now, the console', () => {

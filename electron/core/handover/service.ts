@@ -246,7 +246,7 @@ export function returnHandover(ctx: WriteCtx, dutyDate: string, expectedVersion:
 export function handoverPrint(ctx: ReadCtx, dutyDate: string): HandoverPrint {
   const rec = getHandover(ctx.db, dutyDate);
   if (!rec || !rec.snapshot) throw new DomainError('NOT_FOUND', 'handover.errors.notFound', { dutyDate });
-  return { unitName: getDesk(ctx.db)?.unitName ?? '', timeZone: deskTimeZone(ctx.db), handover: publicHandover(rec), snapshot: rec.snapshot };
+  return { unitName: getDesk(ctx.db)?.unitName ?? '', deskId: ctx.core.deskId() ?? '', timeZone: deskTimeZone(ctx.db), handover: publicHandover(rec), snapshot: rec.snapshot };
 }
 
 export function handoverHistory(ctx: ReadCtx, dutyDate: string) {

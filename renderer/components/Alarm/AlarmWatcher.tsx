@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { notifyOnce, setAlarm } from './alarm';
 import { useAlarm } from './useAlarm';
+import { dueLabel, dueSubject } from '../../lib/due-text';
 
 export function AlarmWatcher() {
   const { t } = useTranslation();
@@ -19,13 +20,13 @@ export function AlarmWatcher() {
   const ids = ringing.map((i) => i.id).join(',');
   useEffect(() => {
     setAlarm(ringing.length > 0);
-    for (const i of ringing) notifyOnce(i.id, t('due.notifyTitle'), `${i.incidentNo} ${i.title}`);
+    for (const i of ringing) notifyOnce(i.id, t('due.notifyTitle'), `${dueLabel(t, i)} · ${dueSubject(t, i)}`);
   }, [ids, t]);
   useEffect(() => () => setAlarm(false), []);
   if (ringing.length === 0 || pathname.startsWith('/console')) return null;
   return (
     <Alert color="red" variant="filled" mb="md" icon={<IconAlarm size={20} />} data-testid="alarm-bar" role="alert">
-      {t('due.alarmBar', { n: ringing.length, first: `${ringing[0]!.incidentNo} ${ringing[0]!.title}` })}{' '}
+      {t('due.alarmBar', { n: ringing.length, first: dueSubject(t, ringing[0]!) })}{' '}
       <Anchor component={Link} to="/console" c="white" fw={700} underline="always">
         {t('due.backToConsole')}
       </Anchor>

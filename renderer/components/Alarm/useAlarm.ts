@@ -7,10 +7,11 @@ import { useApiQuery } from '../../api';
 import type { DueItem, RegisterDueItem } from '../../../shared/contract';
 import { useNow } from '../../lib/desk-context';
 import { onSilencedChange, silenced } from './alarm';
+import { isEscalating } from '../../lib/due-text';
 
-/** Escalations waiting for acknowledgement and report deadlines that have passed call for attention (register deadlines show red, they do not ring). */
+/** Escalations (incidents' and unaccepted handovers') and deadlines that have passed call for attention; register deadlines show red, they do not ring. */
 export const alarming = (i: DueItem, now: number): i is Exclude<DueItem, RegisterDueItem> =>
-  i.kind !== 'register' && (i.kind === 'escalation' || i.overdue || Date.parse(i.dueAt) <= now);
+  i.kind !== 'register' && (isEscalating(i) || i.overdue || Date.parse(i.dueAt) <= now);
 
 export function useAlarm() {
   const now = useNow(1000);

@@ -13,10 +13,27 @@ import { formatTime } from '../../lib/format';
 import { CopyNumber } from '../CopyNumber/CopyNumber';
 import type { DayType } from '../../../shared/domain/calendar';
 import type { DutyPerson } from "../../../shared/contract/duty";
+import type { AttendanceLine } from '../../../shared/contract/attendance';
+import type { AttendanceState } from '../../../shared/domain/attendance';
+import { SignInButton } from '../DutyDay/SignIn';
 
 export const dayTypeColor = (t: DayType): string => ({ holiday: 'red', weekend: 'orange', makeup: 'grape', workday: 'gray' })[t];
 
-function PersonLine({ p }: { p: DutyPerson }) {
+const stateColor: Record<AttendanceState, string> = {
+  normal: 'teal',
+  onDuty: 'teal',
+  late: 'orange',
+  earlyLeave: 'orange',
+  lateAndEarly: 'orange',
+  absent: 'red',
+  leave: 'gray',
+  covering: 'grape',
+  pending: 'gray',
+};
+
+function PersonLine({ p, line }: { p: DutyPerson; line: AttendanceLine | undefined }) {
+  const { t } = useTranslation();
+  const { tz } = useDesk();
   const phone = p.mobile ?? p.officePhone;
   return (
     <Group gap="xs" wrap="nowrap">
@@ -24,18 +41,29 @@ function PersonLine({ p }: { p: DutyPerson }) {
         {p.name}
       </Text>
       {phone && <CopyNumber value={phone} />}
+      {line && (
+        <Badge size="sm" variant="light" color={stateColor[line.state]} data-testid="attendance-state">
+          {t(`attendance.state.${line.state}`)}
+          {line.signInAt ? ` ${formatTime(line.signInAt, tz)}` : ''}
+        </Badge>
+      )}
+      {line?.coveredBy && (
+        <Text size="xs" c="grape.8">
+          {t('attendance.coveredBy', { name: line.coveredBy })}
+        </Text>
+      )}
     </Group>
   );
 }
 
-function RoleBlock({ label, people }: { label: string; people: DutyPerson[] }) {
+function RoleBlock({ label, people, lines }: { label: string; people: DutyPerson[]; lines: AttendanceLine[] }) {
   const { t } = useTranslation();
   return (
     <Stack gap={2}>
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      {people.length ? people.map((p) => <PersonLine key={p.personId} p={p} />) : <Text c="dimmed">{t('roster.duty.noDuty')}</Text>}
+      {people.length ? people.map((p) => <PersonLine key={p.personId} p={p} line={lines.find((l) => l.personId === p.personId)} />) : <Text c="dimmed">{t('roster.duty.noDuty')}</Text>}
     </Stack>
   );
 }
@@ -76,6 +104,9 @@ export function OnDutyCard() {
   const q = useApiQuery('duty.now', {}, { refetchInterval: 60_000 });
   const d = q.data;
   const cur = d?.current[0];
+  const att = useApiQuery('attendance.today', {}, { refetchInterval: 60_000 });
+  const lines = att.data?.shifts.find((s) => cur && s.dutyDate === cur.date && s.shiftId === cur.shiftId)?.lines ?? [];
+  const covers = lines.filter((l) => l.role === null);
   const left = d?.handoverAt ? Math.max(0, Date.parse(d.handoverAt) - now) : null;
   return (
     <Paper withBorder p="md" data-testid="on-duty-card">
@@ -97,11 +128,20 @@ export function OnDutyCard() {
       {d && !cur && <Text c="dimmed">{t('roster.duty.nobody')}</Text>}
       {cur && (
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-          <RoleBlock label={t('roster.duty.leader')} people={cur.leader} />
-          <RoleBlock label={t('roster.duty.officers')} people={cur.officer} />
-          <RoleBlock label={t('roster.duty.standby')} people={cur.standby} />
+          <RoleBlock label={t('roster.duty.leader')} people={cur.leader} lines={lines} />
+          <RoleBlock label={t('roster.duty.officers')} people={cur.officer} lines={lines} />
+          <RoleBlock label={t('roster.duty.standby')} people={cur.standby} lines={lines} />
         </SimpleGrid>
       )}
+      {covers.map((c) => (
+        <Text key={c.personId} size="sm" c="grape.8" mt={4} data-testid="attendance-cover">
+          {t('attendance.state.covering')}：{c.name}
+          {c.coveringName ? `（${t('attendance.coveringFor', { name: c.coveringName })}）` : ''}
+        </Text>
+      ))}
+      <Group mt="sm">
+        <SignInButton />
+      </Group>
       {d && (
         <Group mt="sm" gap="lg">
           {left !== null && d.handoverAt && (

@@ -6,6 +6,9 @@
  */
 import {
   IconAddressBook,
+  IconClockCheck,
+  IconPhoneCheck,
+  IconUserStar,
   IconCalendarEvent,
   IconFileReport,
   IconLayoutDashboard,
@@ -28,6 +31,9 @@ export const navItems = [
   { path: '/documents', key: 'nav.documents', icon: IconMailbox },
   { path: '/handover', key: 'nav.handover', icon: IconTransfer },
   { path: '/reports', key: 'nav.reports', icon: IconFileReport },
+  { path: '/attendance', key: 'nav.attendance', icon: IconClockCheck },
+  { path: '/presence', key: 'nav.presence', icon: IconPhoneCheck },
+  { path: '/leader', key: 'nav.leader', icon: IconUserStar },
   { path: '/directory', key: 'nav.directory', icon: IconAddressBook },
   { path: '/settings', key: 'nav.settings', icon: IconSettings },
 ] as const;

@@ -12,6 +12,7 @@ import { LogBox } from './LogBox';
 import { Timeline } from './Timeline';
 import { ChainHead } from '../../components/ChainHead/ChainHead';
 import { CopyNumber } from '../../components/CopyNumber/CopyNumber';
+import { CarryOverCard, ResponsibilityBanner } from '../../components/DutyDay/CarryOver';
 
 function DeskCard() {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function ConsolePage() {
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
+            <ResponsibilityBanner />
             <OnDutyCard />
             <LogBox />
             <Timeline />
@@ -57,6 +59,7 @@ export function ConsolePage() {
           <Stack gap="md">
             <DeskCard />
             <DueNext />
+            <CarryOverCard />
             <ChainHead />
           </Stack>
         </Grid.Col>

@@ -10,7 +10,7 @@ import { ActionIcon, Badge, Group, Paper, Stack, Text, Title, Tooltip } from '@m
 import { IconBell, IconBellOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { DueItem, RegisterDueItem } from '../../../shared/contract';
+import type { RegisterDueItem } from '../../../shared/contract';
 import type { TFunction } from 'i18next';
 import { countdownParts } from '../../../shared/domain/deadline';
 import { levelColor } from '../../../shared/domain/incident';
@@ -18,6 +18,7 @@ import { useDesk } from '../../lib/desk-context';
 import { formatDate, formatDateTime, formatTime } from '../../lib/format';
 import { silence } from '../../components/Alarm/alarm';
 import { alarming, useAlarm } from '../../components/Alarm/useAlarm';
+import { dueLabel, dueLink, dueSubject, dueTarget, isExhausted } from '../../lib/due-text';
 
 const registerPaths = { petition: '/petitions', ledger: '/ledger', document: '/documents' } as const;
 const registerLink = (i: RegisterDueItem): string => `${registerPaths[i.register]}/${i.recordId}`;
@@ -42,15 +43,6 @@ export function DueNext() {
   // The shell's AlarmWatcher rings and notifies; this list shows and silences.
   const { query: q, now, items, muted } = useAlarm();
 
-  const label = (i: DueItem): string =>
-    i.kind === 'register'
-      ? t(`registers.due.${i.what}`)
-      : i.kind === 'report'
-      ? t('due.report', { kind: t(`incidents.deadline.${i.deadlineKind}`) })
-      : i.exhausted
-        ? t('due.exhausted')
-        : t('due.escalation', { step: i.stepIndex + 1, target: t(`incidents.target.${i.target}`) });
-
   return (
     <Paper withBorder p="md" data-testid="due-next">
       <Title order={4} mb="xs">
@@ -61,7 +53,8 @@ export function DueNext() {
         {items.map((i) => {
           const ms = Date.parse(i.dueAt) - now;
           const c = i.kind === 'register' ? registerCountdown(ms, t) : countdownParts(ms);
-          const overdue = c.overdue || (i.kind === 'escalation' && i.exhausted);
+          const overdue = c.overdue || isExhausted(i) || (i.kind === 'handover' && i.overdue);
+          const target = dueTarget(i);
           const isMuted = muted.has(i.id);
           return (
             <Paper
@@ -76,7 +69,7 @@ export function DueNext() {
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <Stack gap={0} style={{ minWidth: 0 }}>
                   <Text size="sm" fw={600}>
-                    {label(i)}
+                    {dueLabel(t, i)}
                   </Text>
                   {i.kind === 'register' ? (
                     <Text size="sm" className="dd-wrap" component={Link} to={registerLink(i)} data-testid="due-register">
@@ -86,16 +79,18 @@ export function DueNext() {
                       {i.no} {i.title}
                     </Text>
                   ) : (
-                    <Text size="sm" className="dd-wrap" component={Link} to={`/incidents/${i.incidentId}`}>
-                      <Badge size="xs" color={levelColor[i.level]} mr={4}>
-                        {t(`incidents.level.${i.level}`)}
-                      </Badge>
-                      {i.incidentNo} {i.title}
+                    <Text size="sm" className="dd-wrap" component={Link} to={dueLink(i)}>
+                      {(i.kind === 'report' || i.kind === 'escalation') && (
+                        <Badge size="xs" color={levelColor[i.level]} mr={4}>
+                          {t(`incidents.level.${i.level}`)}
+                        </Badge>
+                      )}
+                      {dueSubject(t, i)}
                     </Text>
                   )}
-                  {i.kind === 'escalation' && (
+                  {target && (
                     <Text size="xs" c="dimmed">
-                      {i.targetName ?? t('incidents.detail.unresolved')} {i.targetPhone ?? ''}
+                      {target.name ?? t('incidents.detail.unresolved')} {target.phone ?? ''}
                     </Text>
                   )}
                   <Text size="xs" c="dimmed">

@@ -12,7 +12,7 @@ import type { LogEntry } from '../../../shared/contract';
 import { logKinds, type LogKind } from '../../../shared/domain/log';
 import { useDesk } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
-import { errorText } from '../../lib/errors';
+import { errorText, notifyError, notifySaved } from '../../lib/errors';
 import { fromLocalInput, toLocalInput } from '../../lib/local-input';
 const IncidentForm = lazy(() => import('../incidents/IncidentForm').then((m) => ({ default: m.IncidentForm })));
 
@@ -269,6 +269,29 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
                     }}
                   >
                     {t('incidents.list.title')}
+                  </Button>
+                )}
+              </Group>
+            )}
+            {!e.voided && (
+              <Group gap="xs">
+                <Button
+                  variant="light"
+                  color="orange"
+                  data-testid="mark-unfinished"
+                  onClick={() => void call('todo.add', { kind: 'todo', text: e.summary, logEntryId: e.id }).then(() => { notifySaved(t('handover.markedUnfinished')); onClose(); }, notifyError)}
+                >
+                  {t('handover.markUnfinished')}
+                </Button>
+                {e.kind === 'presence_check' && (
+                  <Button
+                    variant="light"
+                    onClick={() => {
+                      onClose();
+                      void navigate(`/presence?fromLog=${e.id}`);
+                    }}
+                  >
+                    {t('presence.fromLog')}
                   </Button>
                 )}
               </Group>

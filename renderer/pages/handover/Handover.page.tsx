@@ -1,15 +1,279 @@
-/** 交接班 — handover comes in a later version; the section exists so the layout is final. */
-import { Alert, Title } from '@mantine/core';
+/**
+ * 交接班: the form of one duty day, prefilled from the shift — the log by
+ * kind, open incidents with their next deadlines and latest 批示, escalations
+ * waiting, unfinished items and instructions being followed up, the handed-over
+ * objects. The outgoing officer submits (交班); the incoming officer, signed in
+ * as themself, accepts (同意接班) or returns it (有异议).
+ */
+import { useEffect, useState } from 'react';
+import { Alert, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { HandoverObject, HandoverSnapshot, HandoverState } from '../../../shared/contract';
+import { levelColor } from '../../../shared/domain/incident';
+import { logKinds } from '../../../shared/domain/log';
+import { addDays } from '../../../shared/time';
+import { useApiMutation, useApiQuery } from '../../api';
+import { AddTodo, ResponsibilityBanner, TodoList } from '../../components/DutyDay/CarryOver';
+import { InstructionLine } from '../../components/DutyDay/FollowUp';
+import { useDesk } from '../../lib/desk-context';
+import { errorTextWithField, notifySaved } from '../../lib/errors';
+import { formatDateTime, formatTime } from '../../lib/format';
+
+export const handoverStateColor: Record<HandoverState | 'none', string> = { none: 'gray', draft: 'gray', submitted: 'blue', returned: 'orange', confirmed: 'teal' };
+
+export function SnapshotView({ s }: { s: HandoverSnapshot }) {
+  const { t } = useTranslation();
+  const { tz } = useDesk();
+  return (
+    <Stack gap="sm">
+      <Text size="sm">{t('handover.rostered', { leaders: s.leaders.join('、') || '—', officers: s.officers.join('、') || '—' })}</Text>
+      <Group gap="xs" data-testid="handover-log-counts">
+        <Text fw={600}>{t('handover.logSummary', { n: s.logTotal })}</Text>
+        {logKinds
+          .filter((k) => s.logCounts[k])
+          .map((k) => (
+            <Badge key={k} variant="light">
+              {t(`log.kind.${k}`)} {s.logCounts[k]}
+            </Badge>
+          ))}
+      </Group>
+      {s.entries.length > 0 && (
+        <Table striped withTableBorder>
+          <Table.Tbody>
+            {s.entries.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td w={60}>{formatTime(e.occurredAt, tz)}</Table.Td>
+                <Table.Td w={70}>{t(`log.kind.${e.kind}`)}</Table.Td>
+                <Table.Td className="dd-wrap">
+                  {e.summary}{' '}
+                  {e.unfinished && (
+                    <Badge size="xs" color="orange">
+                      {t('handover.unfinished')}
+                    </Badge>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      <Title order={3} size="h5">
+        {t('handover.incidents')}
+      </Title>
+      {s.incidents.length === 0 && <Text c="dimmed" size="sm">{t('handover.none')}</Text>}
+      {s.incidents.map((i) => (
+        <Stack key={i.id} gap={0}>
+          <Text size="sm" component={Link} to={`/incidents/${i.id}`} className="dd-wrap">
+            <Badge size="xs" color={levelColor[i.level]} mr={4}>
+              {t(`incidents.level.${i.level}`)}
+            </Badge>
+            {i.no} {i.title} · {t(`incidents.status.${i.status}`)}
+            {i.nextDeadline ? ` · ${t(`incidents.deadline.${i.nextDeadline.kind}`)} ${formatDateTime(i.nextDeadline.dueAt, tz)}` : ''}
+          </Text>
+          {i.lastInstruction && (
+            <Text size="xs" c="orange.8" className="dd-wrap">
+              {t('due.latestInstruction')}：{i.lastInstruction}
+            </Text>
+          )}
+        </Stack>
+      ))}
+      {s.escalations.length > 0 && (
+        <>
+          <Title order={3} size="h5">
+            {t('handover.escalations')}
+          </Title>
+          {s.escalations.map((e) => (
+            <Text key={e.id} size="sm">
+              {e.incidentNo} {e.title} · {t(`incidents.target.${e.target}`)} {e.targetName ?? ''} · {formatTime(e.dueAt, tz)}
+            </Text>
+          ))}
+        </>
+      )}
+    </Stack>
+  );
+}
 
 export function HandoverPage() {
   const { t } = useTranslation();
+  const { tz, session } = useDesk();
+  const [params, setParams] = useSearchParams();
+  const date = params.get('date') ?? undefined;
+  const q = useApiQuery('handover.get', date ? { dutyDate: date } : {});
+  const save = useApiMutation('handover.save');
+  const submit = useApiMutation('handover.submit');
+  const confirm = useApiMutation('handover.confirm');
+  const ret = useApiMutation('handover.return');
+  const [notes, setNotes] = useState('');
+  const [watch, setWatch] = useState('');
+  const [objects, setObjects] = useState<HandoverObject[]>([]);
+  const [confirmNote, setConfirmNote] = useState('同意接班');
+  const [returnNote, setReturnNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const v = q.data;
+  const rec = v?.record ?? null;
+
+  useEffect(() => {
+    if (!v) return;
+    setNotes(rec?.content.notes ?? '');
+    setWatch(rec?.content.watchItems ?? '');
+    setObjects(rec?.content.objects ?? v.objectsTemplate.map((name) => ({ name, ok: true, note: null })));
+    setError(null);
+  }, [v?.dutyDate, rec?.version]);
+
+  if (!v) return null;
+  const state: HandoverState | 'none' = rec?.state ?? 'none';
+  const editable = state === 'none' || state === 'draft' || state === 'returned';
+  const mine = rec?.outgoingName !== null && rec?.outgoingName === session?.displayName;
+  const content = { notes: notes || null, watchItems: watch || null, objects };
+  const onError = (e: unknown) => setError(errorTextWithField(t, e));
+  const go = (d: string) => setParams({ date: d });
+
   return (
-    <>
-      <Title order={1} size="h2" mb="md">
-        {t('nav.handover')}
-      </Title>
-      <Alert color="gray">{t('handover.planned')}</Alert>
-    </>
+    <Stack gap="md" data-testid="handover-page">
+      <Group justify="space-between">
+        <Group gap="xs">
+          <Title order={1} size="h2">
+            {t('handover.title')}
+          </Title>
+          <Badge size="lg" color={handoverStateColor[state]} data-testid="handover-state">
+            {t(`handover.state.${state}`)}
+          </Badge>
+        </Group>
+        <Group gap="xs">
+          <Button variant="subtle" leftSection={<IconChevronLeft size={16} />} onClick={() => go(addDays(v.dutyDate, -1))}>
+            {t('handover.prevDay')}
+          </Button>
+          <Text fw={600} data-testid="handover-date">
+            {t('handover.dutyDay')} {v.dutyDate}
+          </Text>
+          <Button variant="subtle" rightSection={<IconChevronRight size={16} />} onClick={() => go(addDays(v.dutyDate, 1))}>
+            {t('handover.nextDay')}
+          </Button>
+          <Button variant="light" onClick={() => setParams({})}>
+            {t('handover.inPlay')}
+          </Button>
+          {rec?.snapshot && (
+            <Button component={Link} to={`/print/handover/${v.dutyDate}`} leftSection={<IconPrinter size={16} />} variant="outline">
+              {t('handover.print')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <ResponsibilityBanner />
+      <Text size="sm" c="dimmed">
+        {t('handover.handoverAt', { time: formatDateTime(v.handoverAt, tz) })}　{t('handover.confirmBy', { time: formatDateTime(v.confirmBy, tz) })}
+      </Text>
+      {rec?.state === 'returned' && (
+        <Alert color="orange" data-testid="handover-objection">
+          {t('handover.returnedBy', { name: rec.incomingName ?? '', time: rec.returnedAt ? formatDateTime(rec.returnedAt, tz) : '', note: rec.returnNote ?? '' })}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Paper withBorder p="md">
+          <SnapshotView s={rec?.snapshot ?? v.live} />
+        </Paper>
+        <Stack gap="md">
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="xs">
+              {t('handover.todos')}
+            </Title>
+            <TodoList todos={v.todos} />
+            <Stack mt="xs">
+              <AddTodo />
+            </Stack>
+          </Paper>
+          <Paper withBorder p="md">
+            <Title order={2} size="h4" mb="xs">
+              {t('handover.instructions')}
+            </Title>
+            {v.instructions.length === 0 && <Text c="dimmed" size="sm">{t('handover.none')}</Text>}
+            <Stack gap="xs">
+              {v.instructions.map((i) => (
+                <InstructionLine key={i.id} i={i} />
+              ))}
+            </Stack>
+          </Paper>
+        </Stack>
+      </SimpleGrid>
+      <Paper withBorder p="md">
+        <Stack>
+          <Textarea label={t('handover.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} disabled={!editable} autosize minRows={2} />
+          <Textarea label={t('handover.watchItems')} value={watch} onChange={(e) => setWatch(e.currentTarget.value)} disabled={!editable} autosize minRows={1} />
+          <Text fw={600} size="sm">
+            {t('handover.objects')}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+            {objects.map((o, idx) => (
+              <Group key={o.name} gap="xs" wrap="nowrap">
+                <Checkbox
+                  label={o.name}
+                  checked={o.ok}
+                  disabled={!editable}
+                  onChange={(e) => {
+                    const ok = e.currentTarget.checked;
+                    setObjects((os) => os.map((x, i) => (i === idx ? { ...x, ok } : x)));
+                  }}
+                />
+                <TextInput
+                  size="xs"
+                  aria-label={`${o.name} ${t('handover.objectNote')}`}
+                  placeholder={t('handover.objectNote')}
+                  value={o.note ?? ''}
+                  disabled={!editable}
+                  onChange={(e) => {
+                    const note = e.currentTarget.value || null;
+                    setObjects((os) => os.map((x, i) => (i === idx ? { ...x, note } : x)));
+                  }}
+                />
+              </Group>
+            ))}
+          </SimpleGrid>
+          {error && (
+            <Text c="red.8" size="sm" role="alert">
+              {error}
+            </Text>
+          )}
+          {editable && (
+            <Group>
+              <Button variant="default" loading={save.isPending} onClick={() => save.mutate({ dutyDate: v.dutyDate, expectedVersion: rec?.version ?? 0, ...content }, { onSuccess: () => notifySaved(t('handover.saved')), onError })}>
+                {t('handover.save')}
+              </Button>
+              <Button loading={submit.isPending} onClick={() => submit.mutate({ dutyDate: v.dutyDate, expectedVersion: rec?.version ?? 0, ...content }, { onSuccess: () => notifySaved(t('handover.submitted')), onError })}>
+                {t('handover.submit')}
+              </Button>
+            </Group>
+          )}
+          {rec && rec.state !== 'draft' && rec.submittedAt && (
+            <Text size="sm">
+              {t('handover.outgoing')}：{rec.outgoingName}　{t('handover.submittedAt')}：{formatDateTime(rec.submittedAt, tz)}
+            </Text>
+          )}
+          {rec?.state === 'submitted' && mine && <Alert color="blue">{t('handover.ownHandover')}</Alert>}
+          {rec?.state === 'submitted' && !mine && (
+            <Stack gap="xs">
+              <Group align="flex-end">
+                <TextInput label={t('handover.confirmNote')} value={confirmNote} onChange={(e) => setConfirmNote(e.currentTarget.value)} style={{ flex: 1 }} />
+                <Button color="teal" loading={confirm.isPending} onClick={() => confirm.mutate({ dutyDate: v.dutyDate, expectedVersion: rec.version, note: confirmNote || null }, { onSuccess: () => notifySaved(t('handover.confirmed')), onError })}>
+                  {t('handover.confirm')}
+                </Button>
+              </Group>
+              <Group align="flex-end">
+                <TextInput label={t('handover.returnNote')} value={returnNote} onChange={(e) => setReturnNote(e.currentTarget.value)} style={{ flex: 1 }} />
+                <Button color="orange" variant="light" disabled={!returnNote.trim()} loading={ret.isPending} onClick={() => ret.mutate({ dutyDate: v.dutyDate, expectedVersion: rec.version, note: returnNote }, { onSuccess: () => notifySaved(t('handover.returned')), onError })}>
+                  {t('handover.return')}
+                </Button>
+              </Group>
+            </Stack>
+          )}
+          {rec?.state === 'confirmed' && (
+            <Alert color="teal" data-testid="handover-confirmed">
+              {t('handover.incoming')}：{rec.incomingName}　{t('handover.confirmedAt')}：{rec.confirmedAt ? formatDateTime(rec.confirmedAt, tz) : ''}　{rec.confirmNote}
+            </Alert>
+          )}
+        </Stack>
+      </Paper>
+    </Stack>
   );
 }

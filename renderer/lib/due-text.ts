@@ -1,0 +1,68 @@
+/**
+ * Words and links for any "Due next" item: report deadlines, escalations,
+ * handover confirmations (escalating past their limit) and daily reports.
+ */
+import type { TFunction } from 'i18next';
+import type { DueItem } from '../../shared/contract';
+
+const registerPaths = { petition: '/petitions', ledger: '/ledger', document: '/documents' } as const;
+
+/** The item's first line: what is due. */
+export function dueLabel(t: TFunction, i: DueItem): string {
+  switch (i.kind) {
+    case 'report':
+      return t('due.report', { kind: t(`incidents.deadline.${i.deadlineKind}`) });
+    case 'escalation':
+      return i.exhausted ? t('due.exhausted') : t('due.escalation', { step: i.stepIndex + 1, target: t(`incidents.target.${i.target}`) });
+    case 'handover':
+      if (!i.escalation) return t('handover.due.waiting', { date: i.dutyDate });
+      return i.escalation.exhausted
+        ? t('handover.due.exhausted')
+        : t('handover.due.escalation', { step: i.escalation.stepIndex + 1, target: t(`incidents.target.${i.escalation.target}`) });
+    case 'dailyReport':
+      return t('reports.due.label', { kind: t('reports.kind.daily'), date: i.reportDate });
+    case 'register':
+      return t(`registers.due.${i.what}`);
+  }
+}
+
+/** What the item is about (incident number and title, the duty day, the report date). */
+export function dueSubject(t: TFunction, i: DueItem): string {
+  switch (i.kind) {
+    case 'report':
+    case 'escalation':
+      return `${i.incidentNo} ${i.title}`;
+    case 'handover':
+      return `${t('handover.title')} ${i.dutyDate} · ${t(`handover.state.${i.state}`)}`;
+    case 'dailyReport':
+      return `${t('reports.kind.daily')} ${i.reportDate} · ${t(`reports.state.${i.state}`)}`;
+    case 'register':
+      return `${i.no} ${i.title}`;
+  }
+}
+
+/** Where the item is dealt with. */
+export function dueLink(i: DueItem): string {
+  switch (i.kind) {
+    case 'report':
+    case 'escalation':
+      return `/incidents/${i.incidentId}`;
+    case 'handover':
+      return `/handover?date=${i.dutyDate}`;
+    case 'dailyReport':
+      return `/reports?date=${i.reportDate}`;
+    case 'register':
+      return `${registerPaths[i.register]}/${i.recordId}`;
+  }
+}
+
+/** Whom the item's current escalation step calls, if it has one. */
+export function dueTarget(i: DueItem): { name: string | null; phone: string | null } | null {
+  if (i.kind === 'escalation') return { name: i.targetName, phone: i.targetPhone };
+  if (i.kind === 'handover' && i.escalation) return { name: i.escalation.targetName, phone: i.escalation.targetPhone };
+  return null;
+}
+
+/** Escalating and exhausted steps count as escalations for the alarm. */
+export const isEscalating = (i: DueItem): boolean => i.kind === 'escalation' || (i.kind === 'handover' && i.escalation !== null);
+export const isExhausted = (i: DueItem): boolean => (i.kind === 'escalation' && i.exhausted) || (i.kind === 'handover' && (i.escalation?.exhausted ?? false));
