@@ -292,12 +292,13 @@ export function handoverDueItems(ctx: Pick<ReadCtx, 'db' | 'now'>): DueItem[] {
   if (ctx.now >= cur.handoverAt - dueLeadMs) dates.add(today);
   const items: DueItem[] = [];
   const { policy } = getEscalationSettings(ctx.db);
+  const setUpAt = Date.parse(getDesk(ctx.db)?.createdAt ?? iso(0));
   for (const date of [...dates].sort()) {
     const rec = getHandover(ctx.db, date);
     if (rec?.state === 'confirmed') continue;
-    // A day before this desk existed, or one with neither roster nor form, is not a handover anyone owes.
-    if (!rec && dutyDays(ctx.db, date, 1)[0]?.shifts.length === 0) continue;
-    const { confirmBy } = handoverTimes(ctx.db, date);
+    const { handoverAt, confirmBy } = handoverTimes(ctx.db, date);
+    // A day handed over before this desk was set up, or one with neither roster nor form, is not a handover anyone owes.
+    if (!rec && (handoverAt <= setUpAt || dutyDays(ctx.db, date, 1)[0]?.shifts.length === 0)) continue;
     const base = { kind: 'handover' as const, dutyDate: date, state: rec?.state ?? ('none' as const) };
     if (ctx.now < confirmBy) {
       items.push({ ...base, id: `handover-${date}`, dueAt: iso(confirmBy), overdue: false, escalation: null });

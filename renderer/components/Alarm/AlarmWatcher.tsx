@@ -25,7 +25,7 @@ export function AlarmWatcher() {
   useEffect(() => () => setAlarm(false), []);
   if (ringing.length === 0 || pathname.startsWith('/console')) return null;
   return (
-    <Alert color="red" variant="filled" mb="md" icon={<IconAlarm size={20} />} data-testid="alarm-bar" role="alert">
+    <Alert color="red.9" variant="filled" mb="md" icon={<IconAlarm size={20} />} data-testid="alarm-bar" role="alert">
       {t('due.alarmBar', { n: ringing.length, first: dueSubject(t, ringing[0]!) })}{' '}
       <Anchor component={Link} to="/console" c="white" fw={700} underline="always">
         {t('due.backToConsole')}

@@ -65,7 +65,7 @@ export function TodoList({ todos }: { todos: DutyTodo[] }) {
       {todos.map((td) => (
         <Group key={td.id} gap="xs" wrap="nowrap" justify="space-between" data-testid="todo-item">
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-            <Badge variant="light" color={td.kind === 'todo' ? 'orange' : 'blue'}>
+            <Badge autoContrast color={td.kind === 'todo' ? 'orange.5' : 'blue.8'}>
               {t(`handover.todoKind.${td.kind}`)}
             </Badge>
             <Stack gap={0} style={{ minWidth: 0 }}>

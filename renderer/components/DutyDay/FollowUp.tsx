@@ -11,7 +11,7 @@ import { errorTextWithField } from '../../lib/errors';
 import { useDesk } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
 
-export const followUpColor = { pending: 'red', inProgress: 'orange', done: 'teal' } as const;
+export const followUpColor = { pending: 'red.9', inProgress: 'orange.5', done: 'teal.9' } as const;
 
 export function InstructionLine({ i, canAct = true }: { i: OpenInstruction; canAct?: boolean }) {
   const { t } = useTranslation();
@@ -29,7 +29,7 @@ export function InstructionLine({ i, canAct = true }: { i: OpenInstruction; canA
   return (
     <Stack gap={2} data-testid="instruction-line">
       <Group gap="xs" wrap="nowrap" align="flex-start">
-        <Badge color={followUpColor[i.state]} variant="light" data-testid="follow-up-state">
+        <Badge color={followUpColor[i.state]} autoContrast data-testid="follow-up-state">
           {t(`leader.followUp.${i.state}`)}
         </Badge>
         <Text size="sm" className="dd-wrap">
@@ -43,11 +43,11 @@ export function InstructionLine({ i, canAct = true }: { i: OpenInstruction; canA
       {canAct && i.state !== 'done' && (
         <Group gap={4}>
           {i.state === 'pending' && (
-            <Button size="compact-xs" variant="light" onClick={() => setOpen('inProgress')}>
+            <Button size="compact-xs" variant="default" onClick={() => setOpen('inProgress')}>
               {t('leader.start')}
             </Button>
           )}
-          <Button size="compact-xs" variant="light" color="teal" onClick={() => setOpen('done')}>
+          <Button size="compact-xs" variant="default" onClick={() => setOpen('done')}>
             {t('leader.done')}
           </Button>
         </Group>

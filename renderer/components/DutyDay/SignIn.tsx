@@ -49,7 +49,7 @@ export function SignInButton() {
         {me.signedIn ? t('attendance.signOut') : t('attendance.signIn')}（{t('attendance.hotkey')}）
       </Button>
       {me.signedIn && myMark && (
-        <Text size="sm" c="teal.8" data-testid="signed-in-at">
+        <Text size="sm" c="teal.9" data-testid="signed-in-at">
           {t('attendance.signedInAt', { time: formatTime(myMark.at, tz) })}
         </Text>
       )}

@@ -20,15 +20,15 @@ import { SignInButton } from '../DutyDay/SignIn';
 export const dayTypeColor = (t: DayType): string => ({ holiday: 'red', weekend: 'orange', makeup: 'grape', workday: 'gray' })[t];
 
 const stateColor: Record<AttendanceState, string> = {
-  normal: 'teal',
-  onDuty: 'teal',
-  late: 'orange',
-  earlyLeave: 'orange',
-  lateAndEarly: 'orange',
-  absent: 'red',
-  leave: 'gray',
-  covering: 'grape',
-  pending: 'gray',
+  normal: 'teal.9',
+  onDuty: 'teal.9',
+  late: 'orange.5',
+  earlyLeave: 'orange.5',
+  lateAndEarly: 'orange.5',
+  absent: 'red.9',
+  leave: 'gray.7',
+  covering: 'grape.9',
+  pending: 'gray.7',
 };
 
 function PersonLine({ p, line }: { p: DutyPerson; line: AttendanceLine | undefined }) {
@@ -42,13 +42,13 @@ function PersonLine({ p, line }: { p: DutyPerson; line: AttendanceLine | undefin
       </Text>
       {phone && <CopyNumber value={phone} />}
       {line && (
-        <Badge size="sm" variant="light" color={stateColor[line.state]} data-testid="attendance-state">
+        <Badge size="sm" autoContrast color={stateColor[line.state]} data-testid="attendance-state">
           {t(`attendance.state.${line.state}`)}
           {line.signInAt ? ` ${formatTime(line.signInAt, tz)}` : ''}
         </Badge>
       )}
       {line?.coveredBy && (
-        <Text size="xs" c="grape.8">
+        <Text size="xs" c="grape.9">
           {t('attendance.coveredBy', { name: line.coveredBy })}
         </Text>
       )}
@@ -134,7 +134,7 @@ export function OnDutyCard() {
         </SimpleGrid>
       )}
       {covers.map((c) => (
-        <Text key={c.personId} size="sm" c="grape.8" mt={4} data-testid="attendance-cover">
+        <Text key={c.personId} size="sm" c="grape.9" mt={4} data-testid="attendance-cover">
           {t('attendance.state.covering')}：{c.name}
           {c.coveringName ? `（${t('attendance.coveringFor', { name: c.coveringName })}）` : ''}
         </Text>

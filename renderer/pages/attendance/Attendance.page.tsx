@@ -44,7 +44,7 @@ export function AttendancePage() {
             {s.lines.map((l) => (
               <Text key={l.personId} size="sm">
                 {l.name}{' '}
-                <Badge size="sm" variant="light">
+                <Badge size="sm" variant="outline" color="gray.8">
                   {t(`attendance.state.${l.state}`)}
                   {l.signInAt ? ` ${formatTime(l.signInAt, tz)}` : ''}
                 </Badge>

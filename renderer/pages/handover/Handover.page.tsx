@@ -21,7 +21,7 @@ import { useDesk } from '../../lib/desk-context';
 import { errorTextWithField, notifySaved } from '../../lib/errors';
 import { formatDateTime, formatTime } from '../../lib/format';
 
-export const handoverStateColor: Record<HandoverState | 'none', string> = { none: 'gray', draft: 'gray', submitted: 'blue', returned: 'orange', confirmed: 'teal' };
+export const handoverStateColor: Record<HandoverState | 'none', string> = { none: 'gray.7', draft: 'gray.7', submitted: 'blue.8', returned: 'orange.5', confirmed: 'teal.9' };
 
 export function SnapshotView({ s }: { s: HandoverSnapshot }) {
   const { t } = useTranslation();
@@ -34,7 +34,7 @@ export function SnapshotView({ s }: { s: HandoverSnapshot }) {
         {logKinds
           .filter((k) => s.logCounts[k])
           .map((k) => (
-            <Badge key={k} variant="light">
+            <Badge key={k} variant="outline" color="blue.8">
               {t(`log.kind.${k}`)} {s.logCounts[k]}
             </Badge>
           ))}
@@ -49,7 +49,7 @@ export function SnapshotView({ s }: { s: HandoverSnapshot }) {
                 <Table.Td className="dd-wrap">
                   {e.summary}{' '}
                   {e.unfinished && (
-                    <Badge size="xs" color="orange">
+                    <Badge size="xs" color="orange.5" autoContrast>
                       {t('handover.unfinished')}
                     </Badge>
                   )}
@@ -66,14 +66,14 @@ export function SnapshotView({ s }: { s: HandoverSnapshot }) {
       {s.incidents.map((i) => (
         <Stack key={i.id} gap={0}>
           <Text size="sm" component={Link} to={`/incidents/${i.id}`} className="dd-wrap">
-            <Badge size="xs" color={levelColor[i.level]} mr={4}>
+            <Badge size="xs" color={levelColor[i.level]} autoContrast mr={4}>
               {t(`incidents.level.${i.level}`)}
             </Badge>
             {i.no} {i.title} · {t(`incidents.status.${i.status}`)}
             {i.nextDeadline ? ` · ${t(`incidents.deadline.${i.nextDeadline.kind}`)} ${formatDateTime(i.nextDeadline.dueAt, tz)}` : ''}
           </Text>
           {i.lastInstruction && (
-            <Text size="xs" c="orange.8" className="dd-wrap">
+            <Text size="xs" fw={600} className="dd-wrap">
               {t('due.latestInstruction')}：{i.lastInstruction}
             </Text>
           )}
@@ -137,7 +137,7 @@ export function HandoverPage() {
           <Title order={1} size="h2">
             {t('handover.title')}
           </Title>
-          <Badge size="lg" color={handoverStateColor[state]} data-testid="handover-state">
+          <Badge size="lg" autoContrast color={handoverStateColor[state]} data-testid="handover-state">
             {t(`handover.state.${state}`)}
           </Badge>
         </Group>
@@ -240,7 +240,7 @@ export function HandoverPage() {
               <Button variant="default" loading={save.isPending} onClick={() => save.mutate({ dutyDate: v.dutyDate, expectedVersion: rec?.version ?? 0, ...content }, { onSuccess: () => notifySaved(t('handover.saved')), onError })}>
                 {t('handover.save')}
               </Button>
-              <Button loading={submit.isPending} onClick={() => submit.mutate({ dutyDate: v.dutyDate, expectedVersion: rec?.version ?? 0, ...content }, { onSuccess: () => notifySaved(t('handover.submitted')), onError })}>
+              <Button loading={submit.isPending} onClick={() => submit.mutate({ dutyDate: v.dutyDate, expectedVersion: rec?.version ?? 0, ...content }, { onSuccess: () => { setParams({ date: v.dutyDate }); notifySaved(t('handover.submitted')); }, onError })}>
                 {t('handover.submit')}
               </Button>
             </Group>
@@ -255,7 +255,7 @@ export function HandoverPage() {
             <Stack gap="xs">
               <Group align="flex-end">
                 <TextInput label={t('handover.confirmNote')} value={confirmNote} onChange={(e) => setConfirmNote(e.currentTarget.value)} style={{ flex: 1 }} />
-                <Button color="teal" loading={confirm.isPending} onClick={() => confirm.mutate({ dutyDate: v.dutyDate, expectedVersion: rec.version, note: confirmNote || null }, { onSuccess: () => notifySaved(t('handover.confirmed')), onError })}>
+                <Button color="teal" loading={confirm.isPending} onClick={() => confirm.mutate({ dutyDate: v.dutyDate, expectedVersion: rec.version, note: confirmNote || null }, { onSuccess: () => { setParams({ date: v.dutyDate }); notifySaved(t('handover.confirmed')); }, onError })}>
                   {t('handover.confirm')}
                 </Button>
               </Group>

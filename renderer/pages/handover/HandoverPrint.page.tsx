@@ -100,12 +100,11 @@ export function HandoverPrintPage() {
         </tbody>
       </table>
       <div className="sign">
+        <div>{`${t('handover.printout.outgoingSign')} ${h.outgoingName ?? ''}　${h.submittedAt ? formatDateTime(h.submittedAt, tz) : ''}`}</div>
         <div>
-          {t('handover.printout.outgoingSign')} {h.outgoingName ?? ''}　{h.submittedAt ? formatDateTime(h.submittedAt, tz) : ''}
-        </div>
-        <div>
-          {t('handover.printout.incomingSign')} {h.incomingName && h.state === 'confirmed' ? h.incomingName : ''}　
-          {h.confirmedAt ? `${formatDateTime(h.confirmedAt, tz)}　${h.confirmNote ?? ''}` : t('handover.printout.notConfirmed')}
+          {`${t('handover.printout.incomingSign')} ${h.state === 'confirmed' ? (h.incomingName ?? '') : ''}　${
+            h.confirmedAt ? `${formatDateTime(h.confirmedAt, tz)}　${h.confirmNote ?? ''}` : t('handover.printout.notConfirmed')
+          }`}
         </div>
       </div>
       <div className="foot">

@@ -88,7 +88,7 @@ export function LeaderPage() {
                 {s.lines.map((l) => (
                   <Text key={l.personId} size="sm">
                     {l.role ? t(`roster.roles.${l.role}`) : t('attendance.state.covering')} {l.name}{' '}
-                    <Badge size="sm" variant="light">
+                    <Badge size="sm" variant="outline" color="gray.8">
                       {t(`attendance.state.${l.state}`)}
                       {l.signInAt ? ` ${formatTime(l.signInAt, tz)}` : ''}
                     </Badge>
@@ -136,7 +136,7 @@ export function LeaderPage() {
               {d.incidents.map((i) => (
                 <Group key={i.id} justify="space-between" wrap="nowrap">
                   <Text size="sm" component={Link} to={`/incidents/${i.id}`} className="dd-wrap">
-                    <Badge size="xs" color={levelColor[i.level]} mr={4}>
+                    <Badge size="xs" color={levelColor[i.level]} autoContrast mr={4}>
                       {t(`incidents.level.${i.level}`)}
                     </Badge>
                     {i.no} {i.title}
@@ -163,7 +163,7 @@ export function LeaderPage() {
               </Text>
               {d.waiting.objections.length === 0 && nothing}
               {d.waiting.objections.map((o) => (
-                <Text key={o.dutyDate} size="sm" c="orange.8" component={Link} to={`/handover?date=${o.dutyDate}`}>
+                <Text key={o.dutyDate} size="sm" c="orange.9" component={Link} to={`/handover?date=${o.dutyDate}`}>
                   {o.dutyDate} {o.by}：{o.note}
                 </Text>
               ))}

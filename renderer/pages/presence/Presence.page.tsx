@@ -190,7 +190,7 @@ export function PresencePage() {
               .map((c) => (
                 <Text key={c.id} size="sm" className="dd-wrap">
                   {formatDateTime(c.at, tz)}　
-                  <Badge size="xs" variant="light">
+                  <Badge size="xs" variant="outline" color="blue.8">
                     {t(`presence.direction.${c.direction}`)}
                   </Badge>{' '}
                   {t(`presence.method.${c.method}`)}　{c.direction === 'made' ? c.unitName : c.checker}　{c.answered ? t('presence.answered') : t('presence.notAnswered')}

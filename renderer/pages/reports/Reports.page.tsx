@@ -18,7 +18,7 @@ import { fromLocalInput } from '../../lib/local-input';
 import { downloadFile } from '../roster/lib';
 import { StatsTable } from './StatsTable';
 
-const stateColor = { none: 'gray', draft: 'gray', reviewed: 'blue', sent: 'teal' } as const;
+const stateColor = { none: 'gray.7', draft: 'gray.7', reviewed: 'blue.8', sent: 'teal.9' } as const;
 
 function DailyTab() {
   const { t } = useTranslation();
@@ -65,8 +65,8 @@ function DailyTab() {
           <Badge size="lg" color={stateColor[state]} data-testid="report-state">
             {r ? `${t(`reports.kind.${r.kind}`)} · ${t(`reports.state.${state}`)}` : t('reports.state.none')}
           </Badge>
-          {r?.late && <Badge color="red">{t('reports.late')}</Badge>}
-          {v.overdue && <Badge color="red" variant="filled">{t('reports.overdue')}</Badge>}
+          {r?.late && <Badge color="red.9">{t('reports.late')}</Badge>}
+          {v.overdue && <Badge color="red.9" variant="filled">{t('reports.overdue')}</Badge>}
         </Group>
         {r && (
           <Group gap="xs">
@@ -235,8 +235,8 @@ function DaysTable({ days }: { days: { date: string; dueAt: string; state: strin
             </Table.Td>
             <Table.Td>{formatDateTime(d.dueAt, tz)}</Table.Td>
             <Table.Td>
-              {d.sentAt ? formatDateTime(d.sentAt, tz) : ''} {d.late && <Badge color="red">{t('reports.late')}</Badge>}
-              {d.overdue && <Badge color="red" variant="filled">{t('reports.overdue')}</Badge>}
+              {d.sentAt ? formatDateTime(d.sentAt, tz) : ''} {d.late && <Badge color="red.9">{t('reports.late')}</Badge>}
+              {d.overdue && <Badge color="red.9" variant="filled">{t('reports.overdue')}</Badge>}
             </Table.Td>
           </Table.Tr>
         ))}

@@ -16,6 +16,7 @@ import { SettingsPage } from './settings';
 import { Shell } from './shell';
 import { AuditPage, AuditPrintPage } from './trust';
 import { DocumentsPage, LedgerPage, PetitionForm, PetitionsPage } from './registers';
+import { AttendanceScreen, DutyDayConsole, HandoverScreen, LeaderScreen, PresenceScreen, ReportsScreen } from './duty-day';
 
 export function appPages(page: Page) {
   return {
@@ -43,6 +44,12 @@ export function appPages(page: Page) {
     petitionForm: new PetitionForm(page),
     ledger: new LedgerPage(page),
     documents: new DocumentsPage(page),
+    dutyConsole: new DutyDayConsole(page),
+    handover: new HandoverScreen(page),
+    presence: new PresenceScreen(page),
+    reports: new ReportsScreen(page),
+    leader: new LeaderScreen(page),
+    attendance: new AttendanceScreen(page),
   };
 }
 export type AppPages = ReturnType<typeof appPages>;
@@ -57,3 +64,4 @@ export * from './settings';
 export * from './shell';
 export * from './trust';
 export * from './registers';
+export * from './duty-day';

@@ -1,0 +1,269 @@
+/**
+ * The whole duty day in Chromium, two officers on consecutive duty days and
+ * the leader on duty, each in their own browser and login:
+ * 张值班 signs in, logs calls, adds an unfinished item, records a check
+ * received and a check made on a unit; 李带班 writes a 批示 from the leader's
+ * desk; 张值班 hands over; 王值班 signs in and accepts ("同意接班"); the item and
+ * the 批示's 落实 state are on 王值班's console; a day with nothing reportable
+ * gives a zero report; the next handover, never accepted, escalates to the
+ * leader on the test clock; the handover record, the daily report, the zero
+ * report and the month's attendance sheet print to PDFs from their buttons.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { adminApi, artifactsDir, axeViolations, closeAll, launchBrowser, loginUi, newPage, printToPdf, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { appPages, openSection, quiet, type AppPages } from './pages';
+import { accidentAt } from '../helpers/incidents';
+
+let host: TestHost;
+let browser: Browser;
+const errors: string[] = [];
+let a: AppPages;
+let b: AppPages;
+let leader: AppPages;
+const at = (s: string) => new Date(Date.parse(`${s}+08:00`)).toISOString();
+
+async function pdfText(page: Page, name: string): Promise<string> {
+  await page.emulateMedia({ media: 'print' });
+  const file = path.join(artifactsDir, `${name}.pdf`);
+  await printToPdf(page, file);
+  await page.emulateMedia({ media: 'screen' });
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(artifactsDir, 'screens', `duty-day-${name}`)]);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/gu, ' ');
+}
+
+beforeAll(async () => {
+  host = await startTestHost({ start: Date.parse(at('2026-11-25T08:00:00')) });
+  await setupViaApi(host);
+  const call = await adminApi(host);
+  const person = (name: string, roles: ('leader' | 'officer' | 'standby')[], i: number) =>
+    call('people.create', { name, department: '应急指挥中心', title: null, officePhone: null, mobile: `1390000000${i}`, roles, sortOrder: i });
+  const li = await person('李带班', ['leader'], 1);
+  const zhang = await person('张值班', ['officer'], 2);
+  const wang = await person('王值班', ['officer'], 3);
+  await call('users.create', { login: 'lidaiban', password: 'secret123', personId: li.id, displayName: '李带班', roles: ['leader'] });
+  await call('users.create', { login: 'zhangsan', password: 'secret123', personId: zhang.id, displayName: '张值班', roles: ['officer'] });
+  await call('users.create', { login: 'wangwu', password: 'secret123', personId: wang.id, displayName: '王值班', roles: ['officer'] });
+  await call('contacts.create', { name: '城关镇值班室', kind: 'other', phone: '0758-3333110', mobile: null, fax: null, note: null } as never);
+  const plan = await call('roster.createPlan', { title: '2026年11月值班表', from: '2026-11-01', to: '2026-11-30', notes: null });
+  const [shift] = await call('shifts.list', {});
+  for (let day = 1; day <= 30; day += 1) {
+    const date = `2026-11-${String(day).padStart(2, '0')}`;
+    await call('roster.assign', { planId: plan.id, date, shiftId: shift!.id, role: 'leader', index: 0, personId: li.id });
+    await call('roster.assign', { planId: plan.id, date, shiftId: shift!.id, role: 'officer', index: 0, personId: day % 2 === 1 ? zhang.id : wang.id });
+  }
+  await call('roster.publish', { planId: plan.id, acceptWarnings: true });
+  browser = await launchBrowser();
+  const open = async (login: string) => {
+    const page = await newPage(browser, errors);
+    await loginUi(page, host, login, 'secret123');
+    return appPages(page);
+  };
+  a = await open('zhangsan');
+  b = await open('wangwu');
+  leader = await open('lidaiban');
+}, 120_000);
+afterAll(() => closeAll(browser, host));
+
+describe('the whole duty day, from sign-in to the report', () => {
+  it('张值班 signs in at 08:25 with one key and the Now card shows it', async () => {
+    await host.moveClock({ now: at('2026-11-25T08:25:00') });
+    await a.console.waitFor();
+    await a.dutyConsole.signIn.filter({ hasText: '签到' }).waitFor();
+    await a.page.keyboard.press('Alt+S');
+    await expect.poll(() => a.dutyConsole.signedInAt.textContent()).toBe('已签到 08:25');
+    // At 08:31 the 25th's shift is the one on duty: the Now card shows 张值班 signed in.
+    await host.moveClock({ now: at('2026-11-25T08:31:00') });
+    await a.console.onDuty.getByTestId('attendance-state').filter({ hasText: '在岗 08:25' }).waitFor();
+    await quiet(a.page);
+    await screenshot(a.page, 'duty-day-01-signed-in');
+  });
+
+  it('张值班 logs calls at night, adds an unfinished item, records a check received and a check made', async () => {
+    await host.moveClock({ now: at('2026-11-25T21:40:00') });
+    await a.console.log('区应急局来电：某路段积水');
+    await a.console.entry('区应急局来电：某路段积水').waitFor();
+    await a.console.log('市气象台发布暴雨黄色预警');
+    await a.console.entry('市气象台发布暴雨黄色预警').waitFor();
+    await a.dutyConsole.addTodo('明早核实积水路段是否恢复通行');
+    await a.dutyConsole.todos.filter({ hasText: '明早核实积水路段是否恢复通行' }).waitFor();
+
+    await openSection(a.page, '查岗');
+    await a.presence.root.waitFor();
+    await a.presence.recordReceived('市政府总值班室 刘科长', 3);
+    await a.presence.list.getByText('市政府总值班室 刘科长').waitFor();
+    await a.presence.recordMade('城关镇值班室', false, '已通报城关镇，要求整改');
+    await a.presence.list.getByText('城关镇值班室').waitFor();
+    await expect.poll(() => a.page.getByTestId('presence-by-unit').textContent()).toContain('城关镇值班室');
+    await expect.poll(() => a.presence.list.textContent()).toContain('漏岗');
+    await quiet(a.page);
+    await screenshot(a.page, 'duty-day-02-presence');
+    expect(JSON.stringify(await axeViolations(a.page))).toBe('[]');
+  });
+
+  it('李带班 writes a 批示 from the leader’s own login; it is 待落实 on 张值班’s console until followed up', async () => {
+    const call = await adminApi(host);
+    await call('incident.create', accidentAt(Date.parse(at('2026-11-25T21:50:00')), { title: '某化工厂爆炸事故' }));
+    await host.moveClock({ now: at('2026-11-25T22:00:00') });
+    await openSection(leader.page, '带班领导');
+    await leader.leader.root.waitFor();
+    await leader.leader.waiting.getByText('某化工厂爆炸事故').waitFor();
+    await leader.leader.instruct('某化工厂爆炸事故', '全力救治伤员，半小时内续报');
+    await leader.leader.instructions.filter({ hasText: '全力救治伤员' }).waitFor();
+    await quiet(leader.page);
+    await screenshot(leader.page, 'duty-day-03-leader');
+    expect(JSON.stringify(await axeViolations(leader.page))).toBe('[]');
+
+    await openSection(a.page, '值班台');
+    await a.dutyConsole.followUps.filter({ hasText: '李带班：全力救治伤员，半小时内续报' }).waitFor();
+    await expect.poll(() => a.dutyConsole.followUps.first().getByTestId('follow-up-state').textContent()).toBe('待落实');
+    await a.dutyConsole.followUp('开始落实', '已通知区应急局赶赴现场');
+    await expect.poll(() => a.dutyConsole.followUps.first().getByTestId('follow-up-state').textContent()).toBe('落实中');
+  });
+
+  it('张值班 hands over at 08:15; until 王值班 accepts, both consoles say 张值班 stays responsible; 王值班 signs in and accepts', async () => {
+    await host.moveClock({ now: at('2026-11-26T08:15:00') });
+    await openSection(a.page, '交接班');
+    await a.handover.root.waitFor();
+    await expect.poll(() => a.handover.date.textContent()).toContain('2026-11-25');
+    await expect.poll(() => a.handover.logCounts.textContent()).toContain('本班值班记录 2 条');
+    await a.handover.notes.fill('夜间接报化工厂爆炸一起，已续报；积水路段待核实');
+    await a.handover.submit.click();
+    await expect.poll(() => a.handover.state.textContent()).toBe('已交班');
+    await quiet(a.page);
+    await screenshot(a.page, 'duty-day-04-handed-over');
+
+    await host.moveClock({ now: at('2026-11-26T08:32:00') });
+    await openSection(b.page, '值班台');
+    await b.dutyConsole.responsibility.waitFor();
+    expect(await b.dutyConsole.responsibility.textContent()).toContain('交班人 张值班 仍对本班负责');
+    await openSection(a.page, '值班台');
+    await a.dutyConsole.responsibility.waitFor();
+
+    await b.dutyConsole.signIn.filter({ hasText: '签到' }).click();
+    await b.dutyConsole.signedInAt.waitFor();
+    await openSection(b.page, '交接班');
+    await b.handover.root.waitFor();
+    await expect.poll(() => b.handover.state.textContent()).toBe('已交班');
+    await b.handover.confirm.click();
+    await expect.poll(() => b.handover.state.textContent()).toBe('已接班确认');
+    await expect.poll(() => b.handover.confirmed.textContent()).toContain('王值班');
+    await quiet(b.page);
+    await screenshot(b.page, 'duty-day-05-accepted');
+    expect(JSON.stringify(await axeViolations(b.page))).toBe('[]');
+  });
+
+  it('the unfinished item and the 批示’s 落实 state are on 王值班’s console; the banner is gone', async () => {
+    await openSection(b.page, '值班台');
+    await b.dutyConsole.todos.filter({ hasText: '明早核实积水路段是否恢复通行' }).waitFor();
+    await expect.poll(() => b.dutyConsole.followUps.first().getByTestId('follow-up-state').textContent()).toBe('落实中');
+    await expect.poll(() => b.dutyConsole.responsibility.count()).toBe(0);
+    await quiet(b.page);
+    await screenshot(b.page, 'duty-day-06-console-b');
+  });
+
+  it('prints the handover record with both names, both times, the items and the chain head', async () => {
+    await openSection(b.page, '交接班');
+    await b.handover.root.waitFor();
+    await b.page.getByRole('button', { name: '前一天' }).click();
+    await expect.poll(() => b.handover.date.textContent()).toContain('2026-11-25');
+    await b.handover.print.click();
+    await b.page.getByTestId('handover-print-page').waitFor();
+    const text = await pdfText(b.page, 'handover-record');
+    expect(text).toContain('交接班记录');
+    expect(text).toContain('2026年11月25日');
+    expect(text).toMatch(/交班人（签字）\s*：\s*张值班\s+2026-11-26 08:15/u);
+    expect(text).toMatch(/接班人（签字）\s*：\s*王值班\s+2026-11-26 08:32/u);
+    expect(text).toContain('同意接班');
+    expect(text).toContain('共 2 条');
+    expect(text).toContain('明早核实积水路段是否恢复通行');
+    expect(text).toContain('全力救治伤员');
+    expect(text).toMatch(/审计链头|第 \d+ 条/u);
+    await b.page.goBack();
+  });
+
+  it('the 25th had nothing reportable: a zero report in the standard wording, reviewed by the leader, sent and printed', async () => {
+    await host.moveClock({ now: at('2026-11-26T08:40:00') });
+    await openSection(b.page, '报表');
+    await b.reports.root.waitFor();
+    await b.reports.button('前一天').click();
+    await expect.poll(() => b.reports.date.textContent()).toContain('2026-11-25');
+    await expect.poll(() => b.reports.summary.inputValue()).toBe('2026年11月24日17时至25日17时，我单位未发生需要报告的突发事件和重要情况，值班秩序正常。特此报告。');
+    await b.reports.button('拟稿').click();
+    await expect.poll(() => b.reports.state.textContent()).toBe('零报告 · 拟稿');
+
+    await openSection(leader.page, '报表');
+    await leader.reports.root.waitFor();
+    await leader.reports.button('前一天').click();
+    await leader.reports.button('审核通过').click();
+    await expect.poll(() => leader.reports.state.textContent()).toBe('零报告 · 已审核');
+    await b.page.reload(); // the date stays in the address
+    await b.reports.root.waitFor();
+    await expect.poll(() => b.reports.state.textContent()).toBe('零报告 · 已审核');
+    await b.reports.button('报送').click();
+    await expect.poll(() => b.reports.state.textContent()).toBe('零报告 · 已报送');
+    await b.reports.print.click();
+    await b.page.getByTestId('daily-report-print-page').waitFor();
+    const text = await pdfText(b.page, 'zero-report');
+    expect(text).toContain('零报告');
+    expect(text).toContain('2026年11月25日');
+    expect(text.replace(/\s+/gu, '')).toContain('2026年11月24日17时至25日17时，我单位未发生需要报告的突发事件和重要情况');
+    expect(text).toContain('审核：李带班');
+    expect(text).toContain('迟报'); // sent on the 26th, after 17:00 on the 25th: late, for good
+    await b.page.goBack();
+  });
+
+  it('the 26th’s daily report counts the night: calls, the incident, the checks — and prints', async () => {
+    await host.moveClock({ now: at('2026-11-26T16:00:00') });
+    await openSection(b.page, '报表');
+    await b.reports.root.waitFor();
+    await expect.poll(() => b.reports.date.textContent()).toContain('2026-11-26');
+    await expect.poll(() => b.reports.stats.textContent()).toContain('来电 2');
+    await b.reports.button('拟稿').click();
+    await expect.poll(() => b.reports.state.textContent()).toBe('值班日报 · 拟稿');
+    await quiet(b.page);
+    await screenshot(b.page, 'duty-day-07-daily-report');
+    expect(JSON.stringify(await axeViolations(b.page))).toBe('[]');
+    await b.reports.print.click();
+    await b.page.getByTestId('daily-report-print-page').waitFor();
+    const text = await pdfText(b.page, 'daily-report');
+    expect(text).toContain('值班日报');
+    expect(text).toContain('2026年11月26日');
+    expect(text).toContain('来电 2');
+    expect(text).toContain('某化工厂爆炸事故');
+    expect(text).toContain('上级查岗 1 次；对下查岗 1 次，接听 0，漏岗 1');
+    expect(text.replace(/\s+/gu, '')).toContain('接报突发事件1起');
+    await b.page.goBack();
+  });
+
+  it('prints the month’s attendance sheet with both officers and the leader', async () => {
+    await openSection(b.page, '考勤');
+    await b.attendance.root.waitFor();
+    await b.attendance.sheet.waitFor();
+    await quiet(b.page);
+    await screenshot(b.page, 'duty-day-08-attendance');
+    await b.attendance.print.click();
+    await b.page.getByTestId('attendance-print-page').waitFor();
+    const text = await pdfText(b.page, 'attendance-sheet');
+    expect(text).toContain('2026年11月值班考勤表');
+    for (const name of ['张值班', '王值班', '李带班']) expect(text).toContain(name);
+    expect(text).toContain('正常');
+    await b.page.goBack();
+  });
+
+  it('王值班’s handover, never accepted, escalates to the leader on duty past its limit', async () => {
+    await host.moveClock({ now: at('2026-11-27T09:01:00') });
+    await openSection(leader.page, '值班台');
+    await leader.console.waitFor();
+    const item = leader.console.dueItem('交接班未确认');
+    await item.first().waitFor();
+    expect(await item.first().textContent()).toContain('第 1 步 · 带班领导');
+    expect(await item.first().textContent()).toContain('李带班');
+    expect(await item.first().getAttribute('data-overdue')).toBe('true');
+    await quiet(leader.page);
+    await screenshot(leader.page, 'duty-day-09-escalated');
+    expect(errors).toEqual([]);
+  });
+});
