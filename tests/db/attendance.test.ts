@@ -42,8 +42,9 @@ describe('attendance', () => {
     expect(zhang.cells['2026-11-25']!.map((c) => c.state)).toEqual(['normal']);
     expect(zhang.cells['2026-11-27']!.map((c) => c.state)).toEqual(['earlyLeave']);
     expect(zhang.cells['2026-11-29']!.map((c) => c.state)).toEqual(['late']);
-    // 张值班 was rostered on every odd day of November before the 25th and never signed in.
+    // 张值班 was rostered on the 21st and 23rd (the desk was set up on the 20th) and never signed in; days before set-up are not counted.
     expect(zhang.cells['2026-11-23']!.map((c) => c.state)).toEqual(['absent']);
+    expect(zhang.cells['2026-11-19']).toBeUndefined();
     expect(zhang.totals).toMatchObject({ normal: 1, earlyLeave: 1, late: 1 });
   });
 

@@ -222,7 +222,11 @@ export function attendanceLines(db: Db, from: string, to: string, now: number): 
   const onLeave = leaveLookup(db, from, to);
   const n = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
   const out: (AttendanceLine & { dutyDate: string; shiftId: number })[] = [];
-  const shifts = dutyDays(db, from, n).flatMap((d) => d.shifts);
+  // Nobody signed in on a desk that did not exist yet: shifts that ended before set-up are not counted.
+  const setUpAt = Date.parse(getDesk(db)?.createdAt ?? new Date(0).toISOString());
+  const shifts = dutyDays(db, from, n)
+    .flatMap((d) => d.shifts)
+    .filter((s) => Date.parse(s.end) > setUpAt);
   for (const s of shifts) for (const l of shiftLines(db, s, marks, onLeave, now, rules)) out.push({ ...l, dutyDate: s.date, shiftId: s.shiftId });
   // Covers on days without a roster.
   for (const m of live(marks)) {
