@@ -81,7 +81,7 @@ export const handover = {
         chainHead: '确认时审计链：第 {{seq}} 条 {{hash}}',
         notConfirmed: '（尚未接班确认）',
       },
-      settings: { title: '交接班', confirmMinutes: '接班确认时限（交班时间后，分钟）', objects: '交接物品清单（每行一项）' },
+      settings: { tab: '值班一日', title: '交接班', confirmMinutes: '接班确认时限（交班时间后，分钟）', objects: '交接物品清单（每行一项）' },
     },
   },
   en: {
@@ -165,7 +165,7 @@ export const handover = {
         chainHead: 'Audit chain at acceptance: row {{seq}} {{hash}}',
         notConfirmed: '(not accepted yet)',
       },
-      settings: { title: 'Handover', confirmMinutes: 'Acceptance limit (minutes after the handover time)', objects: 'Objects checklist (one per line)' },
+      settings: { tab: 'Duty day', title: 'Handover', confirmMinutes: 'Acceptance limit (minutes after the handover time)', objects: 'Objects checklist (one per line)' },
     },
   },
 };

@@ -267,3 +267,23 @@ describe('the whole duty day, from sign-in to the report', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the new screens in the night theme and in English', () => {
+  it('shows 交接班 dark and the reports in English, readable', async () => {
+    const p = b.page;
+    await openSection(p, '交接班');
+    await b.handover.root.waitFor();
+    await p.evaluate(() => localStorage.setItem('dutydesk.theme', 'dark'));
+    await p.reload();
+    await b.handover.root.waitFor();
+    await quiet(p);
+    await screenshot(p, 'duty-day-10-handover-dark');
+    await b.shell.languageButton.click();
+    await p.getByRole('navigation').getByRole('link', { name: 'Reports', exact: true }).click();
+    await p.getByTestId('daily-report').waitFor();
+    await expect.poll(() => p.getByTestId('daily-report').textContent()).toContain('Report date');
+    await quiet(p);
+    await screenshot(p, 'duty-day-11-reports-en');
+    await p.getByRole('navigation').getByRole('link', { name: 'Leader on duty', exact: true }).isVisible();
+  });
+});

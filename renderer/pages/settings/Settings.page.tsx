@@ -11,11 +11,12 @@ import { AccountSettings } from './AccountSettings';
 import { rosterPanels } from './RosterPanels';
 import { incidentPanels } from './IncidentPanels';
 import { trustPanels } from './TrustPanels';
+import { dutyDayPanels } from './DutyDayPanels';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const isAdmin = useHasRole('admin');
-  const extra = [...rosterPanels, ...incidentPanels, ...trustPanels];
+  const extra = [...rosterPanels, ...incidentPanels, ...trustPanels, ...dutyDayPanels];
   return (
     <Stack>
       <Title order={1} size="h2">{t('nav.settings')}</Title>
