@@ -40,7 +40,7 @@ export function SignInButton() {
     <Group gap="xs" data-testid="sign-in">
       <Button
         size="compact-md"
-        color={me.signedIn ? 'gray' : 'teal'}
+        color={me.signedIn ? 'gray.7' : 'teal.9'}
         leftSection={me.signedIn ? <IconLogout size={16} /> : <IconLogin size={16} />}
         onClick={act}
         loading={signIn.isPending || signOut.isPending}
