@@ -120,4 +120,17 @@ describe('daily and zero reports', () => {
     expect(day.fileName).toContain(r.kind === 'zero' ? '零报告' : '值班日报');
     expect((await desk.fail(d.a, 'dailyReport.rollup', { from: '2026-11-29', to: '2026-11-23' })).details?.issues?.[0]?.messageKey).toBe('validation.dateRange');
   });
+
+  it('other domains plug in: a supervised item past its deadline is reported (no zero report) and listed in the report', async () => {
+    d = await dutyDayDesk();
+    const { desk } = d;
+    desk.clock.set(local('2026-11-20T10:00:00'));
+    await desk.call(d.a, 'ledger.create', { source: 'meeting', title: '某路段积水隐患整改', ownerUnit: '区住建局', deadline: '2026-11-22' });
+    desk.clock.set(local('2026-11-25T16:00:00'));
+    const v = await desk.call(d.a, 'dailyReport.get', {});
+    const ledger = v.live.sections.find((s) => s.key === 'ledger');
+    expect(ledger).toMatchObject({ reportable: 1 });
+    expect(ledger!.rows.find((r) => r.labelKey === 'reports.section.overdueItems')!.value).toContain('某路段积水隐患整改');
+    expect(v.live.zero).toBe(false);
+  });
 });

@@ -69,7 +69,7 @@ function dutyDaysEndingIn(db: Db, start: number, end: number): string[] {
 }
 
 /** Everything a report period held, counted. */
-export function gatherStats(ctx: Pick<ReadCtx, 'db' | 'now'>, start: number, end: number): DailyReportStats {
+export function gatherStats(ctx: ReadCtx, start: number, end: number): DailyReportStats {
   const db = ctx.db;
   const fromIso = iso(start);
   const toIso = iso(end);
@@ -132,7 +132,7 @@ export function gatherStats(ctx: Pick<ReadCtx, 'db' | 'now'>, start: number, end
     items,
   };
 
-  const sections = reportSections.map((s) => s(db, { start, end })).filter((s): s is ReportSection => s !== null);
+  const sections = reportSections.map((s) => s(ctx, { start, end, dutyDate: days.at(-1) ?? null })).filter((s): s is ReportSection => s !== null);
   const zero = isZeroReport({
     incidents: incidents.length,
     incidentReports,

@@ -4,11 +4,6 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-/** Opens a section from the main navigation by its exact label (banners and alarm bars also link to some). */
-export async function openSection(page: Page, label: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
-}
-
 /** Waits until the short "saved" notifications are gone (before an axe check or a screenshot). */
 export async function quiet(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelectorAll('.mantine-Notification-root').length === 0, undefined, { timeout: 8000 });

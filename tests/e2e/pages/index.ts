@@ -64,4 +64,4 @@ export * from './settings';
 export * from './shell';
 export * from './trust';
 export * from './registers';
-export * from './duty-day';
+export { AttendanceScreen, DutyDayConsole, HandoverScreen, LeaderScreen, PresenceScreen, ReportsScreen, quiet } from './duty-day';
