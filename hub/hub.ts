@@ -1,7 +1,7 @@
 /**
  * The hub: an engine, the clock, and the operations the HTTP API exposes.
  */
-import { headSigningText, type BatchRequest, type BatchResponse, type EnrolRequest, type EnrolResponse, type HeadRequest, type HeadResponse } from '../shared/hub-protocol';
+import { headSigningText, type PullRequest, type PullResponse, type BatchRequest, type BatchResponse, type EnrolRequest, type EnrolResponse, type HeadRequest, type HeadResponse } from '../shared/hub-protocol';
 import type { Engine } from './db/engine';
 import { migrate } from './db/migrate';
 import { openEmbeddedEngine } from './db/embedded-engine';
@@ -9,6 +9,7 @@ import { openPgEngine } from './db/pg-engine';
 import { authenticate, createEnrolCode, enrolDesk, keyForSeq, revokeDesk, type AuthOptions, type EnrolCode } from './enrol';
 import { HubError } from './errors';
 import { ingestBatch } from './ingest';
+import { pullFor } from './downward';
 
 export interface HubOptions {
   now?: () => Date;
@@ -79,12 +80,18 @@ export class Hub {
       const head = h.rows[0];
       if (!head) throw new HubError('DESK_UNKNOWN', `台席 ${req.deskId} 未在上级登记 / desk ${req.deskId} is not enrolled`, { deskId: req.deskId });
       const key = (await keyForSeq(tx, req.deskId, head.seq + 1)) ?? req.keyFingerprint;
+      await tx.query('UPDATE desks SET last_seen_at = $2 WHERE desk_id = $1', [req.deskId, this.auth.now().toISOString()]);
       return { deskId: req.deskId, head: { seq: head.seq, hash: head.hash }, keyFingerprint: key, hubTime: this.auth.now().toISOString() };
     });
   }
 
   ingest(req: BatchRequest): Promise<BatchResponse> {
     return ingestBatch(this.engine, req, this.auth);
+  }
+
+  /** What was sent down for the desk after its cursor (records that the desk was heard from). */
+  pull(req: PullRequest): Promise<PullResponse> {
+    return pullFor(this.engine, req, this.auth);
   }
 
   revokeDesk(deskId: string, reason: string): Promise<void> {

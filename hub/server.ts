@@ -5,9 +5,12 @@
  *   POST /v1/enrol                       one-time code + desk key → enrolled
  *   POST /v1/head                        signed: the last seq stored (the desk's ack cursor)
  *   POST /v1/batch                       signed: a run of audit rows → verified and stored
+ *   POST /v1/pull                        signed: what was sent down after the desk's cursor
  *   POST /v1/admin/codes                 admin token: a new one-time enrolment code
  *   GET  /v1/admin/desks                 admin token: every desk with its head
  *   POST /v1/admin/desks/:id/revoke      admin token: revoke a desk and its keys
+ *   POST /v1/admin/users                 admin token: create or replace a console user
+ *   POST /api/<method>, GET /            the hub console (console.ts): its API and the renderer in hub mode
  *
  * Listens on loopback unless told otherwise; HTTPS when a certificate and
  * key are given. Inputs are zod-validated; errors answer `{ error }`.
@@ -17,7 +20,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { batchRequestSchema, enrolRequestSchema, headRequestSchema, hubProtocolVersion } from '../shared/hub-protocol';
+import { batchRequestSchema, enrolRequestSchema, headRequestSchema, hubProtocolVersion, pullRequestSchema } from '../shared/hub-protocol';
+import { hubRoles } from '../shared/hub-console';
+import { createConsole, upsertUser, type ConsoleOptions } from './console';
 import { schemaVersion } from './db/migrate';
 import { HubError } from './errors';
 import type { Hub } from './hub';
@@ -32,6 +37,8 @@ export interface ServeOptions {
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** Bearer token of the admin API; null switches the admin API off. */
   adminToken: string | null;
+  /** Serve the hub console (its API, and the renderer when `staticDir` is set). */
+  console?: ConsoleOptions;
 }
 
 export interface RunningServer {
@@ -42,6 +49,7 @@ export interface RunningServer {
 
 const codeRequestSchema = z.object({ unitHint: z.string().trim().max(100).nullish(), ttlHours: z.number().int().min(1).max(24 * 30).optional() }).strict();
 const revokeRequestSchema = z.object({ reason: z.string().trim().min(1).max(500) }).strict();
+const userRequestSchema = z.object({ login: z.string().trim().min(2).max(64), displayName: z.string().trim().min(1).max(100), role: z.enum(hubRoles), password: z.string().min(8).max(200) }).strict();
 
 function readBody(req: http.IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -94,7 +102,8 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-export function createHandler(hub: Hub, adminToken: string | null): http.RequestListener {
+export function createHandler(hub: Hub, adminToken: string | null, consoleOpts?: ConsoleOptions): http.RequestListener {
+  const hubConsole = consoleOpts ? createConsole(hub, consoleOpts) : null;
   return (req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://hub');
@@ -104,10 +113,16 @@ export function createHandler(hub: Hub, adminToken: string | null): http.Request
         if (route === 'POST /v1/enrol') return send(res, 200, await hub.enrol(parse(enrolRequestSchema, await readBody(req))));
         if (route === 'POST /v1/head') return send(res, 200, await hub.head(parse(headRequestSchema, await readBody(req))));
         if (route === 'POST /v1/batch') return send(res, 200, await hub.ingest(parse(batchRequestSchema, await readBody(req))));
+        if (route === 'POST /v1/pull') return send(res, 200, await hub.pull(parse(pullRequestSchema, await readBody(req))));
+        if (hubConsole && !url.pathname.startsWith('/v1/') && (await hubConsole.handle(req, res, url))) return;
         if (url.pathname.startsWith('/v1/admin/')) {
           if (!tokenMatches(req.headers.authorization, adminToken)) throw new HubError('UNAUTHORIZED', '需要上级管理员令牌 / the hub admin token is required');
           if (route === 'POST /v1/admin/codes') return send(res, 200, await hub.createEnrolCode(parse(codeRequestSchema, await readBody(req))));
           if (route === 'GET /v1/admin/desks') return send(res, 200, { desks: await hub.listDesks() });
+          if (route === 'POST /v1/admin/users') {
+            await upsertUser(hub, parse(userRequestSchema, await readBody(req)));
+            return send(res, 200, { ok: true });
+          }
           const m = /^\/v1\/admin\/desks\/([^/]+)\/revoke$/u.exec(url.pathname);
           if (m && req.method === 'POST') {
             const { reason } = parse(revokeRequestSchema, await readBody(req));
@@ -127,7 +142,7 @@ export function createHandler(hub: Hub, adminToken: string | null): http.Request
 
 /** Starts listening; resolves once the port is bound. */
 export async function serve(hub: Hub, opts: ServeOptions): Promise<RunningServer> {
-  const handler = createHandler(hub, opts.adminToken);
+  const handler = createHandler(hub, opts.adminToken, opts.console);
   const server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : http.createServer(handler);
   server.keepAliveTimeout = 30_000;
   server.requestTimeout = 120_000;

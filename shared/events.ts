@@ -8,5 +8,7 @@ export type PushEvent =
   | { type: 'changed'; entities: string[]; seq: number }
   /** Deadlines passed or escalation steps timed out just now (pushed by the core's due scheduler). */
   | { type: 'due'; items: { kind: string; id: string; dueAt: string }[] }
+  /** The link to the hub changed: connected, offline, refused, or rows acknowledged (uplink outbox). */
+  | { type: 'uplink' }
   /** The test clock moved (test host only). */
   | { type: 'clock'; now: string };

@@ -211,3 +211,128 @@ export function batchRanges(events: readonly Pick<AuditEvent, 'action'>[], maxRo
   }
   return out;
 }
+
+// ───────────────────────── downward: what the hub sends ─────────────────────────
+
+/**
+ * What a superior office sends down. Data only: a desk shows a notice,
+ * offers a holiday notice for its admin to confirm (parsed by the desk's own
+ * parser), rings a presence check. A desk never runs code or SQL from the hub.
+ */
+export const downNoticeSchema = z
+  .object({
+    kind: z.literal('notice'),
+    title: pgText.trim().min(1).max(200),
+    body: pgText.max(10_000),
+    /** The sending office, as the desk shows it. */
+    from: pgText.max(100),
+  })
+  .strict();
+export const downHolidaySchema = z
+  .object({
+    kind: z.literal('holiday'),
+    year: z.number().int().min(2000).max(2100),
+    title: pgText.trim().min(1).max(200),
+    /** The State Council notice as published; the desk parses it and its admin confirms. */
+    text: pgText.min(1).max(20_000),
+    from: pgText.max(100),
+  })
+  .strict();
+export const downCheckSchema = z
+  .object({
+    kind: z.literal('check'),
+    /** An answer within this many seconds of sending counts as 在岗. */
+    limitSeconds: z.number().int().min(10).max(3600),
+    from: pgText.max(100),
+  })
+  .strict();
+export const downPayloadSchema = z.discriminatedUnion('kind', [downNoticeSchema, downHolidaySchema, downCheckSchema]);
+export type DownPayload = z.infer<typeof downPayloadSchema>;
+export type DownKind = DownPayload['kind'];
+
+export const downMessageSchema = z.object({
+  /** The hub's version counter: a desk pulls everything after the last version it holds. */
+  version: z.number().int().positive(),
+  sentAt: isoInstant,
+  payload: downPayloadSchema,
+});
+export type DownMessage = z.infer<typeof downMessageSchema>;
+
+/** Messages per pull answer (a desk back after a long time pulls again). */
+export const maxPullMessages = 100;
+
+export const pullRequestSchema = z.object({ ...signed, cursor: z.number().int().nonnegative() }).strict();
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+export const pullResponseSchema = z.object({
+  deskId: deskIdSchema,
+  /** Messages for this desk after the cursor, oldest first. */
+  messages: z.array(downMessageSchema).max(maxPullMessages),
+  /** The newest version considered (messages to other desks are skipped, the cursor moves past them). */
+  cursor: z.number().int().nonnegative(),
+  /** More versions wait after `cursor`. */
+  more: z.boolean(),
+  hubTime: isoInstant,
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** The text a desk signs to pull what was sent down. */
+export function pullSigningText(r: Pick<PullRequest, 'deskId' | 'keyFingerprint' | 'cursor' | 'sentAt' | 'nonce'>): string {
+  return `dutydesk-hub-pull/v1\n${r.deskId}\n${r.keyFingerprint}\n${r.cursor}\n${r.sentAt}\n${r.nonce}`;
+}
+
+// ───────────────────────── upward facts a hub reads from the stream ─────────────────────────
+
+/**
+ * Audit actions the desk writes for the hub's views. They travel up in the
+ * desk's own chain like every other row: the hub learns of an acknowledged
+ * notice or an answered presence check only from the desk's stream, so its
+ * views can be rebuilt from the streams alone.
+ */
+export const hubActions = {
+  enrol: 'uplink.enrol',
+  unenrol: 'uplink.unenrol',
+  noticeReceive: 'hubNotice.receive',
+  noticeAck: 'hubNotice.ack',
+  holidayReceive: 'hubHoliday.receive',
+  holidayApply: 'hubHoliday.apply',
+  holidayDecline: 'hubHoliday.decline',
+  checkReceive: 'hubCheck.receive',
+  checkAnswer: 'hubCheck.answer',
+  dutyReport: 'hubDuty.report',
+} as const;
+
+/** `hubCheck.answer`'s after: who answered, how fast, within the limit or not. */
+export const checkAnswerFactSchema = z.object({
+  version: z.number().int().positive(),
+  sentAt: z.string(),
+  answeredAt: z.string(),
+  seconds: z.number().nonnegative(),
+  limitSeconds: z.number().int(),
+  withinLimit: z.boolean(),
+  answeredBy: z.string(),
+  /** Whether the answering user is on the published duty now; null when nobody is rostered. */
+  onDuty: z.boolean().nullable(),
+});
+export type CheckAnswerFact = z.infer<typeof checkAnswerFactSchema>;
+
+/** `hubNotice.ack` / `hubHoliday.apply|decline`'s after. */
+export const messageHandledFactSchema = z.object({ version: z.number().int().positive(), by: z.string(), year: z.number().int().optional() });
+
+const dutyPersonFact = z.object({ name: z.string(), mobile: z.string().nullable(), officePhone: z.string().nullable() });
+/** `hubDuty.report`'s after: the duty now, self-contained (names and phones), as the desk publishes it. */
+export const dutyReportFactSchema = z.object({
+  dutyDate: z.string(),
+  dutyPhone: z.string().nullable(),
+  shifts: z.array(
+    z.object({
+      shiftName: z.string(),
+      start: z.string(),
+      end: z.string(),
+      leader: z.array(dutyPersonFact),
+      officer: z.array(dutyPersonFact),
+      standby: z.array(dutyPersonFact),
+    }),
+  ),
+});
+export type DutyReportFact = z.infer<typeof dutyReportFactSchema>;

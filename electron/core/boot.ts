@@ -4,7 +4,7 @@
  * Opens the store safely (a fault becomes a message and, where the records
  * can still be read, a read-only core — trust/open.ts; migrations run inside
  * the store's opening), starts the schedulers (chain-head record, hourly
- * backups and the nightly check, the due scheduler) and builds the API.
+ * backups and the nightly check, the due scheduler, the hub outbox) and builds the API.
  * `stop()` undoes it in reverse order and closes the store.
  */
 import { createApi, type Api } from './api/dispatch';
@@ -13,6 +13,7 @@ import type { Core } from './core';
 import { startTrustScheduler } from './backup/schedule';
 import { startDueScheduler } from './escalation/due-schedule';
 import { openCoreSafely, trackChainHead } from './trust/open';
+import { startOutbox } from './uplink/outbox';
 import { type StoreFault } from "./store/faults";
 
 export interface Booted {
@@ -32,6 +33,8 @@ export function boot(opts: { dataDir: string; clock?: Clock }): BootResult {
   const stopHead = trackChainHead(core);
   const stopTrust = startTrustScheduler(core);
   const due = startDueScheduler(core);
+  // The desk's outbox to its hub (when enrolled): in the background, never in the way of a write.
+  const outbox = startOutbox(core);
   const api = createApi(core);
   let stopped = false;
   return {
@@ -41,6 +44,7 @@ export function boot(opts: { dataDir: string; clock?: Clock }): BootResult {
     stop() {
       if (stopped) return;
       stopped = true;
+      outbox.stop();
       due.stop();
       stopTrust();
       stopHead();

@@ -26,6 +26,7 @@ import { presenceHandlers } from './presence/api';
 import { handoverHandlers } from './handover/api';
 import { dailyReportHandlers } from './reports/api';
 import { leaderHandlers } from './leader/api';
+import { uplinkHandlers } from './uplink/api';
 import type { HandlerFor } from './context';
 
 export type AllHandlers = { [M in MethodName]: HandlerFor<M> };
@@ -52,6 +53,7 @@ export const handlerParts = [
   handoverHandlers,
   dailyReportHandlers,
   leaderHandlers,
+  uplinkHandlers,
 ] as const;
 
 /** Merges handler maps; throws on a name handled twice, an unknown name, or a contract method left without a handler. */
@@ -91,6 +93,7 @@ const _typed = {
   ...handoverHandlers,
   ...dailyReportHandlers,
   ...leaderHandlers,
+  ...uplinkHandlers,
 } satisfies AllHandlers;
 
 export const allHandlers: AllHandlers = mergeHandlers(handlerParts) as typeof _typed;

@@ -53,6 +53,10 @@ export const entities = [
   'handover',
   'todo',
   'dailyReport',
+  // The link to the hub: enrolment (uplink), what the hub sent down (hubMessage), the duty published for the hub (hubDuty).
+  'uplink',
+  'hubMessage',
+  'hubDuty',
 ] as const;
 export type Entity = (typeof entities)[number];
 
@@ -188,6 +192,11 @@ export const queryReads = {
   'documents.sheet': ['document', 'desk', now],
   'documents.exportXlsx': ['document', 'desk', now],
   'documents.history': ['document'],
+  // N 条待上报 counts the audit rows after the hub's acknowledgement: any write moves it.
+  'uplink.status': everything,
+  'uplink.syncNow': everything,
+  'uplink.inbox': ['hubMessage', 'uplink'],
+  'uplink.previewHoliday': ['hubMessage'],
 } as const satisfies Record<QueryMethod, Reads>;
 
 export const mutationWrites = {
@@ -299,6 +308,13 @@ export const mutationWrites = {
   'dailyReport.setRules': ['settings'],
   'leader.instruct': ['instruction'],
   'instruction.followUp': ['instruction'],
+  'uplink.enrol': ['uplink'],
+  'uplink.unenrol': ['uplink'],
+  'uplink.ackNotice': ['hubMessage'],
+  'uplink.answerCheck': ['hubMessage'],
+  // Applying goes through the calendar's own import.
+  'uplink.applyHoliday': ['hubMessage', 'calendar_year'],
+  'uplink.declineHoliday': ['hubMessage'],
 } as const satisfies Record<MutationMethod, readonly Entity[]>;
 
 const knownEntities: ReadonlySet<string> = new Set<string>(entities);
@@ -326,6 +342,9 @@ export function changedBy(e: PushEvent): readonly string[] {
     case 'due':
     case 'clock':
       return [now];
+    // The outbox moved: connected / offline, rows acknowledged (no audit row of its own).
+    case 'uplink':
+      return ['uplink'];
   }
 }
 

@@ -24,6 +24,7 @@ import { presenceMethods } from './presence';
 import { handoverMethods } from './handover';
 import { dailyReportMethods } from './reports';
 import { leaderMethods } from './leader';
+import { uplinkMethods } from './uplink';
 import { mergeMethodMaps, type InputOf, type MethodSpec, type OutputOf } from './define';
 
 /** Every domain's method map; `contract` is their union. */
@@ -48,6 +49,7 @@ export const contractParts = {
   handover: handoverMethods,
   reports: dailyReportMethods,
   leader: leaderMethods,
+  uplink: uplinkMethods,
 } as const;
 
 type Parts = typeof contractParts;
@@ -86,3 +88,4 @@ export * from './presence';
 export * from './handover';
 export * from './reports';
 export * from './leader';
+export * from './uplink';

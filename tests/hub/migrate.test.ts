@@ -22,11 +22,25 @@ describe.each(engineKinds)('migrations on the %s engine', (kind) => {
       expect(await migrate(engine)).toEqual(migrations.map((m) => m.version));
       expect(await migrate(engine)).toEqual([]);
       const tracked = await engine.query<{ version: number }>('SELECT version FROM hub_migrations ORDER BY version');
-      expect(tracked.rows.map((r) => r.version)).toEqual([schemaVersion]);
+      expect(tracked.rows.map((r) => r.version)).toEqual(migrations.map((m) => m.version));
+      expect(tracked.rows.at(-1)?.version).toBe(schemaVersion);
       const tables = await engine.query<{ t: string }>("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1");
-      expect(tables.rows.map((r) => r.t)).toEqual(['audit_events', 'chain_keys', 'checkpoints', 'desk_heads', 'desk_keys', 'desks', 'enrol_codes', 'hub_migrations', 'request_nonces']);
+      expect(tables.rows.map((r) => r.t)).toEqual(['audit_events', 'chain_keys', 'checkpoints', 'desk_heads', 'desk_keys', 'desks', 'down_messages', 'enrol_codes', 'hub_migrations', 'hub_settings', 'hub_users', 'request_nonces']);
       await engine.query("INSERT INTO hub_migrations (version, name) VALUES (9990, 'from the future')");
       await expect(migrate(engine)).rejects.toThrow(/newer than this hub/u);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('upgrade a hub at 0010 to 0020 with its desks kept', async () => {
+    const engine = await env.freshEngine(kind);
+    try {
+      expect(await migrate(engine, migrations.slice(0, 1))).toEqual([10]);
+      await engine.query("INSERT INTO desks (desk_id, unit_name, enrolled_at) VALUES ('d-1', '城关镇', now())");
+      expect(await migrate(engine)).toEqual([20]);
+      const d = await engine.query<{ unit_name: string; last_seen_at: Date | null }>('SELECT unit_name, last_seen_at FROM desks');
+      expect(d.rows).toEqual([{ unit_name: '城关镇', last_seen_at: null }]);
     } finally {
       await engine.close();
     }
@@ -35,7 +49,7 @@ describe.each(engineKinds)('migrations on the %s engine', (kind) => {
   it('roll a failing step back whole', async () => {
     const engine = await env.freshEngine(kind);
     try {
-      const broken = [...migrations, { version: 20, name: 'broken', sql: 'CREATE TABLE ok_table (x int); SELECT no_such_column FROM desks;' }];
+      const broken = [...migrations, { version: 9000, name: 'broken', sql: 'CREATE TABLE ok_table (x int); SELECT no_such_column FROM desks;' }];
       await expect(migrate(engine, broken)).rejects.toThrow();
       const t = await engine.query("SELECT 1 FROM information_schema.tables WHERE table_name IN ('ok_table', 'desks')");
       expect(t.rows).toEqual([]);

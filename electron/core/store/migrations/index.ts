@@ -14,6 +14,7 @@ import { m0050AuditLean } from './0050-audit-lean';
 import { m0060OneSettingsStore } from './0060-one-settings-store';
 import { m0090DutyDay } from './0090-duty-day';
 import { m0100Registers } from './0100-registers';
+import { m0110Uplink } from './0110-uplink';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   m0060OneSettingsStore,
   m0090DutyDay,
   m0100Registers,
+  m0110Uplink,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,0 +1,308 @@
+/**
+ * The hub's views, computed from the desks' streams (plus what the hub
+ * itself sent down): nothing here is kept that a re-ingest of the chains
+ * would not give back.
+ *
+ * - board: every desk — link (last heard from), last event, duty now (the
+ *   desk's newest `hubDuty.report`), today's presence checks, notices not
+ *   yet acknowledged, incidents open.
+ * - presence checks per desk and month: on time / late / missed (漏岗 = no
+ *   answer within the limit).
+ * - incidents across desks, folded from `incident.*` and `report.file` rows.
+ *
+ * Daily / zero reports and petitions are added by their issues (13, 14) when
+ * their events exist in the stream — see `pendingViews` and the README.
+ */
+import { z } from 'zod';
+import { checkAnswerFactSchema, dutyReportFactSchema, hubActions, type CheckAnswerFact, type DutyReportFact } from '../shared/hub-protocol';
+import type { Queryable } from './db/engine';
+import { listSent, type SentMessage } from './downward';
+
+/** A desk heard from within this long is 在线 (desks pull every 10 s while connected). */
+export const onlineWindowMs = 90_000;
+
+export interface BoardDesk {
+  deskId: string;
+  unitName: string;
+  enrolledAt: string;
+  revoked: boolean;
+  online: boolean;
+  lastSeenAt: string | null;
+  headSeq: number;
+  lastAt: string | null;
+  lastAction: string | null;
+  duty: (DutyReportFact & { reportedAt: string }) | null;
+  /** Presence checks sent to this desk on the board's date. */
+  checks: CheckResult[];
+  noticesOpen: number;
+  incidentsOpen: number;
+}
+
+export type CheckOutcome = 'onTime' | 'late' | 'missed' | 'waiting';
+
+export interface CheckResult {
+  version: number;
+  deskId: string;
+  sentAt: string;
+  limitSeconds: number;
+  outcome: CheckOutcome;
+  answer: CheckAnswerFact | null;
+}
+
+interface EventRow {
+  desk_id: string;
+  seq: number;
+  at: string;
+  action: string;
+  entity_id: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+const parseJson = (s: string | null): unknown => {
+  if (!s) return null;
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
+};
+
+async function eventsOf(db: Queryable, actions: readonly string[], deskIds?: readonly string[]): Promise<EventRow[]> {
+  const r = await db.query<EventRow>(
+    `SELECT desk_id, seq, at, action, entity_id, before, after FROM audit_events
+      WHERE action = ANY($1::text[]) AND ($2::text[] IS NULL OR desk_id = ANY($2::text[])) ORDER BY desk_id, seq`,
+    [actions, deskIds ?? null],
+  );
+  return r.rows;
+}
+
+interface DeskRow {
+  desk_id: string;
+  unit_name: string;
+  enrolled_at: Date | string;
+  revoked_at: Date | string | null;
+  last_seen_at: Date | string | null;
+  seq: number;
+  last_at: string | null;
+  updated_at: Date | string;
+}
+
+const isoOf = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+async function desks(db: Queryable): Promise<DeskRow[]> {
+  const r = await db.query<DeskRow>(
+    `SELECT d.desk_id, d.unit_name, d.enrolled_at, d.revoked_at, d.last_seen_at, h.seq, h.last_at, h.updated_at
+       FROM desks d JOIN desk_heads h USING (desk_id) ORDER BY d.unit_name, d.desk_id`,
+  );
+  return r.rows;
+}
+
+const isTarget = (m: SentMessage, deskId: string, enrolledAt: string): boolean =>
+  (m.targets === null ? Date.parse(enrolledAt) <= Date.parse(m.sentAt) : m.targets.includes(deskId));
+
+/** Each presence check × each desk it went to, with its outcome as the streams tell it. */
+export async function checkResults(db: Queryable, opts: { since?: string; until?: string; now: Date }): Promise<CheckResult[]> {
+  const sent = (await listSent(db, { kind: 'check', ...(opts.since ? { since: opts.since } : {}), ...(opts.until ? { until: opts.until } : {}), limit: 10_000 })).reverse();
+  if (sent.length === 0) return [];
+  const all = await desks(db);
+  const answers = new Map<string, CheckAnswerFact>();
+  for (const e of await eventsOf(db, [hubActions.checkAnswer])) {
+    const f = checkAnswerFactSchema.safeParse(parseJson(e.after));
+    if (f.success) answers.set(`${e.desk_id}|${f.data.version}`, f.data);
+  }
+  const out: CheckResult[] = [];
+  for (const m of sent) {
+    if (m.payload.kind !== 'check') continue;
+    const limit = m.payload.limitSeconds;
+    for (const d of all) {
+      if (!isTarget(m, d.desk_id, isoOf(d.enrolled_at)!)) continue;
+      const answer = answers.get(`${d.desk_id}|${m.version}`) ?? null;
+      const expired = opts.now.getTime() > Date.parse(m.sentAt) + limit * 1000;
+      const outcome: CheckOutcome = answer ? (answer.withinLimit ? 'onTime' : 'late') : expired ? 'missed' : 'waiting';
+      out.push({ version: m.version, deskId: d.desk_id, sentAt: m.sentAt, limitSeconds: limit, outcome, answer });
+    }
+  }
+  return out;
+}
+
+export interface CheckMonthRow {
+  deskId: string;
+  unitName: string;
+  sent: number;
+  onTime: number;
+  late: number;
+  /** 漏岗: not answered within the limit (late answers included). */
+  missed: number;
+  meanSeconds: number | null;
+}
+
+/** Presence checks of a month (desk-local month bounds in the hub's time zone), per desk. */
+export async function checkMonth(db: Queryable, bounds: { since: string; until: string }, now: Date): Promise<{ rows: CheckMonthRow[]; checks: CheckResult[] }> {
+  const checks = await checkResults(db, { ...bounds, now });
+  const names = new Map((await desks(db)).map((d) => [d.desk_id, d.unit_name]));
+  const by = new Map<string, CheckMonthRow & { total: number }>();
+  for (const c of checks) {
+    let r = by.get(c.deskId);
+    if (!r) {
+      r = { deskId: c.deskId, unitName: names.get(c.deskId) ?? c.deskId, sent: 0, onTime: 0, late: 0, missed: 0, meanSeconds: null, total: 0 };
+      by.set(c.deskId, r);
+    }
+    r.sent += 1;
+    if (c.outcome === 'onTime') r.onTime += 1;
+    if (c.outcome === 'late') r.late += 1;
+    if (c.outcome === 'late' || c.outcome === 'missed') r.missed += 1;
+    if (c.answer) {
+      r.total += c.answer.seconds;
+      const answered = r.onTime + r.late;
+      r.meanSeconds = Math.round((r.total / answered) * 10) / 10;
+    }
+  }
+  return { rows: [...by.values()].map(({ total: _t, ...r }) => r).sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-CN')), checks };
+}
+
+const incidentCreate = z.object({ no: z.string().optional(), title: z.string(), category: z.string(), level: z.number(), learnedAt: z.string(), occurredAt: z.string().optional(), location: z.string().nullable().optional() }).passthrough();
+const reportFiled = z.object({ incidentId: z.number(), title: z.string().optional(), sentAt: z.string(), late: z.boolean().optional() }).passthrough();
+
+export interface HubIncident {
+  deskId: string;
+  unitName: string;
+  incidentId: string;
+  no: string | null;
+  title: string;
+  category: string;
+  level: number;
+  learnedAt: string;
+  location: string | null;
+  status: string;
+  reports: { title: string | null; sentAt: string; late: boolean }[];
+  /** Any report sent after its deadline (the desk's own rules decided). */
+  late: boolean;
+}
+
+/** Incidents across desks, learned of in [since, until). */
+export async function incidents(db: Queryable, bounds: { since: string; until: string }): Promise<HubIncident[]> {
+  const names = new Map((await desks(db)).map((d) => [d.desk_id, d.unit_name]));
+  const rows = await eventsOf(db, ['incident.create', 'incident.update', 'incident.setLevel', 'incident.setStatus', 'report.file']);
+  const map = new Map<string, HubIncident>();
+  for (const e of rows) {
+    const after = parseJson(e.after);
+    if (e.action === 'incident.create') {
+      const c = incidentCreate.safeParse(after);
+      if (!c.success || !e.entity_id) continue;
+      map.set(`${e.desk_id}|${e.entity_id}`, {
+        deskId: e.desk_id,
+        unitName: names.get(e.desk_id) ?? e.desk_id,
+        incidentId: e.entity_id,
+        no: c.data.no ?? null,
+        title: c.data.title,
+        category: c.data.category,
+        level: c.data.level,
+        learnedAt: c.data.learnedAt,
+        location: c.data.location ?? null,
+        status: 'open',
+        reports: [],
+        late: false,
+      });
+      continue;
+    }
+    if (e.action === 'report.file') {
+      const r = reportFiled.safeParse(after);
+      const inc = r.success ? map.get(`${e.desk_id}|${r.data.incidentId}`) : undefined;
+      if (!r.success || !inc) continue;
+      inc.reports.push({ title: r.data.title ?? null, sentAt: r.data.sentAt, late: r.data.late ?? false });
+      inc.late ||= r.data.late ?? false;
+      continue;
+    }
+    const inc = e.entity_id ? map.get(`${e.desk_id}|${e.entity_id}`) : undefined;
+    if (!inc || typeof after !== 'object' || after === null) continue;
+    const a = after as Record<string, unknown>;
+    if (typeof a.title === 'string') inc.title = a.title;
+    if (typeof a.level === 'number') inc.level = a.level;
+    if (typeof a.status === 'string') inc.status = a.status;
+    if (typeof a.location === 'string') inc.location = a.location;
+  }
+  const since = Date.parse(bounds.since);
+  const until = Date.parse(bounds.until);
+  return [...map.values()].filter((i) => Date.parse(i.learnedAt) >= since && Date.parse(i.learnedAt) < until).sort((a, b) => b.learnedAt.localeCompare(a.learnedAt));
+}
+
+/** The board: every desk, as its stream and the hub's own sends tell it, for one date's bounds. */
+export async function board(db: Queryable, day: { since: string; until: string }, now: Date): Promise<BoardDesk[]> {
+  const all = await desks(db);
+  const duty = new Map<string, DutyReportFact & { reportedAt: string }>();
+  for (const e of await eventsOf(db, [hubActions.dutyReport])) {
+    const f = dutyReportFactSchema.safeParse(parseJson(e.after));
+    if (f.success) duty.set(e.desk_id, { ...f.data, reportedAt: e.at });
+  }
+  const last = await db.query<{ desk_id: string; action: string }>(
+    'SELECT e.desk_id, e.action FROM audit_events e JOIN desk_heads h ON h.desk_id = e.desk_id AND h.seq = e.seq',
+  );
+  const lastAction = new Map(last.rows.map((r) => [r.desk_id, r.action]));
+  const checks = await checkResults(db, { ...day, now });
+  const notices = await listSent(db, { kind: 'notice', limit: 500 });
+  const acked = new Set<string>();
+  for (const e of await eventsOf(db, [hubActions.noticeAck])) {
+    const v = (parseJson(e.after) as { version?: unknown } | null)?.version;
+    if (typeof v === 'number') acked.add(`${e.desk_id}|${v}`);
+  }
+  const open = await incidents(db, { since: '1970-01-01T00:00:00Z', until: '9999-01-01T00:00:00Z' });
+  return all.map((d) => {
+    const enrolledAt = isoOf(d.enrolled_at)!;
+    const seen = isoOf(d.last_seen_at);
+    return {
+      deskId: d.desk_id,
+      unitName: d.unit_name,
+      enrolledAt,
+      revoked: d.revoked_at !== null,
+      online: seen !== null && now.getTime() - Date.parse(seen) <= onlineWindowMs,
+      lastSeenAt: seen,
+      headSeq: d.seq,
+      lastAt: d.last_at,
+      lastAction: lastAction.get(d.desk_id) ?? null,
+      duty: duty.get(d.desk_id) ?? null,
+      checks: checks.filter((c) => c.deskId === d.desk_id),
+      noticesOpen: notices.filter((m) => isTarget(m, d.desk_id, enrolledAt) && !acked.has(`${d.desk_id}|${m.version}`)).length,
+      incidentsOpen: open.filter((i) => i.deskId === d.desk_id && i.status !== 'closed').length,
+    };
+  });
+}
+
+export interface NoticeStatus {
+  message: SentMessage;
+  desks: { deskId: string; unitName: string; received: string | null; handled: string | null; handledBy: string | null; declined: boolean }[];
+}
+
+/** Notices and holiday notices sent, each with every target desk's receipt and acknowledgement (or application). */
+export async function noticeStatus(db: Queryable, kind: 'notice' | 'holiday'): Promise<NoticeStatus[]> {
+  const sent = await listSent(db, { kind, limit: 100 });
+  const all = await desks(db);
+  const receive = kind === 'notice' ? [hubActions.noticeReceive] : [hubActions.holidayReceive];
+  const handle = kind === 'notice' ? [hubActions.noticeAck] : [hubActions.holidayApply, hubActions.holidayDecline];
+  const got = new Map<string, string>();
+  const done = new Map<string, { at: string; by: string | null; declined: boolean }>();
+  for (const e of await eventsOf(db, [...receive, ...handle])) {
+    const a = parseJson(e.after) as { version?: unknown; by?: unknown } | null;
+    if (typeof a?.version !== 'number') continue;
+    const k = `${e.desk_id}|${a.version}`;
+    if (receive.includes(e.action as never)) got.set(k, e.at);
+    else done.set(k, { at: e.at, by: typeof a.by === 'string' ? a.by : null, declined: e.action === hubActions.holidayDecline });
+  }
+  return sent.map((m) => ({
+    message: m,
+    desks: all
+      .filter((d) => isTarget(m, d.desk_id, isoOf(d.enrolled_at)!))
+      .map((d) => {
+        const k = `${d.desk_id}|${m.version}`;
+        const h = done.get(k);
+        return { deskId: d.desk_id, unitName: d.unit_name, received: got.get(k) ?? null, handled: h?.at ?? null, handledBy: h?.by ?? null, declined: h?.declined ?? false };
+      }),
+  }));
+}
+
+/**
+ * Views that wait for events other issues add to the desk's stream: the
+ * daily / zero report collection (issue 13) and petition totals (issue 14).
+ * The board shows their columns as "not yet reported by desks" until then.
+ */
+export const pendingViews = ['dailyReports', 'petitions'] as const;
