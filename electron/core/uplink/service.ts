@@ -206,8 +206,14 @@ const publicItem = (r: InboxRecord): InboxItem => {
   return item;
 };
 
+/** The inbox; a check's `dueAt` is given on the desk's clock (the hub's, less the learnt offset), as the console counts down. */
 export function inbox(db: Db): InboxList {
-  return { open: listOpenInbox(db).map(publicItem), recent: listRecentInbox(db, 20).map(publicItem) };
+  const offset = getLink(db).hubOffsetMs;
+  const onDeskClock = (r: InboxRecord): InboxItem => {
+    const item = publicItem(r);
+    return item.dueAt ? { ...item, dueAt: iso(Date.parse(item.dueAt) - offset) } : item;
+  };
+  return { open: listOpenInbox(db).map(onDeskClock), recent: listRecentInbox(db, 20).map(onDeskClock) };
 }
 
 function openItem(db: Db, id: number, kind: InboxRecord['kind']): InboxRecord {

@@ -54,12 +54,16 @@ function beep(): void {
 }
 
 let timer: ReturnType<typeof setInterval> | null = null;
-/** Starts or stops the repeating beep. */
-export function setAlarm(on: boolean): void {
-  if (on && !timer) {
+/** Who wants the beep now: the due list, the hub's presence check … — it stops only when none does. */
+const sources = new Set<string>();
+/** Starts or stops the repeating beep for one source. */
+export function setAlarm(on: boolean, source = 'due'): void {
+  if (on) sources.add(source);
+  else sources.delete(source);
+  if (sources.size > 0 && !timer) {
     beep();
     timer = setInterval(beep, 3000);
-  } else if (!on && timer) {
+  } else if (sources.size === 0 && timer) {
     clearInterval(timer);
     timer = null;
   }

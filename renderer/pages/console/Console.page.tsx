@@ -13,6 +13,7 @@ import { Timeline } from './Timeline';
 import { ChainHead } from '../../components/ChainHead/ChainHead';
 import { CopyNumber } from '../../components/CopyNumber/CopyNumber';
 import { CarryOverCard, ResponsibilityBanner } from '../../components/DutyDay/CarryOver';
+import { HubChecks, HubPanel } from './HubPanel';
 
 function DeskCard() {
   const { t } = useTranslation();
@@ -46,6 +47,7 @@ export function ConsolePage() {
       <VisuallyHidden>
         <h1>{t('nav.console')}</h1>
       </VisuallyHidden>
+      <HubChecks />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
@@ -57,6 +59,7 @@ export function ConsolePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
+            <HubPanel />
             <DeskCard />
             <DueNext />
             <CarryOverCard />

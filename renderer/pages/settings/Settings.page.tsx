@@ -12,11 +12,12 @@ import { rosterPanels } from './RosterPanels';
 import { incidentPanels } from './IncidentPanels';
 import { trustPanels } from './TrustPanels';
 import { dutyDayPanels } from './DutyDayPanels';
+import { uplinkPanels } from './UplinkPanels';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const isAdmin = useHasRole('admin');
-  const extra = [...rosterPanels, ...incidentPanels, ...trustPanels, ...dutyDayPanels];
+  const extra = [...rosterPanels, ...incidentPanels, ...trustPanels, ...dutyDayPanels, ...uplinkPanels];
   return (
     <Stack>
       <Title order={1} size="h2">{t('nav.settings')}</Title>

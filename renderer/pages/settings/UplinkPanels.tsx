@@ -1,0 +1,134 @@
+/**
+ * 设置 → 上级汇总: enrol this desk at its superior office's hub with the
+ * address and one-time code the hub gave, see the link state, sync now, or
+ * leave the hub (with a reason).
+ */
+import { useState } from 'react';
+import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconPlugConnected, IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { call, queryClient, useApiQuery } from '../../api';
+import { ReasonDialog } from '../../components/ReasonDialog/ReasonDialog';
+import { useDesk, useHasRole } from '../../lib/desk-context';
+import { errorText, fieldErrors, notifyError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { UplinkLine } from '../console/HubPanel';
+import type { SettingsPanel } from './TrustPanels';
+
+function UplinkSettings() {
+  const { t } = useTranslation();
+  const { tz } = useDesk();
+  const isAdmin = useHasRole('admin');
+  const status = useApiQuery('uplink.status', {}, { refetchInterval: 10_000 });
+  const [hubUrl, setHubUrl] = useState('');
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [leaving, setLeaving] = useState(false);
+  const s = status.data;
+  if (!s) return null;
+
+  const enrol = async () => {
+    setBusy(true);
+    setError(null);
+    setErrors({});
+    try {
+      await call('uplink.enrol', { hubUrl: hubUrl.trim(), code: code.trim() });
+      setCode('');
+      await queryClient.invalidateQueries();
+    } catch (e) {
+      setErrors(fieldErrors(t, e));
+      setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const syncNow = async () => {
+    try {
+      await call('uplink.syncNow', {});
+      await queryClient.invalidateQueries();
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+
+  return (
+    <Stack maw={720}>
+      <Text size="sm">{t('uplink.settings.intro')}</Text>
+      <Card withBorder>
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            {t('uplink.linkLabel')}
+          </Title>
+          <UplinkLine status={s} />
+          {s.enrolled && (
+            <>
+              <Text size="sm" data-testid="uplink-enrolled">
+                {t('uplink.settings.enrolled', { url: s.hubUrl, at: s.enrolledAt ? formatDateTime(s.enrolledAt, tz) : '' })}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {s.lastOkAt ? t('uplink.settings.lastOk', { at: formatDateTime(s.lastOkAt, tz) }) : t('uplink.settings.never')} ·{' '}
+                {t('uplink.settings.progress', { acked: s.ackedSeq, head: s.headSeq })}
+              </Text>
+              {s.error && s.state === 'refused' && (
+                <Alert color="red" data-testid="uplink-error">
+                  {t('uplink.settings.hubSaid', { message: s.error.message })}
+                </Alert>
+              )}
+              <Group>
+                <Button variant="light" leftSection={<IconRefresh size={16} />} onClick={() => void syncNow()}>
+                  {t('uplink.settings.syncNow')}
+                </Button>
+                {isAdmin && (
+                  <Button variant="default" color="red" onClick={() => setLeaving(true)}>
+                    {t('uplink.settings.unenrol')}
+                  </Button>
+                )}
+              </Group>
+            </>
+          )}
+        </Stack>
+      </Card>
+      {isAdmin && !s.enrolled && (
+        <Card withBorder>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void enrol();
+            }}
+          >
+            <Stack>
+              <TextInput label={t('uplink.settings.hubUrl')} description={t('uplink.settings.hubUrlHint')} value={hubUrl} onChange={(e) => setHubUrl(e.currentTarget.value)} error={errors.hubUrl} required />
+              <TextInput label={t('uplink.settings.code')} description={t('uplink.settings.codeHint')} value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors.code} required autoComplete="off" />
+              {error && (
+                <Alert color="red" data-testid="uplink-enrol-error">
+                  {error}
+                </Alert>
+              )}
+              <Group>
+                <Button type="submit" loading={busy} leftSection={<IconPlugConnected size={16} />}>
+                  {t('uplink.settings.enrol')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Card>
+      )}
+      {leaving && (
+        <ReasonDialog
+          title={t('uplink.settings.unenrolTitle')}
+          label={t('common.reason')}
+          confirmLabel={t('uplink.settings.unenrol')}
+          confirmColor="red"
+          onConfirm={(reason) => call('uplink.unenrol', { reason }).then(() => queryClient.invalidateQueries())}
+          onClose={() => setLeaving(false)}
+        >
+          <Text size="sm">{t('uplink.settings.unenrolIntro')}</Text>
+        </ReasonDialog>
+      )}
+    </Stack>
+  );
+}
+
+export const uplinkPanels: SettingsPanel[] = [{ value: 'uplink', labelKey: 'uplink.settings.tab', render: () => <UplinkSettings /> }];
