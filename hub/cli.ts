@@ -2,6 +2,8 @@
  * npm run hub [-- options]              start the hub
  * npm run hub -- code [--unit 名称]     create a one-time enrolment code on the running hub
  * npm run hub -- desks                  list enrolled desks and their heads
+ * npm run hub -- user --login L --display-name 姓名 --role admin|officer|leader [--password P]
+ *                                       create (or reset) a console user on the running hub
  *
  * Options:
  *   --data-dir DIR     hub folder (default ./hub-data): the embedded database (DIR/pgdata),
@@ -11,11 +13,17 @@
  *   --host ADDR        address to listen on (default 127.0.0.1; an intranet address to serve desks)
  *   --port N           default 8470
  *   --cert FILE --key FILE   serve HTTPS with this PEM certificate and key
+ *   --name 名称        the office's name on the console and the 汇总 sheet (default 上级总值班室)
+ *   --time-zone TZ     the console's dates (default Asia/Shanghai)
+ *
+ * The console (the renderer in hub mode) is served at / when the renderer is
+ * built (npm run build:renderer); otherwise the hub runs API-only.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { requestJson } from './client';
 import { Hub, openEngine } from './hub';
 import { serve } from './server';
@@ -32,6 +40,12 @@ const { values, positionals } = parseArgs({
     key: { type: 'string' },
     unit: { type: 'string' },
     ttl: { type: 'string' },
+    login: { type: 'string' },
+    'display-name': { type: 'string' },
+    role: { type: 'string' },
+    password: { type: 'string' },
+    name: { type: 'string', default: '上级总值班室' },
+    'time-zone': { type: 'string', default: 'Asia/Shanghai' },
   },
 });
 const dataDir = path.resolve(values['data-dir']);
@@ -66,6 +80,13 @@ async function main(): Promise<void> {
     console.log(`登记码 enrolment code: ${r.code}   (一次有效 one use, 有效至 valid until ${r.expiresAt})`);
     return;
   }
+  if (cmd === 'user') {
+    if (!values.login || !values.role) throw new Error('user needs --login and --role (admin, officer or leader)');
+    const password = values.password ?? crypto.randomBytes(9).toString('base64url').replace(/[-_]/gu, 'x') + '7a';
+    await admin('POST', '/v1/admin/users', { login: values.login, displayName: values['display-name'] ?? values.login, role: values.role, password });
+    console.log(`上级用户 hub user ${values.login} (${values.role})${values.password ? '' : `   初始密码 initial password: ${password}`}`);
+    return;
+  }
   if (cmd === 'desks') {
     console.log(JSON.stringify(await admin('GET', '/v1/admin/desks'), null, 2));
     return;
@@ -76,7 +97,16 @@ async function main(): Promise<void> {
   hub.startHousekeeping();
   const tls = values.cert && values.key ? { cert: fs.readFileSync(values.cert), key: fs.readFileSync(values.key) } : undefined;
   if (Boolean(values.cert) !== Boolean(values.key)) throw new Error('--cert and --key go together');
-  const running = await serve(hub, { host: values.host, port: Number(values.port), adminToken: adminToken(), ...(tls ? { tls } : {}) });
+  const built = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'out', 'renderer');
+  const staticDir = fs.existsSync(path.join(built, 'index.html')) ? built : null;
+  if (!staticDir) console.warn('hub: renderer not built (npm run build:renderer): the console pages are not served');
+  const running = await serve(hub, {
+    host: values.host,
+    port: Number(values.port),
+    adminToken: adminToken(),
+    console: { staticDir, hubName: values.name, timeZone: values['time-zone'] },
+    ...(tls ? { tls } : {}),
+  });
   fs.writeFileSync(stateFile, `${JSON.stringify({ url: running.url, pid: process.pid })}\n`);
   console.log(`READY ${running.url} engine=${engine.kind} data=${dataDir}`);
   const stop = (): void => {

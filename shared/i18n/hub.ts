@@ -3,7 +3,7 @@ export const hub = {
   'zh-CN': {
     hub: {
       title: '上级汇总',
-      login: { title: '上级汇总 — 登录', noUsers: '尚未创建上级用户。请在上级服务器上运行：npm run hub -- user --login 登录名 --name 姓名 --role admin' },
+      login: { title: '上级汇总 — 登录', noUsers: '尚未创建上级用户。请在上级服务器上运行：npm run hub -- user --login 登录名 --display-name 姓名 --role admin' },
       roles: { admin: '上级管理员', officer: '上级值班员', leader: '领导（只读）' },
       nav: { board: '看板', incidents: '突发事件', checks: '系统查岗', notices: '通知', holidays: '节假日安排', desks: '台席登记', summary: '汇总表' },
       errors: { refused: '{{message}}', noticeUnreadable: '无法识别通知中的放假安排：{{problems}}' },
@@ -117,7 +117,7 @@ export const hub = {
   en: {
     hub: {
       title: 'Hub',
-      login: { title: 'Hub — sign in', noUsers: 'No hub users yet. On the hub server run: npm run hub -- user --login NAME --name "Full Name" --role admin' },
+      login: { title: 'Hub — sign in', noUsers: 'No hub users yet. On the hub server run: npm run hub -- user --login NAME --display-name "Full Name" --role admin' },
       roles: { admin: 'Hub admin', officer: 'Hub officer', leader: 'Leader (read-only)' },
       nav: { board: 'Board', incidents: 'Incidents', checks: 'Presence checks', notices: 'Notices', holidays: 'Holiday notices', desks: 'Desks', summary: 'Summary sheet' },
       errors: { refused: '{{message}}', noticeUnreadable: 'Could not read the holiday dates in the notice: {{problems}}' },
