@@ -17,7 +17,8 @@ import { errorText, notifyError } from '../../lib/errors';
 import { ReasonDialog } from '../../components/ReasonDialog/ReasonDialog';
 import { notifyOnce, setAlarm } from '../../components/Alarm/alarm';
 
-const stateColor: Record<UplinkStatus['state'], string> = { off: 'gray', connecting: 'blue', connected: 'green', offline: 'orange', refused: 'red' };
+// Filled dark shades with white text: ≥ 4.5:1 (WCAG AA) in both themes; the word is always there too.
+const stateColor: Record<UplinkStatus['state'], string> = { off: '#495057', connecting: '#0d56b3', connected: '#1e6b30', offline: '#a34700', refused: '#b3261e' };
 
 /** 已连接 · 全部已上报 / 离线（自 …）· N 条待上报 / 被上级拒收 — one line, for the console and settings. */
 export function UplinkLine({ status }: { status: UplinkStatus }) {
@@ -27,11 +28,11 @@ export function UplinkLine({ status }: { status: UplinkStatus }) {
   return (
     <Group gap="xs" data-testid="uplink-state" data-state={status.state}>
       <Icon size={18} aria-hidden />
-      <Badge color={stateColor[status.state]} variant="light" size="lg">
+      <Badge color={stateColor[status.state]} variant="filled" size="lg">
         {status.state === 'offline' && status.offlineSince ? t('uplink.state.offline', { since: formatDateTime(status.offlineSince, tz) }) : t(`uplink.state.${status.state}`)}
       </Badge>
       {status.enrolled && (
-        <Text size="sm" c={status.pending > 0 ? 'orange' : 'dimmed'} data-testid="uplink-pending">
+        <Text size="sm" c={status.pending > 0 ? '#a34700' : 'dimmed'} fw={status.pending > 0 ? 700 : undefined} data-testid="uplink-pending">
           {status.pending > 0 ? t('uplink.pending', { n: status.pending }) : t('uplink.allSent')}
         </Text>
       )}
@@ -106,10 +107,10 @@ function HolidayApply({ item, onClose }: { item: InboxItem; onClose: () => void 
         <Text size="sm">{t('uplink.inbox.applyIntro')}</Text>
         <Text fw={600}>{item.title}</Text>
         <Group gap="xs">
-          <Badge color="red" variant="light">
+          <Badge color="#b3261e" variant="filled">
             {t('uplink.inbox.holidays', { n: days.filter((d) => d.type === 'holiday').length })}
           </Badge>
-          <Badge color="blue" variant="light">
+          <Badge color="#0d56b3" variant="filled">
             {t('uplink.inbox.makeups', { n: days.filter((d) => d.type === 'makeup').length })}
           </Badge>
         </Group>

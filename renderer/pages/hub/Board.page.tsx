@@ -14,15 +14,16 @@ import { notifyError, notifySaved } from '../../lib/errors';
 import { hubCall, hubQueryClient, useHubQuery } from './hub-api';
 import { useHub } from './hub-context';
 
-export const outcomeColor: Record<HubCheckResult['outcome'], string> = { onTime: 'green', late: 'orange', missed: 'red', waiting: 'blue' };
+// Filled dark shades: readable in both themes; the word is always there too.
+export const outcomeColor: Record<HubCheckResult['outcome'], string> = { onTime: '#1e6b30', late: '#a34700', missed: '#b3261e', waiting: '#0d56b3' };
 
 export function CheckBadge({ c }: { c: HubCheckResult }) {
   const { t } = useTranslation();
   const { tz } = useHub();
   return (
-    <Badge color={outcomeColor[c.outcome]} variant={c.outcome === 'missed' ? 'filled' : 'light'} data-testid="check-outcome" data-outcome={c.outcome}>
+    <Badge color={outcomeColor[c.outcome]} variant="filled" tt="none" data-testid="check-outcome" data-outcome={c.outcome}>
       {formatTime(c.sentAt, tz)} {t(`hub.outcome.${c.outcome}`)}
-      {c.answer ? ` ${c.answer.seconds}s` : ''}
+      {c.answer ? ` ${t('hub.outcome.seconds', { s: c.answer.seconds })}` : ''}
     </Badge>
   );
 }
@@ -33,12 +34,12 @@ export function LinkCell({ d }: { d: HubBoardDesk }) {
   if (d.revoked) return <Badge color="gray">{t('hub.board.revoked')}</Badge>;
   if (d.online)
     return (
-      <Badge color="green" variant="light">
+      <Badge color="#1e6b30" variant="filled">
         {t('hub.board.online')}
       </Badge>
     );
   return (
-    <Badge color="red" variant="filled" data-testid="desk-offline">
+    <Badge color="#b3261e" variant="filled" data-testid="desk-offline">
       {d.lastSeenAt ? t('hub.board.offline', { at: formatDateTime(d.lastSeenAt, tz) }) : t('hub.board.never')}
     </Badge>
   );
@@ -89,7 +90,7 @@ export function BoardPage() {
           </Button>
           {canSend && (
             <Button color="red" leftSection={<IconAlarm size={16} />} onClick={() => void sendAll()} data-testid="send-check-all">
-              {t('hub.checks.send')}（{t('hub.checks.toAll')}）
+              {t('hub.checks.sendAll')}
             </Button>
           )}
           <Button leftSection={<IconPrinter size={16} />} onClick={() => navigate(`/print/summary/${date}`)} data-testid="print-summary">
@@ -143,12 +144,12 @@ export function BoardPage() {
                 <Table.Td>
                   <Stack gap={2}>
                     {d.noticesOpen > 0 && (
-                      <Badge color="orange" variant="light">
+                      <Badge color="#a34700" variant="filled">
                         {t('hub.board.noticesOpen', { n: d.noticesOpen })}
                       </Badge>
                     )}
                     {d.incidentsOpen > 0 && (
-                      <Badge color="red" variant="light">
+                      <Badge color="#b3261e" variant="filled">
                         {t('hub.board.incidentsOpen', { n: d.incidentsOpen })}
                       </Badge>
                     )}

@@ -90,7 +90,7 @@ export function ChecksPage() {
           <Table.Tr>
             <Table.Th>{t('hub.checks.sentAt')}</Table.Th>
             <Table.Th>{t('hub.board.desk')}</Table.Th>
-            <Table.Th>{t('hub.board.checks')}</Table.Th>
+            <Table.Th>{t('hub.checks.outcome')}</Table.Th>
             <Table.Th>{t('hub.checks.answeredBy')}</Table.Th>
           </Table.Tr>
         </Table.Thead>

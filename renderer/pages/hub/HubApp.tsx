@@ -184,7 +184,7 @@ function Gate() {
       </Center>
     );
   }
-  return <HubStatusProvider value={{ status: status.data, user: session.data ?? null }}>{session.data ? <RouterProvider router={router} /> : <Login />}</HubStatusProvider>;
+  return <HubStatusProvider value={{ status: status.data, user: session.data ?? null, clockOffset: Date.parse(status.data.now) - status.dataUpdatedAt }}>{session.data ? <RouterProvider router={router} /> : <Login />}</HubStatusProvider>;
 }
 
 export function HubApp() {

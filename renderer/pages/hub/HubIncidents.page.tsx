@@ -51,11 +51,11 @@ export function HubIncidentsPage() {
                 <Table.Td>{t(`incidents.status.${i.status}`, { defaultValue: i.status })}</Table.Td>
                 <Table.Td>
                   {i.reports.length === 0 ? (
-                    <Badge color="red" variant="light">
+                    <Badge color="#b3261e" variant="filled">
                       {t('hub.incidents.noReport')}
                     </Badge>
                   ) : (
-                    <Badge color={i.late ? 'red' : 'green'} variant={i.late ? 'filled' : 'light'}>
+                    <Badge color={i.late ? '#b3261e' : '#1e6b30'} variant="filled">
                       {i.reports.length} · {i.late ? t('hub.incidents.late') : t('hub.incidents.onTime')}
                     </Badge>
                   )}

@@ -104,13 +104,13 @@ export function NoticesPage({ kind }: { kind: 'notice' | 'holiday' }) {
                     <Table.Td>{d.unitName}</Table.Td>
                     <Table.Td>
                       {d.handled ? (
-                        <Badge color={d.declined ? 'orange' : 'green'} variant="light">
+                        <Badge color={d.declined ? '#a34700' : '#1e6b30'} variant="filled">
                           {d.declined ? t('hub.holidays.declined') : kind === 'notice' ? t('hub.notices.acked') : t('hub.holidays.applied')}
                         </Badge>
                       ) : d.received ? (
-                        <Badge variant="light">{kind === 'notice' ? t('hub.notices.received') : t('hub.holidays.waiting')}</Badge>
+                        <Badge color="#0d56b3" variant="filled">{kind === 'notice' ? t('hub.notices.received') : t('hub.holidays.waiting')}</Badge>
                       ) : (
-                        <Badge color="gray" variant="light">
+                        <Badge color="#495057" variant="filled">
                           {t('hub.notices.notReceived')}
                         </Badge>
                       )}

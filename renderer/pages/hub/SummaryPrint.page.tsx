@@ -19,7 +19,7 @@ import { personLine } from './Board.page';
 export function SummaryPrintPage() {
   const { date = '' } = useParams();
   const { t } = useTranslation();
-  const { status, tz } = useHub();
+  const { status, tz, clockOffset } = useHub();
   const q = useHubQuery('hub.board', { date });
   if (q.error) return <p role="alert">{errorText(t, q.error)}</p>;
   if (!q.data) return null;
@@ -29,17 +29,17 @@ export function SummaryPrintPage() {
       <h1>{t('hub.summary.title', { hub: status.hubName })}</h1>
       <div className="meta">
         <span>{t('hub.summary.date', { date: `${y}年${m}月${d}日` })}</span>
-        <span>{t('hub.summary.printedAt', { at: formatDateTime(Date.now(), tz) })}</span>
+        <span>{t('hub.summary.printedAt', { at: formatDateTime(Date.now() + clockOffset, tz) })}</span>
       </div>
       <table>
         <thead>
           <tr>
-            <th style={{ width: '9mm' }}>{t('hub.summary.no')}</th>
+            <th style={{ width: '12mm' }} className="nowrap">{t('hub.summary.no')}</th>
             <th style={{ width: '32mm' }}>{t('hub.board.desk')}</th>
             <th style={{ width: '22mm' }}>{t('hub.board.link')}</th>
             <th>{t('hub.board.duty')}</th>
-            <th style={{ width: '14mm' }}>{t('hub.board.dailyReport')}</th>
-            <th style={{ width: '30mm' }}>{t('hub.board.checks')}</th>
+            <th style={{ width: '15mm' }} className="nowrap">{t('hub.board.dailyReport')}</th>
+            <th style={{ width: '40mm' }}>{t('hub.board.checks')}</th>
           </tr>
         </thead>
         <tbody>
@@ -73,7 +73,10 @@ export function SummaryPrintPage() {
         </tbody>
       </table>
       <p className="note">{t('hub.board.dailyPendingNote')}</p>
-      <div className="sign">{t('hub.summary.signature')}</div>
+      <div className="sign">
+        <span>{t('hub.summary.signOfficer')}</span>
+        <span>{t('hub.summary.signReviewer')}</span>
+      </div>
       <PrintButton />
     </div>
   );

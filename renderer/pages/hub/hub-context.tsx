@@ -6,6 +6,8 @@ import { localDate } from '../../../shared/time';
 export interface HubState {
   status: HubStatus;
   user: HubUser | null;
+  /** The hub clock minus this browser's, as the status answer told it. */
+  clockOffset: number;
 }
 
 const Ctx = createContext<HubState | null>(null);
