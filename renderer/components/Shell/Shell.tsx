@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api';
 import { navItems } from './nav-items';
 import { AlarmWatcher } from '../Alarm/AlarmWatcher';
-import { HubCheckWatcher } from '../../pages/console/HubPanel';
+import { HubCheckWatcher } from '../Alarm/HubCheckWatcher';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { formatClock, type Lang } from '../../lib/format';
 import { setLanguage } from '../../i18n';

@@ -4,18 +4,17 @@
  * until the officer on duty answers 在岗; notices stay until read; a holiday
  * notice waits for the admin's preview and confirmation.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlarm, IconCalendarEvent, IconCheck, IconCloud, IconCloudOff, IconMail } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
 import { call, queryClient, useApiQuery } from '../../api';
 import type { InboxItem, UplinkStatus } from '../../../shared/contract/uplink';
 import { useDesk, useHasRole, useNow } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
 import { errorText, notifyError } from '../../lib/errors';
 import { ReasonDialog } from '../../components/ReasonDialog/ReasonDialog';
-import { notifyOnce, setAlarm } from '../../components/Alarm/alarm';
+import { useOpenChecks } from '../../components/Alarm/HubCheckWatcher';
 
 // Filled dark shades with white text: ≥ 4.5:1 (WCAG AA) in both themes; the word is always there too.
 const stateColor: Record<UplinkStatus['state'], string> = { off: '#495057', connecting: '#0d56b3', connected: '#1e6b30', offline: '#a34700', refused: '#b3261e' };
@@ -206,36 +205,6 @@ function ItemRow({ item }: { item: InboxItem }) {
         />
       )}
     </Paper>
-  );
-}
-
-/** The open presence checks: ringing (one source of the shared alarm) while any is open. */
-export function useOpenChecks() {
-  const status = useApiQuery('uplink.status', {}, { refetchInterval: 30_000 });
-  const inbox = useApiQuery('uplink.inbox', {}, { enabled: status.data?.enrolled ?? false, refetchInterval: 15_000 });
-  const checks = (inbox.data?.open ?? []).filter((i) => i.kind === 'check');
-  return { status: status.data, inbox: inbox.data, checks };
-}
-
-/** Rings for open presence checks on every page; off the console a red bar leads back to it. Mounted once by the shell. */
-export function HubCheckWatcher() {
-  const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const { checks } = useOpenChecks();
-  const ids = checks.map((c) => c.id).join(',');
-  useEffect(() => {
-    setAlarm(checks.length > 0, 'hubCheck');
-    for (const c of checks) notifyOnce(`hubCheck-${c.version}`, t('uplink.inbox.check'), t('uplink.inbox.answerHint'));
-  }, [ids, t]);
-  useEffect(() => () => setAlarm(false, 'hubCheck'), []);
-  if (checks.length === 0 || pathname.startsWith('/console')) return null;
-  return (
-    <Alert color="red" variant="filled" mb="md" icon={<IconAlarm size={20} />} role="alert" data-testid="hub-check-bar">
-      {t('uplink.inbox.check')} — {t('uplink.inbox.answerHint')}{' '}
-      <Link to="/console" style={{ color: 'white', fontWeight: 700 }}>
-        {t('due.backToConsole')}
-      </Link>
-    </Alert>
   );
 }
 
