@@ -11,8 +11,9 @@ import { rosterBench } from './roster.bench';
 import { incidentsBench } from './incidents.bench';
 import { trustBench } from './trust.bench';
 import { hubBench } from './hub.bench';
+import { uplinkBench } from './uplink.bench';
 
-const modules: BenchModule[] = [foundationBench, rosterBench, incidentsBench, trustBench, hubBench];
+const modules: BenchModule[] = [foundationBench, rosterBench, incidentsBench, trustBench, hubBench, uplinkBench];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const only = values.only?.split(',');
