@@ -97,6 +97,16 @@ describe.each(engineKinds)('the hub console on the %s engine', (kind) => {
     expect(b.value.desks.find((d) => d.deskId === desk.deskId)).toMatchObject({ unitName: '城关镇值班室', online: false, lastSeenAt: null });
   });
 
+  it('the views read the stream through the partial index (ingest does not maintain it for ordinary rows)', async () => {
+    await hub.engine.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      const plan = await tx.query<Record<string, string>>("EXPLAIN SELECT desk_id, seq FROM audit_events WHERE action IN ('hubCheck.answer', 'hubDuty.report') ORDER BY desk_id, seq");
+      expect(plan.rows.map((r) => Object.values(r)[0]).join('\n')).toContain('audit_events_view');
+    });
+    const def = await hub.engine.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'audit_events_view'");
+    expect(def.rows[0]?.indexdef).toMatch(/WHERE/u);
+  });
+
   it('rate-limits guessing after five wrong passwords', async () => {
     for (let i = 0; i < 5; i += 1) await api('hub.login', { login: 'boss', password: `wrong-${i}aa` });
     expect(await api('hub.login', { login: 'boss', password: 'secret123' })).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
