@@ -247,6 +247,18 @@ describe('a district hub and two desks, in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('desk B’s open 查岗 reads in English and in the dark theme too', async () => {
+    await pageB.getByLabel('切换语言 / Language').click();
+    await pageB.getByTestId('hub-check').getByText('Presence check').waitFor();
+    // auto → light → dark
+    await pageB.getByLabel('Theme: auto (dark at night)').click();
+    await pageB.getByLabel('Theme: light').click();
+    await pageB.getByLabel('Theme: dark').waitFor();
+    await screenshot(pageB, 'desk-console-hub-check-en-dark');
+    expect(await pageB.getByTestId('hub-check').innerText()).toMatch(/The 30 s limit has passed/u);
+    expect(await axeViolations(pageB)).toEqual([]);
+  });
+
   it('the hub console reads in English and in the dark theme', async () => {
     await hubPage.goto(`${hubServer.url}/#/board`);
     await hubPage.getByLabel('切换语言 / Language').click();
