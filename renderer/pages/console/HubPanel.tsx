@@ -67,7 +67,7 @@ function CheckAlert({ item, now }: { item: InboxItem; now: number }) {
           {left !== null && left > 0 ? t('uplink.inbox.dueIn', { seconds: left }) : t('uplink.inbox.overdue', { limit: item.limitSeconds })}
         </Text>
         <Group>
-          <Button size="lg" color="white" variant="white" c="red" leftSection={<IconCheck />} loading={busy} onClick={() => void answer()} data-testid="hub-check-answer">
+          <Button size="lg" color="white" variant="white" c="#b3261e" leftSection={<IconCheck />} loading={busy} onClick={() => void answer()} data-testid="hub-check-answer">
             {t('uplink.inbox.answer')}
           </Button>
           <Text size="sm">{t('uplink.inbox.answerHint')}</Text>
