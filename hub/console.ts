@@ -126,7 +126,7 @@ export function createConsole(hub: Hub, opts: ConsoleOptions) {
       if (s) sessions.delete(s.id);
       return null;
     },
-    'hub.board': async (input) => ({ date: input.date, desks: await board(hub.engine, dayBounds(input.date), now()), pending: [...pendingViews] }),
+    'hub.board': async (input) => ({ date: input.date, desks: await board(hub.engine, { date: input.date, ...dayBounds(input.date) }, now()), pending: [...pendingViews] }),
     'hub.incidents': async (input) => incidents(hub.engine, { since: dayBounds(input.from).since, until: dayBounds(input.to).until }),
     'hub.checkMonth': async (input) => {
       const { from, to } = monthRange(input.month);

@@ -10,8 +10,10 @@
  *   answer within the limit).
  * - incidents across desks, folded from `incident.*` and `report.file` rows.
  *
- * Daily / zero reports and petitions are added by their issues (13, 14) when
- * their events exist in the stream — see `pendingViews` and the README.
+ * - the daily / zero report of a date per desk: filed (daily or zero, on
+ *   time or late) or missing, from `dailyReport.*` rows.
+ *
+ * Petition totals wait for their view (`pendingViews`, README).
  */
 import { z } from 'zod';
 import { checkAnswerFactSchema, dutyReportFactSchema, hubActions, type CheckAnswerFact, type DutyReportFact } from '../shared/hub-protocol';
@@ -32,6 +34,8 @@ export interface BoardDesk {
   lastAt: string | null;
   lastAction: string | null;
   duty: (DutyReportFact & { reportedAt: string }) | null;
+  /** The desk's daily or zero report for the board's date. */
+  dailyReport: DailyReportState;
   /** Presence checks sent to this desk on the board's date. */
   checks: CheckResult[];
   noticesOpen: number;
@@ -39,6 +43,49 @@ export interface BoardDesk {
 }
 
 export type CheckOutcome = 'onTime' | 'late' | 'missed' | 'waiting';
+
+export interface DailyReportState {
+  /** `filed`: sent on time; `late`: sent after the desk's deadline; `drafted`: written, not yet sent; `missing`: none. */
+  state: 'filed' | 'late' | 'drafted' | 'missing';
+  kind: 'daily' | 'zero' | null;
+  sentAt: string | null;
+}
+
+const reportDraft = z.object({ reportDate: z.string(), kind: z.enum(['daily', 'zero']) }).passthrough();
+const reportKind = z.object({ kind: z.enum(['daily', 'zero']) }).passthrough();
+const reportSent = z.object({ sentAt: z.string(), late: z.boolean() }).passthrough();
+
+/** Each desk's daily / zero report for `date` (the desk's report date), folded from its `dailyReport.*` rows. */
+export async function dailyReports(db: Queryable, date: string): Promise<Map<string, DailyReportState>> {
+  const byReport = new Map<string, { deskId: string; date: string; kind: 'daily' | 'zero'; sent: { sentAt: string; late: boolean } | null; voided: boolean }>();
+  for (const e of await eventsOf(db, ['dailyReport.draft', 'dailyReport.update', 'dailyReport.send', 'dailyReport.void'])) {
+    const key = `${e.desk_id}|${e.entity_id ?? ''}`;
+    const after = parseJson(e.after);
+    if (e.action === 'dailyReport.draft') {
+      const d = reportDraft.safeParse(after);
+      if (d.success) byReport.set(key, { deskId: e.desk_id, date: d.data.reportDate, kind: d.data.kind, sent: null, voided: false });
+      continue;
+    }
+    const r = byReport.get(key);
+    if (!r) continue;
+    if (e.action === 'dailyReport.update') {
+      const k = reportKind.safeParse(after);
+      if (k.success) r.kind = k.data.kind;
+    } else if (e.action === 'dailyReport.send') {
+      const s = reportSent.safeParse(after);
+      if (s.success) r.sent = { sentAt: s.data.sentAt, late: s.data.late };
+    } else r.voided = true;
+  }
+  const out = new Map<string, DailyReportState>();
+  const rank = (s: DailyReportState['state']): number => ({ filed: 3, late: 2, drafted: 1, missing: 0 })[s];
+  for (const r of byReport.values()) {
+    if (r.date !== date || r.voided) continue;
+    const st: DailyReportState = r.sent ? { state: r.sent.late ? 'late' : 'filed', kind: r.kind, sentAt: r.sent.sentAt } : { state: 'drafted', kind: r.kind, sentAt: null };
+    const prev = out.get(r.deskId);
+    if (!prev || rank(st.state) > rank(prev.state)) out.set(r.deskId, st);
+  }
+  return out;
+}
 
 export interface CheckResult {
   version: number;
@@ -82,6 +129,10 @@ export const viewActions = [
   'incident.setLevel',
   'incident.setStatus',
   'report.file',
+  'dailyReport.draft',
+  'dailyReport.update',
+  'dailyReport.send',
+  'dailyReport.void',
 ] as const;
 type ViewAction = (typeof viewActions)[number];
 
@@ -245,8 +296,9 @@ export async function incidents(db: Queryable, bounds: { since: string; until: s
 }
 
 /** The board: every desk, as its stream and the hub's own sends tell it, for one date's bounds. */
-export async function board(db: Queryable, day: { since: string; until: string }, now: Date): Promise<BoardDesk[]> {
+export async function board(db: Queryable, day: { date: string; since: string; until: string }, now: Date): Promise<BoardDesk[]> {
   const all = await desks(db);
+  const reports = await dailyReports(db, day.date);
   const duty = new Map<string, DutyReportFact & { reportedAt: string }>();
   for (const e of await eventsOf(db, [hubActions.dutyReport])) {
     const f = dutyReportFactSchema.safeParse(parseJson(e.after));
@@ -256,7 +308,7 @@ export async function board(db: Queryable, day: { since: string; until: string }
     'SELECT e.desk_id, e.action FROM audit_events e JOIN desk_heads h ON h.desk_id = e.desk_id AND h.seq = e.seq',
   );
   const lastAction = new Map(last.rows.map((r) => [r.desk_id, r.action]));
-  const checks = await checkResults(db, { ...day, now });
+  const checks = await checkResults(db, { since: day.since, until: day.until, now });
   const notices = await listSent(db, { kind: 'notice', limit: 500 });
   const acked = new Set<string>();
   for (const e of await eventsOf(db, [hubActions.noticeAck])) {
@@ -278,6 +330,7 @@ export async function board(db: Queryable, day: { since: string; until: string }
       lastAt: d.last_at,
       lastAction: lastAction.get(d.desk_id) ?? null,
       duty: duty.get(d.desk_id) ?? null,
+      dailyReport: reports.get(d.desk_id) ?? { state: 'missing', kind: null, sentAt: null },
       checks: checks.filter((c) => c.deskId === d.desk_id),
       noticesOpen: notices.filter((m) => isTarget(m, d.desk_id, enrolledAt) && !acked.has(`${d.desk_id}|${m.version}`)).length,
       incidentsOpen: open.filter((i) => i.deskId === d.desk_id && i.status !== 'closed').length,
@@ -318,8 +371,7 @@ export async function noticeStatus(db: Queryable, kind: 'notice' | 'holiday'): P
 }
 
 /**
- * Views that wait for events other issues add to the desk's stream: the
- * daily / zero report collection (issue 13) and petition totals (issue 14).
- * The board shows their columns as "not yet reported by desks" until then.
+ * Views still to build on events the desks already write: petition totals
+ * by level in "N批M人次" form (`petition.*` rows, issue 14's register).
  */
-export const pendingViews = ['dailyReports', 'petitions'] as const;
+export const pendingViews = ['petitions'] as const;

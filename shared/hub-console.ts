@@ -50,6 +50,8 @@ export interface HubBoardDesk {
   lastAt: string | null;
   lastAction: string | null;
   duty: (DutyReportFact & { reportedAt: string }) | null;
+  /** The daily or zero report for the board's date: filed on time, late, drafted but not sent, or missing. */
+  dailyReport: { state: 'filed' | 'late' | 'drafted' | 'missing'; kind: 'daily' | 'zero' | null; sentAt: string | null };
   checks: HubCheckResult[];
   noticesOpen: number;
   incidentsOpen: number;
@@ -58,7 +60,7 @@ export interface HubBoardDesk {
 export interface HubBoard {
   date: string;
   desks: HubBoardDesk[];
-  /** Views that need events other desks' features add (daily reports, petitions): not yet in the stream. */
+  /** Views not built yet on the stream (petition totals). */
   pending: string[];
 }
 

@@ -10,8 +10,8 @@
  * desk: A's officer answers 在岗 within the limit, B does not — 漏岗. The
  * 汇总 sheet prints to a PDF that names both desks and both outcomes.
  *
- * (The zero report of the issue's scenario needs the daily-report feature of
- * issue 13, not built yet: the board and the sheet show its column as 待上报.)
+ * Desk A also files a zero report (issue 13's daily report, arranged through
+ * its API): the board shows it from A's stream, and B's missing report in red.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,7 +26,7 @@ import { serve, type RunningServer } from '../../hub/server';
 import { upsertUser } from '../../hub/console';
 import { ManualClock } from '../../electron/core/clock';
 import { startOutbox, type Outbox } from '../../electron/core/uplink/outbox';
-import { artifactsDir, axeViolations, e2eStart, launchBrowser, loginUi, newPage, printToPdf, screenshot, setupViaApi, startTestHost, staticDir, type TestHost } from './helpers';
+import { adminApi, artifactsDir, axeViolations, e2eStart, launchBrowser, loginUi, newPage, printToPdf, screenshot, setupViaApi, startTestHost, staticDir, type TestHost } from './helpers';
 
 /** A TCP proxy we can cut and restore: desk B's network to the hub. */
 async function cuttableLink(target: number): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
@@ -181,6 +181,12 @@ describe('a district hub and two desks, in Chromium', () => {
     await logCall(pageA, '区应急局来电：城东路段积水已处置');
     await expect.poll(() => pageA.getByTestId('uplink-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
     await expect.poll(() => pageA.getByTestId('uplink-pending').innerText(), { timeout: 15_000 }).toBe('全部已上报');
+    // Desk A files its report for the day — a zero report, sent (by phone) at 16:30, before the 17:00 cutoff.
+    const callA = await adminApi(a);
+    const draft = await callA('dailyReport.draft', { date: '2026-11-25', summary: null });
+    expect(draft.kind).toBe('zero');
+    const reviewed = await callA('dailyReport.review', { id: draft.id, expectedVersion: draft.version, note: null });
+    await callA('dailyReport.send', { id: reviewed.id, expectedVersion: reviewed.version, recipient: '端州区总值班室', method: 'phone', sentAt: '2026-11-25T16:30:00+08:00' });
 
     await link.cut();
     await logCall(pageB, '村委会来电：西江水位上涨');
@@ -197,6 +203,11 @@ describe('a district hub and two desks, in Chromium', () => {
     const rowB = hubPage.locator(`[data-testid="board-desk"]`, { hasText: '城西镇值班室' });
     await rowB.getByTestId('desk-offline').waitFor();
     await expect.poll(() => hubPage.getByTestId('board-desk').count()).toBe(2);
+    // A's zero report reached the board through its stream; B has filed nothing: red.
+    const rowA = hubPage.locator(`[data-testid="board-desk"]`, { hasText: '城东街道值班室' });
+    await expect.poll(() => rowA.getByTestId('daily-report').getAttribute('data-state'), { timeout: 15_000 }).toBe('filed');
+    expect(await rowA.getByTestId('daily-report').innerText()).toBe('零报告 · 已报 16:30');
+    expect(await rowB.getByTestId('daily-report').getAttribute('data-state')).toBe('missing');
     await screenshot(hubPage, 'hub-board-one-offline');
   });
 
@@ -259,6 +270,9 @@ describe('a district hub and two desks, in Chromium', () => {
     expect(text).toContain('城西镇值班室');
     expect(text).toContain('在岗');
     expect(text).toContain('漏岗');
+    expect(text).toContain('零报告 · 已报');
+    expect(text).toContain('16:30');
+    expect(text).toContain('未报');
     expect(text).toMatch(/第\s*1\s*页\s*共\s*1\s*页/u);
     expect(errors).toEqual([]);
   });

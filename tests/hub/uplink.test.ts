@@ -83,8 +83,26 @@ describe.each(engineKinds)('a desk and its hub on the %s engine', (kind) => {
     expect(facts.rows).toBe(facts.distinct);
     expect(await desk.call(officer, 'uplink.status', {})).toMatchObject({ state: 'connected', pending: 0, offlineSince: null });
     // The board knows the desk and its duty (reported into the stream; nobody is rostered in this desk).
-    const b = await board(hub.engine, { since: '2026-11-25T00:00:00Z', until: '2026-11-26T00:00:00Z' }, new Date(desk.clock.now()));
-    expect(b.find((d) => d.deskId === deskId)).toMatchObject({ online: true, duty: { dutyDate: '2026-11-25', shifts: [] } });
+    const b = await board(hub.engine, { date: '2026-11-25', since: '2026-11-25T00:00:00Z', until: '2026-11-26T00:00:00Z' }, new Date(desk.clock.now()));
+    expect(b.find((d) => d.deskId === deskId)).toMatchObject({ online: true, duty: { dutyDate: '2026-11-25', shifts: [] }, dailyReport: { state: 'missing' } });
+  });
+
+  it('the board shows the desk’s zero report once filed, from the stream alone', async () => {
+    const deskId = desk.core.deskId()!;
+    const day = { date: '2026-11-25', since: '2026-11-24T16:00:00Z', until: '2026-11-25T16:00:00Z' };
+    const draft = await desk.call(desk.admin, 'dailyReport.draft', { date: '2026-11-25', summary: null });
+    await outbox.tick();
+    let row = (await board(hub.engine, day, new Date(desk.clock.now()))).find((d) => d.deskId === deskId)!;
+    expect(row.dailyReport).toMatchObject({ state: 'drafted' });
+    const reviewed = await desk.call(desk.admin, 'dailyReport.review', { id: draft.id, expectedVersion: draft.version, note: null });
+    // Sent (by phone) at 16:30, before the desk's 17:00 cutoff, recorded now.
+    await desk.call(desk.admin, 'dailyReport.send', { id: reviewed.id, expectedVersion: reviewed.version, recipient: '区总值班室', method: 'phone', sentAt: '2026-11-25T16:30:00+08:00' });
+    await outbox.tick();
+    row = (await board(hub.engine, day, new Date(desk.clock.now()))).find((d) => d.deskId === deskId)!;
+    expect(row.dailyReport).toMatchObject({ state: 'filed', kind: draft.kind, sentAt: expect.any(String) });
+    // Another date's board does not count it.
+    const other = (await board(hub.engine, { date: '2026-11-24', since: '2026-11-23T16:00:00Z', until: '2026-11-24T16:00:00Z' }, new Date(desk.clock.now()))).find((d) => d.deskId === deskId)!;
+    expect(other.dailyReport.state).toBe('missing');
   });
 
   it('keeps working offline, shows 离线 since … and N pending, and drains the backlog when the link returns', async () => {

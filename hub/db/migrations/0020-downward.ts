@@ -38,6 +38,7 @@ CREATE TABLE hub_settings (
 -- embedded 600 × 500 drain about half again).
 CREATE INDEX audit_events_view ON audit_events (action, desk_id, seq)
   WHERE action IN ('hubDuty.report', 'hubCheck.answer', 'hubNotice.receive', 'hubNotice.ack', 'hubHoliday.receive', 'hubHoliday.apply',
-                   'hubHoliday.decline', 'incident.create', 'incident.update', 'incident.setLevel', 'incident.setStatus', 'report.file');
+                   'hubHoliday.decline', 'incident.create', 'incident.update', 'incident.setLevel', 'incident.setStatus', 'report.file',
+                   'dailyReport.draft', 'dailyReport.update', 'dailyReport.send', 'dailyReport.void');
 `,
 };

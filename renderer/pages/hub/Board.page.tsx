@@ -47,6 +47,25 @@ export function LinkCell({ d }: { d: HubBoardDesk }) {
 
 export const personLine = (ps: { name: string; mobile: string | null; officePhone: string | null }[]): string => ps.map((p) => (p.mobile ?? p.officePhone ? `${p.name} ${p.mobile ?? p.officePhone}` : p.name)).join('、');
 
+const reportColor: Record<HubBoardDesk['dailyReport']['state'], string> = { filed: '#1e6b30', late: '#a34700', drafted: '#a34700', missing: '#b3261e' };
+
+/** 日报 / 零报告 · 已报 16:30, 迟报, 未报 — the word always, the colour too. */
+export function reportText(t: (k: string) => string, d: HubBoardDesk, tz: string): string {
+  const r = d.dailyReport;
+  const kind = r.kind ? `${t(`hub.report.${r.kind}`)} · ` : '';
+  return `${kind}${t(`hub.report.${r.state}`)}${r.sentAt ? ` ${formatTime(r.sentAt, tz)}` : ''}`;
+}
+
+export function ReportCell({ d }: { d: HubBoardDesk }) {
+  const { t } = useTranslation();
+  const { tz } = useHub();
+  return (
+    <Badge color={reportColor[d.dailyReport.state]} variant="filled" tt="none" data-testid="daily-report" data-state={d.dailyReport.state}>
+      {reportText(t, d, tz)}
+    </Badge>
+  );
+}
+
 export function DutyCell({ d }: { d: HubBoardDesk }) {
   const { t } = useTranslation();
   if (!d.duty || d.duty.shifts.length === 0) return <Text c="dimmed">{t('hub.board.noDuty')}</Text>;
@@ -134,9 +153,7 @@ export function BoardPage() {
                   <DutyCell d={d} />
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" c="dimmed">
-                    {t('hub.board.dailyPending')}
-                  </Text>
+                  <ReportCell d={d} />
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>{d.checks.length ? d.checks.map((c) => <CheckBadge key={c.version} c={c} />) : t('hub.board.noChecks')}</Group>

@@ -14,7 +14,7 @@ import '../../styles/official-print.css';
 import './summary-print.css';
 import { useHubQuery } from './hub-api';
 import { useHub } from './hub-context';
-import { personLine } from './Board.page';
+import { personLine, reportText } from './Board.page';
 
 export function SummaryPrintPage() {
   const { date = '' } = useParams();
@@ -38,7 +38,7 @@ export function SummaryPrintPage() {
             <th style={{ width: '32mm' }}>{t('hub.board.desk')}</th>
             <th style={{ width: '22mm' }}>{t('hub.board.link')}</th>
             <th>{t('hub.board.duty')}</th>
-            <th style={{ width: '15mm' }} className="nowrap">{t('hub.board.dailyReport')}</th>
+            <th style={{ width: '32mm' }}>{t('hub.board.dailyReport')}</th>
             <th style={{ width: '40mm' }}>{t('hub.board.checks')}</th>
           </tr>
         </thead>
@@ -57,7 +57,7 @@ export function SummaryPrintPage() {
                       </div>
                     ))}
               </td>
-              <td className="c">{t('hub.board.dailyPending')}</td>
+              <td className={x.dailyReport.state === 'filed' ? undefined : 'missed'}>{reportText(t, x, tz)}</td>
               <td>
                 {x.checks.length === 0
                   ? '—'
