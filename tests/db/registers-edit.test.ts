@@ -103,3 +103,42 @@ describe("a petition's petitioners", () => {
     expect(h[1]!.data.petitioners?.every((x) => x.representative)).toBe(true);
   });
 });
+
+describe("the registers' settings", () => {
+  it('a shorter local limit applies to deadlines started after saving, running ones keep their day; the change is audited with before and after', async () => {
+    desk = await makeDesk(); // 2026-11-25
+    const o = await desk.login(['officer']);
+    const before = await desk.call(o, 'petitions.create', visit());
+    const s = await desk.call(o, 'petitions.settings', {});
+    expect(s.limits).toEqual(nationalPetitionLimits);
+    const refused = await desk.fail(o, 'petitions.setSettings', { ...s, limits: { ...s.limits, acceptDays: 10 } });
+    expect(refused.code).toBe('FORBIDDEN');
+    await desk.call(desk.admin, 'petitions.setSettings', { ...s, limits: { ...s.limits, acceptDays: 10 } });
+    const after = await desk.call(o, 'petitions.create', visit({ summary: '另一批' }));
+    const dueOf = async (id: number) => (await desk.call(o, 'petitions.get', { id })).deadlines.find((d) => d.kind === 'accept')!.dueDate;
+    expect(await dueOf(before.id)).toBe('2026-12-10'); // 15 days, as when it started
+    expect(await dueOf(after.id)).toBe('2026-12-05'); // 10 days
+    const row = [...iterateAudit(desk.core.db)].find((e) => e.action === 'settings.petitions')!;
+    expect(JSON.parse(row.before!)).toMatchObject({ limits: { acceptDays: 15 } });
+    expect(JSON.parse(row.after!)).toMatchObject({ limits: { acceptDays: 10 } });
+    const zero = await desk.fail(desk.admin, 'petitions.setSettings', { ...s, limits: { ...s.limits, concludeDays: 0 } });
+    expect(zero.details?.issues?.[0]?.path).toBe('limits.concludeDays');
+  });
+
+  it('a category dropped from the list stays on the petitions that carry it (they can still be edited) but is refused on new ones', async () => {
+    desk = await makeDesk();
+    const o = await desk.login(['officer']);
+    const p = await desk.call(o, 'petitions.create', visit({ category: '问题楼盘' }));
+    const s = await desk.call(o, 'petitions.settings', {});
+    await desk.call(desk.admin, 'petitions.setSettings', { ...s, categories: s.categories.filter((c) => c !== '问题楼盘').concat('物业管理') });
+    const edited = await desk.call(o, 'petitions.update', { id: p.id, expectedVersion: 1, summary: '反映问题楼盘逾期交房', reason: '补充反映问题' });
+    expect(edited.category).toBe('问题楼盘');
+    const refused = await desk.fail(o, 'petitions.create', visit({ category: '问题楼盘' }));
+    expect(refused.messageKey).toBe('petitions.errors.unknownCategory');
+    expect((await desk.call(o, 'petitions.create', visit({ category: '物业管理' }))).category).toBe('物业管理');
+    const periods = await desk.call(desk.admin, 'petitions.setSettings', { ...s, sensitivePeriods: [{ name: '2027年全国两会', from: '2027-03-04', to: '2027-03-11' }] });
+    expect(periods.sensitivePeriods).toEqual([{ name: '2027年全国两会', from: '2027-03-04', to: '2027-03-11' }]);
+    const backwards = await desk.fail(desk.admin, 'petitions.setSettings', { ...s, sensitivePeriods: [{ name: '错', from: '2027-03-11', to: '2027-03-04' }] });
+    expect(backwards.details?.issues?.[0]?.path).toBe('sensitivePeriods.0.to');
+  });
+});

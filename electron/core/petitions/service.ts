@@ -234,11 +234,16 @@ const auditPetitioner = (c: ReturnType<typeof petitionerContent>) => ({ ...c, id
 
 // ───────────────────────── register ─────────────────────────
 
-function checkFields(ctx: WriteCtx, f: PetitionFields): void {
+/**
+ * The rules a petition's fields keep. On an edit, `before` is the stored
+ * version: a level or category the desk has since dropped from its settings
+ * stays valid on the records that already carry it.
+ */
+function checkFields(ctx: WriteCtx, f: PetitionFields, before?: PetitionFields): void {
   const s = petitionSettings(ctx.db);
-  if (levelRank(f.level) < levelRank(s.deskLevel))
+  if (levelRank(f.level) < levelRank(s.deskLevel) && f.level !== before?.level)
     throw new DomainError('VALIDATION', 'petitions.errors.levelBelowDesk', { issues: [{ path: 'level', messageKey: 'petitions.errors.levelBelowDesk' }] });
-  if (!s.categories.includes(f.category))
+  if (!s.categories.includes(f.category) && f.category !== before?.category)
     throw new DomainError('VALIDATION', 'petitions.errors.unknownCategory', { issues: [{ path: 'category', messageKey: 'petitions.errors.unknownCategory' }] });
   if (f.abnormalKind !== null && !f.abnormal) throw new DomainError('VALIDATION', 'petitions.errors.abnormalKindWithoutFlag');
   if (f.abnormal && f.abnormalKind === null)
@@ -345,7 +350,7 @@ export function updatePetitionFields(ctx: WriteCtx, input: In<'petitions.update'
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) (merged as unknown as Record<string, unknown>)[k] = v;
   merged.receivedAt = toUtc(merged.receivedAt);
   if (!merged.abnormal) merged.abnormalKind = null;
-  checkFields(ctx, merged);
+  checkFields(ctx, merged, before);
   const changed = (Object.keys(merged) as (keyof PetitionFields)[]).filter((k) => merged[k] !== before[k]);
   if (changed.length === 0) throw new DomainError('VALIDATION', 'petitions.errors.noChange');
   if (changed.includes('receivedAt') && cur.state !== 'registered') throw new DomainError('CONFLICT', 'petitions.errors.receivedFixed');
