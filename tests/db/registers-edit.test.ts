@@ -45,6 +45,8 @@ describe("a petition's petitioners", () => {
     expect(d.repeat).toBe(true);
     const h = await desk.call(o, 'petitions.history', { id: p.id });
     expect(h.map((v) => v.version)).toEqual([1, 2]);
+    // Version 1 already names who the petition named when registered.
+    expect(h[0]!.data.petitioners).toEqual([{ id: zhang, name: '张某', representative: false }]);
     expect(h[1]!.reason).toBe('补录同来的钱某');
     expect(h[1]!.data.petitioners?.map((x) => x.name).sort()).toEqual(['张某', '钱某']);
     // ID numbers never enter a petition's versions.

@@ -187,8 +187,13 @@ export function insertPetition(
        VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?, ?)`,
     ).run(extra.no, ...bindFields(f), extra.receivedDate, extra.fromLogEntryId, at, by, at, by).lastInsertRowid,
   );
-  insertVersion(db, 'petition_versions', 'petition_id', id, 1, f, null, by, at);
   return id;
+}
+
+/** Version 1 of a petition, written once its petitioners are linked (a version names who the petition names). */
+export function insertFirstPetitionVersion(db: Db, id: number, f: PetitionFields, petitioners: VersionPetitioner[], by: string, at: string): void {
+  const data: PetitionVersionData = { ...f, petitioners };
+  insertVersion(db, 'petition_versions', 'petition_id', id, 1, data, null, by, at);
 }
 
 /** A new version of a petition: its fields and the petitioners it names at that version. */

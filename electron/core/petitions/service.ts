@@ -60,6 +60,7 @@ import {
   insertAction,
   insertAssignment,
   insertDeadline,
+  insertFirstPetitionVersion,
   insertPetition,
   insertPetitioner,
   insertStep,
@@ -327,6 +328,7 @@ export function createPetition(ctx: WriteCtx, input: In<'petitions.create'>): Pe
   const id = insertPetition(ctx.db, f, { no, receivedDate, fromLogEntryId: input.fromLogEntryId ?? null }, by, at);
   const linked = resolvePetitioners(ctx, input.petitioners, by, at);
   for (const p of linked) linkPetitioner(ctx.db, id, p.id, group || p.representative);
+  insertFirstPetitionVersion(ctx.db, id, f, namedPetitioners(ctx.db, id), by, at);
   const limits = petitionSettings(ctx.db).limits;
   insertDeadline(ctx.db, id, { kind: 'accept', startDate: receivedDate, dueDate: lastDayOf(receivedDate, limits.acceptDays) }, at);
   ctx.audit({

@@ -32,7 +32,8 @@ export function VersionHistory<T extends object>({
       <Title order={5}>{t('registers.versions.title')}</Title>
       {versions.map((v, i) => {
         const prev = versions[i - 1];
-        const keys = prev ? changedKeys(prev.data, v.data).filter((k) => label(k) !== null) : [];
+        // A field an older version did not record (petitioners before they were versioned) is not a change.
+        const keys = prev ? changedKeys(prev.data, v.data).filter((k) => label(k) !== null && k in prev.data) : [];
         return (
           <div key={v.version} data-testid="record-version">
             <Text size="sm">

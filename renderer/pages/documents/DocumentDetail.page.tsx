@@ -15,6 +15,7 @@ import { fromLocalInput } from '../../lib/local-input';
 import { VersionHistory } from '../../components/VersionHistory/VersionHistory';
 import type { DocumentFields } from '../../../shared/contract';
 import { DocumentEditDialog, type DocumentEditFocus } from './DocumentEdit';
+import { urgencyColor } from './Documents.page';
 import type { TFunction } from 'i18next';
 
 export function DocumentDetailPage() {
@@ -51,8 +52,8 @@ export function DocumentDetailPage() {
         <Group gap="xs">
           <Title order={2}>{d.no}</Title>
           <Badge size="lg">{t(`documents.state.${d.state}`)}</Badge>
-          <Badge variant="outline">{t(`documents.kind.${d.kind}`)}</Badge>
-          <Badge color={d.urgency === 'extraUrgent' ? 'red' : d.urgency === 'urgent' ? 'orange' : 'gray'} variant="light">{t(`documents.urgency.${d.urgency}`)}</Badge>
+          <Badge variant="default">{t(`documents.kind.${d.kind}`)}</Badge>
+          <Badge autoContrast color={urgencyColor[d.urgency]}>{t(`documents.urgency.${d.urgency}`)}</Badge>
           {d.overdue && <Badge color="red.8" variant="filled">{t('documents.overdueBadge')}</Badge>}
           {d.voided && <Badge color="gray">{t('documents.voided')}：{d.voidReason}</Badge>}
         </Group>
@@ -81,7 +82,7 @@ export function DocumentDetailPage() {
           <Info label={t('documents.doneAt')} value={d.doneAt ? `${formatDateTime(d.doneAt, tz)} ${d.doneBy ?? ''}` : '—'} />
         </SimpleGrid>
         <OpinionLine label={t('documents.proposal')} value={d.proposal} empty={t('documents.notFilled')} testId="document-proposal" action={!d.voided ? { label: d.proposal ? t('documents.edit') : t('documents.fillProposal'), onClick: () => setEditing('proposal') } : null} />
-        <OpinionLine label={t('documents.instruction')} value={d.instruction} empty={t('documents.notFilled')} testId="document-instruction" color="orange.8" action={!d.voided ? { label: d.instruction ? t('documents.edit') : t('documents.fillInstruction'), onClick: () => setEditing('instruction') } : null} />
+        <OpinionLine label={t('documents.instruction')} value={d.instruction} empty={t('documents.notFilled')} testId="document-instruction" action={!d.voided ? { label: d.instruction ? t('documents.edit') : t('documents.fillInstruction'), onClick: () => setEditing('instruction') } : null} />
         {d.result && <Text size="sm" className="dd-wrap" data-testid="document-result">{t('documents.result')}：{d.result}</Text>}
       </Paper>
       {error && (

@@ -124,7 +124,7 @@ export function PetitionDetailPage() {
                 <Table.Td>
                   {x.representative && <Badge size="xs" variant="light">{t('petitions.representative')}</Badge>}
                   {x.keyPerson && <Badge size="xs" color="red" variant="light" ml={4}>{t('petitions.keyPerson')}</Badge>}
-                  <Badge size="xs" variant="outline" ml={4}>{t('petitions.visits', { n: x.visits })}</Badge>
+                  <Badge size="xs" variant="default" ml={4}>{t('petitions.visits', { n: x.visits })}</Badge>
                 </Table.Td>
                 <Table.Td>
                   {!p.voided && (
@@ -424,7 +424,7 @@ function LeaderCase({ p }: { p: PetitionDetail }) {
     <Paper withBorder p="sm" data-testid="petition-case">
       <Group justify="space-between">
         <Title order={5}>{t('petitions.detail.case')}</Title>
-        {closed && <Badge color="green">{t('petitions.caseClosed')}：{c?.closingNote}</Badge>}
+        {closed && <Badge autoContrast color="teal.9" tt="none">{t('petitions.caseClosed')}：{c?.closingNote}</Badge>}
       </Group>
       {!p.voided && !closed && (
         <Group align="flex-end" gap="xs" mt={4}>
