@@ -107,7 +107,7 @@ export const ledger = {
       allOwners: 'All owner units',
       filterState: { all: 'All', open: 'Open', overdue: 'Overdue', closed: 'Closed' },
       stateText: { open: 'Open', overdue: 'Overdue, open', closed: 'Closed' },
-      counts: '{{total}} items: {{open}} open, {{overdue}} overdue, {{closed}} closed',
+      counts: 'Total {{total}}: {{open}} open, {{overdue}} overdue, {{closed}} closed',
       empty: 'No items match.',
       print: 'Print ledger',
       exportXlsx: 'Export Excel',

@@ -130,6 +130,9 @@ describe('the registers from the desk', () => {
     await c.getByLabel('结案说明').fill('违建已拆除，通道恢复');
     await c.getByRole('button', { name: '结案' }).click();
     await c.getByText(/已结案：违建已拆除/u).waitFor();
+    // Closed, the case still says whose it was and which duties were ticked; the facts name the leader.
+    expect(await c.getByTestId('petition-case-duties').textContent()).toBe('包案领导：陈副区长✓ 包掌握情况✓ 包解决问题');
+    expect(await detail.textContent()).toContain('包案领导陈副区长');
     const axe = await axeViolations(page);
     expect(axe, JSON.stringify(axe)).toEqual([]);
     await screenshot(page, 'registers-edit-02-petition-case');
@@ -193,7 +196,7 @@ describe('the registers from the desk', () => {
     await detail.getByRole('button', { name: '作废 错传的照片.jpg' }).click();
     await page.getByRole('dialog').getByLabel('作废原因').fill('上传错了文件');
     await page.getByRole('dialog').getByRole('button', { name: '作废' }).click();
-    await detail.getByText(/已作废/u).first().waitFor();
+    await detail.getByText(/已作废：上传错了文件/u).waitFor();
     const versions = page.getByTestId('ledger-versions');
     expect(await versions.textContent()).toContain('责任人：— → 周科长');
     await screenshot(page, 'registers-edit-04-ledger');
@@ -236,11 +239,31 @@ describe('the registers from the desk', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('reads in the dark theme and in English (screenshots of the new screens)', async () => {
+  it('reads in the light theme, the dark theme and in English (screenshots of the new screens)', async () => {
+    const theme = async (name: string) => {
+      for (let i = 0; i < 3 && !(await page.getByRole('button', { name }).count()); i += 1) await page.getByRole('button', { name: /^主题/u }).click();
+    };
+    // At 21:40 the automatic theme is dark: the day shift sees these in the light theme.
     await openSection(page, '设置');
-    for (let i = 0; i < 3 && !(await page.getByRole('button', { name: '主题：深色' }).count()); i += 1) {
-      await page.getByRole('button', { name: /^主题/u }).click();
+    await theme('主题：浅色');
+    await page.getByRole('tab', { name: '信访与登记簿' }).click();
+    await page.getByTestId('register-settings').waitFor();
+    const settingsAxe = await axeViolations(page);
+    expect(settingsAxe, JSON.stringify(settingsAxe)).toEqual([]);
+    await screenshot(page, 'registers-edit-12-settings-light');
+    for (const [route, testId, name] of [
+      ['petitions/1', 'petition-versions', 'registers-edit-13-petition-light'],
+      ['documents/1', 'document-versions', 'registers-edit-14-document-light'],
+      ['ledger/1', 'ledger-versions', 'registers-edit-15-ledger-light'],
+    ] as const) {
+      await page.goto(`${host.host.url}/#/${route}`);
+      await page.getByTestId(testId).waitFor();
+      const axe = await axeViolations(page);
+      expect(axe, `${route}: ${JSON.stringify(axe)}`).toEqual([]);
+      await screenshot(page, name);
     }
+    await openSection(page, '设置');
+    await theme('主题：深色');
     await page.getByRole('tab', { name: '信访与登记簿' }).click();
     await page.getByTestId('register-settings').waitFor();
     await screenshot(page, 'registers-edit-06-settings-dark');

@@ -83,7 +83,7 @@ export function DocumentDetailPage() {
         </SimpleGrid>
         <OpinionLine label={t('documents.proposal')} value={d.proposal} empty={t('documents.notFilled')} testId="document-proposal" action={!d.voided ? { label: d.proposal ? t('documents.edit') : t('documents.fillProposal'), onClick: () => setEditing('proposal') } : null} />
         <OpinionLine label={t('documents.instruction')} value={d.instruction} empty={t('documents.notFilled')} testId="document-instruction" action={!d.voided ? { label: d.instruction ? t('documents.edit') : t('documents.fillInstruction'), onClick: () => setEditing('instruction') } : null} />
-        {d.result && <Text size="sm" className="dd-wrap" data-testid="document-result">{t('documents.result')}：{d.result}</Text>}
+        {d.result && <OpinionLine label={t('documents.result')} value={d.result} empty="" testId="document-result" action={null} />}
       </Paper>
       {error && (
         <Text c="red" role="alert">
@@ -93,6 +93,15 @@ export function DocumentDetailPage() {
       <Paper withBorder p="sm">
         <Title order={5}>{t('documents.readers')}</Title>
         <Table>
+          {d.reads.length > 0 && (
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('documents.reader')}</Table.Th>
+                <Table.Th>{t('documents.readAt')}</Table.Th>
+                <Table.Th>{t('documents.readNote')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+          )}
           <Table.Tbody>
             {d.reads.map((r) => (
               <Table.Tr key={r.id}>
@@ -166,7 +175,7 @@ function documentValue(t: TFunction, tz: string, k: string, v: unknown): string 
 function OpinionLine({ label, value, empty, color, action, testId }: { label: string; value: string | null; empty: string; color?: string; action: { label: string; onClick: () => void } | null; testId: string }) {
   return (
     <Group gap="xs" mt="xs" align="flex-start" wrap="nowrap">
-      <Text size="sm" fw={600} w={80} style={{ flexShrink: 0 }}>
+      <Text size="sm" fw={600} w={110} style={{ flexShrink: 0 }}>
         {label}
       </Text>
       <Text size="sm" className="dd-wrap" c={value ? color : 'dimmed'} style={{ flex: 1 }} data-testid={testId}>
@@ -187,7 +196,7 @@ function Info({ label, value, red }: { label: string; value: string; red?: boole
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" c={red ? 'red.8' : undefined} fw={red ? 700 : undefined}>
+      <Text size="sm" c={red ? 'var(--dd-overdue)' : undefined} fw={red ? 700 : undefined}>
         {value}
       </Text>
     </Stack>

@@ -88,7 +88,7 @@ export function DocumentsPage() {
                   {t(`documents.urgency.${d.urgency}`)}
                 </Badge>
               </Table.Td>
-              <Table.Td c={d.overdue ? 'red.8' : undefined} fw={d.overdue ? 700 : undefined}>
+              <Table.Td c={d.overdue ? 'var(--dd-overdue)' : undefined} fw={d.overdue ? 700 : undefined}>
                 {d.dueAt ? formatDateTime(d.dueAt, tz) : '—'}
                 {d.overdue ? ` · ${t('documents.overdueBadge')}` : ''}
               </Table.Td>

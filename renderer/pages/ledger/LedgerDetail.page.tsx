@@ -197,7 +197,7 @@ function Info({ label, value, red }: { label: string; value: string; red?: boole
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" c={red ? 'red.8' : undefined} fw={red ? 700 : undefined} className="dd-wrap">
+      <Text size="sm" c={red ? 'var(--dd-overdue)' : undefined} fw={red ? 700 : undefined} className="dd-wrap">
         {value}
       </Text>
     </Stack>
@@ -281,7 +281,7 @@ function Evidence({ item, open, onError }: { item: LedgerDetail; open: boolean; 
           </Button>
           <Text size="xs" c="dimmed">
             {Math.ceil(a.size / 1024)} KB · {a.addedBy} · {formatDateTime(a.addedAt, tz)}
-            {a.voided ? ` · ${t('ledger.evidenceVoided')}` : ''}
+            {a.voided ? ` · ${t('ledger.evidenceVoided')}${a.voidReason ? `：${a.voidReason}` : ''}` : ''}
           </Text>
           {open && !a.voided && (
             <Button size="compact-xs" variant="subtle" color="gray" aria-label={`${t('ledger.voidEvidence')} ${a.name}`} onClick={() => setVoiding(a)}>

@@ -82,7 +82,7 @@ export function PetitionDetailPage() {
           <Field label={t('petitions.formLabel')} value={`${t(`petitions.form.${p.form}`)} · ${t(`petitions.level.${p.level}`)}`} />
           <Field label={t('petitions.persons')} value={String(p.persons)} />
           <Field label={t('petitions.categoryLabel')} value={p.category} />
-          <Field label={t('petitions.leader')} value={p.leader ?? '—'} />
+          <Field label={t('petitions.leader')} value={p.case?.leader ?? p.leader ?? '—'} />
           <Field label={t('petitions.unit')} value={[p.unit, p.locality].filter(Boolean).join(' · ') || '—'} />
         </SimpleGrid>
         <Text mt="xs" className="dd-wrap">
@@ -164,7 +164,7 @@ export function PetitionDetailPage() {
           </Table.Thead>
           <Table.Tbody>
             {p.deadlines.map((d) => (
-              <Table.Tr key={d.id} c={d.late ? 'red' : d.superseded ? 'dimmed' : undefined}>
+              <Table.Tr key={d.id} c={d.late ? 'var(--dd-overdue)' : d.superseded ? 'dimmed' : undefined}>
                 <Table.Td>{t(`petitions.deadline.${d.kind}`)}</Table.Td>
                 <Table.Td>{d.startDate}</Table.Td>
                 <Table.Td>{d.dueDate}</Table.Td>
@@ -439,6 +439,25 @@ function LeaderCase({ p }: { p: PetitionDetail }) {
           <Button size="xs" disabled={!leader.trim()} onClick={() => run(() => call('petitions.setCase', { id: p.id, leader, duties }))}>
             {c ? t('petitions.caseSave') : t('petitions.caseOpen')}
           </Button>
+        </Group>
+      )}
+      {c && (
+        <Group gap="xs" mt={4} data-testid="petition-case-duties">
+          <Text size="sm" fw={600}>
+            {t('petitions.caseLeader', { leader: c.leader })}
+          </Text>
+          {c.duties.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('petitions.caseDutiesNone')}
+            </Text>
+          )}
+          {caseDuties
+            .filter((d) => c.duties.includes(d))
+            .map((d) => (
+              <Badge key={d} size="sm" variant="default" tt="none">
+                ✓ {t(`petitions.caseDuty.${d}`)}
+              </Badge>
+            ))}
         </Group>
       )}
       <Stack gap={2} mt={4}>

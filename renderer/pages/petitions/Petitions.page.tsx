@@ -159,7 +159,7 @@ function PetitionRegister({ onOpen, fromEntry }: { onOpen: (id: number) => void;
                 <Table.Td>{t(`petitions.state.${p.state}`)}</Table.Td>
                 <Table.Td>
                   {p.nextDeadline ? (
-                    <Text size="sm" c={late ? 'red' : undefined} fw={late ? 700 : undefined}>
+                    <Text size="sm" c={late ? 'var(--dd-overdue)' : undefined} fw={late ? 700 : undefined}>
                       {t(`petitions.deadline.${p.nextDeadline.kind}`)} {p.nextDeadline.dueDate}
                       {late ? ` · ${t('petitions.late')}` : ''}
                     </Text>

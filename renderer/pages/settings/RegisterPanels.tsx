@@ -92,7 +92,7 @@ function PetitionSettingsPanel() {
                 <Table.Td>
                   {t(`petitions.settings.limit.${k}`)}
                   {local && (
-                    <Badge ml="xs" size="xs" color="orange" variant="light">
+                    <Badge ml="xs" size="xs" autoContrast color="orange.5">
                       {t('petitions.settings.localRule')}
                     </Badge>
                   )}
