@@ -264,6 +264,7 @@ export const mutationWrites = {
   // A new petitioner is created with the petition that names them.
   'petitions.create': ['petition', 'petitioner'],
   'petitions.update': ['petition'],
+  'petitions.setPetitioners': ['petition', 'petitioner'],
   'petitions.void': ['petition'],
   'petitions.step': ['petition'],
   'petitions.assign': ['petition'],

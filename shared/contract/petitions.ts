@@ -66,6 +66,16 @@ export interface PetitionFields {
   locality: string | null;
 }
 
+/** A petitioner as a version of the petition names them (ID numbers never enter a petition's versions). */
+export interface VersionPetitioner {
+  id: number;
+  name: string;
+  representative: boolean;
+}
+
+/** What one version of a petition holds: its fields and, from the first edit on, who it names. */
+export type PetitionVersionData = PetitionFields & { petitioners?: VersionPetitioner[] };
+
 export interface PetitionDeadline {
   id: number;
   kind: PetitionDeadlineKind;
@@ -317,7 +327,15 @@ export const petitionsMethods = {
     access: 'session',
     kind: 'query',
   }),
-  'petitions.history': method<RecordVersion<PetitionFields>[]>()({ input: z.object({ id }).strict(), access: 'session', kind: 'query' }),
+  'petitions.history': method<RecordVersion<PetitionVersionData>[]>()({ input: z.object({ id }).strict(), access: 'session', kind: 'query' }),
+  /** Who the petition names: petitioners added (new or found), removed, made representatives — a new version, with a reason. */
+  'petitions.setPetitioners': method<PetitionDetail>()({
+    input: z
+      .object({ id, expectedVersion: z.number().int().min(1), petitioners: z.array(petitionerInput).max(50), reason })
+      .strict(),
+    access: officers,
+    kind: 'mutation',
+  }),
   'petitions.step': method<PetitionDetail>()({ input: petitionStepInput, access: officers, kind: 'mutation' }),
   'petitions.assign': method<PetitionDetail>()({
     input: z

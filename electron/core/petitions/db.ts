@@ -13,7 +13,9 @@ import type {
   PetitionCase,
   PetitionFields,
   PetitionStep,
+  PetitionVersionData,
   RecordVersion,
+  VersionPetitioner,
 } from '../../../shared/contract/petitions';
 import type { AbnormalKind, PetitionDeadlineKind, PetitionForm, PetitionLevel, PetitionState } from '../../../shared/domain/petition';
 
@@ -185,17 +187,34 @@ export function insertPetition(
        VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?, ?)`,
     ).run(extra.no, ...bindFields(f), extra.receivedDate, extra.fromLogEntryId, at, by, at, by).lastInsertRowid,
   );
-  insertVersion(db, 'petition_versions', 'petition_id', id, 1, f, null, by, at);
   return id;
 }
 
-export function updatePetition(db: Db, id: number, version: number, f: PetitionFields, receivedDate: string, reason: string, by: string, at: string): void {
+/** Version 1 of a petition, written once its petitioners are linked (a version names who the petition names). */
+export function insertFirstPetitionVersion(db: Db, id: number, f: PetitionFields, petitioners: VersionPetitioner[], by: string, at: string): void {
+  const data: PetitionVersionData = { ...f, petitioners };
+  insertVersion(db, 'petition_versions', 'petition_id', id, 1, data, null, by, at);
+}
+
+/** A new version of a petition: its fields and the petitioners it names at that version. */
+export function updatePetition(
+  db: Db,
+  id: number,
+  version: number,
+  f: PetitionFields,
+  receivedDate: string,
+  petitioners: VersionPetitioner[],
+  reason: string,
+  by: string,
+  at: string,
+): void {
   stmt(
     db,
     `UPDATE petitions SET version = ?, received_at = ?, form = ?, persons = ?, level = ?, abnormal = ?, abnormal_kind = ?, category = ?,
        summary = ?, demands = ?, leader = ?, unit = ?, locality = ?, received_date = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
   ).run(version, ...bindFields(f), receivedDate, at, by, id);
-  insertVersion(db, 'petition_versions', 'petition_id', id, version, f, reason, by, at);
+  const data: PetitionVersionData = { ...f, petitioners };
+  insertVersion(db, 'petition_versions', 'petition_id', id, version, data, reason, by, at);
 }
 
 export function setPetitionState(db: Db, id: number, state: PetitionState, by: string, at: string): void {
@@ -212,6 +231,15 @@ export function linkPetitioner(db: Db, petitionId: number, petitionerId: number,
     petitionerId,
     representative ? 1 : 0,
   );
+}
+
+/** Takes a petitioner off a petition (the petition's versions keep who it named before). */
+export function unlinkPetitioner(db: Db, petitionId: number, petitionerId: number): void {
+  stmt(db, 'DELETE FROM petition_petitioners WHERE petition_id = ? AND petitioner_id = ?').run(petitionId, petitionerId);
+}
+
+export function setRepresentative(db: Db, petitionId: number, petitionerId: number, representative: boolean): void {
+  stmt(db, 'UPDATE petition_petitioners SET representative = ? WHERE petition_id = ? AND petitioner_id = ?').run(representative ? 1 : 0, petitionId, petitionerId);
 }
 
 export function petitionersOf(db: Db, petitionId: number): (PetitionerRow & { representative: number })[] {
@@ -276,14 +304,14 @@ function insertVersion(db: Db, table: VersionTable, key: string, id: number, ver
   stmt(db, `INSERT INTO ${table} (${key}, version, data, reason, at, by) VALUES (?, ?, ?, ?, ?, ?)`).run(id, version, JSON.stringify(data), reason, at, by);
 }
 
-export function petitionVersions(db: Db, id: number): RecordVersion<PetitionFields>[] {
+export function petitionVersions(db: Db, id: number): RecordVersion<PetitionVersionData>[] {
   return (stmt(db, 'SELECT version, data, reason, at, by FROM petition_versions WHERE petition_id = ? ORDER BY version').all(id) as {
     version: number;
     data: string;
     reason: string | null;
     at: string;
     by: string;
-  }[]).map((r) => ({ ...r, data: JSON.parse(r.data) as PetitionFields }));
+  }[]).map((r) => ({ ...r, data: JSON.parse(r.data) as PetitionVersionData }));
 }
 
 // ───────────────────────── steps, deadlines, assignments, actions, cases ─────────────────────────

@@ -11,6 +11,7 @@ import type {
   PetitionStatsBlock,
   PetitionStepInput,
   RegisterDueItem,
+  VersionPetitioner,
 } from '../../../shared/contract';
 import { petitionSettingsSchema } from '../../../shared/contract/petitions';
 import { maskIdNumber, maySeeIdNumbers } from '../../../shared/domain/id-number';
@@ -59,6 +60,7 @@ import {
   insertAction,
   insertAssignment,
   insertDeadline,
+  insertFirstPetitionVersion,
   insertPetition,
   insertPetitioner,
   insertStep,
@@ -77,10 +79,12 @@ import {
   petitionRowsBetween,
   searchPetitioners,
   setPetitionState,
+  setRepresentative,
   stepsOf,
   supersedeDeadline,
   updatePetition,
   updatePetitioner,
+  unlinkPetitioner,
   upsertCase,
   visitCounts,
   voidPetition,
@@ -231,17 +235,64 @@ const auditPetitioner = (c: ReturnType<typeof petitionerContent>) => ({ ...c, id
 
 // ───────────────────────── register ─────────────────────────
 
-function checkFields(ctx: WriteCtx, f: PetitionFields): void {
+/**
+ * The rules a petition's fields keep. On an edit, `before` is the stored
+ * version: a level or category the desk has since dropped from its settings
+ * stays valid on the records that already carry it.
+ */
+function checkFields(ctx: WriteCtx, f: PetitionFields, before?: PetitionFields): void {
   const s = petitionSettings(ctx.db);
-  if (levelRank(f.level) < levelRank(s.deskLevel))
+  if (levelRank(f.level) < levelRank(s.deskLevel) && f.level !== before?.level)
     throw new DomainError('VALIDATION', 'petitions.errors.levelBelowDesk', { issues: [{ path: 'level', messageKey: 'petitions.errors.levelBelowDesk' }] });
-  if (!s.categories.includes(f.category))
+  if (!s.categories.includes(f.category) && f.category !== before?.category)
     throw new DomainError('VALIDATION', 'petitions.errors.unknownCategory', { issues: [{ path: 'category', messageKey: 'petitions.errors.unknownCategory' }] });
   if (f.abnormalKind !== null && !f.abnormal) throw new DomainError('VALIDATION', 'petitions.errors.abnormalKindWithoutFlag');
   if (f.abnormal && f.abnormalKind === null)
     throw new DomainError('VALIDATION', 'petitions.errors.abnormalKindMissing', { issues: [{ path: 'abnormalKind', messageKey: 'validation.required' }] });
   if (Date.parse(f.receivedAt) > ctx.now + 5 * 60_000) throw new DomainError('VALIDATION', 'petitions.errors.receivedInFuture');
 }
+
+/** 条例 Art. 26: a group (five or more) chooses at most five representatives, who are the petitioners recorded; otherwise no more petitioners than persons. */
+function checkPetitionerCount(persons: number, count: number): void {
+  if (isGroupVisit(persons) && count > maxRepresentatives)
+    throw new DomainError('VALIDATION', 'petitions.errors.tooManyRepresentatives', {
+      max: maxRepresentatives,
+      issues: [{ path: 'petitioners', messageKey: 'petitions.errors.tooManyRepresentatives', params: { max: maxRepresentatives } }],
+    });
+  if (!isGroupVisit(persons) && count > persons)
+    throw new DomainError('VALIDATION', 'petitions.errors.morePetitionersThanPersons', {
+      issues: [{ path: 'petitioners', messageKey: 'petitions.errors.morePetitionersThanPersons' }],
+    });
+}
+
+type PetitionerInput = In<'petitions.create'>['petitioners'][number];
+
+/** The petitioners an input names: found by id, or new — one person, one record: an ID number seen before links to that petitioner (重复访). */
+function resolvePetitioners(ctx: WriteCtx, list: readonly PetitionerInput[], by: string, at: string): { id: number; representative: boolean }[] {
+  const out: { id: number; representative: boolean }[] = [];
+  for (const p of list) {
+    let pid: number;
+    if ('petitionerId' in p) {
+      if (!getPetitionerRow(ctx.db, p.petitionerId)) throw new DomainError('NOT_FOUND', 'petitions.errors.petitionerNotFound');
+      pid = p.petitionerId;
+    } else {
+      const known = p.idNumber ? petitionerByIdNumber(ctx.db, p.idNumber) : null;
+      if (known) pid = known.id;
+      else {
+        const c = { name: p.name, phone: p.phone, idNumber: p.idNumber, address: p.address, keyPerson: p.keyPerson ?? false };
+        pid = insertPetitioner(ctx.db, c, by, at);
+        ctx.audit({ action: 'petitioner.create', entity: 'petitioner', entityId: pid, after: auditPetitioner(c) });
+      }
+    }
+    if (out.some((x) => x.id === pid)) throw new DomainError('VALIDATION', 'petitions.errors.duplicatePetitioner');
+    out.push({ id: pid, representative: p.representative ?? false });
+  }
+  return out;
+}
+
+/** Who a petition names now, as its versions record it. */
+const namedPetitioners = (db: Db, id: number): VersionPetitioner[] =>
+  petitionersOf(db, id).map((p) => ({ id: p.id, name: p.name, representative: p.representative === 1 }));
 
 const logKindsForPetition = ['visit', 'incoming_call', 'incoming_doc'] as const;
 
@@ -264,16 +315,7 @@ export function createPetition(ctx: WriteCtx, input: In<'petitions.create'>): Pe
   };
   checkFields(ctx, f);
   const group = isGroupVisit(f.persons);
-  // 条例 Art. 26: a group chooses at most five representatives; they are the petitioners recorded.
-  if (group && input.petitioners.length > maxRepresentatives)
-    throw new DomainError('VALIDATION', 'petitions.errors.tooManyRepresentatives', {
-      max: maxRepresentatives,
-      issues: [{ path: 'petitioners', messageKey: 'petitions.errors.tooManyRepresentatives', params: { max: maxRepresentatives } }],
-    });
-  if (!group && input.petitioners.length > f.persons)
-    throw new DomainError('VALIDATION', 'petitions.errors.morePetitionersThanPersons', {
-      issues: [{ path: 'petitioners', messageKey: 'petitions.errors.morePetitionersThanPersons' }],
-    });
+  checkPetitionerCount(f.persons, input.petitioners.length);
   if (input.fromLogEntryId !== undefined) {
     const e = getLogEntry(ctx.db, input.fromLogEntryId);
     if (!e || e.voided) throw new DomainError('NOT_FOUND', 'incidents.errors.logNotFound', { id: input.fromLogEntryId });
@@ -284,33 +326,16 @@ export function createPetition(ctx: WriteCtx, input: In<'petitions.create'>): Pe
   const receivedDate = localDate(Date.parse(f.receivedAt), tz);
   const no = nextPetitionNo(ctx.db, receivedDate.slice(0, 4));
   const id = insertPetition(ctx.db, f, { no, receivedDate, fromLogEntryId: input.fromLogEntryId ?? null }, by, at);
-  const linked: number[] = [];
-  for (const p of input.petitioners) {
-    let pid: number;
-    if ('petitionerId' in p) {
-      if (!getPetitionerRow(ctx.db, p.petitionerId)) throw new DomainError('NOT_FOUND', 'petitions.errors.petitionerNotFound');
-      pid = p.petitionerId;
-    } else {
-      // One person, one record: an ID number seen before links to that petitioner (their visits count as 重复访).
-      const known = p.idNumber ? petitionerByIdNumber(ctx.db, p.idNumber) : null;
-      if (known) pid = known.id;
-      else {
-        const c = { name: p.name, phone: p.phone, idNumber: p.idNumber, address: p.address, keyPerson: p.keyPerson ?? false };
-        pid = insertPetitioner(ctx.db, c, by, at);
-        ctx.audit({ action: 'petitioner.create', entity: 'petitioner', entityId: pid, after: auditPetitioner(c) });
-      }
-    }
-    if (linked.includes(pid)) throw new DomainError('VALIDATION', 'petitions.errors.duplicatePetitioner');
-    linked.push(pid);
-    linkPetitioner(ctx.db, id, pid, group || (p.representative ?? false));
-  }
+  const linked = resolvePetitioners(ctx, input.petitioners, by, at);
+  for (const p of linked) linkPetitioner(ctx.db, id, p.id, group || p.representative);
+  insertFirstPetitionVersion(ctx.db, id, f, namedPetitioners(ctx.db, id), by, at);
   const limits = petitionSettings(ctx.db).limits;
   insertDeadline(ctx.db, id, { kind: 'accept', startDate: receivedDate, dueDate: lastDayOf(receivedDate, limits.acceptDays) }, at);
   ctx.audit({
     action: 'petition.create',
     entity: 'petition',
     entityId: id,
-    after: { ...f, no, petitioners: linked, fromLogEntryId: input.fromLogEntryId ?? null },
+    after: { ...f, no, petitioners: linked.map((p) => p.id), fromLogEntryId: input.fromLogEntryId ?? null },
   });
   return petitionView(ctx, mustPetitionRow(ctx.db, id));
 }
@@ -327,12 +352,19 @@ export function updatePetitionFields(ctx: WriteCtx, input: In<'petitions.update'
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) (merged as unknown as Record<string, unknown>)[k] = v;
   merged.receivedAt = toUtc(merged.receivedAt);
   if (!merged.abnormal) merged.abnormalKind = null;
-  checkFields(ctx, merged);
+  checkFields(ctx, merged, before);
   const changed = (Object.keys(merged) as (keyof PetitionFields)[]).filter((k) => merged[k] !== before[k]);
   if (changed.length === 0) throw new DomainError('VALIDATION', 'petitions.errors.noChange');
   if (changed.includes('receivedAt') && cur.state !== 'registered') throw new DomainError('CONFLICT', 'petitions.errors.receivedFixed');
+  if (changed.includes('persons')) {
+    const count = petitionersOf(ctx.db, id).length;
+    checkPetitionerCount(merged.persons, count);
+    // Now a group visit: the petitioners recorded are its representatives.
+    if (isGroupVisit(merged.persons)) for (const p of petitionersOf(ctx.db, id)) if (p.representative !== 1) setRepresentative(ctx.db, id, p.id, true);
+  }
+  const named = namedPetitioners(ctx.db, id);
   const receivedDate = localDate(Date.parse(merged.receivedAt), deskTimeZone(ctx.db));
-  updatePetition(ctx.db, id, cur.version + 1, merged, receivedDate, reason, actorName(ctx), iso(ctx.now));
+  updatePetition(ctx.db, id, cur.version + 1, merged, receivedDate, named, reason, actorName(ctx), iso(ctx.now));
   if (receivedDate !== cur.received_date) {
     // Still only registered: the 15-day deadline runs from the corrected day.
     const d = openDeadline(ctx.db, id, 'accept');
@@ -344,6 +376,36 @@ export function updatePetitionFields(ctx: WriteCtx, input: In<'petitions.update'
   }
   ctx.audit({ action: 'petition.update', entity: 'petition', entityId: id, before, after: merged, reason });
   return petitionView(ctx, mustPetitionRow(ctx.db, id));
+}
+
+/**
+ * Changes who a petition names: adds petitioners (new, or found and linked —
+ * their visits then count as 重复访), takes off one entered by mistake, marks
+ * representatives. A new version of the petition records the list, with the reason.
+ */
+export function setPetitionPetitioners(ctx: WriteCtx, input: In<'petitions.setPetitioners'>): PetitionDetail {
+  const cur = mustPetitionRow(ctx.db, input.id);
+  if (cur.voided_at) throw new DomainError('CONFLICT', 'petitions.errors.voided');
+  if (cur.version !== input.expectedVersion) throw new DomainError('CONFLICT', 'petitions.errors.versionConflict', { current: cur.version });
+  checkPetitionerCount(cur.persons, input.petitioners.length);
+  const at = iso(ctx.now);
+  const by = actorName(ctx);
+  const group = isGroupVisit(cur.persons);
+  const before = namedPetitioners(ctx.db, cur.id);
+  const wanted = resolvePetitioners(ctx, input.petitioners, by, at).map((p) => ({ ...p, representative: group || p.representative }));
+  const same =
+    wanted.length === before.length && wanted.every((w) => before.some((b) => b.id === w.id && b.representative === w.representative));
+  if (same) throw new DomainError('VALIDATION', 'petitions.errors.noChange');
+  for (const b of before) if (!wanted.some((w) => w.id === b.id)) unlinkPetitioner(ctx.db, cur.id, b.id);
+  for (const w of wanted) {
+    const was = before.find((b) => b.id === w.id);
+    if (!was) linkPetitioner(ctx.db, cur.id, w.id, w.representative);
+    else if (was.representative !== w.representative) setRepresentative(ctx.db, cur.id, w.id, w.representative);
+  }
+  const after = namedPetitioners(ctx.db, cur.id);
+  updatePetition(ctx.db, cur.id, cur.version + 1, petitionFieldsOf(cur), cur.received_date, after, input.reason, by, at);
+  ctx.audit({ action: 'petition.petitioners', entity: 'petition', entityId: cur.id, before: { petitioners: before }, after: { petitioners: after }, reason: input.reason });
+  return petitionDetail(ctx, cur.id);
 }
 
 export function voidPetitionRecord(ctx: WriteCtx, id: number, reason: string): Petition {

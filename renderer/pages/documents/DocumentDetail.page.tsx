@@ -12,6 +12,11 @@ import { useDesk } from '../../lib/desk-context';
 import { errorText, errorTextWithField, notifySaved } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { fromLocalInput } from '../../lib/local-input';
+import { VersionHistory } from '../../components/VersionHistory/VersionHistory';
+import type { DocumentFields } from '../../../shared/contract';
+import { DocumentEditDialog, type DocumentEditFocus } from './DocumentEdit';
+import { urgencyColor } from './Documents.page';
+import type { TFunction } from 'i18next';
 
 export function DocumentDetailPage() {
   const { id } = useParams();
@@ -19,6 +24,8 @@ export function DocumentDetailPage() {
   const { tz } = useDesk();
   const navigate = useNavigate();
   const q = useApiQuery('documents.get', { id: Number(id) });
+  const history = useApiQuery('documents.history', { id: Number(id) });
+  const [editing, setEditing] = useState<DocumentEditFocus | null>(null);
   const [reader, setReader] = useState('');
   const [readAt, setReadAt] = useState('');
   const [readNote, setReadNote] = useState('');
@@ -45,14 +52,21 @@ export function DocumentDetailPage() {
         <Group gap="xs">
           <Title order={2}>{d.no}</Title>
           <Badge size="lg">{t(`documents.state.${d.state}`)}</Badge>
-          <Badge variant="outline">{t(`documents.kind.${d.kind}`)}</Badge>
-          <Badge color={d.urgency === 'extraUrgent' ? 'red' : d.urgency === 'urgent' ? 'orange' : 'gray'} variant="light">{t(`documents.urgency.${d.urgency}`)}</Badge>
+          <Badge variant="default">{t(`documents.kind.${d.kind}`)}</Badge>
+          <Badge autoContrast color={urgencyColor[d.urgency]}>{t(`documents.urgency.${d.urgency}`)}</Badge>
           {d.overdue && <Badge color="red.8" variant="filled">{t('documents.overdueBadge')}</Badge>}
           {d.voided && <Badge color="gray">{t('documents.voided')}：{d.voidReason}</Badge>}
         </Group>
-        <Button variant="default" onClick={() => void navigate('/documents')}>
-          {t('documents.title')}
-        </Button>
+        <Group gap="xs">
+          {!d.voided && (
+            <Button variant="light" onClick={() => setEditing('all')}>
+              {t('documents.editEntry')}
+            </Button>
+          )}
+          <Button variant="default" onClick={() => void navigate('/documents')}>
+            {t('documents.title')}
+          </Button>
+        </Group>
       </Group>
       <Paper withBorder p="sm">
         <Text fw={600} className="dd-wrap">
@@ -67,9 +81,9 @@ export function DocumentDetailPage() {
           <Info label={t('documents.dueAt')} value={d.dueAt ? formatDateTime(d.dueAt, tz) : '—'} red={d.overdue} />
           <Info label={t('documents.doneAt')} value={d.doneAt ? `${formatDateTime(d.doneAt, tz)} ${d.doneBy ?? ''}` : '—'} />
         </SimpleGrid>
-        {d.proposal && <Text size="sm" mt="xs" className="dd-wrap">{t('documents.proposal')}：{d.proposal}</Text>}
-        {d.instruction && <Text size="sm" className="dd-wrap" c="orange.8">{t('documents.instruction')}：{d.instruction}</Text>}
-        {d.result && <Text size="sm" className="dd-wrap">{t('documents.result')}：{d.result}</Text>}
+        <OpinionLine label={t('documents.proposal')} value={d.proposal} empty={t('documents.notFilled')} testId="document-proposal" action={!d.voided ? { label: d.proposal ? t('documents.edit') : t('documents.fillProposal'), onClick: () => setEditing('proposal') } : null} />
+        <OpinionLine label={t('documents.instruction')} value={d.instruction} empty={t('documents.notFilled')} testId="document-instruction" action={!d.voided ? { label: d.instruction ? t('documents.edit') : t('documents.fillInstruction'), onClick: () => setEditing('instruction') } : null} />
+        {d.result && <OpinionLine label={t('documents.result')} value={d.result} empty="" testId="document-result" action={null} />}
       </Paper>
       {error && (
         <Text c="red" role="alert">
@@ -79,6 +93,15 @@ export function DocumentDetailPage() {
       <Paper withBorder p="sm">
         <Title order={5}>{t('documents.readers')}</Title>
         <Table>
+          {d.reads.length > 0 && (
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('documents.reader')}</Table.Th>
+                <Table.Th>{t('documents.readAt')}</Table.Th>
+                <Table.Th>{t('documents.readNote')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+          )}
           <Table.Tbody>
             {d.reads.map((r) => (
               <Table.Tr key={r.id}>
@@ -122,6 +145,10 @@ export function DocumentDetailPage() {
           </Group>
         </Paper>
       )}
+      <Paper withBorder p="sm">
+        <VersionHistory<DocumentFields> versions={history.data ?? []} label={(k) => documentLabel(t, k)} show={(k, v) => documentValue(t, tz, k, v)} testId="document-versions" />
+      </Paper>
+      {editing && <DocumentEditDialog d={d} focus={editing} onClose={() => setEditing(null)} />}
       {!d.voided && (
         <Group align="flex-end">
           <TextInput label={t('documents.voidReason')} value={voidReason} onChange={(e) => setVoidReason(e.currentTarget.value)} style={{ flex: 1 }} />
@@ -134,13 +161,42 @@ export function DocumentDetailPage() {
   );
 }
 
+const documentLabelKeys: Record<string, string> = { kind: 'kindLabel', title: 'titleLabel', secrecy: 'secrecyLabel', urgency: 'urgencyLabel' };
+const documentLabel = (t: TFunction, k: string): string => t(`documents.${documentLabelKeys[k] ?? k}`);
+
+function documentValue(t: TFunction, tz: string, k: string, v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (k === 'receivedAt' || k === 'dueAt') return formatDateTime(String(v), tz);
+  if (k === 'kind' || k === 'secrecy' || k === 'urgency') return t(`documents.${k}.${String(v)}`);
+  return String(v);
+}
+
+/** 拟办意见 or 批示: what was written, or that nothing was yet, with the button to write it. */
+function OpinionLine({ label, value, empty, color, action, testId }: { label: string; value: string | null; empty: string; color?: string; action: { label: string; onClick: () => void } | null; testId: string }) {
+  return (
+    <Group gap="xs" mt="xs" align="flex-start" wrap="nowrap">
+      <Text size="sm" fw={600} w={110} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <Text size="sm" className="dd-wrap" c={value ? color : 'dimmed'} style={{ flex: 1 }} data-testid={testId}>
+        {value ?? empty}
+      </Text>
+      {action && (
+        <Button size="compact-xs" variant="light" onClick={action.onClick}>
+          {action.label}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
 function Info({ label, value, red }: { label: string; value: string; red?: boolean }) {
   return (
     <Stack gap={0}>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" c={red ? 'red.8' : undefined} fw={red ? 700 : undefined}>
+      <Text size="sm" c={red ? 'var(--dd-overdue)' : undefined} fw={red ? 700 : undefined}>
         {value}
       </Text>
     </Stack>

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { Urgency } from '../../../shared/domain/document';
 import { useNavigate, useSearchParams } from 'react-router';
 import { call, useApiQuery } from '../../api';
 import { documentKinds, type DocumentKind } from '../../../shared/domain/document';
@@ -16,6 +17,9 @@ import { notifyError } from '../../lib/errors';
 import { formatDateTime, localDate } from '../../lib/format';
 import { downloadFile } from '../roster/lib';
 import { DocumentForm } from './DocumentForm';
+
+/** 紧急程度: 特急 red, 加急 orange, 平急 grey — always with the word; dark or light text as the colour needs. */
+export const urgencyColor: Record<Urgency, string> = { extraUrgent: 'red.9', urgent: 'orange.5', normal: 'gray.6' };
 
 export function DocumentsPage() {
   const { t } = useTranslation();
@@ -80,11 +84,11 @@ export function DocumentsPage() {
               <Table.Td className="dd-wrap">{d.title}</Table.Td>
               <Table.Td>{t(`documents.secrecy.${d.secrecy}`)}</Table.Td>
               <Table.Td>
-                <Badge color={d.urgency === 'extraUrgent' ? 'red' : d.urgency === 'urgent' ? 'orange' : 'gray'} variant="light">
+                <Badge autoContrast color={urgencyColor[d.urgency]}>
                   {t(`documents.urgency.${d.urgency}`)}
                 </Badge>
               </Table.Td>
-              <Table.Td c={d.overdue ? 'red.8' : undefined} fw={d.overdue ? 700 : undefined}>
+              <Table.Td c={d.overdue ? 'var(--dd-overdue)' : undefined} fw={d.overdue ? 700 : undefined}>
                 {d.dueAt ? formatDateTime(d.dueAt, tz) : '—'}
                 {d.overdue ? ` · ${t('documents.overdueBadge')}` : ''}
               </Table.Td>

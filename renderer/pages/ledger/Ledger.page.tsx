@@ -112,7 +112,7 @@ export function LedgerPage() {
                 {i.ownerUnit}
                 {i.ownerPerson ? ` · ${i.ownerPerson}` : ''}
               </Table.Td>
-              <Table.Td c={i.overdue ? 'red.8' : undefined} fw={i.overdue ? 700 : undefined}>
+              <Table.Td c={i.overdue ? 'var(--dd-overdue)' : undefined} fw={i.overdue ? 700 : undefined}>
                 {i.deadline}
                 {i.extensions > 0 && ` (${t('ledger.extensions', { n: i.extensions })})`}
               </Table.Td>

@@ -18,6 +18,11 @@ import { errorText, errorTextWithField, notifySaved } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { fileToBase64 } from '../roster/lib';
 import { stateKey } from './Ledger.page';
+import { LedgerEditDialog } from './LedgerEdit';
+import { ReasonDialog } from '../../components/ReasonDialog/ReasonDialog';
+import { VersionHistory } from '../../components/VersionHistory/VersionHistory';
+import type { LedgerFields } from '../../../shared/contract';
+import type { TFunction } from 'i18next';
 
 export function LedgerDetailPage() {
   const { id } = useParams();
@@ -25,6 +30,8 @@ export function LedgerDetailPage() {
   const { tz } = useDesk();
   const navigate = useNavigate();
   const q = useApiQuery('ledger.get', { id: Number(id) });
+  const history = useApiQuery('ledger.history', { id: Number(id) });
+  const [editing, setEditing] = useState(false);
   const mayClose = useHasRole('leader', 'admin');
   const [note, setNote] = useState('');
   const [extendTo, setExtendTo] = useState('');
@@ -57,9 +64,16 @@ export function LedgerDetailPage() {
           <Badge variant="outline">{t(`ledger.source.${i.source}`)}</Badge>
           {i.voided && <Badge color="gray">{t('ledger.voided')}：{i.voidReason}</Badge>}
         </Group>
-        <Button variant="default" onClick={() => void navigate(i.source === 'hazard' ? '/ledger?view=hazard' : '/ledger')}>
-          {t('ledger.title')}
-        </Button>
+        <Group gap="xs">
+          {open && (
+            <Button variant="light" onClick={() => setEditing(true)}>
+              {t('ledger.edit')}
+            </Button>
+          )}
+          <Button variant="default" onClick={() => void navigate(i.source === 'hazard' ? '/ledger?view=hazard' : '/ledger')}>
+            {t('ledger.title')}
+          </Button>
+        </Group>
       </Group>
       <Paper withBorder p="sm" bg={i.overdue ? 'var(--mantine-color-red-light)' : undefined}>
         <Text fw={600} className="dd-wrap">
@@ -150,6 +164,10 @@ export function LedgerDetailPage() {
           )}
         </Paper>
       )}
+      <Paper withBorder p="sm">
+        <VersionHistory<LedgerFields & { deadline: string }> versions={history.data ?? []} label={(k) => ledgerLabel(t, k)} show={(k, v) => ledgerValue(t, k, v)} testId="ledger-versions" />
+      </Paper>
+      {editing && <LedgerEditDialog item={i} onClose={() => setEditing(false)} />}
       {!i.voided && (
         <Group align="flex-end">
           <TextInput label={t('ledger.voidReason')} value={voidReason} onChange={(e) => setVoidReason(e.currentTarget.value)} style={{ flex: 1 }} />
@@ -162,13 +180,24 @@ export function LedgerDetailPage() {
   );
 }
 
+const ledgerLabelKeys: Record<string, string> = { source: 'sourceLabel', title: 'titleLabel', hazardLevel: 'hazardLevelLabel', rectifyState: 'rectifyLabel' };
+const ledgerLabel = (t: TFunction, k: string): string => t(`ledger.${ledgerLabelKeys[k] ?? k}`);
+
+function ledgerValue(t: TFunction, k: string, v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (k === 'source') return t(`ledger.source.${String(v)}`);
+  if (k === 'hazardLevel') return t(`ledger.hazardLevel.${String(v)}`);
+  if (k === 'rectifyState') return t(`ledger.rectify.${String(v)}`);
+  return String(v);
+}
+
 function Info({ label, value, red }: { label: string; value: string; red?: boolean }) {
   return (
     <Stack gap={0}>
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="sm" c={red ? 'red.8' : undefined} fw={red ? 700 : undefined} className="dd-wrap">
+      <Text size="sm" c={red ? 'var(--dd-overdue)' : undefined} fw={red ? 700 : undefined} className="dd-wrap">
         {value}
       </Text>
     </Stack>
@@ -204,6 +233,7 @@ function Evidence({ item, open, onError }: { item: LedgerDetail; open: boolean; 
   const { t } = useTranslation();
   const { tz } = useDesk();
   const input = useRef<HTMLInputElement>(null);
+  const [voiding, setVoiding] = useState<LedgerAttachment | null>(null);
   const add = async (files: FileList | null) => {
     onError(null);
     for (const f of Array.from(files ?? [])) {
@@ -251,9 +281,25 @@ function Evidence({ item, open, onError }: { item: LedgerDetail; open: boolean; 
           </Button>
           <Text size="xs" c="dimmed">
             {Math.ceil(a.size / 1024)} KB · {a.addedBy} · {formatDateTime(a.addedAt, tz)}
+            {a.voided ? ` · ${t('ledger.evidenceVoided')}${a.voidReason ? `：${a.voidReason}` : ''}` : ''}
           </Text>
+          {open && !a.voided && (
+            <Button size="compact-xs" variant="subtle" color="gray" aria-label={`${t('ledger.voidEvidence')} ${a.name}`} onClick={() => setVoiding(a)}>
+              {t('ledger.voidEvidence')}
+            </Button>
+          )}
         </Group>
       ))}
+      {voiding && (
+        <ReasonDialog
+          title={`${t('ledger.voidEvidence')} · ${voiding.name}`}
+          label={t('ledger.voidReason')}
+          confirmLabel={t('ledger.voidEvidence')}
+          confirmColor="gray"
+          onConfirm={(reason) => call('ledger.voidAttachment', { id: voiding.id, reason })}
+          onClose={() => setVoiding(null)}
+        />
+      )}
     </Paper>
   );
 }

@@ -7,13 +7,16 @@
 import { useState } from 'react';
 import { Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useNavigate, useParams } from 'react-router';
 import { call, useApiQuery } from '../../api';
-import { caseDuties, type CaseDuty, type PetitionDetail, type PetitionStepInput } from '../../../shared/contract';
+import { caseDuties, type CaseDuty, type Petitioner, type PetitionDetail, type PetitionStepInput, type PetitionVersionData } from '../../../shared/contract';
 import { dayOfPeriod, type PetitionState } from '../../../shared/domain/petition';
 import { useDesk, useHasRole } from '../../lib/desk-context';
 import { errorText, errorTextWithField, notifyError, notifySaved } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { VersionHistory } from '../../components/VersionHistory/VersionHistory';
+import { PetitionEditDialog, PetitionerEditDialog, PetitionersDialog } from './PetitionEdit';
 
 type Step = PetitionStepInput['step'];
 const stepsFor: Record<PetitionState, Step[]> = {
@@ -35,7 +38,9 @@ export function PetitionDetailPage() {
   const navigate = useNavigate();
   const q = useApiQuery('petitions.get', { id: Number(id) });
   const history = useApiQuery('petitions.history', { id: Number(id) });
+  const settings = useApiQuery('petitions.settings', {});
   const [step, setStep] = useState<Step | null>(null);
+  const [editing, setEditing] = useState<'fields' | 'petitioners' | Petitioner | null>(null);
   const [voidReason, setVoidReason] = useState('');
   if (q.error) return <Text c="red">{errorText(t, q.error)}</Text>;
   const p = q.data;
@@ -60,9 +65,16 @@ export function PetitionDetailPage() {
           {p.lateCount > 0 && <Badge color="red.8" variant="filled">{t('petitions.lateCount', { n: p.lateCount })}</Badge>}
           {p.voided && <Badge color="gray">{t('petitions.voided')}：{p.voidReason}</Badge>}
         </Group>
-        <Button variant="default" onClick={() => void navigate('/petitions')}>
-          {t('petitions.listTab')}
-        </Button>
+        <Group gap="xs">
+          {!p.voided && settings.data && (
+            <Button variant="light" onClick={() => setEditing('fields')}>
+              {t('petitions.edit')}
+            </Button>
+          )}
+          <Button variant="default" onClick={() => void navigate('/petitions')}>
+            {t('petitions.listTab')}
+          </Button>
+        </Group>
       </Group>
       <Paper withBorder p="sm">
         <SimpleGrid cols={3} spacing="xs">
@@ -70,7 +82,7 @@ export function PetitionDetailPage() {
           <Field label={t('petitions.formLabel')} value={`${t(`petitions.form.${p.form}`)} · ${t(`petitions.level.${p.level}`)}`} />
           <Field label={t('petitions.persons')} value={String(p.persons)} />
           <Field label={t('petitions.categoryLabel')} value={p.category} />
-          <Field label={t('petitions.leader')} value={p.leader ?? '—'} />
+          <Field label={t('petitions.leader')} value={p.case?.leader ?? p.leader ?? '—'} />
           <Field label={t('petitions.unit')} value={[p.unit, p.locality].filter(Boolean).join(' · ') || '—'} />
         </SimpleGrid>
         <Text mt="xs" className="dd-wrap">
@@ -91,6 +103,13 @@ export function PetitionDetailPage() {
               <Table.Th>{t('petitions.idNumber')}</Table.Th>
               <Table.Th>{t('petitions.address')}</Table.Th>
               <Table.Th />
+              <Table.Th>
+                {!p.voided && (
+                  <Button size="compact-xs" variant="light" onClick={() => setEditing('petitioners')}>
+                    {t('petitions.editPetitioners')}
+                  </Button>
+                )}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -105,7 +124,14 @@ export function PetitionDetailPage() {
                 <Table.Td>
                   {x.representative && <Badge size="xs" variant="light">{t('petitions.representative')}</Badge>}
                   {x.keyPerson && <Badge size="xs" color="red" variant="light" ml={4}>{t('petitions.keyPerson')}</Badge>}
-                  <Badge size="xs" variant="outline" ml={4}>{t('petitions.visits', { n: x.visits })}</Badge>
+                  <Badge size="xs" variant="default" ml={4}>{t('petitions.visits', { n: x.visits })}</Badge>
+                </Table.Td>
+                <Table.Td>
+                  {!p.voided && (
+                    <Button size="compact-xs" variant="subtle" aria-label={`${t('petitions.edit')} ${x.name}`} onClick={() => setEditing(x)}>
+                      {t('petitions.edit')}
+                    </Button>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -138,7 +164,7 @@ export function PetitionDetailPage() {
           </Table.Thead>
           <Table.Tbody>
             {p.deadlines.map((d) => (
-              <Table.Tr key={d.id} c={d.late ? 'red' : d.superseded ? 'dimmed' : undefined}>
+              <Table.Tr key={d.id} c={d.late ? 'var(--dd-overdue)' : d.superseded ? 'dimmed' : undefined}>
                 <Table.Td>{t(`petitions.deadline.${d.kind}`)}</Table.Td>
                 <Table.Td>{d.startDate}</Table.Td>
                 <Table.Td>{d.dueDate}</Table.Td>
@@ -172,13 +198,7 @@ export function PetitionDetailPage() {
       <LeaderCase p={p} />
 
       <Paper withBorder p="sm">
-        <Title order={5}>{t('petitions.history')}</Title>
-        {(history.data ?? []).map((h) => (
-          <Text key={h.version} size="sm">
-            {t('log.version', { n: h.version })} · {formatDateTime(h.at, tz)} · {h.by}
-            {h.reason ? ` · ${h.reason}` : ''}
-          </Text>
-        ))}
+        <VersionHistory<PetitionVersionData> versions={history.data ?? []} label={(k) => versionLabel(t, k)} show={(k, v) => versionValue(t, tz, k, v)} testId="petition-versions" />
         {!p.voided && (
           <Group align="flex-end" mt="xs">
             <TextInput label={t('petitions.voidReason')} value={voidReason} onChange={(e) => setVoidReason(e.currentTarget.value)} style={{ flex: 1 }} />
@@ -188,9 +208,27 @@ export function PetitionDetailPage() {
           </Group>
         )}
       </Paper>
-      {step && <StepDialog p={p} step={step} onClose={() => setStep(null)} />}
+      {step && <StepDialog p={p} step={step} maxExtension={settings.data?.limits.maxExtensionDays ?? 30} onClose={() => setStep(null)} />}
+      {editing === 'fields' && settings.data && <PetitionEditDialog p={p} settings={settings.data} onClose={() => setEditing(null)} />}
+      {editing === 'petitioners' && <PetitionersDialog p={p} onClose={() => setEditing(null)} />}
+      {editing !== null && typeof editing === 'object' && <PetitionerEditDialog x={editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
+}
+
+const versionFields = ['receivedAt', 'form', 'persons', 'level', 'abnormal', 'abnormalKind', 'category', 'summary', 'demands', 'leader', 'unit', 'locality', 'petitioners'];
+const versionLabelKeys: Record<string, string> = { form: 'formLabel', level: 'levelLabel', category: 'categoryLabel', abnormalKind: 'abnormalKindLabel' };
+const versionLabel = (t: TFunction, k: string): string | null => (versionFields.includes(k) ? t(`petitions.${versionLabelKeys[k] ?? k}`) : null);
+
+function versionValue(t: TFunction, tz: string, k: string, v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (k === 'receivedAt') return formatDateTime(String(v), tz);
+  if (k === 'form') return t(`petitions.form.${String(v)}`);
+  if (k === 'level') return t(`petitions.level.${String(v)}`);
+  if (k === 'abnormalKind') return t(`petitions.abnormalKind.${String(v)}`);
+  if (typeof v === 'boolean') return v ? t('petitions.yesWord') : t('petitions.noWord');
+  if (k === 'petitioners') return (v as { name: string; representative: boolean }[]).map((x) => x.name + (x.representative ? `（${t('petitions.representative')}）` : '')).join('、');
+  return String(v);
 }
 
 function Field({ label, value }: { label: string; value: string }) {
@@ -204,11 +242,11 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
-function StepDialog({ p, step, onClose }: { p: PetitionDetail; step: Step; onClose: () => void }) {
+function StepDialog({ p, step, maxExtension, onClose }: { p: PetitionDetail; step: Step; maxExtension: number; onClose: () => void }) {
   const { t } = useTranslation();
   const [on, setOn] = useState('');
   const [text, setText] = useState('');
-  const [days, setDays] = useState<number>(30);
+  const [days, setDays] = useState<number>(maxExtension);
   const [received, setReceived] = useState('');
   const [error, setError] = useState<string | null>(null);
   const needsText = step === 'reject' || step === 'extend' || step === 'conclude' || step === 'answerReview' || step === 'answerRecheck';
@@ -235,7 +273,7 @@ function StepDialog({ p, step, onClose }: { p: PetitionDetail; step: Step; onClo
     <Modal opened onClose={onClose} title={t(`petitions.step.${step}`)}>
       <Stack gap="xs">
         {step === 'extend' ? (
-          <NumberInput label={t('petitions.step.days', { max: 30 })} min={1} max={365} value={days} onChange={(v) => setDays(Number(v) || 1)} />
+          <NumberInput label={t('petitions.step.days', { max: maxExtension })} min={1} max={maxExtension} value={days} onChange={(v) => setDays(Number(v) || 1)} />
         ) : (
           <TextInput type="date" label={t('petitions.step.on')} value={on} onChange={(e) => setOn(e.currentTarget.value)} />
         )}
@@ -386,7 +424,7 @@ function LeaderCase({ p }: { p: PetitionDetail }) {
     <Paper withBorder p="sm" data-testid="petition-case">
       <Group justify="space-between">
         <Title order={5}>{t('petitions.detail.case')}</Title>
-        {closed && <Badge color="green">{t('petitions.caseClosed')}：{c?.closingNote}</Badge>}
+        {closed && <Badge autoContrast color="teal.9" tt="none">{t('petitions.caseClosed')}：{c?.closingNote}</Badge>}
       </Group>
       {!p.voided && !closed && (
         <Group align="flex-end" gap="xs" mt={4}>
@@ -401,6 +439,25 @@ function LeaderCase({ p }: { p: PetitionDetail }) {
           <Button size="xs" disabled={!leader.trim()} onClick={() => run(() => call('petitions.setCase', { id: p.id, leader, duties }))}>
             {c ? t('petitions.caseSave') : t('petitions.caseOpen')}
           </Button>
+        </Group>
+      )}
+      {c && (
+        <Group gap="xs" mt={4} data-testid="petition-case-duties">
+          <Text size="sm" fw={600}>
+            {t('petitions.caseLeader', { leader: c.leader })}
+          </Text>
+          {c.duties.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('petitions.caseDutiesNone')}
+            </Text>
+          )}
+          {caseDuties
+            .filter((d) => c.duties.includes(d))
+            .map((d) => (
+              <Badge key={d} size="sm" variant="default" tt="none">
+                ✓ {t(`petitions.caseDuty.${d}`)}
+              </Badge>
+            ))}
         </Group>
       )}
       <Stack gap={2} mt={4}>

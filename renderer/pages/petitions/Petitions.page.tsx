@@ -1,7 +1,7 @@
 /**
  * 信访 — the register (filter by date, state, level, text; each petition with
- * its next statutory deadline, red once passed), the statistics, and for the
- * admin the desk's petition settings. `?fromEntry=<log entry id>` opens the
+ * its next statutory deadline, red once passed) and the statistics; the
+ * desk's petition settings live in 设置 → 信访与登记簿. `?fromEntry=<log entry id>` opens the
  * registration form prefilled from a 来访/来电/来文 log entry.
  */
 import { useState } from 'react';
@@ -17,7 +17,6 @@ import { notifyError } from '../../lib/errors';
 import { formatDateTime, localDate } from '../../lib/format';
 import { downloadFile } from '../roster/lib';
 import { PetitionForm } from './PetitionForm';
-import { PetitionSettingsPanel } from './PetitionSettings';
 import { PetitionStats } from './PetitionStats';
 
 export function PetitionsPage() {
@@ -28,12 +27,18 @@ export function PetitionsPage() {
   const tab = params.get('tab') ?? 'list';
   return (
     <Stack data-testid="petitions-page">
-      <Title order={2}>{t('petitions.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('petitions.title')}</Title>
+        {isAdmin && (
+          <Button variant="subtle" size="xs" onClick={() => void navigate('/settings?tab=registers')}>
+            {t('petitions.settingsLink')}
+          </Button>
+        )}
+      </Group>
       <Tabs value={tab} onChange={(v) => setParams(v && v !== 'list' ? { tab: v } : {})} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="list">{t('petitions.listTab')}</Tabs.Tab>
           <Tabs.Tab value="stats">{t('petitions.statsTab')}</Tabs.Tab>
-          {isAdmin && <Tabs.Tab value="settings">{t('petitions.settingsTab')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="list" pt="sm">
           <PetitionRegister onOpen={(id) => void navigate(`/petitions/${id}`)} fromEntry={params.get('fromEntry')} />
@@ -41,11 +46,6 @@ export function PetitionsPage() {
         <Tabs.Panel value="stats" pt="sm">
           <PetitionStats />
         </Tabs.Panel>
-        {isAdmin && (
-          <Tabs.Panel value="settings" pt="sm">
-            <PetitionSettingsPanel />
-          </Tabs.Panel>
-        )}
       </Tabs>
     </Stack>
   );
@@ -159,7 +159,7 @@ function PetitionRegister({ onOpen, fromEntry }: { onOpen: (id: number) => void;
                 <Table.Td>{t(`petitions.state.${p.state}`)}</Table.Td>
                 <Table.Td>
                   {p.nextDeadline ? (
-                    <Text size="sm" c={late ? 'red' : undefined} fw={late ? 700 : undefined}>
+                    <Text size="sm" c={late ? 'var(--dd-overdue)' : undefined} fw={late ? 700 : undefined}>
                       {t(`petitions.deadline.${p.nextDeadline.kind}`)} {p.nextDeadline.dueDate}
                       {late ? ` · ${t('petitions.late')}` : ''}
                     </Text>

@@ -8,12 +8,15 @@ import { changePercent, type Count } from '../../../shared/domain/petition';
 import { statsRows, type StatsRow } from '../../../shared/domain/petition-table';
 import { monthRange } from '../../../shared/time';
 
+/** English plurals for the counts (1 batch, 2 batches). */
+const en = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
 export function statsTable(s: PetitionStats, t: TFunction, lang: string): StatsRow[] {
   const zh = lang.startsWith('zh');
   return statsRows(s, {
     label: (k) => t(`petitions.stats.${k}`),
-    count: (c: Count) => (zh ? `${c.batches}批${c.personTimes}人次` : `${c.batches} batches, ${c.personTimes} person-times`),
-    pieces: (c: Count) => (zh ? `${c.batches}件` : `${c.batches} pieces`),
+    count: (c: Count) => (zh ? `${c.batches}批${c.personTimes}人次` : `${en(c.batches, 'batch', 'batches')}, ${en(c.personTimes, 'person-time', 'person-times')}`),
+    pieces: (c: Count) => (zh ? `${c.batches}件` : en(c.batches, 'piece', 'pieces')),
     change: (a, b) => {
       const p = changePercent(a, b);
       if (p === null) return a === 0 ? t('petitions.stats.flat') : t('petitions.stats.noBase');

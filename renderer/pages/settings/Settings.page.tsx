@@ -3,6 +3,7 @@
  */
 import { Tabs, Title, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useHasRole } from '../../lib/desk-context';
 import { DeskSettings } from './DeskSettings';
 import { UsersSettings } from './UsersSettings';
@@ -13,15 +14,18 @@ import { incidentPanels } from './IncidentPanels';
 import { trustPanels } from './TrustPanels';
 import { dutyDayPanels } from './DutyDayPanels';
 import { uplinkPanels } from './UplinkPanels';
+import { registerPanels } from './RegisterPanels';
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const isAdmin = useHasRole('admin');
-  const extra = [...rosterPanels, ...incidentPanels, ...trustPanels, ...dutyDayPanels, ...uplinkPanels];
+  // `?tab=registers` opens a domain's panel directly (the registers link here from their pages).
+  const [params] = useSearchParams();
+  const extra = [...rosterPanels, ...incidentPanels, ...trustPanels, ...dutyDayPanels, ...registerPanels, ...uplinkPanels];
   return (
     <Stack>
       <Title order={1} size="h2">{t('nav.settings')}</Title>
-      <Tabs defaultValue={isAdmin ? 'desk' : 'account'} keepMounted={false}>
+      <Tabs defaultValue={params.get('tab') ?? (isAdmin ? 'desk' : 'account')} keepMounted={false}>
         <Tabs.List>
           {isAdmin && <Tabs.Tab value="desk">{t('settings.desk')}</Tabs.Tab>}
           {isAdmin && <Tabs.Tab value="users">{t('settings.users')}</Tabs.Tab>}
