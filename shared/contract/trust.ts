@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AuditEvent } from '../audit';
 import type { AuditProblem, SignedCheckpoint } from '../domain/audit-verify';
 import { empty, isoDate, reason } from './common';
+import { str } from './common';
 import { method } from './define';
 
 export interface ChainHeadInfo {
@@ -78,15 +79,15 @@ export interface IntegrityResult {
   durationMs: number;
 }
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/u);
-const base64 = z.string().max(400).regex(/^[A-Za-z0-9+/=]+$/u);
+const hex64 = str().regex(/^[0-9a-f]{64}$/u);
+const base64 = str().max(400).regex(/^[A-Za-z0-9+/=]+$/u);
 
 export const signedCheckpointSchema = z
   .object({
     format: z.literal('dutydesk-audit-checkpoint'),
     v: z.literal(1),
-    deskId: z.string().min(1).max(64),
-    unitName: z.string().max(80),
+    deskId: str().min(1).max(64),
+    unitName: str().max(80),
     seq: z.number().int().min(0),
     hash: hex64,
     at: z.iso.datetime({ offset: true }),
@@ -109,7 +110,7 @@ export const trustMethods = {
     input: z
       .object({
         /** A signed checkpoint exported earlier (the JSON file's text). */
-        checkpoint: z.string().max(4000).optional(),
+        checkpoint: str().max(4000).optional(),
       })
       .strict(),
     access: auditors,
@@ -119,8 +120,8 @@ export const trustMethods = {
     input: z
       .object({
         ...dateRange,
-        entity: z.string().trim().max(40).optional(),
-        actor: z.string().trim().max(64).optional(),
+        entity: str().trim().max(40).optional(),
+        actor: str().trim().max(64).optional(),
         /** Rows with seq below this (paging newest first). */
         beforeSeq: z.number().int().positive().optional(),
         limit: z.number().int().min(1).max(500).default(100),

@@ -16,7 +16,8 @@ import { idleLockMinutes } from '../store/settings';
 import { asyncMutationTag, type AsyncMutation, type Connection, type ReadCtx, type WriteCtx } from '../context';
 import { toFieldIssues } from './validation';
 import { allHandlers } from '../handlers';
-import { storeErrorToDomain } from "../store/faults";
+import { storeErrorToDomain } from '../store/faults';
+import { firstIllFormedPath } from '../../../shared/text';
 
 export const toApiError = (e: DomainError): ApiError => ({
   code: e.code,
@@ -68,6 +69,13 @@ export function createApi(core: Core, handlers: Record<string, unknown> = allHan
       session = method === 'auth.unlock' || method === 'auth.logout' || method === 'auth.session' ? session : null;
     }
 
+    // Before the schema, over the raw value (keys and fields a schema does not name included): a lone
+    // surrogate would be stored as U+FFFD but hashed as its escape, breaking the chain (issue 12 §1).
+    const illFormed = firstIllFormedPath(rawInput);
+    if (illFormed !== null) {
+      const field = illFormed === '' ? '(input)' : illFormed;
+      throw new DomainError('VALIDATION', 'errors.illFormedText', { field, issues: [{ path: illFormed, messageKey: 'validation.illFormed', params: {} }] });
+    }
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       throw new DomainError('VALIDATION', 'errors.VALIDATION', { issues: toFieldIssues(parsed.error) });

@@ -2,6 +2,7 @@
  * Incidents: raise, edit as versions, grade, set level and status, keep
  * deadlines in step, file reports, build templates and the detail view.
  */
+import crypto from 'node:crypto';
 import type { Deadline, Incident, IncidentDetail, IncidentFields, Input, Report, TimelineItem } from '../../../shared/contract';
 import { meetsDeadline, reportDeadlines, supplementDeadline, supplementWindowEnd, type ReportRules } from '../../../shared/domain/deadline';
 import { gradeWorkSafety, isWorkSafetyGraded } from '../../../shared/domain/grading';
@@ -261,7 +262,19 @@ export function fileReport(ctx: WriteCtx, input: Input<'report.file'>): Report {
     action: 'report.file',
     entity: 'report',
     entityId: report.id,
-    after: { incidentId: inc.id, title: report.title, method: report.method, sentAt, recipient: report.recipient, met, late: report.late },
+    // The content by its hash (a report can be 20,000 characters): the chain holds what was sent, records are reconciled with it.
+    after: {
+      incidentId: inc.id,
+      kind: report.kind,
+      title: report.title,
+      method: report.method,
+      sentAt,
+      recipient: report.recipient,
+      signedBy: report.signedBy,
+      contentSha256: crypto.createHash('sha256').update(report.content, 'utf8').digest('hex'),
+      met,
+      late: report.late,
+    },
   });
   return report;
 }
