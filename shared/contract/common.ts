@@ -75,7 +75,8 @@ export const isoDate = str()
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, { message: 'date' });
-export const isoInstant = z.iso.datetime({ offset: true });
+/** An instant with its offset (`2026-11-25T21:40:00+08:00` or `…Z`); well-formed first, so a lone surrogate is named as such. */
+export const isoInstant = str().pipe(z.iso.datetime({ offset: true }));
 export const reason = text(500);
 export const empty = z.object({}).strict();
 

@@ -66,6 +66,33 @@ export interface CheckpointSummary {
   actor: string;
 }
 
+/** A current record that disagrees with the latest state its audit rows describe (table, id, field). */
+export interface RecordMismatch {
+  /** The table (or `settings`) holding the record. */
+  table: string;
+  /** The record's id (a settings key, `7 v2` for version 2 of roster plan 7). */
+  id: string;
+  /** The field that differs; `*` for the whole record. */
+  field: string;
+  /** changed: a field differs; unaudited: no audit row describes the record; missing: an audited record is gone. */
+  kind: 'changed' | 'unaudited' | 'missing';
+  /** What the latest audit row says, and what the record holds (JSON, cut to 120 characters). */
+  expected: string | null;
+  actual: string | null;
+  /** The audit row the expectation comes from (0: the setting's default). */
+  seq: number | null;
+}
+
+/** Records reconciled with the chain. */
+export interface RecordsCheck {
+  ok: boolean;
+  /** Records compared. */
+  records: number;
+  /** The first mismatches; `more` counts the rest. */
+  mismatches: RecordMismatch[];
+  more: number;
+}
+
 export interface IntegrityResult {
   at: string;
   kind: 'nightly' | 'manual';
@@ -75,6 +102,8 @@ export interface IntegrityResult {
   foreignKeys: { table: string; rowid: number | null; parent: string }[];
   chainOk: boolean;
   chainProblem: AuditProblem | null;
+  /** Every current official record compared with its audit rows (absent in results logged before issue 12). */
+  records?: RecordsCheck | null;
   ok: boolean;
   durationMs: number;
 }

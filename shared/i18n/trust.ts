@@ -110,7 +110,7 @@ export const trust = {
       },
       integrity: {
         title: '完整性检查',
-        intro: '每晚自动检查数据库结构（integrity_check）、关联（foreign_key_check）和审计链。',
+        intro: '每晚自动检查数据库结构（integrity_check）、关联（foreign_key_check）、审计链，并逐条核对记录与审计链是否一致。',
         run: '立即检查',
         running: '正在检查…',
         never: '尚未检查过。',
@@ -121,6 +121,14 @@ export const trust = {
         foreignKeys: '关联检查',
         chain: '审计链',
         fkProblems: '{{count}} 处关联错误',
+        records: '记录与审计链核对',
+        recordsOk: '{{count}} 条记录均与审计链一致',
+        recordsBad: '{{count}} 处记录与审计链不一致（可能被绕过程序直接改动）',
+        mismatch: {
+          changed: '{{table}} 第 {{id}} 条的 {{field}}：审计链（第 {{seq}} 条）记为 {{expected}}，现为 {{actual}}',
+          unaudited: '{{table}} 第 {{id}} 条没有任何审计记录（不是通过程序写入的）',
+          missing: '{{table}} 第 {{id}} 条已不存在，审计链（第 {{seq}} 条）中有记录',
+        },
       },
       fault: {
         locked: '数据库文件正被另一个程序占用（可能已打开另一个值守台）。请关闭其他值守台窗口后重试；未写入任何内容。',
@@ -242,7 +250,7 @@ export const trust = {
       },
       integrity: {
         title: 'Integrity check',
-        intro: 'Every night the database structure (integrity_check), references (foreign_key_check) and the audit chain are checked.',
+        intro: 'Every night the database structure (integrity_check), references (foreign_key_check) and the audit chain are checked, and every record is compared with its audit rows.',
         run: 'Check now',
         running: 'Checking…',
         never: 'Not checked yet.',
@@ -253,6 +261,14 @@ export const trust = {
         foreignKeys: 'References',
         chain: 'Audit chain',
         fkProblems: '{{count}} reference errors',
+        records: 'Records against the chain',
+        recordsOk: 'all {{count}} records agree with the audit chain',
+        recordsBad: '{{count}} records disagree with the audit chain (changed outside the app?)',
+        mismatch: {
+          changed: '{{table}} #{{id}} {{field}}: the chain (row {{seq}}) says {{expected}}, the record holds {{actual}}',
+          unaudited: '{{table}} #{{id}} has no audit row at all (not written by the app)',
+          missing: '{{table}} #{{id}} is gone, though the chain (row {{seq}}) records it',
+        },
       },
       fault: {
         locked: 'The database file is in use by another program (another DutyDesk may be open). Close it and try again; nothing was written.',

@@ -112,7 +112,8 @@ export function fuzzHints(d: TestDesk, method: MethodName, fx: FuzzFixture, stat
     if (key === 'incidentId') return existing(db, 'SELECT id FROM incidents');
     if (key === 'fromLogEntryId') return existing(db, 'SELECT id FROM log_entries WHERE id NOT IN (SELECT from_log_entry_id FROM incidents WHERE from_log_entry_id IS NOT NULL)');
     if (key === 'planId') return existing(db, method === 'roster.assign' || method === 'roster.generate' ? 'SELECT id FROM roster_plans WHERE voided_at IS NULL ORDER BY id DESC' : 'SELECT id FROM roster_plans');
-    if (/^(personId|personA|personB|principalPersonId)$/u.test(key)) return fc.oneof(existing(db, 'SELECT id FROM people'), fc.constant(null).filter(() => key === 'principalPersonId'));
+    if (/^(personId|personA|personB)$/u.test(key)) return existing(db, 'SELECT id FROM people');
+    if (key === 'principalPersonId') return fc.oneof(existing(db, 'SELECT id FROM people'), fc.constant(null));
     if (key === 'shiftId') return existing(db, 'SELECT id FROM shift_templates');
     if (key === 'superiorContactId') return existing(db, 'SELECT id FROM contacts');
     if (key === 'escalationId') return existing(db, 'SELECT id FROM escalations WHERE acknowledged_at IS NULL AND cancelled_at IS NULL ORDER BY id DESC');

@@ -102,6 +102,9 @@ function stringChecks(s: z.ZodType): { min: number; max: number; pattern: RegExp
   return { min: str.minLength ?? 0, max: str.maxLength ?? 2000, pattern, format };
 }
 
+/** Values that satisfy common patterns, the fallback when a generated string does not. */
+const corpus = ['2026-11-25', '13800000000', '0758-2222110', 'admin', 'officer_2', 'dutydesk-2026-11-25T13-40-00Z-manual.sqlite', 'AAAA', 'a'.repeat(64), '0'.repeat(64), '/tmp/dutydesk-backup', '值班'];
+
 const stripInvisible = new RegExp(`${unsafeControls.source}|${invisibleInLine.source}|[\\r\\n]`, 'gu');
 
 /** Makes a random string acceptable to `leaf`, changing no more than the field demands; null when it cannot. */
@@ -121,21 +124,21 @@ function stringArb(leaf: z.ZodType, path: readonly string[]): fc.Arbitrary<unkno
   if (format === 'datetime') return interestingInstant;
   if (pattern?.source === '^\\d{4}-\\d{2}-\\d{2}$') return interestingDate;
   if (pattern) {
+    // Never `.filter` here: a pattern no generated string satisfies would spin forever.
+    const fallback = corpus.find((c) => leaf.safeParse(c).success);
     return fc
       .stringMatching(pattern, { size: 'small' })
       .map((s) => cutText(s, max))
-      .filter((s) => leaf.safeParse(s).success);
+      .map((s) => (leaf.safeParse(s).success || fallback === undefined ? s : fallback));
   }
   if (/password|^current$|^next$/iu.test(key)) {
     // Any Unicode (NUL included), with a letter and a digit so the strength rule passes.
     return fc
       .tuple(unicodeText(0, 20), fc.nat(999))
-      .map(([s, n]) => cutText(`${toWellFormed(s)}pw${n}${'x1'.repeat(Math.max(0, Math.ceil(min / 2)))}`, Math.min(max, 120)))
-      .filter((s) => leaf.safeParse(s).success);
+      .map(([s, n]) => cutText(`${toWellFormed(s)}pw${n}${'x1'.repeat(Math.max(0, Math.ceil(min / 2)))}`, Math.min(max, 120)));
   }
-  return unicodeText(min, max)
-    .map((s) => repair(leaf, s, min, max))
-    .filter((s): s is string => s !== null);
+  const fallback = corpus.find((c) => leaf.safeParse(c).success) ?? '';
+  return unicodeText(min, max).map((s) => repair(leaf, s, min, max) ?? fallback);
 }
 
 function numberArb(s: z.ZodType): fc.Arbitrary<number> {
@@ -150,7 +153,7 @@ function numberArb(s: z.ZodType): fc.Arbitrary<number> {
     if (!s.safeParse(hi).success) hi -= 1;
     return fc.oneof(fc.integer({ min: lo, max: hi }), fc.constantFrom(lo, hi));
   }
-  return fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true }).filter((x) => s.safeParse(x).success);
+  return fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true }).map((x) => (s.safeParse(x).success ? x : lo));
 }
 
 const accepts = (s: z.ZodType, v: unknown): boolean => s.safeParse(v).success;
@@ -201,8 +204,12 @@ export function validArbitrary(schema: z.ZodType, hint: Hint = () => undefined, 
     case 'catch':
     case 'nonoptional':
       return validArbitrary(def.innerType as z.ZodType, hint, path);
-    case 'pipe':
+    case 'pipe': {
+      // str().pipe(z.iso.datetime()): the instant is generated for the inner format.
+      const out = defOf(def.out as z.ZodType);
+      if (out.type === 'string' && out.format === 'datetime') return hint(path, schema) ?? interestingInstant;
       return validArbitrary(def.in as z.ZodType, hint, path);
+    }
     case 'union':
       return fc.oneof(...(def.options as z.ZodType[]).map((o) => validArbitrary(o, hint, path)));
     case 'record':

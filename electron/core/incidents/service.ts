@@ -175,7 +175,8 @@ export function updateIncidentFields(ctx: WriteCtx, input: Input<'incident.updat
     const pending = activeDeadlines(ctx.db, id, ctx.now).some((d) => d.kind === 'supplement' && d.metAt === null);
     if (due !== null && !pending) insertDeadline(ctx.db, id, 'supplement', iso(due), iso(ctx.now));
   }
-  ctx.audit({ action: 'incident.update', entity: 'incident', entityId: id, before, after: fieldsOf(after), reason });
+  // The override travels with the fields: an edit that brings the figures back to the suggestion clears it.
+  ctx.audit({ action: 'incident.update', entity: 'incident', entityId: id, before, after: { ...fieldsOf(after), levelOverride: after.levelOverride }, reason });
   return getIncident(ctx.db, id)!;
 }
 
@@ -206,7 +207,7 @@ export function setIncidentLevel(ctx: WriteCtx, id: number, level: IncidentLevel
     entity: 'incident',
     entityId: id,
     before: { level: cur.level },
-    after: { level, suggestedLevel: cur.suggestedLevel },
+    after: { level, suggestedLevel: cur.suggestedLevel, levelOverride: override },
     reason,
   });
   return getIncident(ctx.db, id)!;

@@ -21,6 +21,7 @@ import type { Db } from '../store/connection';
 import { canonicalJson } from '../../../shared/audit';
 import { slotId, type Assignment } from '../../../shared/domain/roster-rules';
 import type { SlotChange } from '../../../shared/contract/roster';
+import type { RecordMismatch } from '../../../shared/contract/trust';
 import { contentOf, getLogEntry } from '../log/db';
 import { getIncident } from '../incidents/db';
 import { getReport } from '../incidents/reports-db';
@@ -35,20 +36,7 @@ import { getDesk } from '../desk/db';
 import { defaultSettings, getSettings } from '../store/settings';
 import { defaultBackupSettings, getBackupSettings } from '../backup/service';
 
-export interface ReconcileMismatch {
-  /** The table (or `settings`) holding the record. */
-  table: string;
-  /** The record's id (a settings key, `plan v2` for a roster version). */
-  id: string;
-  /** The field that differs; `*` for the whole record. */
-  field: string;
-  kind: 'changed' | 'unaudited' | 'missing';
-  /** What the latest audit row says, and what the record holds (JSON, cut to 120 characters). */
-  expected: string | null;
-  actual: string | null;
-  /** The audit row the expectation comes from (0: the setting's default, never changed by an audit row). */
-  seq: number | null;
-}
+export type ReconcileMismatch = RecordMismatch;
 
 export interface ReconcileReport {
   ok: boolean;
@@ -166,8 +154,11 @@ function claim(map: Map<string, Claimed>, id: string, fields: Fields, seq: numbe
   } else map.set(id, { fields: { ...fields }, seq });
 }
 
+/** Rows or records per step: the async form yields to the event loop between steps. */
+const step = 20_000;
+
 /** Folds every audit row, in seq order, into the latest audited state of each record. */
-function fold(db: Db): Folded {
+function* fold(db: Db): Generator<void, Folded> {
   const records = new Map<string, Map<string, Claimed>>(Object.keys(tables).map((t) => [t, new Map()]));
   const settings = new Map<string, Claimed>(Object.entries(settingsDefaults).map(([k, v]) => [k, { fields: { ...(v as Fields) }, seq: 0 }]));
   const versions: Folded['versions'] = new Map();
@@ -176,7 +167,9 @@ function fold(db: Db): Folded {
     .prepare(`SELECT seq, action, entity, entity_id, after, reason FROM audit_log WHERE entity IN (${interesting.map(() => '?').join(', ')}) ORDER BY seq`)
     .raw(true)
     .iterate(...interesting) as IterableIterator<[number, string, string, string | null, string | null, string | null]>;
+  let n = 0;
   for (const [seq, action, entity, entityId, afterText, reason] of rows) {
+    if (++n % step === 0) yield;
     let after: unknown = null;
     if (afterText !== null) {
       try {
@@ -227,8 +220,7 @@ function fold(db: Db): Folded {
   return { records, settings, versions };
 }
 
-/** Compares every current record with its latest audited state; at most `limit` mismatches are listed. */
-export function reconcileRecords(db: Db, opts: { limit?: number } = {}): ReconcileReport {
+function* run(db: Db, opts: { limit?: number }): Generator<void, ReconcileReport> {
   const t0 = performance.now();
   const limit = opts.limit ?? 200;
   const mismatches: ReconcileMismatch[] = [];
@@ -248,15 +240,15 @@ export function reconcileRecords(db: Db, opts: { limit?: number } = {}): Reconci
     }
   };
 
-  const folded = fold(db);
+  const folded = yield* fold(db);
   for (const [table, spec] of Object.entries(tables)) {
     const claims = folded.records.get(table)!;
     const ids = (db.prepare(spec.all).raw(true).all() as [number][]).map((r) => r[0]);
     const present = new Set<string>();
     for (const n of ids) {
+      if (++records % step === 0) yield;
       const id = String(n);
       present.add(id);
-      records += 1;
       const claimed = claims.get(id);
       if (!claimed) {
         if (!spec.bornUnaudited?.(db, n)) add({ table, id, field: '*', kind: 'unaudited', expected: null, actual: null, seq: null });
@@ -303,4 +295,23 @@ export function reconcileRecords(db: Db, opts: { limit?: number } = {}): Reconci
   }
 
   return { ok: mismatches.length === 0, records, mismatches, more, durationMs: Math.round(performance.now() - t0) };
+}
+
+/** Compares every current record with its latest audited state; at most `limit` mismatches are listed (CLI, tests, bench). */
+export function reconcileRecords(db: Db, opts: { limit?: number } = {}): ReconcileReport {
+  const it = run(db, opts);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The same, yielding to the event loop between steps (the nightly check and "立即检查"). */
+export async function reconcileRecordsAsync(db: Db, opts: { limit?: number } = {}): Promise<ReconcileReport> {
+  const it = run(db, opts);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
 }
