@@ -40,6 +40,8 @@ export interface AppStatus {
   readOnly: boolean;
   /** Why the store is read-only (quick_check failed, newer schema …), as an i18n key. */
   readOnlyReasonKey: string | null;
+  /** Values for that message (e.g. the rows expected and found). */
+  readOnlyReasonParams: Record<string, string | number> | null;
   schemaVersion: number;
   appVersion: string;
   /** The clock the core runs on (moves in the test host). */

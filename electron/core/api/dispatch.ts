@@ -85,7 +85,7 @@ export function createApi(core: Core, handlers: Record<string, unknown> = allHan
     const base: ReadCtx = { core, db: core.db, now: core.clock.now(), session, conn };
     if (spec.kind === 'query') return (handler as (ctx: ReadCtx, i: unknown) => unknown)(base, input);
 
-    if (core.readOnly && spec.readOnly !== 'allow') throw new DomainError('READ_ONLY', core.store.readOnlyReasonKey ?? 'errors.READ_ONLY');
+    if (core.readOnly && spec.readOnly !== 'allow') throw new DomainError('READ_ONLY', core.store.readOnlyReasonKey ?? 'errors.READ_ONLY', core.store.readOnlyReasonParams);
 
     const written: AuditEvent[] = [];
     const opts = { session, conn, written, label: method };

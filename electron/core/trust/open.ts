@@ -121,11 +121,11 @@ export function checkAgainstRecordedHead(core: Core): StoreFault | null {
 }
 
 /** Reopens the core's own file read-only and marks why. */
-function makeReadOnly(core: Core, reasonKey: string): void {
+function makeReadOnly(core: Core, reasonKey: string, params?: Record<string, string | number>): void {
   const file = path.join(core.dataDir, dbFileName);
   core.close();
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  const store: OpenedStore = { db, file, readOnly: true, readOnlyReasonKey: reasonKey, migration: null };
+  const store: OpenedStore = { db, file, readOnly: true, readOnlyReasonKey: reasonKey, readOnlyReasonParams: params, migration: null };
   swapStore(core, store);
 }
 
@@ -157,7 +157,8 @@ export function openCoreSafely(opts: CoreOptions): SafeOpen {
   }
   const behind = checkAgainstRecordedHead(core);
   if (behind) {
-    makeReadOnly(core, behind.messageKey);
+    // The numbers travel with the key: the banner reads 应到第 N 条，实际只有第 M 条, never with blanks.
+    makeReadOnly(core, behind.messageKey, behind.params);
     return { core, fault: behind };
   }
   return { core, fault: null };
