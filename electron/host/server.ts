@@ -210,7 +210,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (url.pathname === '/auth/ticket' && req.method === 'POST') {
       // The one-time link's ticket, exchanged once for the token (Host and Origin were checked above).
       const body = await readBody(req, 1024);
-      let ticket = '';
+      let ticket: string;
       try {
         ticket = body === 'too-large' ? '' : String((JSON.parse(body.toString('utf8')) as { ticket?: unknown }).ticket ?? '');
       } catch {
