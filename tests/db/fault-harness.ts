@@ -262,6 +262,12 @@ export class FuzzHarness {
       if (s) s.locked = true;
     }
     const conn = method === 'auth.unlock' ? this.conn : this.session();
+    if (method === 'duty.ackNotice' && input !== null && typeof input === 'object' && typeof (input as { id?: unknown }).id === 'number') {
+      // A notice is acknowledged by the person it is for: act as that person.
+      const owner = this.desk.core.db.prepare('SELECT person_id AS p FROM roster_notices WHERE id = ?').get((input as { id: number }).id) as { p: number } | undefined;
+      const s = this.desk.core.sessions.get(conn.sessionId);
+      if (s && owner) (s as { personId: number | null }).personId = owner.p;
+    }
     const before = this.changes();
     if (contract[method].input.safeParse(input).success) stats.valid += 1;
     let r: ApiResult<unknown>;
@@ -289,6 +295,8 @@ export class FuzzHarness {
     }
     stats.rejected += 1;
     const err = r.error;
+    // Time passes: a login delay ends (the fuzz harness's clock would otherwise stand still forever).
+    if (err.code === 'RATE_LIMITED') this.desk.clock.advance(16 * 60_000);
     if (err.code === 'INTERNAL') return `INTERNAL (uncaught exception in the handler)`;
     if (err.code === 'UNKNOWN_METHOD') return 'no handler for a contract method';
     if (!translated(err.messageKey)) return `untranslated error key ${err.messageKey}`;

@@ -67,6 +67,11 @@ export async function populateFuzzDesk(d: TestDesk): Promise<FuzzFixture> {
   const x = officers[0]!;
   const y = officers.find((o) => o.personId !== x.personId && o.date !== x.date)!;
   await d.call(a, 'swaps.request', { planId: nov.id, kind: 'swap', personA: x.personId!, dateA: x.date, personB: y.personId!, dateB: y.date, reason: '家中有事' });
+  // An approved swap leaves notices on both consoles (duty.ackNotice acknowledges them).
+  const z2 = officers.find((o) => o.personId !== x.personId && o.personId !== y.personId && o.date !== x.date && o.date !== y.date)!;
+  const w2 = officers.find((o) => o.personId !== z2.personId && o.personId !== x.personId && o.personId !== y.personId && o.date !== z2.date)!;
+  const approved = await d.call(a, 'swaps.request', { planId: nov.id, kind: 'swap', personA: z2.personId!, dateA: z2.date, personB: w2.personId!, dateB: w2.date, reason: '出差' });
+  await d.call(a, 'swaps.decide', { id: approved.id, approve: true, note: '同意' });
 
   await d.call(a, 'report.setRules', await d.call(a, 'report.rules', {}));
   await d.call(a, 'backup.create', {});
@@ -138,6 +143,13 @@ export function fuzzHints(d: TestDesk, method: MethodName, fx: FuzzFixture, stat
     if (method === 'calendar.importNotice' && key === 'text') return fc.constant('一、元旦：1月1日（周五）至3日（周日）放假，共3天。');
     if (method === 'calendar.importNotice' && key === 'year') return fc.constant(2028);
     if (method === 'audit.verify' && key === 'checkpoint') return fc.constant(undefined);
+    if (method === 'report.setRules' && key === 'levels') {
+      // One rule per level, each level once (the schema's refinement).
+      const minutes = fc.option(fc.integer({ min: 1, max: 24 * 60 }), { nil: null });
+      return fc.tuple(fc.shuffledSubarray([1, 2, 3, 4], { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(minutes, minutes), { minLength: 4, maxLength: 4 })).map(([levels, mins]) =>
+        levels.map((level, i) => ({ level, phoneMinutes: mins[i]![0], writtenMinutes: mins[i]![1] })),
+      );
+    }
     return undefined;
   };
 }
