@@ -49,7 +49,7 @@ function mountTmpfs(sizeKb: number): string | null {
     fs.rmSync(dir, { recursive: true, force: true });
     // Not silent: say why the read-only-folder and disk-full tests are skipped (CI runs as root and runs them).
     console.warn(`[fault-store] read-only folder and full disk tests skipped: cannot mount a tmpfs (${String((e as Error).message).split('\n')[0]})`);
-    if (process.env.DUTYDESK_REQUIRE_MOUNT) throw new Error(`${'[fault-store]'} DUTYDESK_REQUIRE_MOUNT is set but a tmpfs cannot be mounted`);
+    if (process.env.DUTYDESK_REQUIRE_MOUNT) throw new Error(`${'[fault-store]'} DUTYDESK_REQUIRE_MOUNT is set but a tmpfs cannot be mounted`, { cause: e });
     return null;
   }
   cleanup.push(() => {

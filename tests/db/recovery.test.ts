@@ -61,7 +61,7 @@ function mountTmpfs(sizeKb: number): string | null {
   } catch (e) {
     fs.rmSync(dir, { recursive: true, force: true });
     console.warn(`[recovery.test] skipped: cannot mount a tmpfs here (${String((e as Error).message).split('\n')[0]}); CI runs this as root`);
-    if (process.env.DUTYDESK_REQUIRE_MOUNT) throw new Error(`${'[recovery.test]'} DUTYDESK_REQUIRE_MOUNT is set but a tmpfs cannot be mounted`);
+    if (process.env.DUTYDESK_REQUIRE_MOUNT) throw new Error(`${'[recovery.test]'} DUTYDESK_REQUIRE_MOUNT is set but a tmpfs cannot be mounted`, { cause: e });
     return null;
   }
   cleanup.push(() => {

@@ -209,7 +209,7 @@ function latestBackupName(dataDir: string): string {
  * the newest backup, instead of a silent first-run setup.
  */
 export function missingStore(dataDir: string, file: string): StoreFault | null {
-  let size = -1;
+  let size: number;
   try {
     size = fs.statSync(file).size;
   } catch {
