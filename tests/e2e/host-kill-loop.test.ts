@@ -17,7 +17,6 @@ import { dbFileName } from '../../electron/core/store/connection';
 import { verifyAuditDb } from '../../electron/core/audit/verify';
 
 const kills = Number(process.env.DUTYDESK_HOST_KILLS ?? 12);
-const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 
 interface Started {
   child: ChildProcess;
@@ -27,7 +26,8 @@ interface Started {
 }
 
 function startHost(dataDir: string): Promise<Started> {
-  const child = spawn(tsx, ['electron/host/cli.ts', '--data-dir', dataDir, '--json'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  // One process (node with tsx's loader), so SIGKILL hits the host itself — the tsx CLI would leave it orphaned.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--data-dir', dataDir, '--json'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
@@ -84,7 +84,7 @@ describe('kill loop through the real host', () => {
         const until = Date.now() + 300 + ((k * 397) % 1200);
         let n = 0;
         const writes = (async () => {
-          for (;;) {
+          for (let guard = 0; guard < 100_000; guard += 1) {
             const name = `值班员${k}-${n++}`;
             try {
               const r = await call(h, 'people.create', { name, department: null, title: null, officePhone: null, mobile: null, roles: ['officer'], sortOrder: 0 }, session);
