@@ -60,6 +60,18 @@ const awaitingFixtures = new Set<string>([
   'presence.update',
   'presence.void',
   'todo.close',
+  // Merged later still: the hub link needs a hub; a petition's petitioners need a petition.
+  'petitions.setPetitioners',
+  'uplink.status',
+  'uplink.enrol',
+  'uplink.unenrol',
+  'uplink.syncNow',
+  'uplink.inbox',
+  'uplink.ackNotice',
+  'uplink.answerCheck',
+  'uplink.previewHoliday',
+  'uplink.applyHoliday',
+  'uplink.declineHoliday',
 ]);
 
 describe(`fuzz: ${runsPerMethod} runs per API method`, () => {

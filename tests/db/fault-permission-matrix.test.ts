@@ -217,6 +217,18 @@ const pinnedAccess: Record<MethodName, 'public' | 'session' | readonly UserRole[
   'instruction.open': 'session',
   'instruction.followUp': ['admin', 'leader', 'officer'],
 
+  // Merged later still (petitioners of a petition, the desk's link to the hub).
+  'petitions.setPetitioners': ['admin', 'leader', 'officer'],
+  'uplink.status': 'session',
+  'uplink.enrol': ['admin'],
+  'uplink.unenrol': ['admin'],
+  'uplink.syncNow': 'session',
+  'uplink.inbox': 'session',
+  'uplink.ackNotice': ['admin', 'leader', 'officer'],
+  'uplink.answerCheck': ['admin', 'leader', 'officer'],
+  'uplink.previewHoliday': ['admin'],
+  'uplink.applyHoliday': ['admin'],
+  'uplink.declineHoliday': ['admin'],
 };
 
 /** What the pinned rule of a method allows. */
