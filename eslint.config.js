@@ -91,6 +91,13 @@ export default tseslint.config(
         { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML: render text through React.' },
         { selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]", message: 'No raw HTML: render text through React.' },
         { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]", message: 'No raw HTML: render text through React.' },
+        // The same sinks reached another way: el['innerHTML'] = …, Object.assign(el, { innerHTML }), an iframe's srcdoc, Range#createContextualFragment.
+        { selector: "AssignmentExpression > MemberExpression.left[computed=true][property.value=/^(innerHTML|outerHTML|srcdoc)$/i]", message: 'No raw HTML: render text through React.' },
+        { selector: "AssignmentExpression > MemberExpression.left[property.name=/^srcdoc$/i]", message: 'No raw HTML: render text through React.' },
+        { selector: "CallExpression[callee.object.name='Object'][callee.property.name='assign'] Property[key.name=/^(innerHTML|outerHTML|srcdoc)$/i]", message: 'No raw HTML: render text through React.' },
+        { selector: "CallExpression[callee.object.name='Object'][callee.property.name='assign'] Property[key.value=/^(innerHTML|outerHTML|srcdoc)$/i]", message: 'No raw HTML: render text through React.' },
+        { selector: "JSXAttribute[name.name=/^srcdoc$/i]", message: 'No raw HTML: render text through React (an iframe srcDoc is a document).' },
+        { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'No raw HTML: render text through React.' },
       ],
       'no-restricted-imports': [
         'error',

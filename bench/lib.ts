@@ -41,6 +41,12 @@ export async function time(fn: () => unknown, runs: number, warmup = Math.min(3,
 
 export class Bench {
   readonly figures: Record<string, Figure> = {};
+  /** Parts asked for with `--only module:part` (null: every part). */
+  parts: Set<string> | null = null;
+  /** Whether a module should run this part of itself. */
+  wants(part: string): boolean {
+    return this.parts === null || this.parts.has(part);
+  }
   record(id: string, value: number, unit: string, baseline?: number, note?: string): void {
     const rounded = Math.round(value * 1000) / 1000;
     this.figures[id] = baseline === undefined ? { value: rounded, unit } : { value: rounded, unit, baseline: Math.round(baseline * 1000) / 1000 };

@@ -1,7 +1,9 @@
 /**
  * npm run bench [-- --only foundation,roster]
+ * npm run bench -- --only trust:reconcile   (one part of a module: module:part, comma-separated)
  *
- * Runs every benchmark module and writes bench/results.json.
+ * Runs every benchmark module and writes bench/results.json (merged: figures
+ * not measured in this run keep their last value).
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,7 +22,10 @@ const only = values.only?.split(',');
 fs.mkdirSync(workDir, { recursive: true });
 const bench = new Bench();
 for (const m of modules) {
-  if (only && !only.includes(m.name)) continue;
+  const mine = only?.filter((o) => o === m.name || o.startsWith(`${m.name}:`));
+  if (only && !mine?.length) continue;
+  const parts = mine?.filter((o) => o.includes(':')).map((o) => o.slice(m.name.length + 1)) ?? [];
+  bench.parts = parts.length && !mine?.includes(m.name) ? new Set(parts) : null;
   console.log(`\n[${m.name}]`);
   await m.run(bench);
 }

@@ -25,5 +25,18 @@ export interface DutyDeskBridge {
   readonly platform: string;
 }
 
-/** File types the system viewer may open; never anything executable. */
-export const viewableExtensions = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'bmp', 'tif', 'tiff', 'pdf', 'ofd', 'txt', 'doc', 'docx', 'xls', 'xlsx', 'wps', 'et'] as const;
+/**
+ * File types the system viewer may open: never anything executable, and no
+ * office format that can carry macros (.doc, .xls, .ppt, WPS .wps/.et/.dps,
+ * the -m variants) — an attachment comes from outside the office. Those are
+ * kept and can be saved, but are not opened from here.
+ */
+export const viewableExtensions = ['jpg', 'jpeg', 'png', 'gif', 'webp', 'bmp', 'tif', 'tiff', 'pdf', 'ofd', 'txt', 'docx', 'xlsx', 'pptx'] as const;
+/** Office formats that can carry macros: refused by the viewer, with a warning in the UI. */
+export const macroCapableExtensions = ['doc', 'dot', 'xls', 'xlt', 'ppt', 'pps', 'wps', 'et', 'dps', 'docm', 'dotm', 'xlsm', 'xltm', 'xlsb', 'pptm', 'ppsm'] as const;
+
+/** The lower-case extension of a file name ('' when none). */
+export const extensionOf = (name: string): string => {
+  const m = /\.([^./\\]+)$/u.exec(name);
+  return m ? m[1]!.toLowerCase() : '';
+};

@@ -117,7 +117,7 @@ function readOnlyRun<T>(core: Core, opts: TransactOptions, fn: (ctx: WriteCtx) =
     session: opts.session,
     conn: opts.conn ?? { sessionId: opts.session?.id ?? null },
     audit: () => {
-      throw new DomainError('READ_ONLY', core.store.readOnlyReasonKey ?? 'errors.READ_ONLY');
+      throw new DomainError('READ_ONLY', core.store.readOnlyReasonKey ?? 'errors.READ_ONLY', core.store.readOnlyReasonParams);
     },
     reject: (err: DomainError): never => {
       throw err;

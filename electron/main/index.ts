@@ -12,6 +12,7 @@ import { appOrigin } from '../../shared/ipc';
 import { bindIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
+import { holdSingleInstance } from './single-instance';
 import { hardenSession, hardenWebContents, mainWindowOptions } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
 
@@ -22,17 +23,9 @@ const preload = path.join(here, '../preload/index.cjs');
 registerAppScheme();
 app.enableSandbox();
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  let win: BrowserWindow | null = null;
+let win: BrowserWindow | null = null;
+if (holdSingleInstance(app, () => win)) {
   let booted: Booted | null = null;
-
-  app.on('second-instance', () => {
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  });
 
   app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
 

@@ -3,8 +3,9 @@
  * system viewer").
  *
  * The renderer sends the file's name and bytes; main writes a copy under a
- * private temp folder and asks the OS to open it — only for viewable types
- * (images, PDF, OFD, office documents, text), never anything executable.
+ * private temp folder, read-only, and asks the OS to open it — only for
+ * viewable types (images, PDF, OFD, macro-free office documents, text), never
+ * anything executable or macro-capable (shared/ipc.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,6 +33,7 @@ export function writeViewerCopy(name: string, dataBase64: string, tmpRoot = os.t
   const dir = fs.mkdtempSync(path.join(tmpRoot, `dutydesk-open-${crypto.randomBytes(4).toString('hex')}-`));
   fs.chmodSync(dir, 0o700);
   const file = path.join(dir, safe);
-  fs.writeFileSync(file, Buffer.from(dataBase64, 'base64'), { mode: 0o600 });
+  // Read-only: a viewer that saves edits cannot change the copy either.
+  fs.writeFileSync(file, Buffer.from(dataBase64, 'base64'), { mode: 0o400 });
   return file;
 }

@@ -21,15 +21,30 @@ export interface Transport {
 
 const tokenKey = 'dutydesk.token';
 
-/** Takes the host's access token from `?token=` once, keeps it for this tab, and removes it from the address bar. */
-export function hostToken(): string | null {
+/**
+ * The host's access token for this tab.
+ *
+ * The link the host prints carries a one-time `?ticket=`: it is removed from
+ * the address bar at once and exchanged (`POST /auth/ticket`) for the token,
+ * which stays in this tab's sessionStorage only. The history thus keeps a
+ * used ticket, which opens nothing. A reload keeps the tab's token.
+ */
+export async function hostToken(): Promise<string | null> {
   const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(tokenKey, fromUrl);
-    url.searchParams.delete('token');
+  const ticket = url.searchParams.get('ticket');
+  if (ticket) {
+    url.searchParams.delete('ticket');
     window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-    return fromUrl;
+    try {
+      const res = await fetch('/auth/ticket', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticket }) });
+      const body = (await res.json()) as ApiResult<{ token: string }>;
+      if (body.ok) {
+        sessionStorage.setItem(tokenKey, body.value.token);
+        return body.value.token;
+      }
+    } catch {
+      // fall through: a token this tab already holds still works
+    }
   }
   return sessionStorage.getItem(tokenKey);
 }
@@ -39,10 +54,11 @@ const networkError = (): ApiResult<unknown> => ({
   error: { code: 'INTERNAL', messageKey: 'errors.NETWORK', message: '无法连接值守台服务' },
 });
 
-function httpTransport(token: string | null): Transport {
+function httpTransport(tokenPromise: Promise<string | null>): Transport {
   return {
     kind: 'http',
     async invoke(method, input, sessionId) {
+      const token = await tokenPromise;
       try {
         const res = await fetch(`/api/${encodeURIComponent(method)}`, {
           method: 'POST',
@@ -59,15 +75,24 @@ function httpTransport(token: string | null): Transport {
       }
     },
     subscribe(listener) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token ?? '')}`);
-      source.onmessage = (m: MessageEvent<string>) => {
-        try {
-          listener(JSON.parse(m.data) as PushEvent);
-        } catch {
-          // ignore malformed events
-        }
+      // EventSource cannot send a header: the one place the host accepts the token in the query.
+      let source: EventSource | null = null;
+      let closed = false;
+      void tokenPromise.then((token) => {
+        if (closed) return;
+        source = new EventSource(`/api/events?token=${encodeURIComponent(token ?? '')}`);
+        source.onmessage = (m: MessageEvent<string>) => {
+          try {
+            listener(JSON.parse(m.data) as PushEvent);
+          } catch {
+            // ignore malformed events
+          }
+        };
+      });
+      return () => {
+        closed = true;
+        source?.close();
       };
-      return () => source.close();
     },
   };
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AttendanceRules, AttendanceState } from '../domain/attendance';
 import type { DutyRole } from '../roles';
 import { empty, id, officers, optText, reason, type ExportedFile } from './common';
+import { str } from './common';
 import { method } from './define';
 
 export interface AttendanceMark {
@@ -73,7 +74,7 @@ export interface AttendanceMonth {
   timeZone: string;
 }
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u, { message: 'month' });
+const month = str().regex(/^\d{4}-(0[1-9]|1[0-2])$/u, { message: 'month' });
 
 export const attendanceRulesSchema = z
   .object({ graceMinutes: z.number().int().min(0).max(120), earlyMinutes: z.number().int().min(0).max(240) })

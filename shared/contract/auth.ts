@@ -3,7 +3,9 @@
  */
 import { z } from 'zod';
 import { type UserRole } from '../roles';
-import { id, optText, phone, text } from './common';
+import { id, phone } from './common';
+import { line, optLine } from './common';
+import { str } from './common';
 import { method } from './define';
 
 import { userRoles } from '../roles';
@@ -11,14 +13,12 @@ import { empty } from './common';
 
 export const timeZones = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC'] as const;
 
-export const passwordSchema = z
-  .string()
+export const passwordSchema = str()
   .min(8)
   .max(128)
   .refine((p) => /[A-Za-z]/u.test(p) && /[0-9]/u.test(p), { message: 'passwordWeak' });
 
-export const loginNameSchema = z
-  .string()
+export const loginNameSchema = str()
   .trim()
   .min(2)
   .max(32)
@@ -40,6 +40,8 @@ export interface AppStatus {
   readOnly: boolean;
   /** Why the store is read-only (quick_check failed, newer schema …), as an i18n key. */
   readOnlyReasonKey: string | null;
+  /** Values for that message (e.g. the rows expected and found). */
+  readOnlyReasonParams: Record<string, string | number> | null;
   schemaVersion: number;
   appVersion: string;
   /** The clock the core runs on (moves in the test host). */
@@ -66,22 +68,22 @@ export const authMethods = {
   'app.setup': method<SessionInfo>()({
     input: z
       .object({
-        deskName: text(80),
+        deskName: line(80),
         dutyPhone: phone,
         fax: phone,
         timeZone: z.enum(timeZones).default('Asia/Shanghai'),
-        adminName: text(40),
+        adminName: line(40),
         adminLogin: loginNameSchema,
         adminPassword: passwordSchema,
         adminMobile: phone,
-        adminDepartment: optText(60),
+        adminDepartment: optLine(60),
       })
       .strict(),
     access: 'public',
     kind: 'mutation',
   }),
   'auth.login': method<SessionInfo>()({
-    input: z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(128) }).strict(),
+    input: z.object({ login: str().trim().min(1).max(64), password: str().min(1).max(128) }).strict(),
     access: 'public',
     kind: 'mutation',
     readOnly: 'allow',
@@ -90,13 +92,13 @@ export const authMethods = {
   'auth.session': method<SessionInfo | null>()({ input: z.object({}).strict(), access: 'public', kind: 'query' }),
   'auth.lock': method<null>()({ input: z.object({}).strict(), access: 'session', kind: 'mutation', readOnly: 'allow' }),
   'auth.unlock': method<SessionInfo>()({
-    input: z.object({ password: z.string().min(1).max(128) }).strict(),
+    input: z.object({ password: str().min(1).max(128) }).strict(),
     access: 'public',
     kind: 'mutation',
     readOnly: 'allow',
   }),
   'auth.changePassword': method<null>()({
-    input: z.object({ current: z.string().min(1).max(128), next: passwordSchema }).strict(),
+    input: z.object({ current: str().min(1).max(128), next: passwordSchema }).strict(),
     access: 'session',
     kind: 'mutation',
   }),
@@ -110,7 +112,7 @@ export const usersMethods = {
         login: loginNameSchema,
         password: passwordSchema,
         personId: id.nullable(),
-        displayName: text(40),
+        displayName: line(40),
         roles: z.array(z.enum(userRoles)).min(1).max(3),
       })
       .strict(),
@@ -121,7 +123,7 @@ export const usersMethods = {
     input: z
       .object({
         id,
-        displayName: text(40).optional(),
+        displayName: line(40).optional(),
         personId: id.nullable().optional(),
         roles: z.array(z.enum(userRoles)).min(1).max(3).optional(),
         active: z.boolean().optional(),

@@ -3,10 +3,12 @@
  */
 import { z } from 'zod';
 import { empty, reason } from './common';
+import { line } from './common';
+import { str } from './common';
 import { method } from './define';
 import { AuditVerifyResult } from './trust';
 
-import { text } from './common';
+
 
 export const backupReasons = ['hourly', 'handover', 'manual', 'pre-restore', 'pre-migrate'] as const;
 export type BackupReason = (typeof backupReasons)[number];
@@ -56,8 +58,7 @@ export const backupMethods = {
     input: z
       .object({
         /** An absolute path (/media/usb/备份, E:\备份 or a \\server\share); empty = none. */
-        secondFolder: z
-          .string()
+        secondFolder: str()
           .trim()
           .max(400)
           .regex(/^$|^\/|^[A-Za-z]:[\\/]|^\\\\/u)
@@ -74,7 +75,7 @@ export const backupMethods = {
   'backup.restore': method<RestoreResult>()({
     input: z
       .object({
-        fileName: text(200).regex(/^[A-Za-z0-9._-]+\.sqlite$/u),
+        fileName: line(200).regex(/^[A-Za-z0-9._-]+\.sqlite$/u),
         folder: z.enum(backupFolders),
         reason,
       })

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { type DayInfo, type DayType } from '../domain/calendar';
-import { empty, isoDate, optText, reason } from './common';
+import { empty, isoDate, reason } from './common';
+import { optLine } from './common';
+import { str } from './common';
 import { method } from './define';
 
 import { dayTypes } from '../domain/calendar';
@@ -24,17 +26,17 @@ export const calendarMethods = {
   'calendar.range': method<CalendarRange>()({ input: z.object({ from: isoDate, to: isoDate }).strict(), access: 'session', kind: 'query' }),
   'calendar.years': method<CalendarYear[]>()({ input: empty, access: 'session', kind: 'query' }),
   'calendar.parseNotice': method<{ days: { date: string; type: DayType; name: string | null }[]; problems: string[] }>()({
-    input: z.object({ year: z.number().int().min(2000).max(2100), text: z.string().max(20_000) }).strict(),
+    input: z.object({ year: z.number().int().min(2000).max(2100), text: str().max(20_000) }).strict(),
     access: ['admin'],
     kind: 'query',
   }),
   'calendar.importNotice': method<CalendarYear>()({
-    input: z.object({ year: z.number().int().min(2000).max(2100), text: z.string().max(20_000), reason: reason.optional() }).strict(),
+    input: z.object({ year: z.number().int().min(2000).max(2100), text: str().max(20_000), reason: reason.optional() }).strict(),
     access: ['admin'],
     kind: 'mutation',
   }),
   'calendar.setDay': method<DayInfo>()({
-    input: z.object({ date: isoDate, type: z.enum(dayTypes).nullable(), name: optText(20), reason }).strict(),
+    input: z.object({ date: isoDate, type: z.enum(dayTypes).nullable(), name: optLine(20), reason }).strict(),
     access: ['admin'],
     kind: 'mutation',
   }),

@@ -3,7 +3,8 @@
  * its preferences.
  */
 import { z } from 'zod';
-import { empty, phone, text } from './common';
+import { empty, phone } from './common';
+import { line } from './common';
 import { method } from './define';
 
 import { timeZones } from './auth';
@@ -34,7 +35,7 @@ export const deskMethods = {
   'desk.get': method<Desk>()({ input: empty, access: 'session', kind: 'query' }),
   'desk.update': method<Desk>()({
     input: z
-      .object({ unitName: text(80), dutyPhone: phone, fax: phone, timeZone: z.enum(timeZones) })
+      .object({ unitName: line(80), dutyPhone: phone, fax: phone, timeZone: z.enum(timeZones) })
       .partial()
       .strict(),
     access: ['admin'],

@@ -3,7 +3,9 @@
  */
 import { z } from 'zod';
 import { personRoles, type PersonRole } from '../roles';
-import { id, optText, phone, reason, text, type ExportedFile } from './common';
+import { id, optText, phone, reason, type ExportedFile } from './common';
+import { line, optLine } from './common';
+import { str } from './common';
 import { method } from './define';
 
 export interface Person {
@@ -40,9 +42,9 @@ export interface Contact {
 }
 
 const personFields = {
-  name: text(40),
-  department: optText(60),
-  title: optText(40),
+  name: line(40),
+  department: optLine(60),
+  title: optLine(40),
   officePhone: phone,
   mobile: phone,
   roles: z.array(z.enum(personRoles)).max(4),
@@ -57,8 +59,8 @@ const newPersonFields = {
 
 const contactFields = {
   kind: z.enum(contactKinds),
-  name: text(60),
-  unit: optText(80),
+  name: line(60),
+  unit: optLine(80),
   phone,
   mobile: phone,
   fax: phone,
@@ -68,7 +70,7 @@ const contactFields = {
 export const directoryMethods = {
   'people.list': method<Person[]>()({
     input: z
-      .object({ query: z.string().trim().max(40).optional(), includeInactive: z.boolean().optional() })
+      .object({ query: str().trim().max(40).optional(), includeInactive: z.boolean().optional() })
       .strict(),
     access: 'session',
     kind: 'query',
@@ -88,7 +90,7 @@ export const directoryMethods = {
 
   'contacts.list': method<Contact[]>()({
     input: z
-      .object({ query: z.string().trim().max(40).optional(), kind: z.enum(contactKinds).optional(), includeInactive: z.boolean().optional() })
+      .object({ query: str().trim().max(40).optional(), kind: z.enum(contactKinds).optional(), includeInactive: z.boolean().optional() })
       .strict(),
     access: 'session',
     kind: 'query',

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { allSecrecyLevels, documentKinds, isStorableSecrecy, urgencies, type DocumentKind, type DocumentState, type Secrecy, type Urgency } from '../domain/document';
 import { id, isoDate, isoInstant, officers, optText, reason, text, type ExportedFile } from './common';
+import { str } from './common';
 import { method } from './define';
 import type { RecordVersion } from './petitions';
 
@@ -83,7 +84,7 @@ const fields = {
 };
 
 const rangeInput = z
-  .object({ from: isoDate, to: isoDate, kind: z.enum(documentKinds).optional(), query: z.string().trim().max(40).optional() })
+  .object({ from: isoDate, to: isoDate, kind: z.enum(documentKinds).optional(), query: str().trim().max(40).optional() })
   .strict()
   .refine((v) => v.from <= v.to, { message: 'dateRange', path: ['to'] });
 
@@ -117,7 +118,7 @@ export const documentsMethods = {
         to: isoDate.optional(),
         kind: z.enum(documentKinds).optional(),
         state: z.enum(['open', 'done', 'overdue', 'all']).optional(),
-        query: z.string().trim().max(40).optional(),
+        query: str().trim().max(40).optional(),
         fromLogEntryId: id.optional(),
       })
       .strict(),

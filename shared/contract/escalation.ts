@@ -13,6 +13,7 @@ import {
 } from '../domain/escalation';
 import type { IncidentLevel } from '../domain/incident';
 import { empty, id, isoInstant, officers, optText, reason } from './common';
+import { optLine } from './common';
 import { method } from './define';
 import { IncidentSummary } from './incidents';
 
@@ -181,7 +182,7 @@ export const escalationMethods = {
       .object({
         escalationId: id,
         /** Who acknowledged (name as said on the phone); defaults to the current step's person. */
-        byName: optText(40),
+        byName: optLine(40),
         via: z.enum(contactMethods),
         at: isoInstant.optional(),
         /** The leader's instruction (批示), recorded on the incident. */

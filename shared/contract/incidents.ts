@@ -6,6 +6,8 @@
  * (log.* is in ./log.ts; escalation.* and due.* in ./escalation.ts)
  */
 import { officers } from './common';
+import { line, optLine } from './common';
+import { str } from './common';
 import { Escalation } from './escalation';
 import { LogEntry } from './log';
 import { z } from 'zod';
@@ -165,15 +167,15 @@ export interface IncidentSummary {
 
 const count = z.number().int().min(0).max(100000);
 const incidentFields = {
-  title: text(120),
+  title: line(120),
   category: z.enum(incidentCategories),
   subType: z.enum(allSubTypes as [IncidentSubType, ...IncidentSubType[]]),
   level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   occurredAt: isoInstant,
   learnedAt: isoInstant,
-  location: optText(200),
-  unit: optText(120),
-  source: optText(200),
+  location: optLine(200),
+  unit: optLine(120),
+  source: optLine(200),
   description: optText(10000),
   deaths: count,
   missing: count,
@@ -236,7 +238,7 @@ const incidentFilter = z
     level: incidentFields.level.optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
-    query: z.string().trim().max(60).optional(),
+    query: str().trim().max(60).optional(),
     limit: z.number().int().min(1).max(10000).optional(),
   })
   .strict();
@@ -295,7 +297,7 @@ export const incidentsMethods = {
   }),
   'incident.get': method<IncidentDetail>()({ input: z.object({ id }).strict(), access: 'session', kind: 'query' }),
   'incident.addInstruction': method<Instruction>()({
-    input: z.object({ incidentId: id, leaderName: text(40), text: text(2000), givenAt: isoInstant.optional() }).strict(),
+    input: z.object({ incidentId: id, leaderName: line(40), text: text(2000), givenAt: isoInstant.optional() }).strict(),
     access: officers,
     kind: 'mutation',
   }),
@@ -303,10 +305,10 @@ export const incidentsMethods = {
     input: z
       .object({
         incidentId: id,
-        name: text(200),
-        mime: z.string().trim().min(1).max(100),
+        name: line(200),
+        mime: str().trim().min(1).max(100),
         /** File content, base64; at most 20 MB decoded. */
-        dataBase64: z.string().max(Math.ceil(attachmentMaxBytes / 3) * 4 + 4),
+        dataBase64: str().max(Math.ceil(attachmentMaxBytes / 3) * 4 + 4),
       })
       .strict(),
     access: officers,
@@ -331,10 +333,10 @@ export const incidentsMethods = {
         incidentId: id,
         kind: z.enum(reportKinds),
         content: text(20000),
-        recipient: text(120),
+        recipient: line(120),
         method: z.enum(reportMethods),
         sentAt: isoInstant.optional(),
-        signedBy: optText(40),
+        signedBy: optLine(40),
       })
       .strict(),
     access: officers,

@@ -17,6 +17,7 @@ import {
   type RectifyState,
 } from '../domain/ledger';
 import { id, isoDate, officers, optText, reason, text, type ExportedFile } from './common';
+import { str } from './common';
 import { method } from './define';
 import { attachmentMaxBytes, type Attachment } from './incidents';
 
@@ -114,8 +115,8 @@ export const ledgerFilter = z
   .object({
     source: z.enum(ledgerSources).optional(),
     state: z.enum(['open', 'closed', 'overdue', 'all']).optional(),
-    ownerUnit: z.string().trim().max(80).optional(),
-    query: z.string().trim().max(40).optional(),
+    ownerUnit: str().trim().max(80).optional(),
+    query: str().trim().max(40).optional(),
     fromLogEntryId: id.optional(),
   })
   .strict();
@@ -143,8 +144,8 @@ export const ledgerMethods = {
       .object({
         itemId: id,
         name: text(200),
-        mime: z.string().trim().min(1).max(100),
-        dataBase64: z.string().max(Math.ceil(attachmentMaxBytes / 3) * 4 + 4),
+        mime: str().trim().min(1).max(100),
+        dataBase64: str().max(Math.ceil(attachmentMaxBytes / 3) * 4 + 4),
       })
       .strict(),
     access: officers,

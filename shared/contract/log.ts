@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { DayInfo } from '../domain/calendar';
 import { logKinds, type LogKind } from '../domain/log';
 import { id, isoDate, isoInstant, officers, optText, phone, reason, text, type ExportedFile } from './common';
+import { optLine } from './common';
+import { str } from './common';
 import { method } from './define';
 import { IncidentSummary } from './incidents';
 
@@ -59,8 +61,8 @@ export interface LogEntryVersion {
 export const logFields = {
   kind: z.enum(logKinds),
   occurredAt: isoInstant.optional(),
-  sourceUnit: optText(80),
-  sourcePerson: optText(40),
+  sourceUnit: optLine(80),
+  sourcePerson: optLine(40),
   sourcePhone: phone,
   summary: text(200),
   detail: optText(5000),
@@ -70,7 +72,7 @@ export const logFollowUp = {
   proposal: optText(2000),
   instruction: optText(2000),
   outcome: optText(2000),
-  handler: optText(40),
+  handler: optLine(40),
   handledAt: isoInstant.nullish().transform((v) => v ?? null),
 };
 
@@ -132,7 +134,7 @@ export const logMethods = {
         from: isoDate.optional(),
         to: isoDate.optional(),
         kind: z.enum(logKinds).optional(),
-        query: z.string().trim().max(60).optional(),
+        query: str().trim().max(60).optional(),
         includeVoided: z.boolean().optional(),
         limit: z.number().int().min(1).max(1000).optional(),
       })
@@ -144,7 +146,7 @@ export const logMethods = {
   'log.book': method<LogBook>()({ input: z.object({ dutyDate: isoDate }).strict(), access: 'session', kind: 'query' }),
   'log.exportXlsx': method<ExportedFile>()({
     input: z
-      .object({ from: isoDate, to: isoDate, kind: z.enum(logKinds).optional(), query: z.string().trim().max(60).optional() })
+      .object({ from: isoDate, to: isoDate, kind: z.enum(logKinds).optional(), query: str().trim().max(60).optional() })
       .strict()
       .refine((v) => v.from <= v.to, { message: 'dateRange', path: ['to'] }),
     access: 'session',

@@ -21,6 +21,7 @@ import {
   type PetitionState,
 } from '../domain/petition';
 import { id, isoDate, isoInstant, officers, optText, phone, reason, text, type ExportedFile } from './common';
+import { str } from './common';
 import { method } from './define';
 
 /** One stored version of a register record: what it held, why it changed, when and by whom. */
@@ -238,8 +239,7 @@ export const petitionSettingsSchema = z
   .strict();
 
 /** A resident ID number: 18 characters with a valid check character; x is upper-cased. */
-export const idNumber = z
-  .string()
+export const idNumber = str()
   .trim()
   .transform((s) => s.toUpperCase())
   .refine((s) => s === '' || isValidIdNumber(s), { message: 'idNumber' })
@@ -280,7 +280,7 @@ const listFilter = {
   to: isoDate.optional(),
   state: z.enum(['open', 'all', 'overdue']).optional(),
   level: z.enum(petitionLevels).optional(),
-  query: z.string().trim().max(40).optional(),
+  query: str().trim().max(40).optional(),
   fromLogEntryId: id.optional(),
 };
 
@@ -377,7 +377,7 @@ export const petitionsMethods = {
   'petitions.statsXlsx': method<ExportedFile>()({ input: periodInput, access: 'session', kind: 'query' }),
   'petitions.exportXlsx': method<ExportedFile>()({ input: periodInput, access: 'session', kind: 'query' }),
   'petitioners.search': method<Petitioner[]>()({
-    input: z.object({ query: z.string().trim().min(1).max(40) }).strict(),
+    input: z.object({ query: str().trim().min(1).max(40) }).strict(),
     access: 'session',
     kind: 'query',
   }),

@@ -6,6 +6,8 @@
  * immutable: amendments publish v2, v3 … with a change list.
  */
 import { readers } from './common';
+import { line } from './common';
+import { str } from './common';
 import { z } from 'zod';
 import { type DayInfo, type DayType } from '../domain/calendar';
 import type { FairnessRow, UnfilledSlot } from '../domain/roster-generate';
@@ -174,7 +176,7 @@ const needSchema = z
   .strict();
 const needsSchema = z.object({ workday: needSchema, weekend: needSchema, holiday: needSchema, makeup: needSchema }).strict();
 const shiftFields = {
-  name: text(20),
+  name: line(20),
   startMinutes: z.number().int().min(0).max(1439),
   durationMinutes: z.number().int().min(30).max(1440),
   needs: needsSchema,
@@ -189,7 +191,7 @@ export const rosterRulesSchema = z
   .strict();
 /** Excel files up to 2 MB (as base64, ~2.7 MB of text). */
 export const maxRosterImportBase64 = 2_800_000;
-const base64 = z.string().max(maxRosterImportBase64).regex(/^[A-Za-z0-9+/=\r\n]*$/u);
+const base64 = str().max(maxRosterImportBase64).regex(/^[A-Za-z0-9+/=\r\n]*$/u);
 export const rosterMethods = {
   'shifts.list': method<ShiftTemplate[]>()({ input: z.object({ includeInactive: z.boolean().optional() }).strict(), access: 'session', kind: 'query' }),
   'shifts.create': method<ShiftTemplate>()({ input: z.object(shiftFields).strict(), access: ['admin'], kind: 'mutation' }),
@@ -211,12 +213,12 @@ export const rosterMethods = {
 
   'roster.plans': method<RosterPlan[]>()({ input: z.object({ includeVoided: z.boolean().optional() }).strict(), access: readers, kind: 'query' }),
   'roster.createPlan': method<RosterPlan>()({
-    input: z.object({ title: text(80), from: isoDate, to: isoDate, notes: optText(500) }).strict(),
+    input: z.object({ title: line(80), from: isoDate, to: isoDate, notes: optText(500) }).strict(),
     access: ['admin'],
     kind: 'mutation',
   }),
   'roster.updatePlan': method<RosterPlan>()({
-    input: z.object({ planId: id, title: text(80).optional(), notes: optText(500).optional() }).strict(),
+    input: z.object({ planId: id, title: line(80).optional(), notes: optText(500).optional() }).strict(),
     access: ['admin'],
     kind: 'mutation',
   }),

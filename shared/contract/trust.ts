@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AuditEvent } from '../audit';
 import type { AuditProblem, SignedCheckpoint } from '../domain/audit-verify';
 import { empty, isoDate, reason } from './common';
+import { str } from './common';
 import { method } from './define';
 
 export interface ChainHeadInfo {
@@ -65,6 +66,33 @@ export interface CheckpointSummary {
   actor: string;
 }
 
+/** A current record that disagrees with the latest state its audit rows describe (table, id, field). */
+export interface RecordMismatch {
+  /** The table (or `settings`) holding the record. */
+  table: string;
+  /** The record's id (a settings key, `7 v2` for version 2 of roster plan 7). */
+  id: string;
+  /** The field that differs; `*` for the whole record. */
+  field: string;
+  /** changed: a field differs; unaudited: no audit row describes the record; missing: an audited record is gone. */
+  kind: 'changed' | 'unaudited' | 'missing';
+  /** What the latest audit row says, and what the record holds (JSON, cut to 120 characters). */
+  expected: string | null;
+  actual: string | null;
+  /** The audit row the expectation comes from (0: the setting's default). */
+  seq: number | null;
+}
+
+/** Records reconciled with the chain. */
+export interface RecordsCheck {
+  ok: boolean;
+  /** Records compared. */
+  records: number;
+  /** The first mismatches; `more` counts the rest. */
+  mismatches: RecordMismatch[];
+  more: number;
+}
+
 export interface IntegrityResult {
   at: string;
   kind: 'nightly' | 'manual';
@@ -74,19 +102,21 @@ export interface IntegrityResult {
   foreignKeys: { table: string; rowid: number | null; parent: string }[];
   chainOk: boolean;
   chainProblem: AuditProblem | null;
+  /** Every current official record compared with its audit rows (absent in results logged before issue 12). */
+  records?: RecordsCheck | null;
   ok: boolean;
   durationMs: number;
 }
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/u);
-const base64 = z.string().max(400).regex(/^[A-Za-z0-9+/=]+$/u);
+const hex64 = str().regex(/^[0-9a-f]{64}$/u);
+const base64 = str().max(400).regex(/^[A-Za-z0-9+/=]+$/u);
 
 export const signedCheckpointSchema = z
   .object({
     format: z.literal('dutydesk-audit-checkpoint'),
     v: z.literal(1),
-    deskId: z.string().min(1).max(64),
-    unitName: z.string().max(80),
+    deskId: str().min(1).max(64),
+    unitName: str().max(80),
     seq: z.number().int().min(0),
     hash: hex64,
     at: z.iso.datetime({ offset: true }),
@@ -109,7 +139,7 @@ export const trustMethods = {
     input: z
       .object({
         /** A signed checkpoint exported earlier (the JSON file's text). */
-        checkpoint: z.string().max(4000).optional(),
+        checkpoint: str().max(4000).optional(),
       })
       .strict(),
     access: auditors,
@@ -119,8 +149,8 @@ export const trustMethods = {
     input: z
       .object({
         ...dateRange,
-        entity: z.string().trim().max(40).optional(),
-        actor: z.string().trim().max(64).optional(),
+        entity: str().trim().max(40).optional(),
+        actor: str().trim().max(64).optional(),
         /** Rows with seq below this (paging newest first). */
         beforeSeq: z.number().int().positive().optional(),
         limit: z.number().int().min(1).max(500).default(100),

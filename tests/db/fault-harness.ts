@@ -1,12 +1,15 @@
 /**
  * Fuzz harness for every API method: fast-check arbitraries derived from each
- * method's zod input schema (schema-shaped values, mutations of them, plain
- * arbitrary JSON), run through the real dispatcher on a real store.
+ * method's zod input schema — half of them inputs the schema *accepts*
+ * (`tests/helpers/zod-valid.ts`, with ids, versions and dates taken from a
+ * populated desk, `fuzz-desk.ts`), the rest near-valid shapes, mutations and
+ * plain arbitrary JSON — run through the real dispatcher on a real store.
  *
  * Shared by `tests/db/fault-fuzz.test.ts` (≥ 1,000 runs per method) and the
  * bench (10,000 per method). Checks per call: no uncaught exception
- * (INTERNAL), a rejected input writes nothing (no row changed at all), and
- * every error and field issue has a translation in both languages.
+ * (INTERNAL), a rejected input writes nothing (no row changed at all), every
+ * error and field issue has a translation in both languages, and after every
+ * accepted mutation the audit chain verifies and the records reconcile with it.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -17,8 +20,12 @@ import type { z } from 'zod';
 import { contract, methodNames, type MethodName } from '../../shared/contract';
 import { translate } from '../../shared/i18n';
 import type { ApiResult } from '../../shared/errors';
-import { makeDesk, type TestDesk } from '../helpers/core';
+import { makeDesk, tempDir, type TestDesk } from '../helpers/core';
 import type { Connection } from '../../electron/core/context';
+import { verifyAuditDb } from '../../electron/core/audit/verify';
+import { reconcileRecords } from '../../electron/core/trust/reconcile';
+import { validArbitrary } from '../helpers/zod-valid';
+import { fixInput, fuzzAdminPassword, fuzzHints, populateFuzzDesk, sessionEnding, type FuzzFixture } from './fuzz-desk';
 
 /** Strings worth trying in every text field: formats the schemas accept, and hostile text. */
 export const stringCorpus = [
@@ -129,10 +136,11 @@ export function arbitraryFor(s: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
   }
 }
 
-/** The input arbitrary for one method: schema-shaped, raw JSON, and non-objects. */
-export function inputArbitrary(m: MethodName): fc.Arbitrary<unknown> {
+/** The input arbitrary for one method: valid (when `valid` is given), schema-shaped, raw JSON, and non-objects. */
+export function inputArbitrary(m: MethodName, valid?: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
   const schema = contract[m].input as z.ZodType;
   return fc.oneof(
+    ...(valid ? [{ weight: 9, arbitrary: valid }] : []),
     { weight: 6, arbitrary: arbitraryFor(schema) },
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
     { weight: 1, arbitrary: fc.constantFrom<unknown>(0, '', [], 'x', true, [{}], JSON.parse('{"__proto__":{"polluted":1}}'), JSON.parse('{"constructor":{"prototype":{"polluted":1}}}')) },
@@ -147,7 +155,10 @@ export interface FuzzFailure {
 
 export interface FuzzStats {
   runs: number;
+  /** Calls answered ok. */
   accepted: number;
+  /** Inputs the method's schema accepted (whatever the handler then answered). */
+  valid: number;
   rejected: number;
   failures: FuzzFailure[];
 }
@@ -164,21 +175,49 @@ export function cheapenScrypt(): () => void {
 
 const translated = (key: string): boolean => translate('zh-CN', key) !== key && translate('en', key) !== key;
 
+/** One populated desk folder per process, copied for each harness (populating takes a second or two). */
+let template: { dir: string; fx: FuzzFixture } | null = null;
+async function populatedTemplate(): Promise<{ dir: string; fx: FuzzFixture }> {
+  if (template && fs.existsSync(template.dir)) return template;
+  const d = await makeDesk();
+  const fx = await populateFuzzDesk(d);
+  d.core.close();
+  template = { dir: d.dir, fx };
+  return template;
+}
+
+/** At most this many fresh desks per app.setup fuzz run (each accepted setup needs a new, unset desk). */
+const maxSetupResets = 20;
+
 export class FuzzHarness {
   private conn: Connection = { sessionId: null };
   private readonly cwdBefore = process.cwd();
   private readonly scratch: string;
   private restoreScrypt: () => void = () => undefined;
+  readonly state = { adminPassword: fuzzAdminPassword };
+  private setupResets = 0;
 
-  private constructor(readonly desk: TestDesk) {
+  private constructor(
+    public desk: TestDesk,
+    readonly fx: FuzzFixture | null,
+  ) {
     // Relative paths (a fuzzed second backup folder) must land in scratch space, never in the repo.
     this.scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'dutydesk-fuzz-cwd-'));
     process.chdir(this.scratch);
   }
 
-  static async create(): Promise<FuzzHarness> {
+  /** A harness on a populated desk (or, for `app.setup`, on a desk not yet set up). */
+  static async create(opts: { method?: MethodName } = {}): Promise<FuzzHarness> {
     const restore = cheapenScrypt();
-    const h = new FuzzHarness(await makeDesk());
+    let h: FuzzHarness;
+    if (opts.method === 'app.setup') {
+      h = new FuzzHarness(await makeDesk({ setUp: false }), null);
+    } else {
+      const t = await populatedTemplate();
+      const dir = tempDir();
+      fs.cpSync(t.dir, dir, { recursive: true });
+      h = new FuzzHarness(await makeDesk({ dir, setUp: false }), t.fx);
+    }
     h.restoreScrypt = restore;
     return h;
   }
@@ -196,10 +235,41 @@ export class FuzzHarness {
     return (this.desk.core.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
   }
 
+  /** Valid inputs for `method` on this desk (ids, versions and slots drawn from the store). */
+  validArbitrary(method: MethodName): fc.Arbitrary<unknown> {
+    const schema = contract[method].input as z.ZodType;
+    const fx = this.fx ?? { peopleXlsx: '', rosterXlsx: '' };
+    return validArbitrary(schema, fuzzHints(this.desk, method, fx, this.state)).map((v) => fixInput(this.desk, method, v));
+  }
+
+  /** After an accepted mutation: the chain verifies and every record agrees with its audit rows. */
+  private trustProblem(): string | null {
+    const v = verifyAuditDb(this.desk.core.db);
+    if (!v.ok) return `audit chain broken after an accepted call: ${v.problem?.kind} at seq ${v.problem?.seq}`;
+    const r = reconcileRecords(this.desk.core.db);
+    if (r.mismatches.length > 0) {
+      const m = r.mismatches[0]!;
+      return `records disagree with the chain: ${m.table} #${m.id} ${m.field} (${m.kind})`;
+    }
+    return null;
+  }
+
   /** One call with every check; returns a problem description or null. */
   async check(method: MethodName, input: unknown, stats: FuzzStats): Promise<string | null> {
-    const conn = this.session();
+    if (method === 'auth.unlock') {
+      // Unlock needs a locked session to act on.
+      const s = this.desk.core.sessions.get(this.session().sessionId);
+      if (s) s.locked = true;
+    }
+    const conn = method === 'auth.unlock' ? this.conn : this.session();
+    if (method === 'duty.ackNotice' && input !== null && typeof input === 'object' && typeof (input as { id?: unknown }).id === 'number') {
+      // A notice is acknowledged by the person it is for: act as that person.
+      const owner = this.desk.core.db.prepare('SELECT person_id AS p FROM roster_notices WHERE id = ?').get((input as { id: number }).id) as { p: number } | undefined;
+      const s = this.desk.core.sessions.get(conn.sessionId);
+      if (s && owner) (s as { personId: number | null }).personId = owner.p;
+    }
     const before = this.changes();
+    if (contract[method].input.safeParse(input).success) stats.valid += 1;
     let r: ApiResult<unknown>;
     try {
       r = await this.desk.api.call(method, input, conn);
@@ -209,10 +279,24 @@ export class FuzzHarness {
     stats.runs += 1;
     if (r.ok) {
       stats.accepted += 1;
+      if (method === 'auth.changePassword') this.state.adminPassword = (input as { next: string }).next;
+      if (sessionEnding.has(method)) this.conn = { sessionId: null };
+      if (contract[method].kind === 'mutation') {
+        const problem = this.trustProblem();
+        if (problem) return problem;
+      }
+      if (method === 'app.setup' && this.setupResets < maxSetupResets) {
+        this.setupResets += 1;
+        this.desk.close();
+        this.desk = await makeDesk({ setUp: false });
+        this.conn = { sessionId: null };
+      }
       return null;
     }
     stats.rejected += 1;
     const err = r.error;
+    // Time passes: a login delay ends (the fuzz harness's clock would otherwise stand still forever).
+    if (err.code === 'RATE_LIMITED') this.desk.clock.advance(16 * 60_000);
     if (err.code === 'INTERNAL') return `INTERNAL (uncaught exception in the handler)`;
     if (err.code === 'UNKNOWN_METHOD') return 'no handler for a contract method';
     if (!translated(err.messageKey)) return `untranslated error key ${err.messageKey}`;
@@ -220,14 +304,19 @@ export class FuzzHarness {
       if (this.changes() !== before) return 'a rejected input changed rows';
       for (const issue of err.details?.issues ?? []) if (!translated(issue.messageKey)) return `untranslated field issue ${issue.messageKey}`;
     }
+    if (contract[method].kind === 'mutation' && this.changes() !== before) {
+      // A refusal that commits its audit row (a failed login) must leave the chain whole too.
+      const problem = this.trustProblem();
+      if (problem) return problem;
+    }
     return null;
   }
 
   /** Runs `runs` fast-check cases against one method; failures are collected, not thrown. */
   async fuzz(method: MethodName, runs: number, seed = 20261125): Promise<FuzzStats> {
-    const stats: FuzzStats = { runs: 0, accepted: 0, rejected: 0, failures: [] };
+    const stats: FuzzStats = { runs: 0, accepted: 0, valid: 0, rejected: 0, failures: [] };
     await fc.assert(
-      fc.asyncProperty(inputArbitrary(method), async (input) => {
+      fc.asyncProperty(inputArbitrary(method, this.validArbitrary(method)), async (input) => {
         const problem = await this.check(method, input, stats);
         if (problem) {
           stats.failures.push({ method, input: safeJson(input), problem });

@@ -170,3 +170,75 @@ describe('system viewer for attachments', () => {
     expect(isPermissionAllowed('geolocation', 'app://dutydesk/index.html')).toBe(false);
   });
 });
+
+// ───────────────────────── issue 12 §6: tests that fail when a defence breaks ─────────────────────────
+
+/** The policy, pinned as text: any change (an added 'unsafe-eval', a wider source) must be made here on purpose. */
+const pinnedCsp =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+describe('content security policy', () => {
+  it('is exactly the pinned text (no unsafe-eval, no remote source)', async () => {
+    const { contentSecurityPolicy } = await import('../../shared/security');
+    expect(contentSecurityPolicy).toBe(pinnedCsp);
+    expect(contentSecurityPolicy).not.toMatch(/unsafe-eval|https?:|\*/u);
+  });
+
+  it('is sent on every app:// response', async () => {
+    const { handleAppProtocol } = await import('../../electron/main/protocol');
+    const handle = electron.protocol.handle as unknown as ReturnType<typeof vi.fn>;
+    handle.mockClear();
+    (electron.net.fetch as unknown as ReturnType<typeof vi.fn>).mockResolvedValue(new Response('<!doctype html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    handleAppProtocol('/app/out/renderer');
+    const serve = handle.mock.calls[0]![1] as (r: Request) => Promise<Response>;
+    for (const url of ['app://dutydesk/', 'app://dutydesk/index.html', 'app://dutydesk/assets/index.js']) {
+      const res = await serve(new Request(url));
+      expect(res.headers.get('content-security-policy')).toBe(pinnedCsp);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+});
+
+describe('IPC payload size', () => {
+  it('refuses a payload over the limit before the API sees it', async () => {
+    const { maxPayloadBytes } = await import('../../shared/ipc');
+    const call = vi.fn();
+    const handler = makeInvokeHandler({ call, core: {} } as unknown as Api);
+    const ok = { senderFrame: { url: 'app://dutydesk/index.html', parent: null } } as unknown as IpcMainInvokeEvent;
+    const r = await handler(ok, 'log.create', { summary: 'x'.repeat(maxPayloadBytes) }, null);
+    expect(r.ok ? '' : r.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(call).not.toHaveBeenCalled();
+    expect(maxPayloadBytes).toBeLessThanOrEqual(32 * 1024 * 1024);
+  });
+});
+
+describe('single instance', () => {
+  it('a second start quits, and focuses the first window', async () => {
+    const { holdSingleInstance } = await import('../../electron/main/single-instance');
+    const handlers = new Map<string, () => void>();
+    const second = { requestSingleInstanceLock: () => false, quit: vi.fn(), on: vi.fn() };
+    expect(holdSingleInstance(second as never, () => null)).toBe(false);
+    expect(second.quit).toHaveBeenCalled();
+    const first = { requestSingleInstanceLock: () => true, quit: vi.fn(), on: (e: string, f: () => void) => handlers.set(e, f) };
+    const win = { isMinimized: () => true, restore: vi.fn(), focus: vi.fn() };
+    expect(holdSingleInstance(first as never, () => win as never)).toBe(true);
+    expect(first.quit).not.toHaveBeenCalled();
+    handlers.get('second-instance')!();
+    expect(win.restore).toHaveBeenCalled();
+    expect(win.focus).toHaveBeenCalled();
+  });
+});
+
+describe('system viewer and macros', () => {
+  it('never opens a macro-capable office file, and writes the copy read-only', async () => {
+    const { safeViewerName, writeViewerCopy } = await import('../../electron/main/open-file');
+    for (const n of ['通报.doc', '统计.xls', '材料.wps', '表.et', '宏.docm', '宏.xlsm', 'a.ppt']) expect(safeViewerName(n)).toBeNull();
+    for (const n of ['通报.docx', '统计.xlsx', '扫描件.pdf', '照片.png', '公文.ofd']) expect(safeViewerName(n)).not.toBeNull();
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const file = writeViewerCopy('说明.txt', Buffer.from('hi').toString('base64'), os.tmpdir())!;
+    expect(fs.statSync(file).mode & 0o777).toBe(0o400);
+    fs.chmodSync(file, 0o600);
+    fs.rmSync(file.slice(0, file.lastIndexOf('/')), { recursive: true, force: true });
+  });
+});

@@ -30,3 +30,49 @@ describe('common schemas', () => {
     expect(optText(40).parse('')).toBeNull();
   });
 });
+
+describe('names and one-line fields (issue 12 §5: look-alike names)', () => {
+  const personWith = (name: string) => contract['people.create'].input.safeParse({ name, department: null, title: null, officePhone: null, mobile: null, roles: [], sortOrder: 0 });
+  it.each([
+    ['a zero-width space', '张\u200B三'],
+    ['a zero-width non-joiner', '张\u200C三'],
+    ['a zero-width joiner', '张\u200D三'],
+    ['a left-to-right mark', '张\u200E三'],
+    ['a right-to-left mark', '张\u200F三'],
+    ['the Arabic letter mark', '张\u061C三'],
+    ['a BOM / zero-width no-break space inside', '张\uFEFF三'],
+    ['a line separator', '张\u2028三'],
+    ['a paragraph separator', '张\u2029三'],
+    ['NEL', '张\u0085三'],
+  ])('refuse %s, naming the field with the invisibleChars key', (_, name) => {
+    const r = personWith(name);
+    expect(r.success).toBe(false);
+    if (!r.success) expect(toFieldIssues(r.error)).toContainEqual(expect.objectContaining({ path: 'name', messageKey: 'validation.invisibleChars' }));
+  });
+
+  it('refuse a line break in a name', () => {
+    const r = personWith('张\n三');
+    expect(r.success).toBe(false);
+    if (!r.success) expect(toFieldIssues(r.error)).toContainEqual(expect.objectContaining({ path: 'name', messageKey: 'validation.lineBreak' }));
+  });
+
+  it('multi-line text keeps an emoji family (its U+200D) and line breaks', () => {
+    const r = contract['log.create'].input.safeParse({ kind: 'incoming_call', summary: '来电 👨‍👩‍👧', detail: '第一行\n第二行 👍🏽' });
+    expect(r.success).toBe(true);
+  });
+
+  it.each(['sourceUnit', 'sourcePerson'])('the log\'s %s is a one-line field', (field) => {
+    const r = contract['log.create'].input.safeParse({ kind: 'incoming_call', summary: '来电', [field]: '区应急\u200B局' });
+    expect(r.success).toBe(false);
+  });
+
+  it('a lone surrogate is refused in every helper, with the illFormed key', () => {
+    for (const s of [text(40), optText(40)]) {
+      const r = s.safeParse('值班\uD83D');
+      expect(r.success).toBe(false);
+      if (!r.success) expect(toFieldIssues(r.error)[0]?.messageKey).toBe('validation.illFormed');
+    }
+    expect(phone.safeParse('\uDC00').success).toBe(false);
+    expect(isoDate.safeParse('2026-11-25\uD800').success).toBe(false);
+  });
+});

@@ -126,4 +126,68 @@ describe('browser host', () => {
     ctrl.abort();
     expect(login.value.sessionId).toBeTruthy();
   });
+
+  it('answers a malformed URL with 400, token or not, and logs no stack trace (issue 12 §5)', async () => {
+    const logged: string[] = [];
+    const orig = console.error;
+    console.error = (...a: unknown[]) => void logged.push(a.map(String).join(' '));
+    try {
+      expect(await rawGet('/%', `127.0.0.1:${host.port}`)).toBe(400);
+      expect(await rawGet('/api/%E0%A4%A', `127.0.0.1:${host.port}`)).toBe(400);
+      const res = await post('%E0%A4%A', {}, { authorization: `Bearer ${host.token}` });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { messageKey: string } }).error.messageKey).toBe('errors.BAD_URL');
+    } finally {
+      console.error = orig;
+    }
+    expect(logged.join('\n')).not.toMatch(/\n\s+at /u);
+  });
+
+  it('accepts the token in the query only on the event stream', async () => {
+    expect((await fetch(`${host.url}/api/app.status?token=${host.token}`, { method: 'POST', body: '{}' })).status).toBe(401);
+    const ctrl = new AbortController();
+    const sse = await fetch(`${host.url}/api/events?token=${host.token}`, { signal: ctrl.signal });
+    expect(sse.status).toBe(200);
+    ctrl.abort();
+  });
+
+  it('hands the browser a one-time link: the ticket is exchanged once for the token, then opens nothing', async () => {
+    const link = new URL(host.openUrl);
+    expect(link.searchParams.has('token')).toBe(false);
+    const ticket = link.searchParams.get('ticket')!;
+    expect(ticket).not.toContain(host.token);
+    const exchange = () => fetch(`${host.url}/auth/ticket`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ticket }) });
+    const first = (await (await exchange()).json()) as { ok: boolean; value: { token: string } };
+    expect(first).toEqual({ ok: true, value: { token: host.token } });
+    const again = await exchange();
+    expect(again.status).toBe(401);
+    expect(((await again.json()) as { error: { messageKey: string } }).error.messageKey).toBe('errors.LINK_USED');
+    // Each link read is a new ticket.
+    expect(new URL(host.openUrl).searchParams.get('ticket')).not.toBe(ticket);
+  });
+
+  it('caps bodies per method: 1 MB for ordinary calls, before reading them', async () => {
+    const auth = { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' };
+    const big = JSON.stringify({ kind: 'incoming_call', summary: 'x'.repeat(2 * 1024 * 1024) });
+    const res = await fetch(`${host.url}/api/log.create`, { method: 'POST', headers: auth, body: big });
+    expect(res.status).toBe(413);
+    // An attachment may be larger (its own cap): the same size reaches the core and is answered there.
+    const attach = await fetch(`${host.url}/api/incident.attach`, { method: 'POST', headers: auth, body: JSON.stringify({ incidentId: 1, name: 'a.png', mime: 'image/png', dataBase64: 'A'.repeat(2 * 1024 * 1024) }) });
+    expect(attach.status).toBe(200);
+  });
+
+  it('refuses 1.5 M keys or deep nesting before parsing, without holding the event loop', async () => {
+    const auth = { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' };
+    // Under the attachment cap, so only the shape check stands between it and JSON.parse.
+    const keys = `{${Array.from({ length: 1_500_000 }, (_, i) => `"k${i}":1`).join(',')}}`;
+    expect(keys.length).toBeGreaterThan(15_000_000);
+    const t0 = performance.now();
+    const res = await fetch(`${host.url}/api/incident.attach`, { method: 'POST', headers: auth, body: keys });
+    const ms = performance.now() - t0;
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: { messageKey: string } }).error.messageKey).toBe('errors.PAYLOAD_TOO_COMPLEX');
+    expect(ms).toBeLessThan(3000); // JSON.parse of it held the loop for 15 s
+    const deep = `${'['.repeat(100)}${']'.repeat(100)}`;
+    expect((await fetch(`${host.url}/api/app.status`, { method: 'POST', headers: auth, body: deep })).status).toBe(413);
+  });
 });

@@ -94,6 +94,12 @@ describe('no raw HTML in the renderer', () => {
     ['innerHTML', 'export function f(el: HTMLElement, t: string) {\n  el.innerHTML = t;\n}\n'],
     ['insertAdjacentHTML', "export function f(el: HTMLElement, t: string) {\n  el.insertAdjacentHTML('beforeend', t);\n}\n"],
     ['eval', 'export const f = (t: string) => eval(t);\n'],
+    ["el['innerHTML'] =", "export function f(el: HTMLElement, t: string) {\n  el['innerHTML'] = t;\n}\n"],
+    ['Object.assign(el, { innerHTML })', 'export function f(el: HTMLElement, innerHTML: string) {\n  Object.assign(el, { innerHTML });\n}\n'],
+    ["Object.assign(el, { 'outerHTML': t })", "export function f(el: HTMLElement, t: string) {\n  Object.assign(el, { 'outerHTML': t });\n}\n"],
+    ['srcDoc', 'export const A = (p: { t: string }) => <iframe title="x" srcDoc={p.t} />;\n'],
+    ['iframe.srcdoc =', 'export function f(el: HTMLIFrameElement, t: string) {\n  el.srcdoc = t;\n}\n'],
+    ['createContextualFragment', 'export function f(t: string) {\n  return document.createRange().createContextualFragment(t);\n}\n'],
   ])('%s is refused', async (_name, code) => {
     const rules = await restrictedRules('renderer/components/x.tsx', code);
     expect(rules.some((r) => r === 'no-restricted-syntax' || r === 'no-eval')).toBe(true);

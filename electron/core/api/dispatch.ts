@@ -16,7 +16,8 @@ import { idleLockMinutes } from '../store/settings';
 import { asyncMutationTag, type AsyncMutation, type Connection, type ReadCtx, type WriteCtx } from '../context';
 import { toFieldIssues } from './validation';
 import { allHandlers } from '../handlers';
-import { storeErrorToDomain } from "../store/faults";
+import { storeErrorToDomain } from '../store/faults';
+import { firstIllFormedPath } from '../../../shared/text';
 
 export const toApiError = (e: DomainError): ApiError => ({
   code: e.code,
@@ -68,6 +69,13 @@ export function createApi(core: Core, handlers: Record<string, unknown> = allHan
       session = method === 'auth.unlock' || method === 'auth.logout' || method === 'auth.session' ? session : null;
     }
 
+    // Before the schema, over the raw value (keys and fields a schema does not name included): a lone
+    // surrogate would be stored as U+FFFD but hashed as its escape, breaking the chain (issue 12 §1).
+    const illFormed = firstIllFormedPath(rawInput);
+    if (illFormed !== null) {
+      const field = illFormed === '' ? '(input)' : illFormed;
+      throw new DomainError('VALIDATION', 'errors.illFormedText', { field, issues: [{ path: illFormed, messageKey: 'validation.illFormed', params: {} }] });
+    }
     const parsed = spec.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       throw new DomainError('VALIDATION', 'errors.VALIDATION', { issues: toFieldIssues(parsed.error) });
@@ -77,7 +85,7 @@ export function createApi(core: Core, handlers: Record<string, unknown> = allHan
     const base: ReadCtx = { core, db: core.db, now: core.clock.now(), session, conn };
     if (spec.kind === 'query') return (handler as (ctx: ReadCtx, i: unknown) => unknown)(base, input);
 
-    if (core.readOnly && spec.readOnly !== 'allow') throw new DomainError('READ_ONLY', core.store.readOnlyReasonKey ?? 'errors.READ_ONLY');
+    if (core.readOnly && spec.readOnly !== 'allow') throw new DomainError('READ_ONLY', core.store.readOnlyReasonKey ?? 'errors.READ_ONLY', core.store.readOnlyReasonParams);
 
     const written: AuditEvent[] = [];
     const opts = { session, conn, written, label: method };

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { FieldIssue } from '../../../shared/errors';
 
 /** Custom messages we set in schemas (`{ message: 'phone' }`) are translation keys under `validation.*`. */
-const customKeys = new Set(['phone', 'date', 'loginName', 'passwordWeak', 'controlChars', 'dateRange', 'idNumber', 'secrecy', 'month', 'rangeTooLong', 'followUpNote', 'hubUrl', 'enrolCode']);
+const customKeys = new Set(['phone', 'date', 'loginName', 'passwordWeak', 'controlChars', 'dateRange', 'idNumber', 'secrecy', 'month', 'rangeTooLong', 'followUpNote', 'hubUrl', 'enrolCode', 'illFormed', 'invisibleChars', 'lineBreak']);
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {

@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import type { Db } from '../store/connection';
+import { toWellFormed } from '../../../shared/text';
 import { auditFormatVersion, canonicalAuditPayload, canonicalJson, genesisHash, type AuditEvent } from '../../../shared/audit';
 
 export interface AuditInput {
@@ -84,6 +85,16 @@ export function auditHead(db: Db): { seq: number; hash: string } {
   return head ? { seq: head.seq, hash: head.hash } : { seq: 0, hash: genesisHash };
 }
 
+/**
+ * A string exactly as SQLite will give it back: a lone surrogate is stored as
+ * bytes that read back as U+FFFD, while `JSON.stringify` (the hash input)
+ * would keep its escape. Hashing the stored form keeps every row verifiable
+ * whatever slipped past validation (issue 12 §1). `canonicalJson` already
+ * writes lone surrogates as ASCII escapes, so before/after need no change.
+ */
+const stored = (s: string): string => toWellFormed(s);
+const storedOrNull = (s: string | null): string | null => (s === null ? null : toWellFormed(s));
+
 const toJson = (v: unknown): string | null => (v === undefined || v === null ? null : canonicalJson(v));
 
 /** Appends one chained row; must run inside the caller's transaction. */
@@ -94,16 +105,16 @@ export function appendAudit(db: Db, deskId: string, actor: AuditActor, at: strin
   const base: Omit<AuditEvent, 'hash'> = {
     seq: head.seq + 1,
     v: auditFormatVersion,
-    at,
-    deskId,
+    at: stored(at),
+    deskId: stored(deskId),
     actorId: actor.id,
-    actor: actor.login,
-    action: input.action,
-    entity: input.entity,
-    entityId: input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
-    before: toJson(input.before),
-    after: toJson(input.after),
-    reason: input.reason ?? null,
+    actor: stored(actor.login),
+    action: stored(input.action),
+    entity: stored(input.entity),
+    entityId: input.entityId === undefined || input.entityId === null ? null : stored(String(input.entityId)),
+    before: storedOrNull(toJson(input.before)),
+    after: storedOrNull(toJson(input.after)),
+    reason: storedOrNull(input.reason ?? null),
     prevHash: head.hash,
   };
   const event: AuditEvent = { ...base, hash: sha256Hex(canonicalAuditPayload(base)) };

@@ -82,3 +82,7 @@ export const countOtherActiveAdmins = (db: Db, exceptId: number): number =>
       `SELECT count(*) AS n FROM users WHERE active = 1 AND id != ? AND EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = 'admin')`,
     ).get(exceptId) as { n: number }
   ).n;
+
+/** Active logins linked to a person of the directory. */
+export const activeUserIdsOfPerson = (db: Db, personId: number): number[] =>
+  (stmt(db, 'SELECT id FROM users WHERE person_id = ? AND active = 1 ORDER BY id').all(personId) as { id: number }[]).map((r) => r.id);

@@ -11,7 +11,7 @@ import { createDesk } from '../desk/service';
 import { createPerson, mustPerson } from '../directory/service';
 import { deskHandoverMinutes } from '../duty/day';
 import type { Session } from '../sessions';
-import { countOtherActiveAdmins, findUserByLogin, getUserRow, insertUser, recordLoginAttempt, rowToUser, updateUser } from './db';
+import { activeUserIdsOfPerson, countOtherActiveAdmins, findUserByLogin, getUserRow, insertUser, recordLoginAttempt, rowToUser, updateUser } from './db';
 import { hashPassword, verifyPassword } from './passwords';
 
 import type { In, ReadCtx } from '../context';
@@ -65,6 +65,7 @@ export function appStatus(ctx: ReadCtx): AppStatus {
     deskName: desk?.unitName ?? null,
     readOnly: ctx.core.readOnly,
     readOnlyReasonKey: ctx.core.store.readOnlyReasonKey,
+    readOnlyReasonParams: ctx.core.store.readOnlyReasonParams ?? null,
     schemaVersion: ctx.core.schemaVersion,
     appVersion,
     now: new Date(ctx.now).toISOString(),
@@ -105,12 +106,19 @@ export function setUpDesk(ctx: WriteCtx, input: In<'app.setup'>): SessionInfo {
   return toInfo(s);
 }
 
+/** The login delay still running for a user (shared by login and unlock), as the error to answer. */
+function delayRunning(ctx: WriteCtx, lockedUntil: string | null): DomainError | null {
+  if (!lockedUntil || Date.parse(lockedUntil) <= ctx.now) return null;
+  return new DomainError('RATE_LIMITED', 'errors.RATE_LIMITED', { seconds: Math.ceil((Date.parse(lockedUntil) - ctx.now) / 1000) });
+}
+
 export function login(ctx: WriteCtx, input: In<'auth.login'>): SessionInfo {
+  // Before first-run setup there is nobody to log in (and no desk to audit in).
+  if (ctx.core.deskId() === null) throw new DomainError('SETUP_REQUIRED');
   const at = new Date(ctx.now).toISOString();
   const row = findUserByLogin(ctx.db, input.login);
-  if (row?.locked_until && Date.parse(row.locked_until) > ctx.now) {
-    throw new DomainError('RATE_LIMITED', 'errors.RATE_LIMITED', { seconds: Math.ceil((Date.parse(row.locked_until) - ctx.now) / 1000) });
-  }
+  const waiting = delayRunning(ctx, row?.locked_until ?? null);
+  if (waiting) throw waiting;
   // Verify even for unknown logins so the answer takes the same time.
   const ok = verifyPassword(
     input.password,
@@ -155,17 +163,31 @@ export function lock(ctx: WriteCtx): null {
   return null;
 }
 
+/**
+ * Unlocking a locked session: the same delay as the login (5 free attempts,
+ * then 30 s doubling up to 15 min), counted on the same user row, so a locked
+ * console is no softer target than the login screen.
+ */
 export function unlock(ctx: WriteCtx, input: In<'auth.unlock'>): SessionInfo {
+  if (ctx.core.deskId() === null) throw new DomainError('SETUP_REQUIRED');
   const s = ctx.core.sessions.get(ctx.conn.sessionId);
   if (!s) throw new DomainError('UNAUTHENTICATED');
   const row = getUserRow(ctx.db, s.userId);
   ctx.session = s;
+  const waiting = delayRunning(ctx, row?.locked_until ?? null);
+  if (waiting) throw waiting;
   const canWrite = !ctx.core.readOnly;
+  const at = iso(ctx.now);
   if (!row || row.active !== 1 || !verifyPassword(input.password, row.password_hash)) {
     if (!canWrite) throw new DomainError('BAD_CREDENTIALS');
+    if (row) {
+      const delay = lockoutDelayMs(row.failed_attempts + 1);
+      recordLoginAttempt(ctx.db, row.id, false, at, delay > 0 ? new Date(ctx.now + delay).toISOString() : null);
+    }
     ctx.audit({ action: 'auth.unlockFailed', entity: 'user', entityId: s.userId });
     return ctx.reject(new DomainError('BAD_CREDENTIALS'));
   }
+  if (canWrite) recordLoginAttempt(ctx.db, row.id, true, at, null);
   ctx.core.sessions.unlock(s);
   if (canWrite) ctx.audit({ action: 'auth.unlock', entity: 'user', entityId: s.userId });
   return toInfo(s);
@@ -176,6 +198,8 @@ export function changePassword(ctx: WriteCtx, input: In<'auth.changePassword'>):
   const row = getUserRow(ctx.db, s.userId)!;
   if (!verifyPassword(input.current, row.password_hash)) throw new DomainError('BAD_CREDENTIALS', 'errors.WRONG_PASSWORD');
   const user = updateUser(ctx.db, s.userId, { passwordHash: hashPassword(input.next) }, new Date(ctx.now).toISOString());
+  // Whoever knew the old password is signed out everywhere else; this session stays.
+  ctx.core.sessions.retain((o) => o.userId !== user.id || o.id === s.id);
   ctx.audit({ action: 'user.changePassword', entity: 'user', entityId: user.id, after: { passwordChanged: true } });
   return null;
 }
@@ -218,4 +242,22 @@ export function resetPassword(ctx: WriteCtx, input: In<'users.resetPassword'>): 
   ctx.core.sessions.deleteUser(input.id);
   ctx.audit({ action: 'user.resetPassword', entity: 'user', entityId: input.id, after: { passwordChanged: true } });
   return null;
+}
+
+/**
+ * A person left the directory (deactivated): the logins linked to them stop
+ * too, each with its own audit row and its sessions ended — unless that
+ * would leave the desk without an active admin.
+ */
+export function disableLoginsOfPerson(ctx: WriteCtx, personId: number, reason: string | null): User[] {
+  const out: User[] = [];
+  for (const id of activeUserIdsOfPerson(ctx.db, personId)) {
+    const before = rowToUser(getUserRow(ctx.db, id)!);
+    if (before.roles.includes('admin') && countOtherActiveAdmins(ctx.db, id) === 0) throw new DomainError('CONFLICT', 'errors.LAST_ADMIN');
+    const after = updateUser(ctx.db, id, { active: false }, iso(ctx.now));
+    ctx.core.sessions.deleteUser(id);
+    ctx.audit({ action: 'user.update', entity: 'user', entityId: id, before, after, reason: reason ?? '人员已停用 / person deactivated' });
+    out.push(after);
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 /**
  * Handlers of the directory (people.*, contacts.*, directory.*).
  */
+import { disableLoginsOfPerson } from '../auth/service';
 import type { directoryMethods } from '../../../shared/contract/directory';
 import type { Handlers } from '../context';
 import { listContacts } from './contacts-db';
@@ -13,7 +14,12 @@ export const directoryHandlers: Handlers<keyof typeof directoryMethods> = {
   'people.get': (ctx, input) => mustPerson(ctx.db, input.id),
   'people.create': (ctx, input) => createPerson(ctx, input),
   'people.update': (ctx, input) => updatePersonFields(ctx, input),
-  'people.setActive': (ctx, input) => setPersonActive(ctx, input),
+  'people.setActive': (ctx, input) => {
+    const p = setPersonActive(ctx, input);
+    // A deactivated person cannot log in any more (issue 12 §4): their linked logins are disabled too.
+    if (!input.active) disableLoginsOfPerson(ctx, input.id, input.reason ?? null);
+    return p;
+  },
 
   'contacts.list': (ctx, input) => listContacts(ctx.db, input),
   'directory.exportXlsx': (ctx, input) => directoryXlsx(ctx, input),

@@ -2,6 +2,7 @@
  * Incidents: raise, edit as versions, grade, set level and status, keep
  * deadlines in step, file reports, build templates and the detail view.
  */
+import crypto from 'node:crypto';
 import type { Deadline, Incident, IncidentDetail, IncidentFields, Input, Report, TimelineItem } from '../../../shared/contract';
 import { meetsDeadline, reportDeadlines, supplementDeadline, supplementWindowEnd, type ReportRules } from '../../../shared/domain/deadline';
 import { gradeWorkSafety, isWorkSafetyGraded } from '../../../shared/domain/grading';
@@ -174,7 +175,8 @@ export function updateIncidentFields(ctx: WriteCtx, input: Input<'incident.updat
     const pending = activeDeadlines(ctx.db, id, ctx.now).some((d) => d.kind === 'supplement' && d.metAt === null);
     if (due !== null && !pending) insertDeadline(ctx.db, id, 'supplement', iso(due), iso(ctx.now));
   }
-  ctx.audit({ action: 'incident.update', entity: 'incident', entityId: id, before, after: fieldsOf(after), reason });
+  // The override travels with the fields: an edit that brings the figures back to the suggestion clears it.
+  ctx.audit({ action: 'incident.update', entity: 'incident', entityId: id, before, after: { ...fieldsOf(after), levelOverride: after.levelOverride }, reason });
   return getIncident(ctx.db, id)!;
 }
 
@@ -205,7 +207,7 @@ export function setIncidentLevel(ctx: WriteCtx, id: number, level: IncidentLevel
     entity: 'incident',
     entityId: id,
     before: { level: cur.level },
-    after: { level, suggestedLevel: cur.suggestedLevel },
+    after: { level, suggestedLevel: cur.suggestedLevel, levelOverride: override },
     reason,
   });
   return getIncident(ctx.db, id)!;
@@ -261,7 +263,19 @@ export function fileReport(ctx: WriteCtx, input: Input<'report.file'>): Report {
     action: 'report.file',
     entity: 'report',
     entityId: report.id,
-    after: { incidentId: inc.id, title: report.title, method: report.method, sentAt, recipient: report.recipient, met, late: report.late },
+    // The content by its hash (a report can be 20,000 characters): the chain holds what was sent, records are reconciled with it.
+    after: {
+      incidentId: inc.id,
+      kind: report.kind,
+      title: report.title,
+      method: report.method,
+      sentAt,
+      recipient: report.recipient,
+      signedBy: report.signedBy,
+      contentSha256: crypto.createHash('sha256').update(report.content, 'utf8').digest('hex'),
+      met,
+      late: report.late,
+    },
   });
   return report;
 }

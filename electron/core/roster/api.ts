@@ -2,6 +2,7 @@
  * Handlers of the roster domain: calendar, shifts, rules, leave, plans,
  * swaps, who is on duty, print and files.
  */
+import { cutText } from '../../../shared/text';
 import type { RosterImportIssue, RosterImportOutcome, rosterMethods } from '../../../shared/contract/roster';
 
 import { fairnessReport } from '../../../shared/domain/roster-generate';
@@ -45,8 +46,9 @@ export const rosterHandlers: Handlers<keyof typeof rosterMethods> = {
   'roster.setRules': (ctx, input) => {
     const before = getRules(ctx.db);
     setRules(ctx.db, input);
-    ctx.audit({ action: 'roster.setRules', entity: 'roster_rules', before, after: input });
-    return getRules(ctx.db);
+    const after = getRules(ctx.db);
+    ctx.audit({ action: 'roster.setRules', entity: 'roster_rules', before, after });
+    return after;
   },
   'roster.leaveList': (ctx, input) => listLeave(ctx.db, input.from, input.to),
   'roster.addLeave': (ctx, input) => {
@@ -160,7 +162,7 @@ export const rosterHandlers: Handlers<keyof typeof rosterMethods> = {
         byName.set(name, p);
       }
       const title = parsed.title ?? `${dates[0]}至${dates.at(-1)}值班表`;
-      const plan = insertPlan(w.db, { title: title.slice(0, 80), from: dates[0]!, to: dates.at(-1)!, notes: null }, at);
+      const plan = insertPlan(w.db, { title: cutText(title, 80), from: dates[0]!, to: dates.at(-1)!, notes: null }, at);
       w.audit({ action: 'roster.createPlan', entity: 'roster_plan', entityId: plan.id, after: plan, reason: '导入值班表' });
       const assignments: Assignment[] = [];
       for (const r of parsed.rows) {

@@ -10,7 +10,8 @@ import ExcelJS from 'exceljs';
 
 import type { DutyRole, PersonRole } from '../../../shared/roles';
 import type { RosterImportIssue } from '../../../shared/contract/roster';
-import { unsafeControls } from '../../../shared/contract/common';
+import { invisibleInLine, unsafeControls } from '../../../shared/contract/common';
+import { toWellFormed } from '../../../shared/text';
 import { isValidDate } from '../../../shared/time';
 
 export interface ParsedPerson {
@@ -50,15 +51,16 @@ const columnAliases: Record<string, RegExp> = {
   standby: /^(备班|备勤|备班人员)/u,
 };
 
-const invisible = new RegExp(unsafeControls.source, 'gu');
+const invisible = new RegExp(`${unsafeControls.source}|${invisibleInLine.source}`, 'gu');
 
 /**
  * Text of a cell; merged cells read their master's value; rich text and
  * formulas flattened; invisible controls (direction overrides and the like,
- * which the API refuses in typed text) dropped — they are not part of a name.
+ * which the API refuses in typed text) dropped — they are not part of a name;
+ * a lone surrogate (a broken file) becomes U+FFFD, as it would be stored.
  */
 function cellText(cell: ExcelJS.Cell): string {
-  return rawCellText(cell).replace(invisible, '').trim();
+  return toWellFormed(rawCellText(cell)).replace(invisible, '').trim();
 }
 
 function rawCellText(cell: ExcelJS.Cell): string {

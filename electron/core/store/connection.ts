@@ -17,6 +17,8 @@ export interface OpenedStore {
   readOnly: boolean;
   /** i18n key explaining why the store is read-only. */
   readOnlyReasonKey: string | null;
+  /** Values for the reason's message (the seq expected and found when the store is behind its recorded head). */
+  readOnlyReasonParams?: Record<string, string | number>;
   migration: MigrationOutcome | null;
 }
 

@@ -6,7 +6,7 @@
 import { DomainError } from '../../../shared/errors';
 import { NewerSchemaError } from '../store/connection';
 
-export const storeFaultKinds = ['locked', 'readOnlyFolder', 'damaged', 'newer', 'diskFull', 'behind', 'unknown'] as const;
+export const storeFaultKinds = ['locked', 'readOnlyFolder', 'damaged', 'newer', 'diskFull', 'behind', 'missing', 'unknown'] as const;
 export type StoreFaultKind = (typeof storeFaultKinds)[number];
 
 export interface StoreFault {

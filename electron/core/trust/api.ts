@@ -60,7 +60,7 @@ export const trustHandlers: Handlers<keyof typeof trustMethods> = {
   'integrity.run': asyncMutation(async (ctx) => {
     const result = await runIntegrityCheck(ctx.core, 'manual');
     return ctx.transact((w) => {
-      w.audit({ action: 'integrity.check', entity: 'integrity', entityId: null, after: { ok: result.ok, integrity: result.integrity.slice(0, 3), foreignKeys: result.foreignKeys.length, chainOk: result.chainOk } });
+      w.audit({ action: 'integrity.check', entity: 'integrity', entityId: null, after: { ok: result.ok, integrity: result.integrity.slice(0, 3), foreignKeys: result.foreignKeys.length, chainOk: result.chainOk, recordMismatches: (result.records?.mismatches.length ?? 0) + (result.records?.more ?? 0) } });
       return result;
     });
   }),

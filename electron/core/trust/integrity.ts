@@ -1,6 +1,7 @@
 /**
- * Full integrity checks: PRAGMA integrity_check, foreign_key_check and the
- * audit chain. Run nightly by the scheduler and on demand from settings.
+ * Full integrity checks: PRAGMA integrity_check, foreign_key_check, the
+ * audit chain, and every official record reconciled with the chain
+ * (reconcile.ts). Run nightly by the scheduler and on demand from settings.
  *
  * Results go to a small JSON log in the data folder (the last 30 runs), so
  * settings can show them even when the store itself is the thing that broke.
@@ -10,6 +11,7 @@ import path from 'node:path';
 import type { Core } from '../core';
 import type { IntegrityResult } from '../../../shared/contract/trust';
 import { verifyAuditDbAsync } from '../audit/verify';
+import { reconcileRecordsAsync } from './reconcile';
 
 export const integrityLogFileName = 'integrity-log.json';
 const keepRuns = 30;
@@ -66,6 +68,13 @@ export async function runIntegrityCheck(core: Core, kind: IntegrityResult['kind'
     chainOk = false;
     chainProblem = { seq: 0, kind: 'malformed', details: { message: String((e as Error).message).slice(0, 200) } };
   }
+  let records: IntegrityResult['records'];
+  try {
+    const r = await reconcileRecordsAsync(db, { limit: 20 });
+    records = { ok: r.ok, records: r.records, mismatches: r.mismatches, more: r.more };
+  } catch (e) {
+    records = { ok: false, records: 0, mismatches: [{ table: '?', id: '?', field: '*', kind: 'missing', expected: null, actual: String((e as Error).message).slice(0, 120), seq: null }], more: 0 };
+  }
   const integrityOk = integrity.length === 1 && integrity[0] === 'ok';
   const result: IntegrityResult = {
     at: new Date(core.clock.now()).toISOString(),
@@ -74,7 +83,8 @@ export async function runIntegrityCheck(core: Core, kind: IntegrityResult['kind'
     foreignKeys,
     chainOk,
     chainProblem,
-    ok: integrityOk && foreignKeys.length === 0 && chainOk,
+    records,
+    ok: integrityOk && foreignKeys.length === 0 && chainOk && records.ok,
     durationMs: Math.round(performance.now() - t0),
   };
   appendLog(core.dataDir, result);

@@ -10,7 +10,7 @@
  * Writes are refused in every case; the message says what to do, usually
  * "restore a backup".
  */
-import { classifyStoreError, StoreFault } from '../store/faults';
+import { classifyStoreError, type StoreFault } from '../store/faults';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +20,7 @@ import { readRecordedHead, writeRecordedHead, writeRecordedHeadAsync, type Recor
 import { swapStore } from "../backup/restore";
 import { Core, type CoreOptions } from '../core';
 import { dbFileName, type OpenedStore } from '../store/connection';
+import { listBackupsIn, primaryBackupDir } from '../backup/service';
 
 function folderWritable(dir: string): boolean {
   try {
@@ -121,11 +122,11 @@ export function checkAgainstRecordedHead(core: Core): StoreFault | null {
 }
 
 /** Reopens the core's own file read-only and marks why. */
-function makeReadOnly(core: Core, reasonKey: string): void {
+function makeReadOnly(core: Core, reasonKey: string, params?: Record<string, string | number>): void {
   const file = path.join(core.dataDir, dbFileName);
   core.close();
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  const store: OpenedStore = { db, file, readOnly: true, readOnlyReasonKey: reasonKey, migration: null };
+  const store: OpenedStore = { db, file, readOnly: true, readOnlyReasonKey: reasonKey, readOnlyReasonParams: params, migration: null };
   swapStore(core, store);
 }
 
@@ -141,6 +142,9 @@ export interface SafeOpen {
 export function openCoreSafely(opts: CoreOptions): SafeOpen {
   const dataDir = path.resolve(opts.dataDir);
   const file = path.join(dataDir, dbFileName);
+  // A deleted or emptied database beside the desk's own traces must not become a new, empty desk at first-run setup.
+  const missing = missingStore(dataDir, file);
+  if (missing) return { core: null, fault: missing };
   let core: Core;
   try {
     core = new Core(opts);
@@ -150,14 +154,23 @@ export function openCoreSafely(opts: CoreOptions): SafeOpen {
       return { core: openReadOnlyCopy(opts, file), fault };
     }
     if (fault.kind === 'unknown' && !folderWritable(dataDir)) return { core: null, fault: { ...classifyStoreError({ code: 'EROFS', message: fault.detail }) } };
+    // Not even read-only: say how to restore without the app (npm run restore).
+    if (fault.kind === 'damaged') return { core: null, fault: { ...fault, messageKey: 'trust.fault.unopenable', params: { dataDir, latest: latestBackupName(dataDir) } } };
     return { core: null, fault };
+  }
+  if (!core.readOnly && !folderWritable(dataDir)) {
+    // The folder became read-only after a crash (its -wal and -shm still there): SQLite opens, but every
+    // write — the login's audit row first — would fail. Read a private copy instead, with the banner.
+    core.close();
+    return { core: openReadOnlyCopy(opts, file), fault: classifyStoreError({ code: 'EROFS', message: 'data folder not writable' }) };
   }
   if (core.readOnly) {
     return { core, fault: { kind: 'damaged', messageKey: core.store.readOnlyReasonKey ?? 'store.damaged', detail: 'quick_check failed' } };
   }
   const behind = checkAgainstRecordedHead(core);
   if (behind) {
-    makeReadOnly(core, behind.messageKey);
+    // The numbers travel with the key: the banner reads 应到第 N 条，实际只有第 M 条, never with blanks.
+    makeReadOnly(core, behind.messageKey, behind.params);
     return { core, fault: behind };
   }
   return { core, fault: null };
@@ -179,4 +192,37 @@ function openReadOnlyCopy(opts: CoreOptions, file: string): Core | null {
   } catch {
     return null;
   }
+}
+
+/** The newest `.sqlite` backup in the folder's backups/ (or '—'). */
+function latestBackupName(dataDir: string): string {
+  try {
+    return listBackupsIn(primaryBackupDir(dataDir), 'primary')[0]?.fileName ?? '—';
+  } catch {
+    return '—';
+  }
+}
+
+/**
+ * The database file is gone or empty while the folder holds the desk's
+ * traces (`chain-head.json`, backups): a fault naming the last known head and
+ * the newest backup, instead of a silent first-run setup.
+ */
+export function missingStore(dataDir: string, file: string): StoreFault | null {
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    size = -1;
+  }
+  if (size > 0) return null;
+  const rec = readRecordedHead(dataDir);
+  const latest = latestBackupName(dataDir);
+  if (!rec && latest === '—') return null;
+  return {
+    kind: 'missing',
+    messageKey: 'trust.fault.missing',
+    params: { seq: rec?.seq ?? '—', hash: rec ? rec.hash.slice(0, 8) : '—', latest, dataDir },
+    detail: size === 0 ? 'database file is empty' : 'database file is missing',
+  };
 }

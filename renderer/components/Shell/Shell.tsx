@@ -129,7 +129,7 @@ export function Shell() {
       <AppShell.Main>
         {status.readOnly && (
           <Alert color="red" mb="md" title={t('store.readOnlyTitle')} data-testid="read-only-banner">
-            {t(status.readOnlyReasonKey ?? 'errors.READ_ONLY')}
+            {t(status.readOnlyReasonKey ?? 'errors.READ_ONLY', status.readOnlyReasonParams ?? {})}
             {status.latestBackup && ` ${t('store.latestBackup', { file: status.latestBackup })}`}
           </Alert>
         )}

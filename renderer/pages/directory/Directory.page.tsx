@@ -27,6 +27,9 @@ function PeopleTab({ query, includeInactive }: { query: string; includeInactive:
   const { t } = useTranslation();
   const isAdmin = useHasRole('admin');
   const people = useApiQuery('people.list', { query, includeInactive });
+  // Admins see who has a login, so deactivating such a person says the login stops too.
+  const users = useApiQuery('users.list', {}, { enabled: isAdmin });
+  const withLogin = new Set((users.data ?? []).filter((u) => u.active && u.personId !== null).map((u) => u.personId));
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   return (
     <Stack>
@@ -85,7 +88,7 @@ function PeopleTab({ query, includeInactive }: { query: string; includeInactive:
                     <Button size="xs" variant="default" onClick={() => setEditing(p)}>
                       {t('common.edit')}
                     </Button>
-                    <SetActiveButton method="people.setActive" id={p.id} name={p.name} active={p.active} />
+                    <SetActiveButton method="people.setActive" id={p.id} name={p.name} active={p.active} hasLogin={withLogin.has(p.id)} />
                   </Group>
                 </Table.Td>
               )}

@@ -7,7 +7,20 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import { errorText } from '../../lib/errors';
 
-export function SetActiveButton({ method, id, name, active }: { method: 'people.setActive' | 'contacts.setActive'; id: number; name: string; active: boolean }) {
+export function SetActiveButton({
+  method,
+  id,
+  name,
+  active,
+  hasLogin = false,
+}: {
+  method: 'people.setActive' | 'contacts.setActive';
+  id: number;
+  name: string;
+  active: boolean;
+  /** The person has a login, which deactivating disables too (said before it happens). */
+  hasLogin?: boolean;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -35,6 +48,11 @@ export function SetActiveButton({ method, id, name, active }: { method: 'people.
       <Modal opened={open} onClose={() => setOpen(false)} title={t('directory.deactivateTitle', { name })}>
         <Stack>
           <Text size="sm">{t('directory.deactivateHint')}</Text>
+          {hasLogin && (
+            <Text size="sm" c="orange" data-testid="deactivate-login-hint">
+              {t('directory.deactivateLoginHint')}
+            </Text>
+          )}
           <TextInput label={t('common.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required data-autofocus />
           {error && <Text c="red">{error}</Text>}
           <Group justify="flex-end">

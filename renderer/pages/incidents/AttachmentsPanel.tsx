@@ -12,6 +12,7 @@ import { attachmentMaxBytes } from '../../../shared/contract/incidents';
 import { useDesk } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
 import { openWithSystemViewer } from '../../lib/desktop';
+import { extensionOf, macroCapableExtensions } from '../../../shared/ipc';
 import { errorText } from '../../lib/errors';
 
 async function toBase64(file: File): Promise<string> {
@@ -57,6 +58,11 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: numb
 
   const open = async (a: Attachment) => {
     try {
+      if ((macroCapableExtensions as readonly string[]).includes(extensionOf(a.name))) {
+        // A .doc/.xls from outside can run macros: not opened from the desk.
+        setError(t('incidents.errors.macroWarning', { ext: extensionOf(a.name) }));
+        return;
+      }
       const full = await call('incident.attachment', { id: a.id });
       // In the desktop app: the system viewer. In the browser (or for other types): a new tab.
       if (await openWithSystemViewer(a.name, full.dataBase64)) return;

@@ -9,6 +9,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
+import { cutText } from '../../../shared/text';
 import type { Incident, LogEntry } from '../../../shared/contract';
 import {
   incidentCategories,
@@ -84,7 +85,8 @@ export function IncidentForm({
           measures: incident.measures ?? '',
         }
       : {
-          title: fromEntry?.summary.slice(0, 120) ?? '',
+          // Cut between characters, never inside an emoji (a half surrogate is refused by the API).
+          title: fromEntry ? cutText(fromEntry.summary, 120) : '',
           category: 'accident',
           subType: 'industrial',
           level: 4,

@@ -199,6 +199,21 @@ function IntegrityView({ r }: { r: IntegrityResult }) {
         <List.Item>
           {t('trust.integrity.chain')}: {r.chainOk ? 'ok' : r.chainProblem ? problemText(t, r.chainProblem) : '—'}
         </List.Item>
+        {r.records && (
+          <List.Item data-testid="integrity-records">
+            {t('trust.integrity.records')}:{' '}
+            {r.records.ok ? t('trust.integrity.recordsOk', { count: r.records.records }) : t('trust.integrity.recordsBad', { count: r.records.mismatches.length + r.records.more })}
+            {!r.records.ok && (
+              <List size="sm" withPadding>
+                {r.records.mismatches.map((m, i) => (
+                  <List.Item key={i}>
+                    {t(`trust.integrity.mismatch.${m.kind}`, { table: `${t(`trust.integrity.tables.${m.table}`, { defaultValue: m.table })}（${m.table}）`, id: m.id, field: m.field, expected: m.expected ?? '—', actual: m.actual ?? '—', seq: m.seq ?? '—' })}
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </List.Item>
+        )}
       </List>
     </Alert>
   );

@@ -1,0 +1,206 @@
+/**
+ * A small desk with something of everything, and the hints that let
+ * schema-valid fuzz inputs reach past the handlers' lookups: ids of rows that
+ * exist, the current version of the row being edited, dates on which a
+ * person is on duty, a backup that can be restored, an importable file.
+ *
+ * Hints read the store when a value is generated (fast-check generates each
+ * run's input right before the run), so they follow what earlier runs wrote.
+ */
+import fs from 'node:fs';
+import fc from 'fast-check';
+import type { z } from 'zod';
+import type { MethodName } from '../../shared/contract';
+import type { Connection } from '../../electron/core/context';
+import type { TestDesk } from '../helpers/core';
+import { accidentAt } from '../helpers/incidents';
+import type { Hint } from '../helpers/zod-valid';
+
+/** The admin's password in a fuzz desk (kept current when a fuzzed change of password succeeds). */
+export const fuzzAdminPassword = 'admin12345';
+
+// A 1×1 PNG.
+const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+export interface FuzzFixture {
+  /** Base64 of an Excel file each import kind reads. */
+  peopleXlsx: string;
+  rosterXlsx: string;
+}
+
+/** Fills a fresh desk: people and users, contacts, a published and a draft roster, log entries, incidents with reports, an escalation, swaps, a backup. */
+export async function populateFuzzDesk(d: TestDesk): Promise<FuzzFixture> {
+  const a = d.admin;
+  const people: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const p = await d.call(a, 'people.create', { name: `领导${'甲乙丙'[i]}`, department: '办公室', title: '副局长', officePhone: null, mobile: `1390000000${i}`, roles: ['leader'], sortOrder: i });
+    people.push(p.id);
+  }
+  for (let i = 0; i < 5; i += 1) {
+    const p = await d.call(a, 'people.create', { name: `值班员${'一二三四五'[i]}`, department: '应急指挥中心', title: '科员', officePhone: null, mobile: `1380000001${i}`, roles: ['officer', 'standby'], sortOrder: 10 + i });
+    people.push(p.id);
+  }
+  await d.call(a, 'users.create', { login: 'officer1', password: 'secret123', personId: people[3]!, displayName: '值班员一', roles: ['officer'] });
+  await d.call(a, 'users.create', { login: 'leader1', password: 'secret123', personId: people[0]!, displayName: '领导甲', roles: ['leader'] });
+  const superior = await d.call(a, 'contacts.create', { kind: 'superior', name: '市总值班室', unit: '市政府办公室', phone: '0758-1234567', mobile: null, fax: null, note: null });
+  await d.call(a, 'contacts.create', { kind: 'emergency', name: '消防', unit: null, phone: '119', mobile: null, fax: null, note: null });
+
+  const nov = await d.call(a, 'roster.createPlan', { title: '2026年11—12月值班表', from: '2026-11-01', to: '2026-12-31', notes: null });
+  await d.call(a, 'roster.generate', { planId: nov.id });
+  await d.call(a, 'roster.publish', { planId: nov.id, acceptWarnings: true });
+  const draft = await d.call(a, 'roster.createPlan', { title: '2026年10月值班表', from: '2026-10-01', to: '2026-10-31', notes: null });
+  await d.call(a, 'roster.generate', { planId: draft.id });
+  await d.call(a, 'roster.addLeave', { personId: people[4]!, from: '2026-12-10', to: '2026-12-12', reason: '年休假' });
+
+  const e1 = await d.call(a, 'log.create', { kind: 'incoming_call', sourceUnit: '区应急局', sourcePerson: '李四', sourcePhone: '0758-2222001', summary: '来电：道路积水', detail: null });
+  await d.call(a, 'log.create', { kind: 'notice', summary: '转发市防汛通知', sourceUnit: null, sourcePerson: null, sourcePhone: null, detail: '详见附件' });
+  const inc = await d.call(a, 'incident.create', { ...accidentAt(d.clock.now()), fromLogEntryId: e1.id });
+  await d.call(a, 'incident.create', accidentAt(d.clock.now(), { title: '某路段交通事故', subType: 'road_traffic', deaths: 0, level: 4 }));
+  await d.call(a, 'report.file', { incidentId: inc.id, kind: 'first', content: '首报：某化工厂爆炸', recipient: '市总值班室', method: 'phone', signedBy: null });
+  await d.call(a, 'incident.addInstruction', { incidentId: inc.id, leaderName: '领导甲', text: '全力救治伤员' });
+  await d.call(a, 'incident.attach', { incidentId: inc.id, name: '现场.png', mime: 'image/png', dataBase64: png });
+  await d.call(a, 'escalation.setSettings', { policy: { steps: [{ target: 'leaderOnDuty', waitMinutes: 5 }, { target: 'superiorOffice', waitMinutes: 10 }], repeats: 2 }, principalPersonId: people[0]!, superiorContactId: superior.id });
+  await d.call(a, 'escalation.start', { incidentId: inc.id });
+
+  const detail = await d.call(a, 'roster.get', { planId: nov.id });
+  const officers = detail.assignments.filter((x) => x.role === 'officer' && x.date >= '2026-12-01');
+  const x = officers[0]!;
+  const y = officers.find((o) => o.personId !== x.personId && o.date !== x.date)!;
+  await d.call(a, 'swaps.request', { planId: nov.id, kind: 'swap', personA: x.personId!, dateA: x.date, personB: y.personId!, dateB: y.date, reason: '家中有事' });
+  // An approved swap leaves notices on both consoles (duty.ackNotice acknowledges them).
+  const z2 = officers.find((o) => o.personId !== x.personId && o.personId !== y.personId && o.date !== x.date && o.date !== y.date)!;
+  const w2 = officers.find((o) => o.personId !== z2.personId && o.personId !== x.personId && o.personId !== y.personId && o.date !== z2.date)!;
+  const approved = await d.call(a, 'swaps.request', { planId: nov.id, kind: 'swap', personA: z2.personId!, dateA: z2.date, personB: w2.personId!, dateB: w2.date, reason: '出差' });
+  await d.call(a, 'swaps.decide', { id: approved.id, approve: true, note: '同意' });
+
+  await d.call(a, 'report.setRules', await d.call(a, 'report.rules', {}));
+  await d.call(a, 'backup.create', {});
+  await d.call(a, 'audit.checkpoint', {});
+  const peopleXlsx = (await d.call(a, 'directory.exportXlsx', {})).data;
+  const rosterXlsx = (await d.call(a, 'roster.exportXlsx', { planId: nov.id })).data;
+  return { peopleXlsx, rosterXlsx };
+}
+
+type Db = TestDesk['core']['db'];
+const ids = (db: Db, sql: string): number[] => (db.prepare(sql).raw(true).all() as [number][]).map((r) => r[0]);
+
+/** Mostly an existing id from `sql`, now and then a small number that may not exist (NOT_FOUND is an answer too). */
+const existing = (db: Db, sql: string): fc.Arbitrary<number> =>
+  fc.oneof(
+    { weight: 9, arbitrary: fc.nat().map((k) => { const xs = ids(db, sql); return xs.length ? xs[k % xs.length]! : 1; }) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 40 }) },
+  );
+
+const tableOfId: [RegExp, string][] = [
+  [/^log\./u, 'SELECT id FROM log_entries'],
+  [/^incident\.(attachment|voidAttachment)$/u, 'SELECT id FROM incident_attachments'],
+  [/^incident\./u, 'SELECT id FROM incidents'],
+  [/^report\./u, 'SELECT id FROM incident_reports'],
+  [/^people\./u, 'SELECT id FROM people'],
+  [/^contacts\./u, 'SELECT id FROM contacts'],
+  [/^users\./u, 'SELECT id FROM users'],
+  [/^shifts\./u, 'SELECT id FROM shift_templates'],
+  [/^roster\.voidLeave$/u, 'SELECT id FROM roster_leave WHERE voided_at IS NULL'],
+  [/^swaps\./u, "SELECT id FROM roster_swaps WHERE state = 'requested'"],
+  [/^duty\.ackNotice$/u, 'SELECT id FROM roster_notices'],
+];
+
+/** The hint function for one method on one desk. */
+export function fuzzHints(d: TestDesk, method: MethodName, fx: FuzzFixture, state: { adminPassword: string }): Hint {
+  const db = d.core.db;
+  return (path: readonly string[], _leaf: z.ZodType) => {
+    const key = path.join('.');
+    if (key === 'id') {
+      const t = tableOfId.find(([re]) => re.test(method));
+      return t ? existing(db, t[1]) : undefined;
+    }
+    if (key === 'incidentId') return existing(db, 'SELECT id FROM incidents');
+    if (key === 'fromLogEntryId') return existing(db, 'SELECT id FROM log_entries WHERE id NOT IN (SELECT from_log_entry_id FROM incidents WHERE from_log_entry_id IS NOT NULL)');
+    if (key === 'planId') return existing(db, method === 'roster.assign' || method === 'roster.generate' ? 'SELECT id FROM roster_plans WHERE voided_at IS NULL ORDER BY id DESC' : 'SELECT id FROM roster_plans');
+    if (/^(personId|personA|personB)$/u.test(key)) return existing(db, 'SELECT id FROM people');
+    if (key === 'principalPersonId') return fc.oneof(existing(db, 'SELECT id FROM people'), fc.constant(null));
+    if (key === 'shiftId') return existing(db, 'SELECT id FROM shift_templates');
+    if (key === 'superiorContactId') return existing(db, 'SELECT id FROM contacts');
+    if (key === 'escalationId') return existing(db, 'SELECT id FROM escalations WHERE acknowledged_at IS NULL AND cancelled_at IS NULL ORDER BY id DESC');
+    if (key === 'version') return fc.oneof(fc.constant(undefined), fc.integer({ min: 1, max: 3 }));
+    if (key === 'index') return fc.integer({ min: 0, max: 1 });
+    if (method === 'backup.restore' && key === 'fileName') {
+      return fc.nat().map((k) => {
+        const files = listBackupNames(d);
+        return files.length ? files[k % files.length]! : 'none.sqlite';
+      });
+    }
+    if (method === 'backup.restore' && key === 'folder') return fc.constant('primary');
+    if (method === 'backup.updateSettings' && key === 'secondFolder') return fc.constantFrom(null, '');
+    if (method === 'roster.importXlsx' && key === 'base64') return fc.constantFrom(fx.peopleXlsx, fx.rosterXlsx);
+    if (method === 'incident.attach' && key === 'mime') return fc.constantFrom('image/png', 'application/pdf', 'text/plain');
+    if (method === 'incident.attach' && key === 'dataBase64') return fc.uint8Array({ minLength: 1, maxLength: 64 }).map((b) => Buffer.from(b).toString('base64'));
+    if (method === 'incident.attach' && key === 'name') return fc.constantFrom('现场照片.png', '通报.pdf', '说明 🙂.txt');
+    if (method === 'auth.login' && key === 'login') return fc.constantFrom('admin', 'officer1', 'leader1');
+    const adminPw = fc.constant(null).map(() => state.adminPassword);
+    if ((method === 'auth.login' || method === 'auth.unlock') && key === 'password') return fc.oneof(adminPw, fc.constantFrom('secret123', 'wrong-password1'));
+    if (method === 'auth.changePassword' && key === 'current') return adminPw;
+    if (method === 'calendar.importNotice' && key === 'text') return fc.constant('一、元旦：1月1日（周五）至3日（周日）放假，共3天。');
+    if (method === 'calendar.importNotice' && key === 'year') return fc.constant(2028);
+    if (method === 'audit.verify' && key === 'checkpoint') return fc.constant(undefined);
+    if (method === 'report.setRules' && key === 'levels') {
+      // One rule per level, each level once (the schema's refinement).
+      const minutes = fc.option(fc.integer({ min: 1, max: 24 * 60 }), { nil: null });
+      return fc.tuple(fc.shuffledSubarray([1, 2, 3, 4], { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(minutes, minutes), { minLength: 4, maxLength: 4 })).map(([levels, mins]) =>
+        levels.map((level, i) => ({ level, phoneMinutes: mins[i]![0], writtenMinutes: mins[i]![1] })),
+      );
+    }
+    return undefined;
+  };
+}
+
+function listBackupNames(d: TestDesk): string[] {
+  const dir = `${d.dir}/backups`;
+  try {
+    return fs.readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort().reverse();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Makes a generated input consistent with the store where fields depend on
+ * each other: the expected version of the row being edited, a swap between
+ * two people actually on duty, a slot inside the plan.
+ */
+export function fixInput(d: TestDesk, method: MethodName, input: unknown): unknown {
+  if (input === null || typeof input !== 'object') return input;
+  const db = d.core.db;
+  const o = { ...(input as Record<string, unknown>) };
+  const one = <T>(sql: string, ...args: unknown[]): T | undefined => db.prepare(sql).get(...args) as T | undefined;
+  if (method === 'log.update' && typeof o.id === 'number') {
+    const r = one<{ version: number }>('SELECT version FROM log_entries WHERE id = ?', o.id);
+    if (r) o.expectedVersion = r.version;
+  }
+  if (method === 'incident.update' && typeof o.id === 'number') {
+    const r = one<{ version: number }>('SELECT version FROM incidents WHERE id = ?', o.id);
+    if (r) o.expectedVersion = r.version;
+  }
+  if (method === 'swaps.request' && typeof o.planId === 'number') {
+    const rows = db.prepare("SELECT date, person_id AS personId, role FROM roster_live WHERE plan_id = ? AND date >= '2026-11-26' ORDER BY date, role LIMIT 200").all(o.planId) as { date: string; personId: number; role: string }[];
+    if (rows.length > 1) {
+      const k = Number(o.personA ?? 0) % rows.length;
+      const x = rows[k]!;
+      const y = rows.find((r) => r.role === x.role && r.personId !== x.personId && r.date !== x.date) ?? rows[(k + 1) % rows.length]!;
+      o.personA = x.personId;
+      o.dateA = x.date;
+      o.personB = y.personId;
+      o.dateB = o.kind === 'swap' ? y.date : null;
+    }
+  }
+  if (method === 'roster.assign' && typeof o.planId === 'number') {
+    const p = one<{ from_date: string; to_date: string }>('SELECT from_date, to_date FROM roster_plans WHERE id = ?', o.planId);
+    if (p) o.date = p.from_date;
+  }
+  return o;
+}
+
+/** Methods whose successful call ends or locks the caller's session (the harness logs in again). */
+export const sessionEnding = new Set<MethodName>(['auth.logout', 'auth.lock', 'auth.changePassword', 'backup.restore']);
+
+export type { Connection };

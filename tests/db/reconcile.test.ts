@@ -1,0 +1,86 @@
+/**
+ * Records reconciled with the chain (issue 12 §2): an edit behind the app's
+ * back — `sqlite3 dutydesk.sqlite "UPDATE log_entries SET summary=…"` — is
+ * named by table, id and field, by the integrity check and by the verifier.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeDesk, type TestDesk } from '../helpers/core';
+import { reconcileRecords } from '../../electron/core/trust/reconcile';
+import { populateFuzzDesk } from './fuzz-desk';
+import { cheapenScrypt } from './fault-harness';
+
+let d: TestDesk;
+let restoreScrypt: () => void;
+beforeEach(async () => {
+  restoreScrypt = cheapenScrypt();
+  d = await makeDesk();
+  await populateFuzzDesk(d);
+});
+afterEach(() => {
+  d.close();
+  restoreScrypt();
+});
+
+/**
+ * Writes behind the app's back, as `sqlite3` would — after dropping the
+ * triggers that keep filed reports and published versions immutable (the
+ * file's owner can; only the chain cannot be rewritten unseen).
+ */
+const tamper = (sql: string, ...args: unknown[]) => {
+  for (const { name } of d.core.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name != 'audit_log'").all() as { name: string }[]) {
+    d.core.db.exec(`DROP TRIGGER "${name}"`);
+  }
+  return d.core.db.prepare(sql).run(...args);
+};
+
+describe('reconcile', () => {
+  it('finds nothing wrong on a desk written only through the API', () => {
+    const r = reconcileRecords(d.core.db);
+    expect(r.mismatches).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.records).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ['log_entries', 'summary', "UPDATE log_entries SET summary = '被篡改的记录' WHERE id = 1"],
+    ['log_entries', 'voided', "UPDATE log_entries SET voided_at = '2026-11-25T13:00:00.000Z', void_reason = 'x' WHERE id = 2"],
+    ['incidents', 'deaths', 'UPDATE incidents SET deaths = 0 WHERE id = 1'],
+    ['incidents', 'level', 'UPDATE incidents SET level = 4 WHERE id = 1'],
+    ['incident_reports', 'contentSha256', "UPDATE incident_reports SET content = '没有报过' WHERE id = 1"],
+    ['incident_reports', 'sentAt', "UPDATE incident_reports SET sent_at = '2026-11-25T13:45:00.000Z' WHERE id = 1"],
+    ['people', 'mobile', "UPDATE people SET mobile = '13999999999' WHERE id = 2"],
+    ['users', 'roles', `UPDATE users SET roles = '["admin"]' WHERE login = 'officer1'`],
+    ['contacts', 'phone', "UPDATE contacts SET phone = '110' WHERE id = 1"],
+    ['settings', 'levels', "UPDATE settings SET value = json_set(value, '$.levels[0].phoneMinutes', 300) WHERE key = 'incidents.reportRules'"],
+    ['settings', 'policy', "UPDATE settings SET value = json_set(value, '$.policy.steps[0].waitMinutes', 600) WHERE key = 'incidents.escalation'"],
+  ])('names a hand edit of %s.%s', (table, field, sql) => {
+    tamper(sql);
+    const r = reconcileRecords(d.core.db);
+    expect(r.ok).toBe(false);
+    expect(r.mismatches).toContainEqual(expect.objectContaining({ table, field, kind: 'changed' }));
+  });
+
+  it('holds a setting never saved to its default: a value written by hand is named', () => {
+    tamper("INSERT OR REPLACE INTO settings (key, value) VALUES ('roster.rules', ?)", JSON.stringify({ minRestDays: 0, weights: { workday: 1, weekend: 1, holiday: 1, makeup: 1 } }));
+    expect(reconcileRecords(d.core.db).mismatches).toContainEqual(expect.objectContaining({ table: 'settings', id: 'roster.rules', field: 'minRestDays', seq: 0 }));
+  });
+
+  it('names a person in a published roster version swapped by hand, slot by slot', () => {
+    const row = d.core.db.prepare('SELECT a.version_id, a.date, a.shift_id, a.role, a.idx, a.person_id FROM roster_assignments a LIMIT 1').get() as {
+      version_id: number; date: string; shift_id: number; role: string; idx: number; person_id: number;
+    };
+    const other = (d.core.db.prepare('SELECT id FROM people WHERE id != ? LIMIT 1').get(row.person_id) as { id: number }).id;
+    tamper('UPDATE roster_assignments SET person_id = ? WHERE version_id = ? AND date = ? AND shift_id = ? AND role = ? AND idx = ?', other, row.version_id, row.date, row.shift_id, row.role, row.idx);
+    const r = reconcileRecords(d.core.db);
+    expect(r.mismatches).toContainEqual(expect.objectContaining({ table: 'roster_assignments', field: `${row.date}|${row.shift_id}|${row.role}|${row.idx}`, expected: String(row.person_id), actual: String(other) }));
+  });
+
+  it('names a record inserted without an audit row, and an audited record deleted', () => {
+    tamper(
+      `INSERT INTO contacts (kind, name, unit, phone, mobile, fax, note, sort_order, active, created_at, updated_at)
+       VALUES ('other', '假联系人', NULL, '110', NULL, NULL, NULL, 0, 1, '2026-11-25T00:00:00Z', '2026-11-25T00:00:00Z')`,
+    );
+    const r = reconcileRecords(d.core.db);
+    expect(r.mismatches).toContainEqual(expect.objectContaining({ table: 'contacts', kind: 'unaudited', field: '*' }));
+  });
+});
