@@ -42,6 +42,7 @@ export const adminDesk: DeskState = {
     deskName: '测试值班室',
     readOnly: false,
     readOnlyReasonKey: null,
+    readOnlyReasonParams: null,
     schemaVersion: 40,
     appVersion: '0.1.0',
     now: '2026-11-25T13:40:00.000Z',
