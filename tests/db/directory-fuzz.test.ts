@@ -18,7 +18,7 @@ const count = () =>
 /** Inputs that can never be valid for these methods: wrong types in required fields, unknown keys, non-objects. */
 const malformed = fc.oneof(
   fc.constantFrom(null, 42, 'x', true, []),
-  fc.record({ name: fc.oneof(fc.integer(), fc.constant(''), fc.string({ minLength: 41, maxLength: 60 }).map((s) => s.padEnd(41, '长'))) }),
+  fc.record({ name: fc.oneof(fc.integer(), fc.constant(''), fc.string({ minLength: 41, maxLength: 60 }).map((s) => s.trim().padEnd(41, '长'))) }),
   fc.record({ id: fc.oneof(fc.constant(-1), fc.constant(0), fc.double(), fc.string()), name: fc.constant('x') }),
   fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !['id', 'name'].includes(k)), fc.anything(), { minKeys: 1, maxKeys: 4 }).map((d) => ({ ...d, __proto_x: 1 })),
   fc.record({ login: fc.constantFrom('a', '含中文', 'x'.repeat(40), 'bad space'), password: fc.constantFrom('short', 'onlyletters', '12345678'), personId: fc.constant(null), displayName: fc.constant('x'), roles: fc.constant(['officer']) }),
