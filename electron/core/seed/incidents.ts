@@ -275,7 +275,9 @@ function seedIncident(w: WriteCtx, rng: Rng, month: string, now: number, officer
   w.audit({ action: 'logEntry.create', entity: 'logEntry', entityId: entry.id, after: { summary: entry.summary } });
   w.audit({ action: 'incident.create', entity: 'incident', entityId: inc.id, after: f });
 
-  for (const d of reportDeadlines(f.level, learned, rules)) insertDeadline(w.db, inc.id, d.kind, iso(d.dueAt), iso(learned + 2 * min));
+  for (const d of reportDeadlines({ level: f.level, category: f.category, subType: f.subType, occurredAt: Date.parse(f.occurredAt), learnedAt: learned }, rules)) {
+    insertDeadline(w.db, inc.id, d.kind, iso(d.dueAt), iso(learned + 2 * min), d.basis);
+  }
 
   // The report chain: 首报 (mostly on time), 0–2 续报, 终报.
   let t = learned + rng.int(8, rng.chance(0.1) ? 75 : 28) * min;
