@@ -34,6 +34,8 @@ export const incidents = {
         personNotFound: '所选人员不存在。',
         contactNotFound: '所选联系单位不存在。',
         noDeadlineDrift: '按现行规则，该事件的报送时限没有变化。',
+        notAnInformStep: '该步骤不是"必报"步骤。',
+        notAddressedToYou: '这一步不是报给您的：只能确认发给本人的逐级报告。',
       },
       category: { natural: '自然灾害', accident: '事故灾难', health: '公共卫生事件', social: '社会安全事件' },
       subType: {
@@ -266,6 +268,8 @@ export const incidents = {
         personNotFound: 'The chosen person does not exist.',
         contactNotFound: 'The chosen contact does not exist.',
         noDeadlineDrift: 'Under the current rules this incident’s deadlines do not change.',
+        notAnInformStep: 'This step is not an always-inform step.',
+        notAddressedToYou: 'This step is not addressed to you: you can acknowledge only escalations addressed to you.',
       },
       category: { natural: 'Natural disaster', accident: 'Accident', health: 'Public health', social: 'Social safety' },
       subType: {

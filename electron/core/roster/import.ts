@@ -177,7 +177,7 @@ export function parseRosterSheet(ws: ExcelJS.Worksheet): ParsedRoster {
   return { title, rows, issues };
 }
 
-const roleWords: Record<string, PersonRole> = { 带班领导: 'leader', 领导: 'leader', 值班员: 'officer', 值班人员: 'officer', 备班: 'standby', 管理员: 'admin' };
+const roleWords: Record<string, PersonRole> = { 带班领导: 'leader', 领导: 'leader', 值班员: 'officer', 值班人员: 'officer', 备班: 'standby', 管理员: 'admin', 主要领导: 'principal', 单位主要领导: 'principal' };
 
 export function parsePeopleSheet(ws: ExcelJS.Worksheet): { rows: ParsedPeopleRow[]; issues: RosterImportIssue[] } {
   const issues: RosterImportIssue[] = [];
