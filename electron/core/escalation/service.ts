@@ -125,7 +125,7 @@ export function escalationView(ctx: Pick<ReadCtx, 'db' | 'now'>, rec: Escalation
     cancelledAt: rec.cancelledAt,
     cancelReason: rec.cancelReason,
     state: { ...st, stepStartedAt: iso(st.stepStartedAt), dueAt: iso(st.dueAt), endsAt: iso(st.endsAt) },
-    currentTarget: resolveTarget(ctx, st.target, ctx.now),
+    currentTarget: (({ name, phone }) => ({ name, phone }))(resolveTarget(ctx, st.target, ctx.now)),
     contacts,
     informs,
     upcoming,
