@@ -123,12 +123,12 @@ export function readPeople(text: string): ParsedPerson[] | null {
   // Phones out first (they may hold spaces and dashes), then everything else splits on separators.
   const marked = norm.replace(phonePattern, (m) => {
     phones.push(m.replace(/\s+/gu, ''));
-    return ` \u0000${phones.length - 1}\u0000 `;
+    return ` #phone${phones.length - 1}# `;
   });
   const out: ParsedPerson[] = [];
   let pendingPhone: string | null = null;
-  for (const token of marked.split(/[\s、,;/:()\[\]【】<>《》|]+/u).filter(Boolean)) {
-    const ph = /^\u0000(\d+)\u0000$/u.exec(token);
+  for (const token of marked.split(/[\s、,;/:()[\]【】<>《》|]+/u).filter(Boolean)) {
+    const ph = /^#phone(\d+)#$/u.exec(token);
     if (ph) {
       const phone = phones[Number(ph[1])]!;
       const last = out.at(-1);
