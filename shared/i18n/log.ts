@@ -85,6 +85,15 @@ export const log = {
         nextDayMark: '次日',
         openBook: '往日记录',
       },
+      handling: {
+        report: '{{at}} 向{{recipient}}{{title}}（{{method}}）{{late}}',
+        late: '（迟报）',
+        told: '{{at}} {{method}}通知{{target}}{{name}}',
+        acknowledged: '{{at}} {{target}}{{name}}确认（{{method}}）',
+        instruction: '{{leader}}（{{at}}）：{{text}}',
+        outcome: '已转为事件 {{no}}，{{status}}',
+        fromIncident: '据事件 {{no}} 的报告、逐级报告和批示',
+      },
       kind: {
         incoming_call: '来电',
         outgoing_call: '去电',
@@ -197,6 +206,15 @@ export const log = {
         voidedMark: 'Voided',
         nextDayMark: 'next day',
         openBook: 'Earlier days',
+      },
+      handling: {
+        report: '{{at}} {{title}} to {{recipient}} ({{method}}){{late}}',
+        late: ' (late)',
+        told: '{{at}} told the {{target}} {{name}} ({{method}})',
+        acknowledged: '{{at}} acknowledged by the {{target}} {{name}} ({{method}})',
+        instruction: '{{leader}} ({{at}}): {{text}}',
+        outcome: 'Became incident {{no}}: {{status}}',
+        fromIncident: 'From incident {{no}}: its reports, escalation and instructions',
       },
       kind: {
         incoming_call: 'Incoming call',
