@@ -117,12 +117,37 @@ describe('migration 0070', () => {
       migrate(db, { target: 60 });
       db.pragma('foreign_keys = OFF');
       db.prepare("INSERT INTO incident_deadlines (incident_id, kind, due_at, created_at) VALUES (1, 'phone', '2026-01-01T00:30:00.000Z', '2026-01-01T00:00:00.000Z')").run();
-      expect(migrate(db, { target: 70 }).applied).toEqual(['0070-deadline-basis']);
+      expect(migrate(db, { target: 70 }).applied).toEqual(['0070-basis-and-standby']);
       expect(db.prepare('SELECT basis FROM incident_deadlines').all()).toEqual([{ basis: null }]);
       db.prepare("INSERT INTO incident_deadlines (incident_id, kind, due_at, created_at, basis) VALUES (1, 'phone', 'x', 'y', 'order493Art11')").run();
       expect(() => db.prepare("INSERT INTO incident_deadlines (incident_id, kind, due_at, created_at, basis) VALUES (1, 'phone', 'x', 'y', 'guess')").run()).toThrow(/CHECK/u);
     } finally {
       db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the default shift offers a 备班 every day on a new desk, and on an old one that never planned or edited it', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const Database = (await import('better-sqlite3')).default;
+    const { migrate } = await import('../../electron/core/store/migrations');
+    const needsOf = (db: InstanceType<typeof Database>) => JSON.parse((db.prepare('SELECT needs FROM shift_templates').get() as { needs: string }).needs) as Record<string, { standby: number }>;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dd-m70s-'));
+    try {
+      const fresh = new Database(path.join(dir, 'a.sqlite'));
+      migrate(fresh);
+      expect(Object.values(needsOf(fresh)).map((n) => n.standby)).toEqual([1, 1, 1, 1]);
+      fresh.close();
+
+      const used = new Database(path.join(dir, 'b.sqlite'));
+      migrate(used, { target: 60 });
+      used.prepare("INSERT INTO roster_plans (title, from_date, to_date, created_at, updated_at) VALUES ('12月', '2026-12-01', '2026-12-31', 'x', 'x')").run();
+      migrate(used);
+      expect(needsOf(used).workday!.standby).toBe(0);
+      used.close();
+    } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
