@@ -21,7 +21,7 @@ async function deskHandingOverAt(startMinutes: number): Promise<{ officer: Conne
   desk = await makeDesk({ start: at('2026-11-30T10:00:00') });
   const [shift] = await desk.call(desk.admin, 'shifts.list', {});
   // No 备班 needed here: this desk is about the handover minute, and has too few people for a standby every day.
-  const needs = Object.fromEntries(Object.entries(shift!.needs).map(([k, v]) => [k, { ...v, standby: 0 }])) as typeof shift.needs;
+  const needs = Object.fromEntries(Object.entries(shift!.needs).map(([k, v]) => [k, { ...v, standby: 0 }])) as NonNullable<typeof shift>["needs"];
   await desk.call(desk.admin, 'shifts.update', { ...templateOf(shift!), startMinutes, needs });
   await desk.call(desk.admin, 'people.create', {
     name: '领导甲',
