@@ -199,7 +199,6 @@ export const incidents = {
         dutyPhone: '值班电话',
         fax: '传真',
         late: '迟报',
-        page: '第 1 页 共 1 页',
       },
       settings: {
         rulesTab: '报送时限',
@@ -433,7 +432,6 @@ export const incidents = {
         dutyPhone: 'Duty phone',
         fax: 'Fax',
         late: 'Late',
-        page: 'Page 1 of 1',
       },
       settings: {
         rulesTab: 'Report deadlines',

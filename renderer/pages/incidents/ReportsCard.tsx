@@ -4,9 +4,9 @@
  * Its deadlines counting down (met, late or overdue), the reports filed, and a
  * button for each report that may be filed next.
  */
+import { PrintActions } from '../../components/Print/PrintButton';
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { IncidentDetail } from '../../../shared/contract';
 import { reportTitle, type ReportKind } from '../../../shared/domain/incident';
 import { countdownParts } from '../../../shared/domain/deadline';
@@ -68,9 +68,7 @@ export function ReportsCard({ d, onFile }: { d: IncidentDetail; onFile: (kind: R
                   {r.signedBy ? ` · ${t('incidents.detail.signedBy')} ${r.signedBy}` : ''}
                 </Text>
               </Group>
-              <Button size="compact-xs" variant="subtle" component={Link} to={`/print/report/${r.id}`} target="_blank">
-                {t('incidents.detail.print')}
-              </Button>
+              <PrintActions route={`/print/report/${r.id}`} label={t('incidents.detail.print')} variant="subtle" testId={`report-print-${r.id}`} />
             </Group>
             <Text size="xs" c="dimmed">
               {t('incidents.detail.recordedBy', { by: r.recordedBy, at: formatDateTime(r.recordedAt, tz) })}

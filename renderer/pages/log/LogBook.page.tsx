@@ -4,9 +4,10 @@
  * search across all days; print the day on A4; export a range to Excel.
  * Clicking an entry opens it (follow-up fields, edit with reason, history, void).
  */
+import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
 import { ActionIcon, Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconFileSpreadsheet, IconPrinter, IconSearch, IconX } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconFileSpreadsheet, IconSearch, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { call, useApiQuery } from '../../api';
@@ -40,16 +41,7 @@ export function LogBookPage() {
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('log.book.title')}</Title>
         <Group gap="xs">
-          <Button
-            variant="default"
-            leftSection={<IconPrinter size={16} />}
-            component="a"
-            href={`#/print/log/${date}`}
-            target="_blank"
-            data-testid="logbook-print"
-          >
-            {t('log.book.print')}
-          </Button>
+          <PrintActions route={`/print/log/${date}`} label={t('log.book.print')} testId="logbook-print" />
           <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => setExporting(true)}>
             {t('log.book.export')}
           </Button>

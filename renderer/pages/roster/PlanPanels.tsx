@@ -2,6 +2,7 @@
  * Panels beside the grid: conflicts, fairness report, versions with change
  * lists, and leave (unavailability).
  */
+import { PrintActions } from '../../components/Print/PrintButton';
 import { Button, Group, List, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -95,9 +96,7 @@ export function VersionList({ detail }: { detail: RosterDetail }) {
             <Text size="sm" c="dimmed">
               {formatDateTime(v.publishedAt, tz)} · {v.publishedBy}
             </Text>
-            <Button size="compact-xs" variant="subtle" component="a" href={`#/print/roster/${detail.plan.id}?version=${v.version}`} target="_blank">
-              {t('roster.print')}
-            </Button>
+            <PrintActions route={`/print/roster/${detail.plan.id}?version=${v.version}`} label={t('roster.print')} variant="subtle" testId={`roster-print-version-${v.version}`} />
           </Group>
           {v.reason && <Text size="sm">{v.reason}</Text>}
           {v.version > 1 && (

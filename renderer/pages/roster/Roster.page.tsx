@@ -3,8 +3,9 @@
  * live conflict warnings, publish versions, swaps, print, Excel and iCal.
  * Admins edit; leaders and officers read.
  */
+import { PrintActions } from '../../components/Print/PrintButton';
 import { Alert, Badge, Button, Checkbox, FileButton, Group, Modal, NativeSelect, Paper, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { IconCalendarEvent, IconFileSpreadsheet, IconPrinter, IconSparkles, IconUpload } from '@tabler/icons-react';
+import { IconCalendarEvent, IconFileSpreadsheet, IconSparkles, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerateOutcome, RosterImportOutcome } from '../../../shared/contract/roster';
@@ -228,12 +229,8 @@ export function RosterPage() {
               </Button>
             </>
           )}
-          <Button variant="default" leftSection={<IconPrinter size={16} />} component="a" href={`#/print/roster/${d.plan.id}`} target="_blank">
-            {t('roster.print')}
-          </Button>
-          <Button variant="default" leftSection={<IconPrinter size={16} />} component="a" href={`#/print/roster/${d.plan.id}?layout=departments`} target="_blank" data-testid="roster-print-departments">
-            {t('roster.printDepartments')}
-          </Button>
+          <PrintActions route={`/print/roster/${d.plan.id}`} label={t('roster.print')} testId="roster-print" />
+          <PrintActions route={`/print/roster/${d.plan.id}?layout=departments`} label={t('roster.printDepartments')} testId="roster-print-departments" />
           <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportXlsx()}>
             {t('roster.exportXlsx')}
           </Button>

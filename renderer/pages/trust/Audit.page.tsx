@@ -3,11 +3,11 @@
  * verify the chain, checkpoints, and the entries by date range with CSV
  * export and a printable view.
  */
+import { PrintActions } from '../../components/Print/PrintButton';
 import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { call, useApiQuery, type ApiCallError } from '../../api';
 import { useDesk, useHasRole, useNow } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
@@ -61,7 +61,6 @@ function AuditList() {
   const { t } = useTranslation();
   const { tz } = useDesk();
   const now = useNow(60_000);
-  const navigate = useNavigate();
   const [range, setRange] = useState(() => defaultRange(now, tz));
   const [entity, setEntity] = useState('');
   const [actor, setActor] = useState('');
@@ -101,9 +100,7 @@ function AuditList() {
         <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportCsv()} disabled={!valid} data-testid="audit-export-csv">
           {t('trust.audit.exportCsv')}
         </Button>
-        <Button variant="default" leftSection={<IconPrinter size={16} />} disabled={!valid} onClick={() => void navigate(`/print/audit?from=${range.from}&to=${range.to}`)} data-testid="audit-print">
-          {t('trust.audit.printPdf')}
-        </Button>
+        {valid && <PrintActions route={`/print/audit?from=${range.from}&to=${range.to}`} label={t('trust.audit.printPdf')} testId="audit-print" />}
       </Group>
       {q.isError && <Alert color="red">{q.error.error.message}</Alert>}
       {q.data && (
