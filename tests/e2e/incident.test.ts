@@ -133,6 +133,11 @@ describe('duty log and incidents in Chromium', () => {
     await ui.incident.instructions.getByText('立即组织救援，全力救治伤员，及时续报').waitFor();
     const esc = host.core.db.prepare('SELECT acknowledged_by FROM escalations WHERE incident_id = ?').get(incidentId);
     expect(esc).toEqual({ acknowledged_by: '李带班' });
+    // A 较大 event: the principal leader is told whatever step 1 did; the panel says so, and the officer records it.
+    await panel.showing(/必报/u).first().waitFor();
+    await panel.informButton('单位主要领导').click();
+    await panel.showing(/已告知单位主要领导/u).first().waitFor();
+    await panel.informButton('单位主要领导').waitFor({ state: 'detached' });
 
     await ui.shell.open('值班台');
     await ui.console.instruction.getByText(/立即组织救援/u).waitFor();

@@ -147,10 +147,10 @@ describe('roster in Chromium', () => {
   });
 
   it('prints the multi-department grid in A4 landscape, reached from the roster page', async () => {
-    const link = ui.roster.printDepartmentsLink;
-    expect(await link.getAttribute('href')).toBe(`#/print/roster/${planId}?layout=departments`);
-    await ui.shell.navigate(`print/roster/${planId}?layout=departments`);
+    // The button opens the landscape grid in this same tab (tests/e2e/printing.test.ts clicks every print button).
+    await ui.roster.printDepartmentsLink.click();
     await ui.rosterPrint.departmentSheet.waitFor();
+    expect(page.url()).toContain(`#/print/roster/${planId}?layout=departments`);
     await screenshot(page, 'roster-04b-print-departments');
     const file = path.join(tmp, 'roster-departments.pdf');
     await printToPdf(page, file);
