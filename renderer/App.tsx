@@ -20,6 +20,12 @@ import { themePreference, useThemePreference } from './lib/theme-preference';
 
 const router = createAppRouter();
 
+/** The message key when the address lacks its access token (the service itself is up). */
+function tokenProblem(e: unknown): string | null {
+  const key = (e as { error?: { messageKey?: string } } | null)?.error?.messageKey;
+  return key === 'errors.NO_TOKEN' || key === 'errors.BAD_TOKEN' ? key : null;
+}
+
 function Gate() {
   const { t } = useTranslation();
   const { status, sessionQ, clockOffset } = useDeskState();
@@ -48,8 +54,8 @@ function Gate() {
   if (status.isError || !status.data) {
     return (
       <Center h="100vh" p="xl">
-        <Alert color="red" title={t('errors.title')}>
-          {t('errors.NETWORK')}
+        <Alert color="red" title={t('errors.title')} data-testid="connect-error" maw={720}>
+          {t(tokenProblem(status.error) ?? 'errors.NETWORK')}
         </Alert>
       </Center>
     );

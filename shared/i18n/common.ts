@@ -28,6 +28,9 @@ export const common = {
       LINK_USED: '此打开链接已使用过或已失效。请使用值守台启动时新显示的链接，或在已打开的窗口中继续操作。',
       INTERNAL: '程序内部出错，操作未保存。请重试；如仍失败请联系管理员。',
       NETWORK: '无法连接值守台服务，请检查程序是否仍在运行。',
+      NO_TOKEN:
+        '此地址需要启动时打印的访问链接。值守台服务正在运行，但这个地址没有带访问令牌（书签、新标签页或关闭标签页后重新打开时会这样）。请使用启动 npm run web 时终端里打印的"打开"链接（以 ?token= 开头的那一段结尾），或用 npm run web -- --open 重新启动，浏览器会自动打开。',
+      BAD_TOKEN: '此访问链接已失效：值守台服务已重新启动，访问令牌已更换。请使用终端里新打印的"打开"链接。',
       LOGIN_DUPLICATE: '登录名已被使用。',
       LAST_ADMIN: '不能停用或降级最后一位管理员。',
       WRONG_PASSWORD: '当前密码不正确。',
@@ -127,6 +130,9 @@ export const common = {
       LINK_USED: 'This link was already used or has expired. Use a new link from the DutyDesk host, or carry on in the window already open.',
       INTERNAL: 'Internal error; nothing was saved. Try again, or contact your administrator.',
       NETWORK: 'Cannot reach the DutyDesk service. Is the program still running?',
+      NO_TOKEN:
+        'This address needs the access link printed at start-up. The DutyDesk service is running, but this address carries no access token (a bookmark, a new tab, or a tab reopened after closing). Use the “open” link that npm run web printed in its terminal (it ends in ?token=…), or restart with npm run web -- --open to open the browser.',
+      BAD_TOKEN: 'This access link has expired: the DutyDesk service was restarted with a new token. Use the “open” link the terminal printed this time.',
       LOGIN_DUPLICATE: 'That login name is taken.',
       LAST_ADMIN: 'The last administrator cannot be deactivated or demoted.',
       WRONG_PASSWORD: 'The current password is wrong.',
