@@ -1,10 +1,11 @@
 /**
  * The app: providers, then the gate — setup, login, lock — before the shell.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Center, Loader, MantineProvider, useMantineColorScheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { ModalsProvider } from '@mantine/modals';
+import { DatesProvider } from '@mantine/dates';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -80,6 +81,12 @@ function Gate() {
   );
 }
 
+/** Date pickers in the app's language (not the browser's): 2027年1月, 星期一 first. */
+function LocalisedDates({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'zh-cn', firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+}
+
 /** Applies light/dark/auto (dark from 19:00 to 07:00 desk time). */
 function AutoColorScheme() {
   const pref = useThemePreference();
@@ -99,10 +106,12 @@ export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme={themePreference.get() === 'dark' ? 'dark' : 'light'}>
       <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
-          <Notifications position="top-right" />
-          <Gate />
-        </ModalsProvider>
+        <LocalisedDates>
+          <ModalsProvider>
+            <Notifications position="top-right" />
+            <Gate />
+          </ModalsProvider>
+        </LocalisedDates>
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -78,7 +78,7 @@ describe('roster in Chromium', () => {
     await ui.shell.open('排班');
     await roster.newPlanButton.click();
     const dialog = roster.newPlanDialog();
-    await dialog.month.fill('2026-10');
+    await dialog.chooseMonth('2026-10');
     await expect.poll(() => dialog.title.inputValue()).toBe('2026年10月值班表');
     await dialog.create();
     await roster.autoGenerateButton.click();

@@ -5,6 +5,7 @@
  * loss (Order 493, shared/domain/grading.ts). Officers file the suggested
  * grade; a leader may choose another one with a reason, which stays visible.
  */
+import { DateTimeField, eventProps } from '../../components/DateFields/DateFields';
 import { useMemo, useState } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -245,8 +246,8 @@ export function IncidentForm({
           />
         )}
         <SimpleGrid cols={2} spacing="xs">
-          <TextInput type="datetime-local" label={t('incidents.form.occurredAt')} required {...txt('occurredAt')} />
-          <TextInput type="datetime-local" label={t('incidents.form.learnedAt')} required {...txt('learnedAt')} />
+          <DateTimeField label={t('incidents.form.occurredAt')} required {...eventProps(txt('occurredAt'))} />
+          <DateTimeField label={t('incidents.form.learnedAt')} required {...eventProps(txt('learnedAt'))} />
           <TextInput label={t('incidents.form.location')} {...txt('location')} />
           <TextInput label={t('incidents.form.unit')} {...txt('unit')} />
         </SimpleGrid>

@@ -4,6 +4,7 @@
  * search across all days; print the day on A4; export a range to Excel.
  * Clicking an entry opens it (follow-up fields, edit with reason, history, void).
  */
+import { DateField } from '../../components/DateFields/DateFields';
 import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
 import { ActionIcon, Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
@@ -54,12 +55,11 @@ export function LogBookPage() {
             <IconChevronLeft size={18} />
           </ActionIcon>
         </Tooltip>
-        <TextInput
-          type="date"
+        <DateField
           label={t('log.book.dutyDay')}
           value={date}
           max={current}
-          onChange={(e) => e.currentTarget.value && go(e.currentTarget.value)}
+          onChange={(v: string) => v && go(v)}
           w={170}
           data-testid="logbook-date"
         />
@@ -343,8 +343,8 @@ function ExportDialog(props: { from: string; to: string; kind: LogKind | null; q
           {t('log.book.exportHint')}
         </Text>
         <Group grow>
-          <TextInput type="date" label={t('log.book.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput type="date" label={t('log.book.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          <DateField label={t('log.book.from')} value={from} onChange={(v: string) => setFrom(v)} />
+          <DateField label={t('log.book.to')} value={to} onChange={(v: string) => setTo(v)} />
         </Group>
         {error && (
           <Text c="red" role="alert">

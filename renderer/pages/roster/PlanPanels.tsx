@@ -2,6 +2,7 @@
  * Panels beside the grid: conflicts, fairness report, versions with change
  * lists, and leave (unavailability).
  */
+import { DateField } from '../../components/DateFields/DateFields';
 import { PrintActions } from '../../components/Print/PrintButton';
 import { Button, Group, List, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
@@ -132,8 +133,8 @@ export function LeavePanel({ detail, editable }: { detail: RosterDetail; editabl
             onChange={(e) => setPersonId(e.currentTarget.value)}
             data={[{ value: '', label: '—' }, ...detail.people.filter((p) => p.active).map((p) => ({ value: String(p.id), label: p.name }))]}
           />
-          <TextInput type="date" label={t('roster.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput type="date" label={t('roster.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          <DateField label={t('roster.from')} value={from} onChange={(v: string) => setFrom(v)} />
+          <DateField label={t('roster.to')} value={to} onChange={(v: string) => setTo(v)} />
           <TextInput label={t('roster.leaveReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
           <Button disabled={!personId || !reason.trim()} onClick={() => add.mutate({ personId: Number(personId), from, to, reason }, { onSuccess: () => setReason('') })}>
             {t('roster.addLeave')}

@@ -3,6 +3,7 @@
  * verify the chain, checkpoints, and the entries by date range with CSV
  * export and a printable view.
  */
+import { DateField } from '../../components/DateFields/DateFields';
 import { PrintActions } from '../../components/Print/PrintButton';
 import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
@@ -93,8 +94,8 @@ function AuditList() {
   return (
     <Stack gap="sm">
       <Group align="flex-end" wrap="wrap">
-        <TextInput type="date" label={t('trust.audit.from')} value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.currentTarget.value }))} data-testid="audit-from" />
-        <TextInput type="date" label={t('trust.audit.to')} value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.currentTarget.value }))} data-testid="audit-to" />
+        <DateField label={t('trust.audit.from')} value={range.from} onChange={(v: string) => setRange((r) => ({ ...r, from: v }))} data-testid="audit-from" />
+        <DateField label={t('trust.audit.to')} value={range.to} onChange={(v: string) => setRange((r) => ({ ...r, to: v }))} data-testid="audit-to" />
         <TextInput label={t('trust.audit.entity')} placeholder={t('trust.audit.all')} value={entity} onChange={(e) => setEntity(e.currentTarget.value)} maxLength={40} w={140} />
         <TextInput label={t('trust.audit.actor')} placeholder={t('trust.audit.all')} value={actor} onChange={(e) => setActor(e.currentTarget.value)} maxLength={64} w={140} />
         <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportCsv()} disabled={!valid} data-testid="audit-export-csv">
