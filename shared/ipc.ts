@@ -24,13 +24,14 @@ export type PrintOutcome =
 /**
  * The print routes the main process will load: our own views, nothing else.
  * `/print/roster/12?version=2&layout=departments`, `/print/report/3`,
- * `/print/log/2026-12-01`, `/print/directory`, `/print/audit?from=…&to=…`.
+ * `/print/log/2026-12-01`, `/print/directory`, `/print/audit?from=…&to=…`,
+ * `/print/documents?…`, `/print/ledger?…`, `/print/petitions/stats?from=…&to=…`.
  */
 export function isPrintRoute(route: unknown): route is string {
   return (
     typeof route === 'string' &&
     route.length <= 200 &&
-    /^\/print\/(roster\/\d{1,9}|report\/\d{1,9}|log\/\d{4}-\d{2}-\d{2}|directory|audit)(\?[A-Za-z0-9=&.:_-]*)?$/u.test(route)
+    /^\/print\/(roster\/\d{1,9}|report\/\d{1,9}|log\/\d{4}-\d{2}-\d{2}|directory|audit|documents|ledger|petitions\/stats)(\?[A-Za-z0-9=&.:_%+-]*)?$/u.test(route)
   );
 }
 
