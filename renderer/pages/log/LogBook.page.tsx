@@ -4,6 +4,7 @@
  * search across all days; print the day on A4; export a range to Excel.
  * Clicking an entry opens it (follow-up fields, edit with reason, history, void).
  */
+import { effectiveFollowUp } from '../../../shared/domain/log-handling';
 import { DateField } from '../../components/DateFields/DateFields';
 import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
@@ -238,10 +239,14 @@ function SearchResults({ query, kind, onOpen }: { query: string; kind: LogKind |
 function EntryTable({ entries, dutyDate, onOpen }: { entries: LogEntry[]; dutyDate: string | null; onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const { tz } = useDesk();
-  const handling = (e: LogEntry) =>
-    (['reportedTo', 'proposal', 'instruction', 'outcome'] as const)
-      .filter((k) => e[k])
-      .map((k) => `${t(`log.book.handling.${k}`)}：${e[k]}`);
+  const { i18n } = useTranslation();
+  // An entry turned into an incident shows its handling from the incident's reports, escalation and 批示.
+  const handling = (e: LogEntry) => {
+    const f = { ...e, ...effectiveFollowUp(e, i18n.language === 'en' ? 'en' : 'zh-CN', tz) };
+    return (['reportedTo', 'proposal', 'instruction', 'outcome'] as const)
+      .filter((k) => f[k])
+      .map((k) => `${t(`log.book.handling.${k}`)}${t('common.colon')}${f[k]}`);
+  };
   return (
     <Table striped highlightOnHover verticalSpacing={6} data-testid="logbook-table">
       <Table.Thead>
