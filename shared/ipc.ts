@@ -25,13 +25,14 @@ export type PrintOutcome =
  * The print routes the main process will load: our own views, nothing else.
  * `/print/roster/12?version=2&layout=departments`, `/print/report/3`,
  * `/print/log/2026-12-01`, `/print/directory`, `/print/audit?from=…&to=…`,
- * `/print/documents?…`, `/print/ledger?…`, `/print/petitions/stats?from=…&to=…`.
+ * `/print/documents?…`, `/print/ledger?…`, `/print/petitions/stats?from=…&to=…`, `/print/attendance/2026-12`,
+ * `/print/presence/2026-12`, `/print/handover/2026-12-01`, `/print/daily-report/2026-12-01`, `/print/report-rollup/…/…`.
  */
 export function isPrintRoute(route: unknown): route is string {
   return (
     typeof route === 'string' &&
     route.length <= 200 &&
-    /^\/print\/(roster\/\d{1,9}|report\/\d{1,9}|log\/\d{4}-\d{2}-\d{2}|directory|audit|documents|ledger|petitions\/stats)(\?[A-Za-z0-9=&.:_%+-]*)?$/u.test(route)
+    /^\/print\/(roster\/\d{1,9}|report\/\d{1,9}|log\/\d{4}-\d{2}-\d{2}|directory|audit|documents|ledger|petitions\/stats|attendance\/\d{4}-\d{2}|presence\/\d{4}-\d{2}|handover\/\d{4}-\d{2}-\d{2}|daily-report\/\d{4}-\d{2}-\d{2}|report-rollup\/\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2})(\?[A-Za-z0-9=&.:_%+-]*)?$/u.test(route)
   );
 }
 

@@ -37,7 +37,7 @@ beforeEach(() => {
 
 describe('LogBox', { timeout: 30_000 }, () => {
   it('is focused, saves on Ctrl+Enter with the default kind, clears and keeps focus', async () => {
-    const { calls } = useHandlers({ 'log.create': created });
+    useHandlers({ 'log.create': created });
     render(<LogBox />, desk());
     const summary = screen.getByTestId('log-summary');
     await waitFor(() => expect(summary).toHaveFocus());
@@ -52,7 +52,7 @@ describe('LogBox', { timeout: 30_000 }, () => {
   });
 
   it('Alt+digit picks the kind; Esc clears everything', async () => {
-    const { calls } = useHandlers({ 'log.create': created });
+    useHandlers({ 'log.create': created });
     render(<LogBox />, desk());
     const summary = screen.getByTestId('log-summary');
     await waitFor(() => expect(summary).toHaveFocus());
@@ -100,7 +100,7 @@ describe('LogBox', { timeout: 30_000 }, () => {
   });
 
   it('reads a typed clock time as the latest such time not after now (23:50 at 21:40 is last night)', async () => {
-    const { calls } = useHandlers({ 'log.create': created });
+    useHandlers({ 'log.create': created });
     render(<LogBox />, desk());
     fireEvent.change(screen.getByLabelText('时间'), { target: { value: '23:50' } });
     fireEvent.change(screen.getByTestId('log-summary'), { target: { value: '补记来电' } });
@@ -111,7 +111,7 @@ describe('LogBox', { timeout: 30_000 }, () => {
   });
 
   it('refuses to save an empty summary and calls nothing', async () => {
-    const { calls } = useHandlers({ 'log.create': created });
+    useHandlers({ 'log.create': created });
     render(<LogBox />, desk());
     await waitFor(() => expect(screen.getByTestId('log-summary')).toHaveFocus());
     await userEvent.keyboard('{Control>}{Enter}{/Control}');

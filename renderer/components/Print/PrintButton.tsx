@@ -81,16 +81,17 @@ export function PrintActions({ route, label, testId, variant = 'default' }: { ro
 /**
  * The on-screen bar of a print view: 返回 and 打印 (hidden on paper).
  *
- * `title` becomes the document title (and the PDF's file name); `fallback` is
- * where 返回 goes when the view was opened directly.
+ * `title` becomes the document title (and the PDF's file name; the page's h1
+ * when not given); `fallback` is where 返回 goes when the view was opened directly.
  */
-export function PrintToolbar({ title, fallback = '/console' }: { title: string; fallback?: string }) {
+export function PrintToolbar({ title, fallback = '/console' }: { title?: string; fallback?: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
   const fetching = useIsFetching();
   useEffect(() => {
-    document.title = title;
+    // Without a title given, the document's own heading names it (and the PDF).
+    document.title = title ?? document.querySelector('h1')?.textContent?.trim() ?? document.title;
   }, [title]);
   useEffect(() => {
     if (fetching > 0) return;

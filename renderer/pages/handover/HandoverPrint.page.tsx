@@ -11,7 +11,7 @@ import { logKinds } from '../../../shared/domain/log';
 import { formatDateTime, weekdayOfDate } from '../../lib/format';
 import { errorText } from '../../lib/errors';
 import { ChainHeadStamp } from '../../components/ChainHead/ChainHead';
-import { PrintButton } from '../../components/Print/PrintButton';
+import { PrintToolbar } from '../../components/Print/PrintButton';
 import '../../styles/print-fonts.css';
 import '../../styles/official-print.css';
 import './handover-print.css';
@@ -110,7 +110,7 @@ export function HandoverPrintPage() {
       <div className="foot">
         {h.chainSeq !== null && h.chainHash ? <ChainHeadStamp head={{ deskId, seq: h.chainSeq, hash: h.chainHash }} /> : <span>{t('handover.printout.notConfirmed')}</span>}
       </div>
-      <PrintButton />
+      <PrintToolbar fallback="/handover" />
     </div>
   );
 }
