@@ -15,7 +15,7 @@ import { boot } from '../core/boot';
 import { translate } from '../../shared/i18n';
 import { startHost } from './server';
 import { defaultDataDir } from './data-dir';
-import { banner, openInBrowser } from './open-browser';
+import { banner, freshLinkLine, openInBrowser } from './open-browser';
 
 const { values } = parseArgs({
   options: {
@@ -54,6 +54,13 @@ if (values.json) {
 } else {
   const opened = values.open ? await openInBrowser(host.openUrl) : null;
   console.log(banner({ openUrl: host.openUrl, dataDir, opened }));
+  // The link works once: Enter in this terminal prints a fresh one (a closed tab, another browser).
+  if (process.stdin.isTTY) {
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk: string) => {
+      if (chunk.includes('\n') || chunk.includes('\r')) console.log(freshLinkLine(host.openUrl));
+    });
+  }
 }
 
 const stop = async () => {

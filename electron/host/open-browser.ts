@@ -45,11 +45,16 @@ export function banner(v: { openUrl: string; dataDir: string; opened: boolean | 
     '',
     `    ${v.openUrl}`,
     '',
-    '  链接里带有本次启动的访问令牌：书签、新标签页里只有地址是不够的，请用完整链接（重新启动后令牌会更换）。',
-    '  (the link carries this start’s access token: a bookmark or a new tab needs the whole link; a restart changes it)',
+    '  这是一次性链接，打开一次后即失效：书签或新标签页里的地址不能再用。需要新链接时，在此终端按回车。',
+    '  (a one-time link: once opened it is used up, so a bookmark or a new tab will not work; press Enter here for a new one)',
   ];
   if (v.opened === true) lines.push('  已在默认浏览器中打开 / opened in the default browser');
   if (v.opened === false) lines.push('  没有可用的图形界面，未能自动打开浏览器 / no display here: open the link yourself');
   lines.push('  仅本机可访问，按 Ctrl+C 停止 / loopback only, Ctrl+C to stop', '');
   return lines.join('\n');
+}
+
+/** The line printed when Enter is pressed in the terminal: a fresh one-time link. */
+export function freshLinkLine(openUrl: string): string {
+  return `\n  新的一次性链接 / a new one-time link:\n\n    ${openUrl}\n`;
 }

@@ -29,7 +29,7 @@ export const common = {
       INTERNAL: '程序内部出错，操作未保存。请重试；如仍失败请联系管理员。',
       NETWORK: '无法连接值守台服务，请检查程序是否仍在运行。',
       NO_TOKEN:
-        '此地址需要启动时打印的访问链接。值守台服务正在运行，但这个地址没有带访问令牌（书签、新标签页或关闭标签页后重新打开时会这样）。请使用启动 npm run web 时终端里打印的"打开"链接（以 ?token= 开头的那一段结尾），或用 npm run web -- --open 重新启动，浏览器会自动打开。',
+        '此地址需要启动时打印的访问链接。值守台服务正在运行，但这个地址没有可用的访问链接（书签、新标签页、关闭标签页后重新打开，或链接已经用过一次时会这样）。请在运行 npm run web 的终端里按回车，打开新打印的一次性链接；或用 npm run web -- --open 启动，浏览器会自动打开。',
       BAD_TOKEN: '此访问链接已失效：值守台服务已重新启动，访问令牌已更换。请使用终端里新打印的"打开"链接。',
       LOGIN_DUPLICATE: '登录名已被使用。',
       LAST_ADMIN: '不能停用或降级最后一位管理员。',
@@ -132,7 +132,7 @@ export const common = {
       INTERNAL: 'Internal error; nothing was saved. Try again, or contact your administrator.',
       NETWORK: 'Cannot reach the DutyDesk service. Is the program still running?',
       NO_TOKEN:
-        'This address needs the access link printed at start-up. The DutyDesk service is running, but this address carries no access token (a bookmark, a new tab, or a tab reopened after closing). Use the “open” link that npm run web printed in its terminal (it ends in ?token=…), or restart with npm run web -- --open to open the browser.',
+        'This address needs the access link printed at start-up. The DutyDesk service is running, but this address has no usable link (a bookmark, a new tab, a tab reopened after closing, or a link already used once). Press Enter in the terminal running npm run web and open the new one-time link it prints, or start with npm run web -- --open to open the browser.',
       BAD_TOKEN: 'This access link has expired: the DutyDesk service was restarted with a new token. Use the “open” link the terminal printed this time.',
       LOGIN_DUPLICATE: 'That login name is taken.',
       LAST_ADMIN: 'The last administrator cannot be deactivated or demoted.',

@@ -30,9 +30,24 @@ describe('the address without its token', () => {
     await page.close();
   });
 
-  it('a stale token (from an earlier start) says the link expired', async () => {
+  it('a link already used once says the same (it opens nothing the second time)', async () => {
+    const link = host.host.openUrl;
+    const first = await newPage(browser);
+    await first.goto(link);
+    await first.getByRole('button', { name: '登录' }).waitFor();
+    await first.close();
+    const again = await newPage(browser);
+    await again.goto(link);
+    await again.getByTestId('connect-error').getByText(/此地址需要启动时打印的访问链接/u).waitFor();
+    await again.close();
+  });
+
+  it('a tab holding the token of an earlier start says the link expired', async () => {
     const page = await newPage(browser);
-    await page.goto(`${host.host.url}/?token=from-yesterday`);
+    await page.goto(host.host.openUrl);
+    await page.getByRole('button', { name: '登录' }).waitFor();
+    await page.evaluate(() => sessionStorage.setItem('dutydesk.token', 'from-yesterday'));
+    await page.reload();
     await page.getByTestId('connect-error').getByText(/访问链接已失效/u).waitFor();
     await page.close();
   });

@@ -3,7 +3,7 @@
  * a display, and the link printed once, on its own line, with what it is.
  */
 import { describe, expect, it } from 'vitest';
-import { banner, openCommand, openInBrowser } from '../../electron/host/open-browser';
+import { banner, freshLinkLine, openCommand, openInBrowser } from '../../electron/host/open-browser';
 
 describe('--open', () => {
   it('uses the platform opener where there is a display, and nothing on a headless Linux', () => {
@@ -21,7 +21,7 @@ describe('--open', () => {
 });
 
 describe('the banner', () => {
-  const url = 'http://127.0.0.1:8123/?token=abc';
+  const url = 'http://127.0.0.1:8123/?ticket=abc';
   it('prints the link once, alone on its line, and says the token is part of it', () => {
     const text = banner({ openUrl: url, dataDir: '/data', opened: null });
     const lines = text.split('\n');
@@ -29,12 +29,20 @@ describe('the banner', () => {
     const at = lines.indexOf(`    ${url}`);
     expect(lines[at - 1]).toBe('');
     expect(lines[at + 1]).toBe('');
-    expect(text).toContain('访问令牌');
+    expect(text).toContain('一次性链接');
+    expect(text).toContain('按回车');
     expect(text).toContain('/data');
   });
 
   it('says whether the browser was opened', () => {
     expect(banner({ openUrl: url, dataDir: '/d', opened: true })).toContain('已在默认浏览器中打开');
     expect(banner({ openUrl: url, dataDir: '/d', opened: false })).toContain('未能自动打开浏览器');
+  });
+});
+
+describe('a new link on Enter', () => {
+  it('prints the fresh one-time link alone on its line', () => {
+    const lines = freshLinkLine('http://127.0.0.1:8123/?ticket=new').split('\n');
+    expect(lines).toContain('    http://127.0.0.1:8123/?ticket=new');
   });
 });

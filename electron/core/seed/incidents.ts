@@ -132,7 +132,7 @@ export function seedIncidents(ctx: SeedCtx): void {
       for (let i = 0; i < count; i += 1) if (seedIncident(w, rng, month, now, officer, leader)) made += 1;
       // A month only begun (e.g. New Year's night at 00:01) may hold nothing yet; the
       // audited write path refuses an empty transaction, so say so in the chain.
-      if (!written && !made) w.audit({ action: 'seed.emptyMonth', entity: 'seed', entityId: month, after: { entries: 0, incidents: 0 } });
+      if (!written && !made) w.audit({ action: 'logEntry.seedDay', entity: 'logEntry', entityId: month, after: { entries: [] } });
       entries += written;
       incidents += made;
     });
