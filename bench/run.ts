@@ -14,6 +14,7 @@ import { incidentsBench } from './incidents.bench';
 import { trustBench } from './trust.bench';
 import { hubBench } from './hub.bench';
 import { uplinkBench } from './uplink.bench';
+import { describeCliError } from '../electron/core/cli-error';
 
 const modules: BenchModule[] = [foundationBench, rosterBench, incidentsBench, trustBench, hubBench, uplinkBench];
 
@@ -27,7 +28,14 @@ for (const m of modules) {
   const parts = mine?.filter((o) => o.includes(':')).map((o) => o.slice(m.name.length + 1)) ?? [];
   bench.parts = parts.length && !mine?.includes(m.name) ? new Set(parts) : null;
   console.log(`\n[${m.name}]`);
-  await m.run(bench);
+  try {
+    await m.run(bench);
+  } catch (err) {
+    // A domain error (e.g. no holiday data) says what to do; the figures measured so far are kept.
+    console.error(`[${m.name}] stopped: ${describeCliError(err)}`);
+    bench.save();
+    process.exit(1);
+  }
 }
 bench.save();
 console.log('\nresults → bench/results.json');

@@ -1,10 +1,11 @@
 /**
  * The app: providers, then the gate — setup, login, lock — before the shell.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, Center, Loader, MantineProvider, useMantineColorScheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { ModalsProvider } from '@mantine/modals';
+import { DatesProvider } from '@mantine/dates';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +20,12 @@ import { createAppRouter } from './router';
 import { themePreference, useThemePreference } from './lib/theme-preference';
 
 const router = createAppRouter();
+
+/** The message key when the address lacks its access token (the service itself is up). */
+function tokenProblem(e: unknown): string | null {
+  const key = (e as { error?: { messageKey?: string } } | null)?.error?.messageKey;
+  return key === 'errors.NO_TOKEN' || key === 'errors.BAD_TOKEN' ? key : null;
+}
 
 function Gate() {
   const { t } = useTranslation();
@@ -48,8 +55,8 @@ function Gate() {
   if (status.isError || !status.data) {
     return (
       <Center h="100vh" p="xl">
-        <Alert color="red" title={t('errors.title')}>
-          {t('errors.NETWORK')}
+        <Alert color="red" title={t('errors.title')} data-testid="connect-error" maw={720}>
+          {t(tokenProblem(status.error) ?? 'errors.NETWORK')}
         </Alert>
       </Center>
     );
@@ -74,6 +81,12 @@ function Gate() {
   );
 }
 
+/** Date pickers in the app's language (not the browser's): 2027年1月, 星期一 first. */
+function LocalisedDates({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'zh-cn', firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+}
+
 /** Applies light/dark/auto (dark from 19:00 to 07:00 desk time). */
 function AutoColorScheme() {
   const pref = useThemePreference();
@@ -93,10 +106,12 @@ export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme={themePreference.get() === 'dark' ? 'dark' : 'light'}>
       <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
-          <Notifications position="top-right" />
-          <Gate />
-        </ModalsProvider>
+        <LocalisedDates>
+          <ModalsProvider>
+            <Notifications position="top-right" />
+            <Gate />
+          </ModalsProvider>
+        </LocalisedDates>
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -7,7 +7,11 @@
 export const dutyRoles = ['leader', 'officer', 'standby'] as const;
 export type DutyRole = (typeof dutyRoles)[number];
 
-export const personRoles = ['officer', 'leader', 'standby', 'admin'] as const;
+/**
+ * `principal` marks the unit's principal leader (单位主要领导) in the directory:
+ * the person escalation step 2 reaches when the settings name nobody else.
+ */
+export const personRoles = ['officer', 'leader', 'standby', 'admin', 'principal'] as const;
 export type PersonRole = (typeof personRoles)[number];
 
 export const userRoles = ['officer', 'leader', 'admin'] as const;

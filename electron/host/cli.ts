@@ -3,7 +3,8 @@
  *
  * Opens the store in the data folder (DUTYDESK_DATA_DIR or the app's own),
  * serves the built renderer and the API on 127.0.0.1, prints the URL with its
- * access token.
+ * access token once, set apart; `--open` opens the default browser where there
+ * is a display.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { boot } from '../core/boot';
 import { translate } from '../../shared/i18n';
 import { startHost } from './server';
 import { defaultDataDir } from './data-dir';
+import { banner, freshLinkLine, openInBrowser } from './open-browser';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     'test-clock': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    open: { type: 'boolean', default: false },
   },
 });
 
@@ -49,10 +52,15 @@ const host = await startHost({
 if (values.json) {
   console.log(JSON.stringify({ url: host.url, openUrl: host.openUrl, token: host.token, dataDir }));
 } else {
-  console.log(`DutyDesk 值守台 — 浏览器模式 / browser mode`);
-  console.log(`  数据目录 / data: ${dataDir}`);
-  console.log(`  打开 / open:     ${host.openUrl}`);
-  console.log(`  (仅本机可访问，按 Ctrl+C 停止 / loopback only, Ctrl+C to stop)`);
+  const opened = values.open ? await openInBrowser(host.openUrl) : null;
+  console.log(banner({ openUrl: host.openUrl, dataDir, opened }));
+  // The link works once: Enter in this terminal prints a fresh one (a closed tab, another browser).
+  if (process.stdin.isTTY) {
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk: string) => {
+      if (chunk.includes('\n') || chunk.includes('\r')) console.log(freshLinkLine(host.openUrl));
+    });
+  }
 }
 
 const stop = async () => {

@@ -8,8 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { boot, type Booted } from '../core/boot';
 import { translate } from '../../shared/i18n';
-import { appOrigin } from '../../shared/ipc';
+import { appOrigin, ipcChannels } from '../../shared/ipc';
 import { bindIpc } from './ipc';
+import { makePrintHandler, onPrintReady } from './print';
+import fs from 'node:fs/promises';
 import { menuTemplate } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { holdSingleInstance } from './single-instance';
@@ -44,6 +46,20 @@ if (holdSingleInstance(app, () => win)) {
     hardenSession(session.defaultSession);
     handleAppProtocol(rendererRoot);
     bindIpc(ipcMain, api, () => win?.webContents ?? null, (file) => shell.openPath(file));
+    ipcMain.handle(
+      ipcChannels.print,
+      makePrintHandler({
+        preload,
+        createWindow: (options) => new BrowserWindow(options),
+        chooseFile: async (defaultName) => {
+          const opts = { defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+          const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+          return r.canceled || !r.filePath ? null : r.filePath;
+        },
+        writeFile: (file, data) => fs.writeFile(file, data),
+      }),
+    );
+    ipcMain.on(ipcChannels.printReady, (event) => onPrintReady(event));
 
     const state = loadWindowState(dataDir);
     win = new BrowserWindow(mainWindowOptions(preload, state));

@@ -9,6 +9,7 @@ import { DomainError, type ApiResult } from '../../shared/errors';
 import { ipcChannels, maxPayloadBytes } from '../../shared/ipc';
 import { isTrustedSender } from './security';
 import { writeViewerCopy } from './open-file';
+import { printSessionOf } from './print';
 
 export function makeInvokeHandler(api: Api) {
   return async (event: IpcMainInvokeEvent, method: unknown, input: unknown, sessionId: unknown): Promise<ApiResult<unknown>> => {
@@ -21,7 +22,9 @@ export function makeInvokeHandler(api: Api) {
       return { ok: false, error: toApiError(new DomainError('VALIDATION')) };
     }
     if (size > maxPayloadBytes) return { ok: false, error: toApiError(new DomainError('PAYLOAD_TOO_LARGE')) };
-    const conn = { sessionId: typeof sessionId === 'string' && sessionId.length < 200 ? sessionId : null };
+    // A hidden print window runs as the user who asked to print (electron/main/print.ts).
+    const bound = event.sender ? printSessionOf(event.sender.id) : undefined;
+    const conn = { sessionId: bound !== undefined ? bound : typeof sessionId === 'string' && sessionId.length < 200 ? sessionId : null };
     return api.call(method, input, conn);
   };
 }

@@ -13,6 +13,7 @@ export function dueLabel(t: TFunction, i: DueItem): string {
     case 'report':
       return t('due.report', { kind: t(`incidents.deadline.${i.deadlineKind}`) });
     case 'escalation':
+      if (i.inform) return t('due.inform', { target: t(`incidents.target.${i.target}`) });
       return i.exhausted ? t('due.exhausted') : t('due.escalation', { step: i.stepIndex + 1, target: t(`incidents.target.${i.target}`) });
     case 'handover':
       if (!i.escalation) return t('handover.due.waiting', { date: i.dutyDate });

@@ -142,6 +142,8 @@ export const queryReads = {
   'report.get': ['report', 'incident', 'desk'],
   'report.rules': ['settings'],
   'escalation.settings': ['settings'],
+  'escalation.mine': [...incidentRow, 'escalation', ...escalationTargets, 'user', now],
+  'report.rulesDrift': [...incidentRow, 'settings', now],
   'due.list': [...incidentRow, 'escalation', ...escalationTargets, ...registers, ...dutyDayRecord, now],
   'due.pending': [...incidentRow, 'escalation', ...escalationTargets, ...registers, ...dutyDayRecord, now],
   // ── the duty day: attendance, presence checks, handover, daily reports, the leader's desk
@@ -246,12 +248,14 @@ export const mutationWrites = {
   'incident.addInstruction': ['instruction'],
   'incident.attach': ['attachment'],
   'incident.voidAttachment': ['attachment'],
-  'report.file': ['report'],
+  'report.file': ['report', 'incident'],
+  'incident.reapplyDeadlines': ['incident'],
   'report.setRules': ['settings'],
   'escalation.start': ['escalation'],
   'escalation.contact': ['escalation'],
   // The acknowledgement records the leader's instruction (批示).
   'escalation.acknowledge': ['escalation', 'instruction'],
+  'escalation.acknowledgeMine': ['escalation', 'instruction'],
   'escalation.cancel': ['escalation'],
   'escalation.setSettings': ['settings'],
   // The first checkpoint creates the desk's signing key.

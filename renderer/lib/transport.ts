@@ -54,11 +54,22 @@ const networkError = (): ApiResult<unknown> => ({
   error: { code: 'INTERNAL', messageKey: 'errors.NETWORK', message: '无法连接值守台服务' },
 });
 
+/**
+ * The address was opened without the access token (a bookmark, a new tab, the
+ * tab reopened) or with the token of an earlier start: the service is up, the
+ * link is what is missing. Said so, with how to get the link (issue 11 item 2).
+ */
+const tokenError = (key: 'errors.NO_TOKEN' | 'errors.BAD_TOKEN'): ApiResult<unknown> => ({
+  ok: false,
+  error: { code: 'INTERNAL', messageKey: key, message: '此地址需要启动时打印的访问链接' },
+});
+
 function httpTransport(tokenPromise: Promise<string | null>): Transport {
   return {
     kind: 'http',
     async invoke(method, input, sessionId) {
       const token = await tokenPromise;
+      if (!token) return tokenError('errors.NO_TOKEN');
       try {
         const res = await fetch(`/api/${encodeURIComponent(method)}`, {
           method: 'POST',
@@ -69,6 +80,8 @@ function httpTransport(tokenPromise: Promise<string | null>): Transport {
           },
           body: JSON.stringify(input ?? {}),
         });
+        // Only the access token is answered with 401; the host was restarted with a new one.
+        if (res.status === 401) return tokenError('errors.BAD_TOKEN');
         return (await res.json()) as ApiResult<unknown>;
       } catch {
         return networkError();

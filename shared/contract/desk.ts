@@ -2,6 +2,7 @@
  * API methods of the desk (值班室: unit name, duty phone, fax, time zone) and
  * its preferences.
  */
+import { logKinds } from '../domain/log';
 import { z } from 'zod';
 import { empty, phone } from './common';
 import { line } from './common';
@@ -25,6 +26,8 @@ export const settingsSchema = z
     /** Theme: light, dark, or auto (dark from 19:00 to 07:00). */
     theme: z.enum(['light', 'dark', 'auto']),
     language: z.enum(['zh-CN', 'en']),
+    /** The kind the log box returns to after each save (来电 unless the desk sets another). */
+    defaultLogKind: z.enum(logKinds),
   })
   .partial()
   .strict();

@@ -47,7 +47,7 @@ const personFields = {
   title: optLine(40),
   officePhone: phone,
   mobile: phone,
-  roles: z.array(z.enum(personRoles)).max(4),
+  roles: z.array(z.enum(personRoles)).max(5),
   sortOrder: z.number().int().min(0).max(100000),
 };
 /** New people: roles and sort order may be left out. */

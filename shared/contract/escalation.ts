@@ -10,6 +10,7 @@ import {
   type EscalationPolicy,
   type EscalationState,
   type EscalationTarget,
+  type StepMode,
 } from '../domain/escalation';
 import type { IncidentLevel } from '../domain/incident';
 import { empty, id, isoInstant, officers, optText, reason } from './common';
@@ -17,7 +18,9 @@ import { optLine } from './common';
 import { method } from './define';
 import { IncidentSummary } from './incidents';
 
-import { contactMethods } from '../domain/escalation';
+import { contactMethods, stepModes } from '../domain/escalation';
+
+const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 
 export interface EscalationContact {
   id: number;
@@ -47,6 +50,35 @@ export interface Escalation {
   /** Who the current step should reach (resolved now). */
   currentTarget: { name: string | null; phone: string | null };
   contacts: EscalationContact[];
+  /** Always-inform steps: due whatever the chain did, done once the person was told. */
+  informs: EscalationInform[];
+  /** Steps that will still run, in order, with when (empty once nothing more will run). */
+  upcoming: { round: number; stepIndex: number; target: EscalationTarget; mode: StepMode; at: string; name: string | null }[];
+}
+
+export interface EscalationInform {
+  stepIndex: number;
+  target: EscalationTarget;
+  dueAt: string;
+  name: string | null;
+  phone: string | null;
+  /** Who recorded that the person was told, how and when; null while still due. */
+  done: { at: string; by: string; method: ContactMethod } | null;
+}
+
+/** One item of a leader's "待我处理" list: a step addressed to the logged-in person. */
+export interface MyEscalationItem {
+  escalationId: number;
+  incidentId: number;
+  incidentNo: string;
+  title: string;
+  level: IncidentLevel;
+  stepIndex: number;
+  target: EscalationTarget;
+  /** `chain`: the step waiting for acknowledgement; `inform`: an always-inform step. */
+  kind: 'chain' | 'inform';
+  dueAt: string;
+  overdue: boolean;
 }
 
 export type DueItem =
@@ -72,6 +104,8 @@ export type DueItem =
       round: number;
       stepIndex: number;
       target: EscalationTarget;
+      /** An always-inform step (due whatever the chain did), not the acknowledgement chain. */
+      inform: boolean;
       targetName: string | null;
       targetPhone: string | null;
       /** Exhausted escalations stay listed, overdue, until acknowledged or cancelled. */
@@ -152,6 +186,8 @@ export const escalationPolicySchema = z
               .int()
               .min(1)
               .max(24 * 60),
+            alwaysLevels: z.array(levelSchema).max(4).optional(),
+            mode: z.enum(stepModes).optional(),
           })
           .strict(),
       )
@@ -173,7 +209,16 @@ export const escalationMethods = {
   // ── escalation
   'escalation.start': method<Escalation>()({ input: z.object({ incidentId: id }).strict(), access: officers, kind: 'mutation' }),
   'escalation.contact': method<Escalation>()({
-    input: z.object({ escalationId: id, method: z.enum(contactMethods), note: optText(500), at: isoInstant.optional() }).strict(),
+    input: z
+      .object({
+        escalationId: id,
+        method: z.enum(contactMethods),
+        note: optText(500),
+        at: isoInstant.optional(),
+        /** An always-inform step told (default: the chain's current step). */
+        stepIndex: z.number().int().min(0).max(5).optional(),
+      })
+      .strict(),
     access: officers,
     kind: 'mutation',
   }),
@@ -192,6 +237,14 @@ export const escalationMethods = {
     access: officers,
     kind: 'mutation',
   }),
+  /** A leader logged in as themself acknowledges a step addressed to them, with their 批示. */
+  'escalation.acknowledgeMine': method<Escalation>()({
+    input: z.object({ escalationId: id, instruction: optText(2000) }).strict(),
+    access: ['leader', 'admin'],
+    kind: 'mutation',
+  }),
+  /** Steps addressed to the logged-in person (待我处理). */
+  'escalation.mine': method<MyEscalationItem[]>()({ input: empty, access: 'session', kind: 'query' }),
   'escalation.cancel': method<Escalation>()({ input: z.object({ escalationId: id, reason }).strict(), access: officers, kind: 'mutation' }),
   'escalation.settings': method<EscalationSettings>()({ input: empty, access: 'session', kind: 'query' }),
   'escalation.setSettings': method<EscalationSettings>()({

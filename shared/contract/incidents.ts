@@ -11,7 +11,8 @@ import { str } from './common';
 import { Escalation } from './escalation';
 import { LogEntry } from './log';
 import { z } from 'zod';
-import type { DeadlineKind, DeadlineState, ReportRules } from '../domain/deadline';
+import type { DeadlineBasis, DeadlineKind, DeadlineState, ReportRules } from '../domain/deadline';
+import { accidentRoles, nationalAccidentRule } from '../domain/deadline';
 import { type ContactMethod, type EscalationTarget } from '../domain/escalation';
 import type { GradingBasis } from '../domain/grading';
 import type { IncidentCategory, IncidentLevel, IncidentStatus, IncidentSubType, ReportKind, ReportMethod } from '../domain/incident';
@@ -59,10 +60,21 @@ export interface Deadline {
   incidentId: number;
   kind: DeadlineKind;
   dueAt: string;
+  /** The rule that set it (null on deadlines made before rules were labelled). */
+  basis: DeadlineBasis | null;
   metAt: string | null;
   metByReportId: number | null;
   state: DeadlineState;
   createdAt: string;
+}
+
+/**
+ * The deadlines today's rules would give an open incident, where they differ
+ * from the ones it has (the rules changed after it was learned of).
+ */
+export interface DeadlineDrift {
+  current: { kind: DeadlineKind; dueAt: string | null; basis: DeadlineBasis | null }[];
+  proposed: { kind: DeadlineKind; dueAt: string | null; basis: DeadlineBasis | null }[];
 }
 
 export interface Report {
@@ -142,6 +154,8 @@ export interface IncidentDetail {
   logEntries: LogEntry[];
   timeline: TimelineItem[];
   nextReportKinds: ReportKind[];
+  /** Set when the report rules changed since the deadlines were set and would now give others. */
+  deadlineDrift: DeadlineDrift | null;
 }
 
 export interface IncidentSummary {
@@ -205,9 +219,20 @@ export const levelRuleSchema = z
       .nullable(),
   })
   .strict();
+const ruleMinutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(7 * 24 * 60)
+  .nullable();
+export const accidentRuleSchema = z
+  .object({ role: z.enum(accidentRoles), unitMinutes: ruleMinutes, levelMinutes: ruleMinutes })
+  .strict();
 export const reportRulesSchema = z
   .object({
     levels: z.array(levelRuleSchema).length(4),
+    // Rules stored before the accident rule existed read with the Order 493 defaults.
+    accident: accidentRuleSchema.default(nationalAccidentRule),
     supplementDays: z.number().int().min(1).max(365),
     supplementDaysRoadFire: z.number().int().min(1).max(365),
     supplementDueMinutes: z
@@ -345,6 +370,13 @@ export const incidentsMethods = {
   'report.get': method<ReportPrint>()({ input: z.object({ id }).strict(), access: 'session', kind: 'query' }),
   'report.rules': method<ReportRules>()({ input: empty, access: 'session', kind: 'query' }),
   'report.setRules': method<ReportRules>()({ input: reportRulesSchema, access: ['admin'], kind: 'mutation' }),
+  /** Open incidents whose deadlines today's rules would set differently. */
+  'report.rulesDrift': method<{ id: number; no: string; title: string }[]>()({ input: empty, access: 'session', kind: 'query' }),
+  'incident.reapplyDeadlines': method<IncidentDetail>()({
+    input: z.object({ id, reason }).strict(),
+    access: ['leader', 'admin'],
+    kind: 'mutation',
+  }),
 
   // ── escalation
 

@@ -12,6 +12,7 @@ import { method } from './define';
 import { IncidentSummary } from './incidents';
 
 import type { DutyShift } from './duty';
+import type { IncidentHandling } from '../domain/log-handling';
 
 // ───────────────────────── duty log ─────────────────────────
 
@@ -48,6 +49,8 @@ export interface LogEntry {
   voidReason: string | null;
   voidedAt: string | null;
   voidedBy: string | null;
+  /** For an entry turned into an incident: the incident's reports, escalation and instructions. */
+  handling?: IncidentHandling | null;
 }
 
 export interface LogEntryVersion {

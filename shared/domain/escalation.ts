@@ -6,15 +6,36 @@
  * an acknowledgement before the next step is due; the whole list repeats up
  * to K rounds. The state is a pure function of the policy, the start instant,
  * the acknowledgement/cancel instants and now — no timers to lose.
+ *
+ * Two kinds of step: "escalate if not acknowledged" (the chain stops at the
+ * first acknowledgement) and "always inform" — for a grave event the
+ * principal leader must be told whatever the leader on duty did. Which steps
+ * always inform is set per incident level (`alwaysLevels`); an always-inform
+ * step falls due at its place in the first round and stays due until someone
+ * records that the person was told (or the person acknowledges it
+ * themself), acknowledgement of the chain or not.
  */
+import type { IncidentLevel } from './incident';
+
+const minute = 60_000;
 
 export const escalationTargets = ['leaderOnDuty', 'principalLeader', 'superiorOffice'] as const;
 export type EscalationTarget = (typeof escalationTargets)[number];
+
+export const stepModes = ['untilAck', 'always'] as const;
+export type StepMode = (typeof stepModes)[number];
 
 export interface EscalationStep {
   target: EscalationTarget;
   /** Minutes to wait for an acknowledgement before the next step. */
   waitMinutes: number;
+  /**
+   * Incident levels for which this step always informs (not only when the
+   * chain is unacknowledged). Empty or missing: escalate-if-unacknowledged only.
+   */
+  alwaysLevels?: IncidentLevel[];
+  /** Resolved when an escalation starts, from the incident's level; stored with it. */
+  mode?: StepMode;
 }
 
 export interface EscalationPolicy {
@@ -23,14 +44,51 @@ export interface EscalationPolicy {
   repeats: number;
 }
 
+/**
+ * Defaults: the principal leader is told of every 较大 or graver event, the
+ * superior duty office of every 重大 or graver one (the report chain's
+ * 30 min / 1 h rule covers Ⅰ/Ⅱ), whatever the leader on duty did.
+ */
 export const defaultEscalationPolicy: EscalationPolicy = {
   steps: [
     { target: 'leaderOnDuty', waitMinutes: 10 },
-    { target: 'principalLeader', waitMinutes: 10 },
-    { target: 'superiorOffice', waitMinutes: 15 },
+    { target: 'principalLeader', waitMinutes: 10, alwaysLevels: [1, 2, 3] },
+    { target: 'superiorOffice', waitMinutes: 15, alwaysLevels: [1, 2] },
   ],
   repeats: 2,
 };
+
+/** The policy as it runs for an incident of this level: each step with its mode. */
+export function policyForLevel(policy: EscalationPolicy, level: IncidentLevel): EscalationPolicy {
+  return {
+    repeats: policy.repeats,
+    steps: policy.steps.map((s) => ({ ...s, mode: s.alwaysLevels?.includes(level) ? 'always' : 'untilAck' })),
+  };
+}
+
+/** When each always-inform step falls due: its start in the first round. */
+export function alwaysSteps(policy: EscalationPolicy, startedAt: number): { stepIndex: number; target: EscalationTarget; dueAt: number }[] {
+  const out: { stepIndex: number; target: EscalationTarget; dueAt: number }[] = [];
+  let t = startedAt;
+  policy.steps.forEach((s, i) => {
+    if (s.mode === 'always') out.push({ stepIndex: i, target: s.target, dueAt: t });
+    t += s.waitMinutes * minute;
+  });
+  return out;
+}
+
+/** Start instants of every step of every round (what will still run, and when). */
+export function stepSchedule(policy: EscalationPolicy, startedAt: number): { round: number; stepIndex: number; target: EscalationTarget; at: number }[] {
+  const out: { round: number; stepIndex: number; target: EscalationTarget; at: number }[] = [];
+  let t = startedAt;
+  for (let r = 0; r < policy.repeats; r += 1) {
+    policy.steps.forEach((s, i) => {
+      out.push({ round: r, stepIndex: i, target: s.target, at: t });
+      t += s.waitMinutes * minute;
+    });
+  }
+  return out;
+}
 
 export const contactMethods = ['phone', 'mobile', 'inApp', 'sms', 'fax', 'inPerson'] as const;
 export type ContactMethod = (typeof contactMethods)[number];
@@ -49,8 +107,6 @@ export interface EscalationState {
   /** When the last step of the last round ends. */
   endsAt: number;
 }
-
-const minute = 60_000;
 
 /** Total length of one round, ms. */
 export const roundLengthMs = (p: EscalationPolicy): number => p.steps.reduce((s, x) => s + x.waitMinutes * minute, 0);

@@ -44,11 +44,12 @@ export const defaultRules: RosterRules = {
   weights: { holiday: 3, weekend: 2, makeup: 1, workday: 1 },
 };
 
+/** A new desk's duty day: 1 带班领导, 1 值班员 and 1 备班 every day (the standby is what the console shows under 备班). */
 export const defaultNeeds = (): Record<DayType, ShiftNeed> => ({
-  workday: { leader: 1, officer: 1, standby: 0 },
-  weekend: { leader: 1, officer: 1, standby: 0 },
+  workday: { leader: 1, officer: 1, standby: 1 },
+  weekend: { leader: 1, officer: 1, standby: 1 },
   holiday: { leader: 1, officer: 1, standby: 1 },
-  makeup: { leader: 1, officer: 1, standby: 0 },
+  makeup: { leader: 1, officer: 1, standby: 1 },
 });
 
 export interface RosterPerson {

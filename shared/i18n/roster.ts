@@ -2,6 +2,9 @@
 const ui = {
   'zh-CN': {
     roster: {
+      holidayMissingTitle: '{{year}}年的节假日安排尚未录入',
+      holidayMissing: '排{{year}}年的值班表前，请先在"设置 → 节假日"中粘贴国务院{{year}}年放假安排的通知全文（通常在上一年11月发布），保存后即可排班。在此之前不能安排{{year}}年的值班，以免把节假日当作普通工作日。',
+      enterNotice: '去录入{{year}}年放假通知',
       title: '排班',
       plans: '值班表',
       newPlan: '新建值班表',
@@ -114,6 +117,12 @@ const ui = {
         handoverAt: '交班时间 {{time}}',
         next: '下一班',
         nobody: '当前没有已发布的值班安排',
+        nextSteps: '接下来：',
+        goDirectory: '去添加人员',
+        goRoster: '去新建值班表',
+        stepPeople: '在通讯录中添加值班人员（带班领导、值班员、备班），需要登录的人可在同一对话框中建立登录账号；',
+        stepRoster: '在排班中新建本月值班表，点"自动排班"，检查后发布。',
+        askAdmin: '请管理员在通讯录中添加人员并发布值班表。',
         tomorrowMine: '明天您值班：{{shift}}（{{role}}）',
         minutes: '{{h}}小时{{m}}分',
         refreshEvery: '每 30 秒自动刷新',
@@ -170,6 +179,9 @@ const ui = {
   },
   en: {
     roster: {
+      holidayMissingTitle: 'No holiday data for {{year}} yet',
+      holidayMissing: 'Before planning {{year}}, paste the State Council’s {{year}} holiday notice under Settings → Holidays (it usually comes out in November); then planning works. Until then {{year}} cannot be planned, so holidays are never planned as ordinary days.',
+      enterNotice: 'Enter the {{year}} notice',
       title: 'Roster',
       plans: 'Rosters',
       newPlan: 'New roster',
@@ -282,6 +294,12 @@ const ui = {
         handoverAt: 'Handover at {{time}}',
         next: 'Next',
         nobody: 'No published roster covers now',
+        nextSteps: 'Next steps:',
+        goDirectory: 'Add people',
+        goRoster: 'Create a roster',
+        stepPeople: 'Add the people on duty (leaders, officers, standby) in the directory; a person who logs in can get a login in the same dialog.',
+        stepRoster: 'Create this month’s roster, click Generate, check it and publish.',
+        askAdmin: 'Ask an administrator to add people and publish a roster.',
         tomorrowMine: 'You are on duty tomorrow: {{shift}} ({{role}})',
         minutes: '{{h}} h {{m}} min',
         refreshEvery: 'Refreshes every 30 seconds',

@@ -26,7 +26,7 @@ export const shell = {
       language: '切换语言 / Language',
       theme: { auto: '主题：自动（夜间深色）', light: '主题：浅色', dark: '主题：深色' },
     },
-    roles: { officer: '值班员', leader: '带班领导', standby: '备班', admin: '管理员' },
+    roles: { officer: '值班员', leader: '带班领导', standby: '备班', admin: '管理员', principal: '单位主要领导' },
     setup: {
       title: '首次设置',
       intro: '请填写本值班室的基本信息，并创建第一位管理员。完成后即可登录使用。',
@@ -71,7 +71,7 @@ export const shell = {
       language: '切换语言 / Language',
       theme: { auto: 'Theme: auto (dark at night)', light: 'Theme: light', dark: 'Theme: dark' },
     },
-    roles: { officer: 'Duty officer', leader: 'Leader on duty', standby: 'Standby', admin: 'Administrator' },
+    roles: { officer: 'Duty officer', leader: 'Leader on duty', standby: 'Standby', admin: 'Administrator', principal: 'Principal leader' },
     setup: {
       title: 'First-run setup',
       intro: 'Enter your duty office and create the first administrator. You can sign in right after.',

@@ -308,7 +308,8 @@ describe('files', () => {
     desk = await makeDesk();
     const { plan, ids } = await publishedDecember(desk);
     const all = await desk.call(desk.admin, 'roster.exportIcs', { planId: plan.id });
-    expect(all.data.match(/BEGIN:VEVENT/gu)).toHaveLength(62);
+    // 31 days × (带班领导 + 值班员 + 备班): the default shift has a standby every day.
+    expect(all.data.match(/BEGIN:VEVENT/gu)).toHaveLength(93);
     expect(all.data).toContain('DTSTART:20261201T003000Z');
     const one = await desk.call(desk.admin, 'roster.exportIcs', { planId: plan.id, personId: ids.leaders[0]! });
     const n = (one.data.match(/BEGIN:VEVENT/gu) ?? []).length;

@@ -174,10 +174,18 @@ export async function adminApi(host: TestHost): Promise<AdminCall> {
 }
 
 
-/** Prints the page to an A4 PDF as the app's print button does: after its fonts have loaded. */
+/**
+ * Prints the page to an A4 PDF as the app's print button does: after its fonts have loaded.
+ *
+ * Every printout of every test is checked for Type 3 fonts here (glyphs drawn as
+ * pictures when a character falls through to a CFF system font): a printout
+ * with one fails the test that printed it (issue 11 item 8).
+ */
 export async function printToPdf(page: Page, file: string): Promise<void> {
   await page.evaluate('document.fonts.ready.then(() => true)');
   await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  const type3 = pdfFonts(file).filter((f) => f.type === 'Type 3');
+  if (type3.length) throw new Error(`${path.basename(file)} embeds Type 3 fonts (a glyph fell back to a CFF system font): ${type3.map((f) => f.name).join(', ')}`);
 }
 
 /** The fonts a PDF embeds, as `pdffonts` lists them: name and type ("CID TrueType", "Type 3" …). */

@@ -101,6 +101,10 @@ describe('duty log and incidents in Chromium', () => {
     await ui.console.entry(calls[0]!.text).click();
     await ui.console.raiseIncidentButton.click();
     const form = ui.incidentForm;
+    // Prefilled from the call: the event's nature in a few words; the caller's unit is the source, not the unit involved.
+    await expect.poll(() => form.title.inputValue()).toBe('高新区化工园一车间爆炸');
+    expect(await page.getByLabel('涉事单位').inputValue()).toBe('');
+    expect(await form.description.inputValue()).toContain(calls[0]!.text);
     await form.title.fill('高新区化工园爆炸事故');
     await form.location.fill('高新区化工园一车间');
     await form.deaths.fill('3');
@@ -133,9 +137,18 @@ describe('duty log and incidents in Chromium', () => {
     await ui.incident.instructions.getByText('立即组织救援，全力救治伤员，及时续报').waitFor();
     const esc = host.core.db.prepare('SELECT acknowledged_by FROM escalations WHERE incident_id = ?').get(incidentId);
     expect(esc).toEqual({ acknowledged_by: '李带班' });
+    // A 较大 event: the principal leader is told whatever step 1 did; the panel says so, and the officer records it.
+    await panel.showing(/必报/u).first().waitFor();
+    await panel.informButton('单位主要领导').click();
+    await panel.showing(/已告知单位主要领导/u).first().waitFor();
+    await panel.informButton('单位主要领导').waitFor({ state: 'detached' });
 
     await ui.shell.open('值班台');
     await ui.console.instruction.getByText(/立即组织救援/u).waitFor();
+    // The call that became the incident shows its handling on the console: reported up, acknowledged, 批示.
+    const entry = ui.console.entryRow(calls[0]!.text);
+    await expect.poll(() => entry.textContent()).toContain('向市政府总值班室首报');
+    expect(await entry.textContent()).toContain('李带班');
   });
 
   it('moving the test clock past the written deadline turns the countdown overdue; 续报一 is recorded late', async () => {

@@ -112,6 +112,7 @@ describe('值班记录 (the duty log book) in Chromium', () => {
     await ui.logBook.goto(host, '2026-11-24');
     const dialog = await ui.logBook.openExport();
     await dialog.endDate.fill('2026-11-25');
+    await dialog.endDate.press('Tab'); // typed, then on to the next field (closes the date picker)
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.exportButton.click()]);
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dutydesk-logbook-'));
     const file = path.join(tmp, 'log.xlsx');

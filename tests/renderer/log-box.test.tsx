@@ -28,6 +28,8 @@ const useHandlers = (h: Record<string, FakeHandler>) => {
   Object.assign(handlers, h);
   return { calls };
 };
+/** The log entries the box saved (the box also reads the desk's settings). */
+const creates = () => calls.filter((c) => c.method === 'log.create');
 beforeEach(() => {
   calls.length = 0;
   localStorage.clear();
@@ -35,22 +37,22 @@ beforeEach(() => {
 
 describe('LogBox', { timeout: 30_000 }, () => {
   it('is focused, saves on Ctrl+Enter with the default kind, clears and keeps focus', async () => {
-    const { calls } = useHandlers({ 'log.create': created });
+    useHandlers({ 'log.create': created });
     render(<LogBox />, desk());
     const summary = screen.getByTestId('log-summary');
     await waitFor(() => expect(summary).toHaveFocus());
     fireEvent.change(summary, { target: { value: '区应急局来电报告积水' } });
     await userEvent.keyboard('{Control>}{Enter}{/Control}');
     await waitFor(() => expect(calls.filter((c) => c.method === 'log.create')).toHaveLength(1));
-    expect(calls[0]!.input).toMatchObject({ kind: 'incoming_call', summary: '区应急局来电报告积水' });
-    expect(calls[0]!.input).not.toHaveProperty('occurredAt');
+    expect(creates()[0]!.input).toMatchObject({ kind: 'incoming_call', summary: '区应急局来电报告积水' });
+    expect(creates()[0]!.input).not.toHaveProperty('occurredAt');
     await waitFor(() => expect(summary).toHaveValue(''));
     expect(summary).toHaveFocus();
     expect(screen.getByTestId('log-status')).toHaveTextContent('已记录');
   });
 
   it('Alt+digit picks the kind; Esc clears everything', async () => {
-    const { calls } = useHandlers({ 'log.create': created });
+    useHandlers({ 'log.create': created });
     render(<LogBox />, desk());
     const summary = screen.getByTestId('log-summary');
     await waitFor(() => expect(summary).toHaveFocus());
@@ -61,28 +63,60 @@ describe('LogBox', { timeout: 30_000 }, () => {
     await userEvent.keyboard('{Alt>}6{/Alt}');
     fireEvent.change(summary, { target: { value: '市值班室查岗' } });
     await userEvent.keyboard('{Control>}{Enter}{/Control}');
-    await waitFor(() => expect(calls).toHaveLength(1));
-    expect(calls[0]!.input).toMatchObject({ kind: 'presence_check', summary: '市值班室查岗' });
+    await waitFor(() => expect(creates()).toHaveLength(1));
+    expect(creates()[0]!.input).toMatchObject({ kind: 'presence_check', summary: '市值班室查岗' });
+  });
+
+  it('after saving, the kind returns to 来电: the next call after a 查岗 is not saved as 查岗', async () => {
+    useHandlers({ 'log.create': created });
+    render(<LogBox />, desk());
+    const summary = screen.getByTestId('log-summary');
+    await waitFor(() => expect(summary).toHaveFocus());
+    await userEvent.keyboard('{Alt>}6{/Alt}');
+    fireEvent.change(summary, { target: { value: '市值班室查岗，值班员在岗' } });
+    await userEvent.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(creates()).toHaveLength(1));
+    await waitFor(() => expect(summary).toHaveValue(''));
+    fireEvent.change(summary, { target: { value: '区水利局来电报告水位' } });
+    await userEvent.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(creates()).toHaveLength(2));
+    expect(creates().map((c) => (c.input as { kind: string }).kind)).toEqual(['presence_check', 'incoming_call']);
+  });
+
+  it("returns to the kind the desk set as its default", async () => {
+    useHandlers({ 'log.create': created, 'settings.get': () => ({ idleLockMinutes: 10, theme: 'auto', language: 'zh-CN', defaultLogKind: 'incoming_doc' }) });
+    render(<LogBox />, desk());
+    const summary = screen.getByTestId('log-summary');
+    await waitFor(() => expect(summary).toHaveFocus());
+    await waitFor(() => expect(screen.getByRole('radio', { name: '来文 3' })).toBeChecked());
+    await userEvent.keyboard('{Alt>}1{/Alt}');
+    fireEvent.change(summary, { target: { value: '来电' } });
+    await userEvent.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(creates()).toHaveLength(1));
+    fireEvent.change(summary, { target: { value: '市政府来文' } });
+    await userEvent.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(creates()).toHaveLength(2));
+    expect(creates().map((c) => (c.input as { kind: string }).kind)).toEqual(['incoming_call', 'incoming_doc']);
   });
 
   it('reads a typed clock time as the latest such time not after now (23:50 at 21:40 is last night)', async () => {
-    const { calls } = useHandlers({ 'log.create': created });
+    useHandlers({ 'log.create': created });
     render(<LogBox />, desk());
     fireEvent.change(screen.getByLabelText('时间'), { target: { value: '23:50' } });
     fireEvent.change(screen.getByTestId('log-summary'), { target: { value: '补记来电' } });
     screen.getByTestId('log-summary').focus();
     await userEvent.keyboard('{Control>}{Enter}{/Control}');
-    await waitFor(() => expect(calls).toHaveLength(1));
-    expect(calls[0]!.input).toMatchObject({ occurredAt: '2026-11-24T15:50:00.000Z' });
+    await waitFor(() => expect(creates()).toHaveLength(1));
+    expect(creates()[0]!.input).toMatchObject({ occurredAt: '2026-11-24T15:50:00.000Z' });
   });
 
   it('refuses to save an empty summary and calls nothing', async () => {
-    const { calls } = useHandlers({ 'log.create': created });
+    useHandlers({ 'log.create': created });
     render(<LogBox />, desk());
     await waitFor(() => expect(screen.getByTestId('log-summary')).toHaveFocus());
     await userEvent.keyboard('{Control>}{Enter}{/Control}');
     expect(screen.getByTestId('log-status')).toHaveTextContent('必填');
-    expect(calls).toHaveLength(0);
+    expect(creates()).toHaveLength(0);
   });
 });
 

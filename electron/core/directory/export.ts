@@ -13,7 +13,7 @@ import { listContacts } from './contacts-db';
 import { newWorkbook, officialSheet, workbookFile } from '../lib/xlsx';
 
 /** The words the people import understands (roster-import.ts `roleWords`). */
-export const roleWord: Record<PersonRole, string> = { leader: '带班领导', officer: '值班员', standby: '备班', admin: '管理员' };
+export const roleWord: Record<PersonRole, string> = { leader: '带班领导', officer: '值班员', standby: '备班', admin: '管理员', principal: '主要领导' };
 
 export async function directoryXlsx(ctx: ReadCtx, opts: { includeInactive?: boolean | undefined }): Promise<ExportedFile> {
   const desk = getDesk(ctx.db);

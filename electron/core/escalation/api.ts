@@ -7,7 +7,7 @@ import { type Handlers } from '../context';
 import { getContact } from '../directory/contacts-db';
 import { getPerson } from '../directory/people-db';
 import { dueList } from '../escalation/due';
-import { acknowledge, cancel, recordContact, startEscalation } from '../escalation/service';
+import { acknowledge, acknowledgeMine, cancel, myEscalations, recordContact, startEscalation } from '../escalation/service';
 import { getEscalationSettings, setEscalationSettings } from '../incidents/settings';
 
 export const escalationHandlers: Handlers<keyof typeof escalationMethods> = {
@@ -15,6 +15,8 @@ export const escalationHandlers: Handlers<keyof typeof escalationMethods> = {
   'escalation.start': (ctx, input) => startEscalation(ctx, input.incidentId),
   'escalation.contact': (ctx, input) => recordContact(ctx, input),
   'escalation.acknowledge': (ctx, input) => acknowledge(ctx, input),
+  'escalation.acknowledgeMine': (ctx, input) => acknowledgeMine(ctx, input),
+  'escalation.mine': (ctx) => myEscalations(ctx),
   'escalation.cancel': (ctx, input) => cancel(ctx, input.escalationId, input.reason),
   'escalation.settings': (ctx) => getEscalationSettings(ctx.db),
   'escalation.setSettings': (ctx, input) => {

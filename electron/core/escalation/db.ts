@@ -58,11 +58,18 @@ export function escalationsOf(db: Db, incidentId: number): EscalationRecord[] {
   );
 }
 
-/** Escalations neither acknowledged nor cancelled. */
+/**
+ * Escalations not cancelled that may still have something to do: not
+ * acknowledged, or with an always-inform step (the service checks whether
+ * each inform was done).
+ */
 export function pendingEscalations(db: Db): EscalationRecord[] {
   return (
     db
-      .prepare('SELECT * FROM escalations WHERE acknowledged_at IS NULL AND cancelled_at IS NULL ORDER BY started_at, id')
+      .prepare(
+        `SELECT * FROM escalations WHERE cancelled_at IS NULL AND (acknowledged_at IS NULL OR instr(policy, '"mode":"always"') > 0)
+         ORDER BY started_at, id`,
+      )
       .all() as EscalationRow[]
   ).map(rowToEscalation);
 }

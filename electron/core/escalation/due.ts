@@ -42,23 +42,40 @@ export function dueList(ctx: ReadCtx): DueList {
     const inc = getIncident(ctx.db, rec.incidentId);
     if (!inc) continue;
     const v = escalationView(ctx, rec);
-    items.push({
-      kind: 'escalation',
-      id: `esc-${rec.id}-${v.state.round}-${v.state.stepIndex}`,
-      incidentId: inc.id,
-      incidentNo: inc.no,
-      title: inc.title,
-      level: inc.level,
-      escalationId: rec.id,
-      round: v.state.round,
-      stepIndex: v.state.stepIndex,
-      target: v.state.target,
-      targetName: v.currentTarget.name,
-      targetPhone: v.currentTarget.phone,
-      exhausted: v.state.status === 'exhausted',
-      dueAt: v.state.dueAt,
-      overdue: v.state.status === 'exhausted',
-    });
+    const base = { kind: 'escalation' as const, incidentId: inc.id, incidentNo: inc.no, title: inc.title, level: inc.level, escalationId: rec.id };
+    const chainWaiting = rec.acknowledgedAt === null;
+    if (chainWaiting) {
+      items.push({
+        ...base,
+        id: `esc-${rec.id}-${v.state.round}-${v.state.stepIndex}`,
+        round: v.state.round,
+        stepIndex: v.state.stepIndex,
+        target: v.state.target,
+        targetName: v.currentTarget.name,
+        targetPhone: v.currentTarget.phone,
+        inform: false,
+        exhausted: v.state.status === 'exhausted',
+        dueAt: v.state.dueAt,
+        overdue: v.state.status === 'exhausted',
+      });
+    }
+    // Always-inform steps stay listed until someone records that the person was told.
+    for (const i of v.informs) {
+      if (i.done || (chainWaiting && v.state.round === 0 && v.state.stepIndex === i.stepIndex)) continue;
+      items.push({
+        ...base,
+        id: `inform-${rec.id}-${i.stepIndex}`,
+        round: 0,
+        stepIndex: i.stepIndex,
+        target: i.target,
+        targetName: i.name,
+        targetPhone: i.phone,
+        inform: true,
+        exhausted: false,
+        dueAt: i.dueAt,
+        overdue: Date.parse(i.dueAt) < ctx.now,
+      });
+    }
   }
   // The registers' deadlines (信访, 督办事项, 来文) join the same list.
   items.push(...petitionDueItems(ctx), ...ledgerDueItems(ctx), ...documentDueItems(ctx));

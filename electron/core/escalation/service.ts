@@ -3,11 +3,12 @@
  * the view with the current step resolved to a person and a phone.
  */
 import type { Escalation, Input } from '../../../shared/contract';
-import { escalationState, type EscalationTarget } from '../../../shared/domain/escalation';
+import type { EscalationInform, MyEscalationItem } from '../../../shared/contract/escalation';
+import { alwaysSteps, escalationState, policyForLevel, stepSchedule, type EscalationTarget } from '../../../shared/domain/escalation';
 import { DomainError } from '../../../shared/errors';
 import type { ReadCtx, WriteCtx } from '../context';
-import { getContact } from '../directory/contacts-db';
-import { getPerson } from '../directory/people-db';
+import { getContact, listContacts } from '../directory/contacts-db';
+import { getPerson, listPeople } from '../directory/people-db';
 import { getIncident } from '../incidents/db';
 import {
     acknowledgeEscalation,
@@ -17,6 +18,7 @@ import {
     getEscalation,
     insertContact,
     insertEscalation,
+    pendingEscalations,
     type EscalationRecord,
 } from './db';
 
@@ -28,6 +30,8 @@ import { getEscalationSettings } from '../incidents/settings';
 export interface Reachable {
   name: string | null;
   phone: string | null;
+  /** The directory person, when the target is one (not the superior office). */
+  personId?: number | null;
 }
 
 type LeaderLookup = (ctx: Pick<ReadCtx, 'db'>, atMs: number) => Reachable | null;
@@ -40,22 +44,52 @@ type LeaderLookup = (ctx: Pick<ReadCtx, 'db'>, atMs: number) => Reachable | null
 export const rosterLeaderLookup: LeaderLookup = (ctx, atMs) => {
   const shift = dutyNow(ctx.db, atMs).current.find((s) => s.leader.length > 0);
   const p = shift?.leader[0];
-  return p ? { name: p.name, phone: p.mobile ?? p.officePhone ?? null } : null;
+  return p ? { name: p.name, phone: p.mobile ?? p.officePhone ?? null, personId: p.personId } : null;
 };
 let leaderLookup: LeaderLookup = rosterLeaderLookup;
 export function setLeaderOnDutyLookup(fn: LeaderLookup | null): void {
   leaderLookup = fn ?? rosterLeaderLookup;
 }
 
+/**
+ * Who a step reaches: the leader on duty from the roster; the principal leader
+ * and the superior duty office from the settings, or — when the settings name
+ * nobody — from the directory (the person marked 单位主要领导, the first
+ * external contact of kind 上级值班室), so steps 2–3 run out of the box.
+ */
 export function resolveTarget(ctx: Pick<ReadCtx, 'db'>, target: EscalationTarget, atMs: number): Reachable {
   const s = getEscalationSettings(ctx.db);
   if (target === 'leaderOnDuty') return leaderLookup(ctx, atMs) ?? { name: null, phone: null };
   if (target === 'principalLeader') {
-    const p = s.principalPersonId ? getPerson(ctx.db, s.principalPersonId) : null;
-    return { name: p?.name ?? null, phone: p?.mobile ?? p?.officePhone ?? null };
+    const p = s.principalPersonId ? getPerson(ctx.db, s.principalPersonId) : (listPeople(ctx.db).find((x) => x.roles.includes('principal')) ?? null);
+    return { name: p?.name ?? null, phone: p?.mobile ?? p?.officePhone ?? null, personId: p?.id ?? null };
   }
-  const c = s.superiorContactId ? getContact(ctx.db, s.superiorContactId) : null;
-  return { name: c?.name ?? null, phone: c?.phone ?? c?.mobile ?? null };
+  const c = s.superiorContactId ? getContact(ctx.db, s.superiorContactId) : (listContacts(ctx.db, { kind: 'superior' })[0] ?? null);
+  return { name: c?.name ?? null, phone: c?.phone ?? c?.mobile ?? null, personId: null };
+}
+
+const isClosed = (rec: EscalationRecord): boolean => rec.cancelledAt !== null;
+
+/** The always-inform steps of an escalation and whether each was done. */
+function informsOf(ctx: Pick<ReadCtx, 'db' | 'now'>, rec: EscalationRecord, contacts = contactsOf(ctx.db, rec.id)): EscalationInform[] {
+  return alwaysSteps(rec.policy, Date.parse(rec.startedAt)).map((a) => {
+    const c = contacts.find((x) => x.stepIndex === a.stepIndex);
+    const who = resolveTarget(ctx, a.target, Math.min(a.dueAt, ctx.now));
+    return {
+      stepIndex: a.stepIndex,
+      target: a.target,
+      dueAt: iso(a.dueAt),
+      name: c?.targetName ?? who.name,
+      phone: c?.targetPhone ?? who.phone,
+      done: c ? { at: c.at, by: c.by, method: c.method } : null,
+    };
+  });
+}
+
+/** Whether anything of an escalation is still to do: the chain unacknowledged, or an inform not done. */
+export function escalationOpen(ctx: Pick<ReadCtx, 'db' | 'now'>, rec: EscalationRecord): boolean {
+  if (isClosed(rec)) return false;
+  return rec.acknowledgedAt === null || informsOf(ctx, rec).some((i) => i.done === null);
 }
 
 export function escalationView(ctx: Pick<ReadCtx, 'db' | 'now'>, rec: EscalationRecord): Escalation {
@@ -63,6 +97,22 @@ export function escalationView(ctx: Pick<ReadCtx, 'db' | 'now'>, rec: Escalation
     acknowledgedAt: rec.acknowledgedAt ? Date.parse(rec.acknowledgedAt) : null,
     cancelledAt: rec.cancelledAt ? Date.parse(rec.cancelledAt) : null,
   });
+  const contacts = contactsOf(ctx.db, rec.id);
+  const informs = informsOf(ctx, rec, contacts);
+  // What will still run: while the chain waits, every later step; after an acknowledgement only the informs still due.
+  const upcoming: Escalation['upcoming'] = [];
+  if (!isClosed(rec)) {
+    for (const x of stepSchedule(rec.policy, Date.parse(rec.startedAt))) {
+      const step = rec.policy.steps[x.stepIndex]!;
+      const mode = step.mode ?? 'untilAck';
+      const inform = informs.find((i) => i.stepIndex === x.stepIndex);
+      const chainRuns = rec.acknowledgedAt === null && st.status === 'waiting' && x.at > ctx.now;
+      const informDue = mode === 'always' && x.round === 0 && inform && inform.done === null;
+      if (chainRuns || informDue) {
+        upcoming.push({ round: x.round, stepIndex: x.stepIndex, target: x.target, mode, at: iso(x.at), name: resolveTarget(ctx, x.target, Math.max(x.at, ctx.now)).name });
+      }
+    }
+  }
   return {
     id: rec.id,
     incidentId: rec.incidentId,
@@ -75,42 +125,59 @@ export function escalationView(ctx: Pick<ReadCtx, 'db' | 'now'>, rec: Escalation
     cancelledAt: rec.cancelledAt,
     cancelReason: rec.cancelReason,
     state: { ...st, stepStartedAt: iso(st.stepStartedAt), dueAt: iso(st.dueAt), endsAt: iso(st.endsAt) },
-    currentTarget: resolveTarget(ctx, st.target, ctx.now),
-    contacts: contactsOf(ctx.db, rec.id),
+    currentTarget: (({ name, phone }) => ({ name, phone }))(resolveTarget(ctx, st.target, ctx.now)),
+    contacts,
+    informs,
+    upcoming,
   };
 }
 
 export const escalationViews = (ctx: Pick<ReadCtx, 'db' | 'now'>, incidentId: number): Escalation[] =>
   escalationsOf(ctx.db, incidentId).map((r) => escalationView(ctx, r));
 
-function mustPending(ctx: Pick<ReadCtx, 'db'>, id: number): EscalationRecord {
+function mustPending(ctx: Pick<ReadCtx, 'db' | 'now'>, id: number, opts: { chain: boolean } = { chain: true }): EscalationRecord {
   const e = getEscalation(ctx.db, id);
   if (!e) throw new DomainError('NOT_FOUND', 'incidents.errors.escalationNotFound', { id });
-  if (e.acknowledgedAt || e.cancelledAt) throw new DomainError('CONFLICT', 'incidents.errors.escalationClosed');
+  if (e.cancelledAt || (opts.chain ? e.acknowledgedAt : !escalationOpen(ctx, e))) throw new DomainError('CONFLICT', 'incidents.errors.escalationClosed');
   return e;
 }
 
 export function startEscalation(ctx: WriteCtx, incidentId: number): Escalation {
-  if (!getIncident(ctx.db, incidentId)) throw new DomainError('NOT_FOUND', 'incidents.errors.incidentNotFound', { id: incidentId });
+  const inc = getIncident(ctx.db, incidentId);
+  if (!inc) throw new DomainError('NOT_FOUND', 'incidents.errors.incidentNotFound', { id: incidentId });
   if (escalationsOf(ctx.db, incidentId).some((e) => !e.acknowledgedAt && !e.cancelledAt)) {
     throw new DomainError('CONFLICT', 'incidents.errors.escalationPending');
   }
-  const { policy } = getEscalationSettings(ctx.db);
+  // The steps' kinds are fixed at the start from the incident's level and kept with the escalation.
+  const policy = policyForLevel(getEscalationSettings(ctx.db).policy, inc.level);
   const rec = insertEscalation(ctx.db, incidentId, policy, actorName(ctx), iso(ctx.now));
   ctx.audit({ action: 'escalation.start', entity: 'escalation', entityId: rec.id, after: { incidentId, policy } });
   return escalationView(ctx, rec);
 }
 
 export function recordContact(ctx: WriteCtx, input: Input<'escalation.contact'>): Escalation {
-  const rec = mustPending(ctx, input.escalationId);
+  const informing = input.stepIndex !== undefined;
+  const rec = mustPending(ctx, input.escalationId, { chain: !informing });
   const atMs = input.at ? Date.parse(input.at) : ctx.now;
   if (atMs > ctx.now + 60_000) throw new DomainError('VALIDATION', 'incidents.errors.sentInFuture');
-  const st = escalationState(rec.policy, Date.parse(rec.startedAt), atMs);
-  const who = resolveTarget(ctx, st.target, atMs);
+  let round: number;
+  let stepIndex: number;
+  let target: EscalationTarget;
+  if (informing) {
+    const step = rec.policy.steps[input.stepIndex!];
+    if (!step || step.mode !== 'always') throw new DomainError('VALIDATION', 'incidents.errors.notAnInformStep');
+    round = 0;
+    stepIndex = input.stepIndex!;
+    target = step.target;
+  } else {
+    const st = escalationState(rec.policy, Date.parse(rec.startedAt), atMs);
+    ({ round, stepIndex, target } = st);
+  }
+  const who = resolveTarget(ctx, target, atMs);
   const c = insertContact(ctx.db, rec.id, {
-    round: st.round,
-    stepIndex: st.stepIndex,
-    target: st.target,
+    round,
+    stepIndex,
+    target,
     targetName: who.name,
     targetPhone: who.phone,
     method: input.method,
@@ -144,8 +211,67 @@ export function acknowledge(ctx: WriteCtx, input: Input<'escalation.acknowledge'
 }
 
 export function cancel(ctx: WriteCtx, id: number, reason: string): Escalation {
-  mustPending(ctx, id);
+  mustPending(ctx, id, { chain: false });
   cancelEscalation(ctx.db, id, iso(ctx.now), actorName(ctx), reason);
   ctx.audit({ action: 'escalation.cancel', entity: 'escalation', entityId: id, reason });
   return escalationView(ctx, getEscalation(ctx.db, id)!);
+}
+
+/** Where the logged-in person is addressed by an open escalation: the waiting chain step, or an inform still due. */
+function addressedTo(ctx: Pick<ReadCtx, 'db' | 'now'>, rec: EscalationRecord, personId: number): { kind: 'chain' | 'inform'; stepIndex: number; target: EscalationTarget; dueAt: number }[] {
+  const out: { kind: 'chain' | 'inform'; stepIndex: number; target: EscalationTarget; dueAt: number }[] = [];
+  if (isClosed(rec)) return out;
+  const st = escalationState(rec.policy, Date.parse(rec.startedAt), ctx.now);
+  if (rec.acknowledgedAt === null && resolveTarget(ctx, st.target, ctx.now).personId === personId) {
+    out.push({ kind: 'chain', stepIndex: st.stepIndex, target: st.target, dueAt: st.dueAt });
+  }
+  for (const i of informsOf(ctx, rec)) {
+    if (i.done || out.some((o) => o.stepIndex === i.stepIndex)) continue;
+    if (resolveTarget(ctx, i.target, Math.min(Date.parse(i.dueAt), ctx.now)).personId === personId) {
+      out.push({ kind: 'inform', stepIndex: i.stepIndex, target: i.target, dueAt: Date.parse(i.dueAt) });
+    }
+  }
+  return out;
+}
+
+/** The "待我处理" list: open escalation steps addressed to the logged-in person. */
+export function myEscalations(ctx: ReadCtx): MyEscalationItem[] {
+  const personId = ctx.session?.personId ?? null;
+  if (personId === null) return [];
+  const out: MyEscalationItem[] = [];
+  for (const rec of pendingEscalations(ctx.db)) {
+    const inc = getIncident(ctx.db, rec.incidentId);
+    if (!inc) continue;
+    for (const a of addressedTo(ctx, rec, personId)) {
+      out.push({ escalationId: rec.id, incidentId: inc.id, incidentNo: inc.no, title: inc.title, level: inc.level, stepIndex: a.stepIndex, target: a.target, kind: a.kind, dueAt: iso(a.dueAt), overdue: a.dueAt < ctx.now });
+    }
+  }
+  return out.sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1));
+}
+
+/**
+ * A leader logged in as themself acknowledges what is addressed to them:
+ * the waiting chain step (which stops the chain) and/or their always-inform
+ * step, recorded under their own account (via 系统内), with their 批示.
+ */
+export function acknowledgeMine(ctx: WriteCtx, input: Input<'escalation.acknowledgeMine'>): Escalation {
+  const rec = mustPending(ctx, input.escalationId, { chain: false });
+  const personId = ctx.session?.personId ?? null;
+  const me = personId !== null ? getPerson(ctx.db, personId) : null;
+  const mine = me ? addressedTo(ctx, rec, me.id) : [];
+  if (!me || mine.length === 0) throw new DomainError('FORBIDDEN', 'incidents.errors.notAddressedToYou');
+  const at = iso(ctx.now);
+  for (const a of mine) {
+    if (a.kind === 'chain') {
+      acknowledgeEscalation(ctx.db, rec.id, at, me.name, 'inApp');
+      ctx.audit({ action: 'escalation.acknowledge', entity: 'escalation', entityId: rec.id, after: { acknowledgedAt: at, acknowledgedBy: me.name, via: 'inApp', stepIndex: a.stepIndex, target: a.target, own: true } });
+    }
+    // The person's own acknowledgement is also the record that they were told.
+    if (rec.policy.steps[a.stepIndex]?.mode === 'always') {
+      const c = insertContact(ctx.db, rec.id, { round: 0, stepIndex: a.stepIndex, target: a.target, targetName: me.name, targetPhone: me.mobile ?? me.officePhone ?? null, method: 'inApp', at, note: null, by: actorName(ctx) });
+      ctx.audit({ action: 'escalation.contact', entity: 'escalation', entityId: rec.id, after: { ...c, own: true } });
+    }
+  }
+  if (input.instruction) addInstruction(ctx, { incidentId: rec.incidentId, leaderName: me.name, text: input.instruction, givenAt: at, escalationId: rec.id });
+  return escalationView(ctx, getEscalation(ctx.db, rec.id)!);
 }

@@ -18,7 +18,7 @@ import { incidentVersion, listIncidents } from './db';
 import { incidentsXlsx } from './export';
 import { getAttachment, insertAttachment, voidAttachment } from "./records-db";
 import { getReport } from "./reports-db";
-import { addInstruction, createIncident, fileReport, incidentDetail, mustIncident, reportTemplate, setIncidentLevel, setStatus, updateIncidentFields } from './service';
+import { addInstruction, createIncident, fileReport, incidentDetail, mustIncident, reapplyDeadlines, reportTemplate, rulesDrift, setIncidentLevel, setStatus, updateIncidentFields } from './service';
 import { getReportRules, setReportRules } from './settings';
 
 function filteredIncidents(ctx: ReadCtx, input: Input<'incident.list'>, defaultLimit: number) {
@@ -61,6 +61,11 @@ export const incidentsHandlers: Handlers<keyof typeof incidentsMethods> = {
     return incidentsXlsx(ctx, filteredIncidents(ctx, input, 10_000), f.join('　'));
   },
   'incident.get': (ctx, input) => incidentDetail(ctx, input.id),
+  'incident.reapplyDeadlines': (ctx, input) => {
+    reapplyDeadlines(ctx, input.id, input.reason);
+    return incidentDetail(ctx, input.id);
+  },
+  'report.rulesDrift': (ctx) => rulesDrift(ctx),
   'incident.addInstruction': (ctx, input) => {
     mustIncident(ctx, input.incidentId);
     return addInstruction(ctx, {

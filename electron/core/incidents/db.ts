@@ -143,6 +143,11 @@ export function getIncident(db: Db, id: number): Incident | null {
   return r ? rowToIncident(r) : null;
 }
 
+/** Incidents not closed, oldest first. */
+export function openIncidents(db: Db): Incident[] {
+  return (db.prepare("SELECT * FROM incidents WHERE status != 'closed' ORDER BY id").all() as IncidentRow[]).map(rowToIncident);
+}
+
 /** Next display number of a year: 2026-0001, 2026-0002 … */
 export function nextIncidentNo(db: Db, year: string): string {
   const r = db.prepare("SELECT max(CAST(substr(no, 6) AS INTEGER)) AS n FROM incidents WHERE no LIKE ? || '-%'").get(year) as {

@@ -3,7 +3,7 @@
  * level changes, met by the report that answered it.
  */
 import type { Deadline } from '../../../shared/contract/incidents';
-import { deadlineState, type DeadlineKind } from '../../../shared/domain/deadline';
+import { deadlineState, type DeadlineBasis, type DeadlineKind } from '../../../shared/domain/deadline';
 import type { Db } from '../store/connection';
 
 // ── deadlines
@@ -17,6 +17,7 @@ interface DeadlineRow {
   met_by_report_id: number | null;
   superseded_at: string | null;
   created_at: string;
+  basis: string | null;
 }
 
 export const rowToDeadline = (r: DeadlineRow, now: number): Deadline => ({
@@ -24,6 +25,7 @@ export const rowToDeadline = (r: DeadlineRow, now: number): Deadline => ({
   incidentId: r.incident_id,
   kind: r.kind as DeadlineKind,
   dueAt: r.due_at,
+  basis: r.basis as DeadlineBasis | null,
   metAt: r.met_at,
   metByReportId: r.met_by_report_id,
   state: deadlineState(Date.parse(r.due_at), r.met_at ? Date.parse(r.met_at) : null, now),
@@ -39,8 +41,8 @@ export function activeDeadlines(db: Db, incidentId: number, now: number): Deadli
   ).map((r) => rowToDeadline(r, now));
 }
 
-export function insertDeadline(db: Db, incidentId: number, kind: DeadlineKind, dueAt: string, at: string): void {
-  db.prepare('INSERT INTO incident_deadlines (incident_id, kind, due_at, created_at) VALUES (?, ?, ?, ?)').run(incidentId, kind, dueAt, at);
+export function insertDeadline(db: Db, incidentId: number, kind: DeadlineKind, dueAt: string, at: string, basis: DeadlineBasis | null): void {
+  db.prepare('INSERT INTO incident_deadlines (incident_id, kind, due_at, created_at, basis) VALUES (?, ?, ?, ?, ?)').run(incidentId, kind, dueAt, at, basis);
 }
 
 export function supersedeDeadline(db: Db, id: number, at: string): void {

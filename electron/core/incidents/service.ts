@@ -4,7 +4,9 @@
  */
 import crypto from 'node:crypto';
 import type { Deadline, Incident, IncidentDetail, IncidentFields, Input, Report, TimelineItem } from '../../../shared/contract';
-import { meetsDeadline, reportDeadlines, supplementDeadline, supplementWindowEnd, type ReportRules } from '../../../shared/domain/deadline';
+import type { DeadlineDrift } from '../../../shared/contract/incidents';
+import type { Db } from '../store/connection';
+import { meetsDeadline, reportDeadlines, supplementDeadline, supplementWindowEnd, type DeadlineSubject, type ReportRules } from '../../../shared/domain/deadline';
 import { gradeWorkSafety, isWorkSafetyGraded } from '../../../shared/domain/grading';
 import {
     canMoveStatus,
@@ -28,6 +30,7 @@ import {
     incidentVersions,
     insertIncident,
     nextIncidentNo,
+    openIncidents,
     setIncidentStatus,
     statusChanges,
     updateIncident,
@@ -70,8 +73,16 @@ function supplementUntil(f: IncidentFields, rules: ReportRules): string | null {
 
 const normalise = (f: IncidentFields): IncidentFields => ({ ...f, occurredAt: toUtc(f.occurredAt), learnedAt: toUtc(f.learnedAt) });
 
+const subjectOf = (inc: Incident): DeadlineSubject => ({
+  level: inc.level,
+  category: inc.category,
+  subType: inc.subType,
+  occurredAt: Date.parse(inc.occurredAt),
+  learnedAt: Date.parse(inc.learnedAt),
+});
+
 /**
- * Brings the phone/written deadlines in line with the incident's level and learned-at.
+ * Brings the first-report/written deadlines in line with the incident and the rules.
  *
  * A met deadline is history and stays. An unmet deadline already overdue is
  * never superseded — lowering the level must not hide a missed report. Other
@@ -80,7 +91,7 @@ const normalise = (f: IncidentFields): IncidentFields => ({ ...f, occurredAt: to
  */
 export function syncDeadlines(ctx: WriteCtx, inc: Incident, rules: ReportRules): void {
   const at = iso(ctx.now);
-  const specs = reportDeadlines(inc.level, Date.parse(inc.learnedAt), rules);
+  const specs = reportDeadlines(subjectOf(inc), rules);
   const active = activeDeadlines(ctx.db, inc.id, ctx.now);
   const reports = reportsOf(ctx.db, inc.id);
   for (const kind of ['phone', 'written'] as const) {
@@ -90,13 +101,55 @@ export function syncDeadlines(ctx: WriteCtx, inc: Incident, rules: ReportRules):
     const keep = rows.filter((d) => d.state === 'overdue' || (spec && Date.parse(d.dueAt) === spec.dueAt));
     for (const d of rows) if (!keep.includes(d)) supersedeDeadline(ctx.db, d.id, at);
     if (!spec || keep.length > 0) continue;
-    insertDeadline(ctx.db, inc.id, kind, iso(spec.dueAt), at);
+    insertDeadline(ctx.db, inc.id, kind, iso(spec.dueAt), at, spec.basis);
     const met = reports.find((r) => meetsDeadline(kind, r.method));
     if (met) {
       const row = activeDeadlines(ctx.db, inc.id, ctx.now).find((d) => d.kind === kind && d.metAt === null)!;
       meetDeadline(ctx.db, row.id, met.id, met.sentAt);
     }
   }
+}
+
+/**
+ * What today's rules would change on an open incident's unmet deadlines, or null.
+ *
+ * Deadlines are set when an incident is learned of (and when its level or
+ * times change); a later change of the rules does not move them by itself —
+ * the incident page shows the difference and a leader may re-apply.
+ */
+export function deadlineDrift(db: Db, inc: Incident, now: number): DeadlineDrift | null {
+  if (inc.status === 'closed') return null;
+  const specs = reportDeadlines(subjectOf(inc), getReportRules(db));
+  const active = activeDeadlines(db, inc.id, now);
+  const current: DeadlineDrift['current'] = [];
+  const proposed: DeadlineDrift['proposed'] = [];
+  for (const kind of ['phone', 'written'] as const) {
+    const rows = active.filter((d) => d.kind === kind);
+    // Met or missed deadlines are facts; re-applying would not move them.
+    if (rows.some((d) => d.metAt !== null || d.state === 'overdue')) continue;
+    const row = rows.at(-1) ?? null;
+    const spec = specs.find((s) => s.kind === kind) ?? null;
+    if (row?.dueAt === (spec ? iso(spec.dueAt) : undefined) || (!row && !spec)) continue;
+    current.push({ kind, dueAt: row?.dueAt ?? null, basis: row?.basis ?? null });
+    proposed.push({ kind, dueAt: spec ? iso(spec.dueAt) : null, basis: spec?.basis ?? null });
+  }
+  return current.length ? { current, proposed } : null;
+}
+
+/** A leader re-applies today's rules to an open incident's unmet deadlines, with a reason. */
+export function reapplyDeadlines(ctx: WriteCtx, id: number, reason: string): void {
+  const inc = mustIncident(ctx, id);
+  const drift = deadlineDrift(ctx.db, inc, ctx.now);
+  if (!drift) throw new DomainError('CONFLICT', 'incidents.errors.noDeadlineDrift');
+  syncDeadlines(ctx, inc, getReportRules(ctx.db));
+  ctx.audit({ action: 'incident.reapplyDeadlines', entity: 'incident', entityId: id, before: drift.current, after: drift.proposed, reason });
+}
+
+/** Open incidents whose deadlines today's rules would set differently. */
+export function rulesDrift(ctx: ReadCtx): { id: number; no: string; title: string }[] {
+  return openIncidents(ctx.db)
+    .filter((inc) => deadlineDrift(ctx.db, inc, ctx.now) !== null)
+    .map((inc) => ({ id: inc.id, no: inc.no, title: inc.title }));
 }
 
 export function createIncident(ctx: WriteCtx, input: Input<'incident.create'>): Incident {
@@ -168,12 +221,12 @@ export function updateIncidentFields(ctx: WriteCtx, input: Input<'incident.updat
     actorName(ctx),
     iso(ctx.now),
   );
-  if (changed.includes('level') || changed.includes('learnedAt')) syncDeadlines(ctx, after, rules);
+  if ((['level', 'learnedAt', 'occurredAt', 'category', 'subType'] as const).some((k) => changed.includes(k))) syncDeadlines(ctx, after, rules);
   // Art. 13: a change of casualty figures inside the window is reported again (补报).
   if (casualtyKeys.some((k) => changed.includes(k)) && reportsOf(ctx.db, id).length > 0) {
     const due = supplementDeadline(after.supplementUntil ? Date.parse(after.supplementUntil) : null, ctx.now, rules);
     const pending = activeDeadlines(ctx.db, id, ctx.now).some((d) => d.kind === 'supplement' && d.metAt === null);
-    if (due !== null && !pending) insertDeadline(ctx.db, id, 'supplement', iso(due), iso(ctx.now));
+    if (due !== null && !pending) insertDeadline(ctx.db, id, 'supplement', iso(due), iso(ctx.now), 'order493Art13');
   }
   // The override travels with the fields: an edit that brings the figures back to the suggestion clears it.
   ctx.audit({ action: 'incident.update', entity: 'incident', entityId: id, before, after: { ...fieldsOf(after), levelOverride: after.levelOverride }, reason });
@@ -259,6 +312,8 @@ export function fileReport(ctx: WriteCtx, input: Input<'report.file'>): Report {
     late: met.some((m) => m.late),
   });
   for (const d of open) meetDeadline(ctx.db, d.id, report.id, sentAt);
+  // The first report filed means the desk is handling it: 新接报 → 处置中.
+  if (inc.status === 'open') setStatus(ctx, inc.id, 'handling', null);
   ctx.audit({
     action: 'report.file',
     entity: 'report',
@@ -352,6 +407,7 @@ export function incidentDetail(ctx: ReadCtx, id: number): IncidentDetail {
     attachments,
     logEntries,
     timeline,
+    deadlineDrift: deadlineDrift(ctx.db, incident, ctx.now),
     nextReportKinds: nextReportKinds(reports),
   };
 }

@@ -8,6 +8,7 @@ import { deskDutyDate } from '../duty/day';
 import { logBook, logXlsx } from '../log/book';
 import { listLogEntries, logHistory } from '../log/db';
 import { createLogEntry, mustLogEntry, updateLog, voidLog } from '../log/service';
+import { withHandling } from '../log/handling';
 
 export const logHandlers: Handlers<keyof typeof logMethods> = {
   // ── duty log
@@ -30,9 +31,9 @@ export const logHandlers: Handlers<keyof typeof logMethods> = {
       includeVoided: input.includeVoided ?? dutyDate !== null,
       limit: input.limit ?? 500,
     });
-    return { dutyDate, entries };
+    return { dutyDate, entries: withHandling(ctx.db, entries) };
   },
-  'log.get': (ctx, input) => mustLogEntry(ctx, input.id),
+  'log.get': (ctx, input) => withHandling(ctx.db, [mustLogEntry(ctx, input.id)])[0]!,
   'log.book': (ctx, input) => logBook(ctx, input.dutyDate),
   'log.exportXlsx': (ctx, input) => logXlsx(ctx, input),
   'log.history': (ctx, input) => {

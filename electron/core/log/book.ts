@@ -10,6 +10,8 @@ import type { ReadCtx } from '../context';
 import { getDesk } from '../desk/db';
 import { listIncidents } from '../incidents/db';
 import { listLogEntries } from './db';
+import { withHandling } from './handling';
+import { effectiveFollowUp } from '../../../shared/domain/log-handling';
 
 import { logExportMaxDays, type LogBook, type LogEntry } from "../../../shared/contract/log";
 import { translate } from '../../../shared/i18n';
@@ -30,7 +32,7 @@ export function logBook(ctx: ReadCtx, dutyDate: string): LogBook {
   const desk = getDesk(ctx.db);
   const { start: startsAt, end: endsAt } = deskDutyDayBounds(ctx.db, dutyDate);
   const day = dutyDays(ctx.db, dutyDate, 1)[0]!;
-  const entries = listLogEntries(ctx.db, { fromDate: dutyDate, toDate: dutyDate, includeVoided: true, limit: dayLimit }).reverse();
+  const entries = withHandling(ctx.db, listLogEntries(ctx.db, { fromDate: dutyDate, toDate: dutyDate, includeVoided: true, limit: dayLimit }).reverse());
   const incidents = listIncidents(ctx.db, { fromIso: iso(startsAt), toIso: iso(endsAt), limit: 500 }, ctx.now).sort((a, b) =>
     a.learnedAt < b.learnedAt ? -1 : a.learnedAt > b.learnedAt ? 1 : a.id - b.id,
   );
@@ -71,14 +73,14 @@ export async function logXlsx(
   }
   const tz = deskTimeZone(ctx.db);
   const desk = getDesk(ctx.db);
-  const entries = listLogEntries(ctx.db, {
+  const entries = withHandling(ctx.db, listLogEntries(ctx.db, {
     fromDate: input.from,
     toDate: input.to,
     includeVoided: true,
     limit: 1_000_000,
     ...(input.kind ? { kind: input.kind } : {}),
     ...(input.query ? { query: input.query } : {}),
-  }).reverse();
+  }).reverse());
   const incidentNo = new Map<number, string>();
   for (const e of entries) {
     if (e.incidentId !== null && !incidentNo.has(e.incidentId)) {
@@ -115,6 +117,8 @@ export async function logXlsx(
     ],
   });
   for (const e of entries) {
+    // An entry turned into an incident shows its handling from the incident (official text: Chinese).
+    const f = effectiveFollowUp(e, 'zh-CN', tz);
     sheet.add(
       [
         e.dutyDate,
@@ -125,10 +129,10 @@ export async function logXlsx(
         e.sourcePhone ?? '',
         e.summary,
         e.detail ?? '',
-        e.reportedTo ?? '',
+        f.reportedTo ?? '',
         e.proposal ?? '',
-        e.instruction ?? '',
-        e.outcome ?? '',
+        f.instruction ?? '',
+        f.outcome ?? '',
         e.handler ?? '',
         e.handledAt ? localStamp(e.handledAt, tz) : '',
         e.recordedBy,

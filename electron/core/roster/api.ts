@@ -147,6 +147,8 @@ export const rosterHandlers: Handlers<keyof typeof rosterMethods> = {
         for (const p of r.people[role]) {
           if (byName.has(p.name)) continue;
           const f = fresh.get(p.name) ?? { phone: p.phone, roles: new Set<DutyRole>() };
+          // First seen without a phone, later with one: keep the phone.
+          f.phone ??= p.phone;
           f.roles.add(role);
           fresh.set(p.name, f);
         }

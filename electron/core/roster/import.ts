@@ -96,14 +96,52 @@ export function readDate(text: string, year: number | null): string | null {
   return null;
 }
 
-/** "张三 13900000000", "张三（13900000000）", "张三13900000000", several separated by newline, 、 or ，. */
+/**
+ * Phone numbers as offices write them (after NFKC, so full-width digits are ASCII):
+ * mobiles 13800000000 / 138-0000-0000 / 138 0000 0000, landlines with an area code
+ * 0758-2222110 / (0758)2222110 / 010-6988 1100, local 2222110, an extension 转801.
+ * Never inside a longer run of digits.
+ */
+const phonePattern =
+  /(?<![\d])(?:\+?86[- ]?)?(?:1[3-9]\d[- ]?\d{4}[- ]?\d{4}|(?:\(0\d{2,3}\)|0\d{2,3})[- ]?\d{3,4}[- ]?\d{4}|\d{3,4}[- ]?\d{4})(?:(?:转|-|#|ext\.?)\d{1,5})?(?![\d])/gu;
+
+/** A name: letters (CJK or Latin) and the middle dot of minority names, no digits. */
+const namePattern = /^[\p{L}·•．.]{1,20}$/u;
+
+/**
+ * Reads a person cell written any of the ways offices write it.
+ *
+ * Name and phone separated by a space, a line break, a comma, a slash, a
+ * colon or brackets ("张三⏎13800000000", "张三/138-0000-0000", "张三（0758-2222110）",
+ * "张三13800000000"); several people separated by 、，, space or line break;
+ * full-width digits; a name alone. A phone belongs to the name before it.
+ * Returns null when some part is neither a name nor a phone.
+ */
 export function readPeople(text: string): ParsedPerson[] | null {
+  const norm = text.normalize('NFKC');
+  const phones: string[] = [];
+  // Phones out first (they may hold spaces and dashes), then everything else splits on separators.
+  const marked = norm.replace(phonePattern, (m) => {
+    phones.push(m.replace(/\s+/gu, ''));
+    return ` #phone${phones.length - 1}# `;
+  });
   const out: ParsedPerson[] = [];
-  for (const part of text.split(/[\n、，,；;/]+/u).map((s) => s.trim()).filter(Boolean)) {
-    const m = /^([^\d\s（()）:：]{1,20})[\s:：]*[（(]?\s*([0-9][0-9\-\s转#*]{2,30})?\s*[)）]?$/u.exec(part);
-    if (!m) return null;
-    out.push({ name: m[1]!.trim(), phone: m[2] ? m[2].replace(/\s+/gu, '') : null });
+  let pendingPhone: string | null = null;
+  for (const token of marked.split(/[\s、,;/:()[\]【】<>《》|]+/u).filter(Boolean)) {
+    const ph = /^#phone(\d+)#$/u.exec(token);
+    if (ph) {
+      const phone = phones[Number(ph[1])]!;
+      const last = out.at(-1);
+      if (last && last.phone === null) last.phone = phone;
+      else if (!last) pendingPhone = phone; // "13800000000 张三": the phone written first
+      else return null; // two phones for one name, or a phone with nobody
+      continue;
+    }
+    if (!namePattern.test(token)) return null;
+    out.push({ name: token, phone: pendingPhone });
+    pendingPhone = null;
   }
+  if (pendingPhone !== null) return null;
   return out;
 }
 
@@ -177,7 +215,7 @@ export function parseRosterSheet(ws: ExcelJS.Worksheet): ParsedRoster {
   return { title, rows, issues };
 }
 
-const roleWords: Record<string, PersonRole> = { 带班领导: 'leader', 领导: 'leader', 值班员: 'officer', 值班人员: 'officer', 备班: 'standby', 管理员: 'admin' };
+const roleWords: Record<string, PersonRole> = { 带班领导: 'leader', 领导: 'leader', 值班员: 'officer', 值班人员: 'officer', 备班: 'standby', 管理员: 'admin', 主要领导: 'principal', 单位主要领导: 'principal' };
 
 export function parsePeopleSheet(ws: ExcelJS.Worksheet): { rows: ParsedPeopleRow[]; issues: RosterImportIssue[] } {
   const issues: RosterImportIssue[] = [];

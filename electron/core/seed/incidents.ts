@@ -121,13 +121,20 @@ export function seedIncidents(ctx: SeedCtx): void {
   while (day <= ctx.toDate) {
     const month = day.slice(0, 7);
     ctx.write((w) => {
+      let written = 0;
       for (; day <= ctx.toDate && day.slice(0, 7) === month; day = addDays(day, 1)) {
-        entries += seedDay(w, rng, day, now, officer, leader);
+        written += seedDay(w, rng, day, now, officer, leader);
       }
       // A few incidents a month (0–5, more in the flood season).
       const m = Number(month.slice(5, 7));
       const count = rng.int(0, m >= 5 && m <= 9 ? 5 : 3);
-      for (let i = 0; i < count; i += 1) if (seedIncident(w, rng, month, now, officer, leader)) incidents += 1;
+      let made = 0;
+      for (let i = 0; i < count; i += 1) if (seedIncident(w, rng, month, now, officer, leader)) made += 1;
+      // A month only begun (e.g. New Year's night at 00:01) may hold nothing yet; the
+      // audited write path refuses an empty transaction, so say so in the chain.
+      if (!written && !made) w.audit({ action: 'logEntry.seedDay', entity: 'logEntry', entityId: month, after: { entries: [] } });
+      entries += written;
+      incidents += made;
     });
   }
   ctx.log(`log entries: ${entries}, incidents: ${incidents}`);
@@ -268,7 +275,9 @@ function seedIncident(w: WriteCtx, rng: Rng, month: string, now: number, officer
   w.audit({ action: 'logEntry.create', entity: 'logEntry', entityId: entry.id, after: { summary: entry.summary } });
   w.audit({ action: 'incident.create', entity: 'incident', entityId: inc.id, after: f });
 
-  for (const d of reportDeadlines(f.level, learned, rules)) insertDeadline(w.db, inc.id, d.kind, iso(d.dueAt), iso(learned + 2 * min));
+  for (const d of reportDeadlines({ level: f.level, category: f.category, subType: f.subType, occurredAt: Date.parse(f.occurredAt), learnedAt: learned }, rules)) {
+    insertDeadline(w.db, inc.id, d.kind, iso(d.dueAt), iso(learned + 2 * min), d.basis);
+  }
 
   // The report chain: 首报 (mostly on time), 0–2 续报, 终报.
   let t = learned + rng.int(8, rng.chance(0.1) ? 75 : 28) * min;

@@ -5,10 +5,15 @@
  * in order. Domain seeders live beside this file and batch their writes
  * through `ctx.write` so every row is audited like any other write.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { Core } from '../core';
+import { describeCliError } from '../cli-error';
 import { createApi } from '../api/dispatch';
 import type { Connection } from '../context';
 import { transact } from '../write';
+import { DomainError } from '../../../shared/errors';
+import { deskDutyDate } from '../duty/day';
 import { Rng } from './rng';
 import { seedContacts, seedPeople } from './directory';
 import type { SeedCtx, Seeder } from './types';
@@ -53,7 +58,19 @@ export async function seedDemo(opts: SeedOptions): Promise<{ core: Core; people:
     },
     conn,
   );
-  if (!setup.ok) throw new Error(`setup failed: ${setup.error.message}`);
+  if (!setup.ok) {
+    core.close();
+    throw new DomainError(setup.error.code, setup.error.messageKey, setup.error.details);
+  }
+  try {
+    return seedAll(core, conn, opts, log);
+  } catch (err) {
+    core.close();
+    throw err;
+  }
+}
+
+function seedAll(core: Core, conn: Connection, opts: SeedOptions, log: (msg: string) => void): { core: Core; people: number } {
   const session = core.sessions.get(conn.sessionId)!;
   const rng = new Rng(opts.seed ?? 20261125);
   const write = <T>(fn: Parameters<typeof transact<T>>[2]): T => transact(core, { session, label: 'seed' }, fn);
@@ -65,7 +82,8 @@ export async function seedDemo(opts: SeedOptions): Promise<{ core: Core; people:
   });
   log(`people: ${people.length}`);
 
-  const toDate = opts.toDate ?? new Date(core.clock.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  // The history ends with the duty day under way (00:01 on New Year's Day is still 12-31's duty).
+  const toDate = opts.toDate ?? deskDutyDate(core.db, core.clock.now());
   const from = new Date(`${toDate}T00:00:00Z`);
   from.setUTCFullYear(from.getUTCFullYear() - opts.years);
   const ctx: SeedCtx = {
@@ -85,4 +103,25 @@ export async function seedDemo(opts: SeedOptions): Promise<{ core: Core; people:
     log(`${s.name}: ${Date.now() - t} ms`);
   }
   return { core, people: people.length };
+}
+
+/**
+ * Seeds a demo desk into a folder, all or nothing.
+ *
+ * On failure the folder is left as it was — removed if this call created it,
+ * else only the entries this call added — so a rerun is not refused by a
+ * half-seeded database, and the reason comes back translated (no stack).
+ */
+export async function seedDemoFolder(opts: SeedOptions): Promise<{ ok: true; people: number } | { ok: false; message: string }> {
+  const existed = fs.existsSync(opts.dataDir);
+  const before = new Set(existed ? fs.readdirSync(opts.dataDir) : []);
+  try {
+    const { core, people } = await seedDemo(opts);
+    core.close();
+    return { ok: true, people };
+  } catch (err) {
+    if (!existed) fs.rmSync(opts.dataDir, { recursive: true, force: true });
+    else for (const name of fs.readdirSync(opts.dataDir)) if (!before.has(name)) fs.rmSync(path.join(opts.dataDir, name), { recursive: true, force: true });
+    return { ok: false, message: describeCliError(err) };
+  }
 }

@@ -10,6 +10,7 @@ import { insertLeave, insertPlan } from '../roster/db';
 import { generate, publish } from '../roster/service';
 import type { SeedCtx } from './types';
 import { addDays, monthRange } from '../../../shared/time';
+import { loadCalendar } from '../calendar/db';
 
 const reasons = ['年休假', '出差', '病假', '外出培训', '探亲假'];
 
@@ -18,12 +19,21 @@ export function seedRoster(ctx: SeedCtx): void {
   if (!candidates.length) return;
   const first = ctx.fromDate.slice(0, 7);
   // Through the month after today: the console shows who is on duty now and next.
+  // Never into a year without holiday data (DOMAIN §5): in December, next January
+  // is planned only once the desk has entered that year's notice.
   const lastMonth = addDays(monthRange(ctx.toDate.slice(0, 7)).to, 1).slice(0, 7);
+  const cal = loadCalendar(ctx.core.db);
+  const skipped = new Set<number>();
   let month = first;
   let n = 0;
-  while (month <= lastMonth) {
+  for (; month <= lastMonth; month = addDays(`${month}-28`, 7).slice(0, 7)) {
     const { from, to } = monthRange(month);
-    const [y, m] = month.split('-').map(Number);
+    const y = Number(month.slice(0, 4));
+    const m = Number(month.slice(5, 7));
+    if (!cal.hasYear(y)) {
+      skipped.add(y);
+      continue;
+    }
     ctx.write((w) => {
       const at = new Date(w.now).toISOString();
       for (let i = 0, k = ctx.rng.int(0, 2); i < k; i += 1) {
@@ -38,7 +48,7 @@ export function seedRoster(ctx: SeedCtx): void {
       publish(w, plan.id, null, true);
     });
     n += 1;
-    month = addDays(`${month}-28`, 7).slice(0, 7);
   }
   ctx.log(`roster: ${n} monthly rosters published`);
+  if (skipped.size) ctx.log(`roster: no holiday data for ${[...skipped].join(', ')}, no roster planned there (enter the notice under 设置 → 节假日)`);
 }

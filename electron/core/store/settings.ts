@@ -100,6 +100,7 @@ export const preferences: SettingGroup<Settings> = {
   idleLockMinutes: defineSetting('idleLockMinutes', shape.idleLockMinutes.unwrap(), 10, { cached: true }),
   theme: defineSetting('theme', shape.theme.unwrap(), 'auto'),
   language: defineSetting('language', shape.language.unwrap(), 'zh-CN'),
+  defaultLogKind: defineSetting('log.defaultKind', shape.defaultLogKind.unwrap(), 'incoming_call'),
 };
 
 export const defaultSettings: Settings = groupDefaults(preferences);

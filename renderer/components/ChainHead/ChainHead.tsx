@@ -79,17 +79,15 @@ export function ChainHead() {
 
 /**
  * The chain head for printed pages (reports, handover records, rosters):
- * seq, the full hash in small type, and the QR code.
+ * seq, the short hash and the QR code (which carries the full hash) — a
+ * 64-character hash does not belong on an official document.
  */
 export function ChainHeadStamp({ head }: { head: Pick<ChainHeadInfo, 'deskId' | 'seq' | 'hash'> }) {
   const { t } = useTranslation();
   return (
-    <div className="dd-chain-stamp" data-testid="chain-head-stamp" style={{ display: 'flex', gap: 8, alignItems: 'center', fontSize: 10 }}>
+    <div className="dd-chain-stamp" data-testid="chain-head-stamp" style={{ display: 'flex', gap: 8, alignItems: 'center', fontSize: 10, flexShrink: 0, whiteSpace: 'nowrap' }}>
       <QrSvg text={chainHeadQrText(head)} size={56} label={t('trust.head.qrLabel', { seq: head.seq, hash: shortHash(head.hash) })} />
-      <div>
-        <div>{t('trust.audit.printHead', { seq: head.seq, hash: shortHash(head.hash) })}</div>
-        <div style={{ fontFamily: 'monospace', wordBreak: 'break-all' }}>{head.hash}</div>
-      </div>
+      <div>{t('trust.audit.printHead', { seq: head.seq, hash: shortHash(head.hash) })}</div>
     </div>
   );
 }

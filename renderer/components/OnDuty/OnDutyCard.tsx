@@ -8,7 +8,7 @@ import { IconBell, IconDeviceTv } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api';
-import { useDesk, useNow } from '../../lib/desk-context';
+import { useDesk, useHasRole, useNow } from '../../lib/desk-context';
 import { formatTime } from '../../lib/format';
 import { CopyNumber } from '../CopyNumber/CopyNumber';
 import type { DayType } from '../../../shared/domain/calendar';
@@ -125,7 +125,7 @@ export function OnDutyCard() {
           {t('roster.wallboard')}
         </Button>
       </Group>
-      {d && !cur && <Text c="dimmed">{t('roster.duty.nobody')}</Text>}
+      {d && !cur && <NextSteps />}
       {cur && (
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           <RoleBlock label={t('roster.duty.leader')} people={cur.leader} lines={lines} />
@@ -163,5 +163,40 @@ export function OnDutyCard() {
         <Notices />
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * What to do when no published roster covers now: on a new desk, the next
+ * steps (people and their logins, then a roster), not only "nobody".
+ */
+function NextSteps() {
+  const { t } = useTranslation();
+  const isAdmin = useHasRole('admin');
+  return (
+    <Stack gap={4} data-testid="next-steps">
+      <Text c="dimmed">{t('roster.duty.nobody')}</Text>
+      {isAdmin ? (
+        <>
+          <Text size="sm" fw={600}>
+            {t('roster.duty.nextSteps')}
+          </Text>
+          <Text size="sm">
+            1. {t('roster.duty.stepPeople')}{' '}
+            <Button component={Link} to="/directory" size="compact-xs" variant="light">
+              {t('roster.duty.goDirectory')}
+            </Button>
+          </Text>
+          <Text size="sm">
+            2. {t('roster.duty.stepRoster')}{' '}
+            <Button component={Link} to="/roster" size="compact-xs" variant="light">
+              {t('roster.duty.goRoster')}
+            </Button>
+          </Text>
+        </>
+      ) : (
+        <Text size="sm">{t('roster.duty.askAdmin')}</Text>
+      )}
+    </Stack>
   );
 }

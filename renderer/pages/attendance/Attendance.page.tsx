@@ -3,11 +3,11 @@
  * attendance sheet — every rostered person by duty day, with covers — to
  * print (A4 landscape) or export to Excel.
  */
+import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { attendanceStates } from '../../../shared/domain/attendance';
 import { call, useApiQuery } from '../../api';
 import { SignInButton } from '../../components/DutyDay/SignIn';
@@ -55,9 +55,7 @@ export function AttendancePage() {
       </Paper>
       <Group align="flex-end">
         <TextInput label={t('attendance.month')} type="month" value={month} onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />
-        <Button component={Link} to={`/print/attendance/${month}`} variant="outline" leftSection={<IconPrinter size={16} />}>
-          {t('attendance.print')}
-        </Button>
+        <PrintActions route={`/print/attendance/${month}`} label={t('attendance.print')} testId="attendance-print" />
         <Button variant="outline" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void call('attendance.exportXlsx', { month }).then((f) => downloadFile(f, true), notifyError)}>
           {t('attendance.export')}
         </Button>

@@ -9,7 +9,7 @@ import { useApiQuery } from '../../api';
 import { attendanceStates } from '../../../shared/domain/attendance';
 import { errorText } from '../../lib/errors';
 import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
-import { PrintButton } from '../../components/Print/PrintButton';
+import { PrintToolbar } from '../../components/Print/PrintButton';
 import '../../styles/print-fonts.css';
 import '../../styles/official-print.css';
 import './attendance-print.css';
@@ -75,7 +75,7 @@ export function AttendancePrintPage() {
       <div className="foot">
         <LiveChainHeadStamp />
       </div>
-      <PrintButton />
+      <PrintToolbar fallback="/attendance" />
     </div>
   );
 }

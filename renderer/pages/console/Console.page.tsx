@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api';
 import { OnDutyCard } from '../../components/OnDuty/OnDutyCard';
 import { DueNext } from './DueNext';
+import { MyItems } from './MyItems';
 import { LogBox } from './LogBox';
 import { Timeline } from './Timeline';
 import { ChainHead } from '../../components/ChainHead/ChainHead';
@@ -61,6 +62,7 @@ export function ConsolePage() {
           <Stack gap="md">
             <HubPanel />
             <DeskCard />
+            <MyItems />
             <DueNext />
             <CarryOverCard />
             <ChainHead />

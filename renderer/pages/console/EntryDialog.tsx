@@ -3,6 +3,7 @@
  * edited as a new version with a reason; its history; void with reason;
  * raise an incident, a petition, an incoming document or a supervised item from it.
  */
+import { DateTimeField, eventProps } from '../../components/DateFields/DateFields';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Badge, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -199,7 +200,7 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
                 readOnly={e.voided}
                 allowDeselect={false}
               />
-              <TextInput type="datetime-local" label={t('log.time')} {...text('occurredAt')} />
+              <DateTimeField label={t('log.time')} {...eventProps(text('occurredAt'))} />
               <TextInput label={t('log.sourceUnit')} {...text('sourceUnit')} />
               <TextInput label={t('log.sourcePerson')} {...text('sourcePerson')} />
               <TextInput label={t('log.sourcePhone')} {...text('sourcePhone')} />
@@ -219,7 +220,7 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
               <Textarea label={t('log.outcome')} autosize {...text('outcome')} />
               <Stack gap="xs">
                 <TextInput label={t('log.handler')} {...text('handler')} />
-                <TextInput type="datetime-local" label={t('log.handledAt')} {...text('handledAt')} />
+                <DateTimeField label={t('log.handledAt')} {...eventProps(text('handledAt'))} />
               </Stack>
             </SimpleGrid>
             {error && (

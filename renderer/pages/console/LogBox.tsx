@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Button, Collapse, Group, Paper, SegmentedControl, SimpleGrid, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api';
+import { call, useApiQuery } from '../../api';
 import { logKinds, type LogKind } from '../../../shared/domain/log';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { errorTextWithField } from '../../lib/errors';
@@ -20,7 +20,12 @@ export function LogBox() {
   const { t } = useTranslation();
   const { tz } = useDesk();
   const now = useNow(1000);
-  const [kind, setKind] = useState<LogKind>('incoming_call');
+  // After each save the kind returns to the desk's default (来电 unless set otherwise): the next call
+  // after a 查岗 is not saved as 查岗.
+  const settings = useApiQuery('settings.get', {});
+  const defaultKind: LogKind = settings.data?.defaultLogKind ?? 'incoming_call';
+  const [kind, setKind] = useState<LogKind>(defaultKind);
+  useEffect(() => setKind(defaultKind), [defaultKind]);
   const [v, setV] = useState(empty);
   const [more, setMore] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -50,7 +55,7 @@ export function LogBox() {
 
   const clear = () => {
     setV(empty);
-    setKind('incoming_call');
+    setKind(defaultKind);
     setMore(false);
     setMsg(null);
     focusSummary();
@@ -84,6 +89,7 @@ export function LogBox() {
         detail: v.detail || null,
       });
       setV(empty);
+      setKind(defaultKind);
       setMore(false);
       setMsg({ ok: true, text: t('log.saved') });
     } catch (e) {

@@ -12,6 +12,7 @@ import type { LogEntry } from '../../../shared/contract';
 import { useDesk } from '../../lib/desk-context';
 import { formatTime } from '../../lib/format';
 import { EntryDialog } from './EntryDialog';
+import { effectiveFollowUp } from '../../../shared/domain/log-handling';
 
 export function Timeline() {
   const { t } = useTranslation();
@@ -48,7 +49,7 @@ export function Timeline() {
 }
 
 function EntryRow({ entry: e, tz, onOpen }: { entry: LogEntry; tz: string; onOpen: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const source = [e.sourceUnit, e.sourcePerson, e.sourcePhone].filter(Boolean).join(' · ');
   return (
     <UnstyledButton onClick={onOpen} w="100%" p={6} style={{ borderRadius: 4 }} className="dd-hover" data-testid="log-entry">
@@ -68,11 +69,28 @@ function EntryRow({ entry: e, tz, onOpen }: { entry: LogEntry; tz: string; onOpe
               {source}
             </Text>
           )}
-          {e.instruction && (
-            <Text size="xs" c="orange.8">
-              {t('log.instruction')}：{e.instruction}
-            </Text>
-          )}
+          {/* An entry turned into an incident shows its handling from the incident (reports, escalation, 批示). */}
+          {(() => {
+            const f = effectiveFollowUp(e, i18n.language === 'en' ? 'en' : 'zh-CN', tz);
+            return (
+              <>
+                {f.reportedTo && e.incidentId !== null && (
+                  <Text size="xs" c="dimmed" data-testid="entry-reported">
+                    {t('log.book.handling.reportedTo')}
+                    {t('common.colon')}
+                    {f.reportedTo}
+                  </Text>
+                )}
+                {f.instruction && (
+                  <Text size="xs" c="orange.8">
+                    {t('log.instruction')}
+                    {t('common.colon')}
+                    {f.instruction}
+                  </Text>
+                )}
+              </>
+            );
+          })()}
         </Stack>
         <Group gap={4}>
           {e.voided && <Badge color="gray">{t('log.voided')}</Badge>}

@@ -4,10 +4,11 @@
  * Search by name, phone digits or pinyin initials (张三 → zs); one click copies
  * a number. People are deactivated with a reason, never deleted.
  */
+import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
 import { Badge, Button, Group, Stack, Table, Tabs, Text, TextInput, Title, Switch } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconFileSpreadsheet, IconPlus, IconPrinter, IconSearch } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, useApiQuery } from '../../api';
 import { notifyError } from '../../lib/errors';
@@ -179,9 +180,7 @@ export function DirectoryPage() {
       <Group justify="space-between">
         <Title order={1} size="h2">{t('nav.directory')}</Title>
         <Group>
-          <Button variant="default" leftSection={<IconPrinter size={16} />} component="a" href="#/print/directory" target="_blank">
-            {t('directory.print')}
-          </Button>
+          <PrintActions route="/print/directory" label={t('directory.print')} testId="directory-print-button" />
           <Button
             variant="default"
             leftSection={<IconFileSpreadsheet size={16} />}

@@ -11,7 +11,7 @@ import { useDesk, useNow } from '../../lib/desk-context';
 import '../../styles/print-fonts.css';
 import '../../styles/official-print.css';
 import './directory-print.css';
-import { PrintButton } from '../../components/Print/PrintButton';
+import { PrintToolbar } from '../../components/Print/PrintButton';
 
 function byDepartment(people: Person[], none: string): [string, Person[]][] {
   const groups = new Map<string, Person[]>();
@@ -34,6 +34,8 @@ export function DirectoryPrintPage() {
     .map((k): [string, Contact[]] => [t(`contacts.kinds.${k}`), contacts.data.filter((c) => c.kind === k)])
     .filter(([, cs]) => cs.length > 0);
   return (
+    <>
+    <PrintToolbar title={`${desk.data.unitName}${t('directory.printTitle')}`} fallback="/directory" />
     <div className="dd-official dd-directory-print" data-testid="directory-print">
       <h1>
         {desk.data.unitName}
@@ -110,7 +112,7 @@ export function DirectoryPrintPage() {
       <p className="foot">
         {t('directory.printedOn')}：{formatDate(now, tz)}
       </p>
-      <PrintButton />
     </div>
+    </>
   );
 }

@@ -4,9 +4,10 @@
  * passed and not done), state; print the register (A4) or export it.
  * `?fromEntry=<id>` registers a 来文 log entry.
  */
+import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
 import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Urgency } from '../../../shared/domain/document';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -43,9 +44,7 @@ export function DocumentsPage() {
       <Group justify="space-between">
         <Title order={2}>{t('documents.title')}</Title>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconPrinter size={16} />} disabled={!valid} onClick={() => void navigate(`/print/documents?${qs}`)} data-testid="documents-print">
-            {t('documents.print')}
-          </Button>
+          {valid && <PrintActions route={`/print/documents?${qs}`} label={t('documents.print')} testId="documents-print" />}
           <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} disabled={!valid} onClick={() => void call('documents.exportXlsx', range).then((f) => downloadFile(f, true), notifyError)}>
             {t('documents.exportXlsx')}
           </Button>

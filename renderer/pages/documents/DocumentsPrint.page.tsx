@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api';
 import type { Input } from '../../../shared/contract';
 import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
-import { PrintButton } from '../../components/Print/PrintButton';
+import { PrintToolbar } from '../../components/Print/PrintButton';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -33,6 +33,8 @@ export function DocumentsPrintPage() {
   const s = q.data;
   if (!s) return null;
   return (
+    <>
+    <PrintToolbar title={`${s.unitName}${t('documents.printTitle')}`} fallback="/documents" />
     <div className="dd-official dd-documents-print" data-testid="documents-print-page">
       <h1>
         {s.unitName}
@@ -108,7 +110,7 @@ export function DocumentsPrintPage() {
         </span>
         <LiveChainHeadStamp />
       </div>
-      <PrintButton />
     </div>
+    </>
   );
 }

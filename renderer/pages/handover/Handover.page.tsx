@@ -5,9 +5,10 @@
  * objects. The outgoing officer submits (交班); the incoming officer, signed in
  * as themself, accepts (同意接班) or returns it (有异议).
  */
+import { PrintActions } from '../../components/Print/PrintButton';
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconPrinter } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { HandoverObject, HandoverSnapshot, HandoverState } from '../../../shared/contract';
@@ -155,9 +156,7 @@ export function HandoverPage() {
             {t('handover.inPlay')}
           </Button>
           {rec?.snapshot && (
-            <Button component={Link} to={`/print/handover/${v.dutyDate}`} leftSection={<IconPrinter size={16} />} variant="outline">
-              {t('handover.print')}
-            </Button>
+            <PrintActions route={`/print/handover/${v.dutyDate}`} label={t('handover.print')} testId="handover-print" />
           )}
         </Group>
       </Group>

@@ -11,7 +11,8 @@ import { logKinds } from '../../../shared/domain/log';
 import { formatDateTime, weekdayOfDate } from '../../lib/format';
 import { errorText } from '../../lib/errors';
 import { ChainHeadStamp } from '../../components/ChainHead/ChainHead';
-import { PrintButton } from '../../components/Print/PrintButton';
+import { PrintToolbar } from '../../components/Print/PrintButton';
+import { printText } from '../../lib/print-text';
 import '../../styles/print-fonts.css';
 import '../../styles/official-print.css';
 import './handover-print.css';
@@ -53,7 +54,7 @@ export function HandoverPrintPage() {
               {s.incidents.length === 0 && t('handover.none')}
               {s.incidents.map((i) => (
                 <div key={i.id}>
-                  {i.no} {i.title}（{t(`incidents.level.${i.level}`)}，{t(`incidents.status.${i.status}`)}）
+                  {i.no} {i.title}（{printText(t(`incidents.level.${i.level}`))}，{t(`incidents.status.${i.status}`)}）
                   {i.nextDeadline ? `；${t(`incidents.deadline.${i.nextDeadline.kind}`)} ${formatDateTime(i.nextDeadline.dueAt, tz)}` : ''}
                   {i.lastInstruction ? `；${t('due.latestInstruction')}：${i.lastInstruction}` : ''}
                 </div>
@@ -110,7 +111,7 @@ export function HandoverPrintPage() {
       <div className="foot">
         {h.chainSeq !== null && h.chainHash ? <ChainHeadStamp head={{ deskId, seq: h.chainSeq, hash: h.chainHash }} /> : <span>{t('handover.printout.notConfirmed')}</span>}
       </div>
-      <PrintButton />
+      <PrintToolbar fallback="/handover" />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatTime } from '../../lib/format';
 import { errorText } from '../../lib/errors';
-import { PrintButton } from '../../components/Print/PrintButton';
+import { PrintToolbar } from '../../components/Print/PrintButton';
 import '../../styles/print-fonts.css';
 import '../../styles/official-print.css';
 import './summary-print.css';
@@ -77,7 +77,7 @@ export function SummaryPrintPage() {
         <span>{t('hub.summary.signOfficer')}</span>
         <span>{t('hub.summary.signReviewer')}</span>
       </div>
-      <PrintButton />
+      <PrintToolbar fallback="/" />
     </div>
   );
 }

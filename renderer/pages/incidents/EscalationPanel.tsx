@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api';
+import { call, useApiQuery } from '../../api';
 import type { Escalation } from '../../../shared/contract';
 import { contactMethods, type ContactMethod } from '../../../shared/domain/escalation';
 import { countdownParts } from '../../../shared/domain/deadline';
@@ -37,6 +37,11 @@ export function EscalationPanel({ incidentId, escalations }: { incidentId: numbe
         )}
       </Group>
       {pending && <Pending esc={pending} run={run} />}
+      {escalations
+        .filter((e) => !e.cancelledAt && (e === pending || e.informs.some((i) => !i.done)))
+        .map((e) => (
+          <StillToRun key={`run-${e.id}`} esc={e} run={run} />
+        ))}
       {error && (
         <Text c="red" role="alert">
           {error}
@@ -164,6 +169,100 @@ function Past({ esc }: { esc: Escalation }) {
             via: esc.acknowledgedVia ? t(`incidents.contactMethod.${esc.acknowledgedVia}`) : '',
           }) + ` · ${t(`incidents.target.${esc.state.target}`)}`
         : t('incidents.detail.cancelled', { reason: esc.cancelReason ?? '' })}
+      {/* Who was told by the always-inform steps, once nothing is left to run. */}
+      {!esc.informs.some((i) => !i.done) &&
+        esc.informs.map((i) =>
+          i.done ? (
+            <Text span size="sm" display="block" c="dimmed" key={`done-${i.stepIndex}`}>
+              {t('incidents.detail.informDone', {
+                target: t(`incidents.target.${i.target}`),
+                name: i.name ?? '',
+                method: t(`incidents.contactMethod.${i.done.method}`),
+                by: i.done.by,
+                at: formatDateTime(i.done.at, tz),
+              })}
+            </Text>
+          ) : null,
+        )}
     </Text>
+  );
+}
+
+/**
+ * What will still run, and when; the always-inform steps with their 已告知
+ * button; and, for a leader addressed by a step, acknowledgement under their
+ * own account with their 批示.
+ */
+function StillToRun({ esc, run }: { esc: Escalation; run: (fn: () => Promise<unknown>) => Promise<void> }) {
+  const { t } = useTranslation();
+  const { tz } = useDesk();
+  const [method, setMethod] = useState<ContactMethod>('mobile');
+  const [instruction, setInstruction] = useState('');
+  const mine = useApiQuery('escalation.mine', {});
+  const addressed = (mine.data ?? []).filter((m) => m.escalationId === esc.id);
+  const methods = contactMethods.map((m) => ({ value: m, label: t(`incidents.contactMethod.${m}`) }));
+  const open = esc.informs.filter((i) => !i.done);
+  return (
+    <Stack gap={6} mt="sm" data-testid={`escalation-still-${esc.id}`}>
+      <Text fw={600} size="sm">
+        {t('incidents.detail.upcomingTitle')}
+      </Text>
+      {esc.upcoming.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('incidents.detail.nothingMore')}
+        </Text>
+      ) : (
+        esc.upcoming.slice(0, 6).map((u) => (
+          <Text size="sm" key={`${u.round}-${u.stepIndex}`}>
+            <Badge size="sm" variant="light" color={u.mode === 'always' ? 'red' : 'gray'} mr={6}>
+              {t(`incidents.detail.mode.${u.mode}`)}
+            </Badge>
+            {t('incidents.detail.upcomingItem', {
+              at: formatDateTime(u.at, tz),
+              step: u.stepIndex + 1,
+              round: u.round + 1,
+              target: t(`incidents.target.${u.target}`),
+              name: u.name ?? t('incidents.detail.unresolved'),
+            })}
+          </Text>
+        ))
+      )}
+      {esc.informs.map((i) =>
+        i.done ? (
+          <Text size="sm" c="dimmed" key={`inf-${i.stepIndex}`}>
+            {t('incidents.detail.informDone', {
+              target: t(`incidents.target.${i.target}`),
+              name: i.name ?? '',
+              method: t(`incidents.contactMethod.${i.done.method}`),
+              by: i.done.by,
+              at: formatDateTime(i.done.at, tz),
+            })}
+          </Text>
+        ) : null,
+      )}
+      {open.length > 0 && (
+        <Group align="flex-end" gap="xs" wrap="wrap">
+          <Select label={t('incidents.detail.ackVia')} data={methods} value={method} onChange={(m) => m && setMethod(m as ContactMethod)} allowDeselect={false} w={140} />
+          {open.map((i) => (
+            <Button
+              key={`tell-${i.stepIndex}`}
+              variant="light"
+              color="red"
+              onClick={() => void run(() => call('escalation.contact', { escalationId: esc.id, method, stepIndex: i.stepIndex }))}
+            >
+              {t('incidents.detail.informRecord', { target: t(`incidents.target.${i.target}`), name: i.name ?? '' })}
+            </Button>
+          ))}
+        </Group>
+      )}
+      {addressed.length > 0 && (
+        <Group align="flex-end" gap="xs" wrap="wrap" data-testid="ack-mine">
+          <Textarea label={t('incidents.detail.myInstruction')} autosize value={instruction} onChange={(e) => setInstruction(e.currentTarget.value)} style={{ flex: 1, minWidth: 240 }} />
+          <Button color="green" onClick={() => void run(() => call('escalation.acknowledgeMine', { escalationId: esc.id, instruction: instruction || null }))}>
+            {t('incidents.detail.ackMine')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
   );
 }

@@ -20,6 +20,7 @@ import { EscalationPanel } from './EscalationPanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { OverviewCard } from './OverviewCard';
 import { ReportsCard } from './ReportsCard';
+import { DeadlineDriftAlert } from './DeadlineDriftAlert';
 import { TimelineCard } from './TimelineCard';
 import { InstructionsCard } from './InstructionsCard';
 import { VersionsCard } from './VersionsCard';
@@ -102,6 +103,7 @@ function Detail({ d }: { d: IncidentDetail }) {
           })}
         </Alert>
       )}
+      {d.deadlineDrift && <DeadlineDriftAlert incidentId={inc.id} drift={d.deadlineDrift} />}
       {error && <Alert color="red">{error}</Alert>}
 
       <Grid>

@@ -5,6 +5,8 @@
  * loss (Order 493, shared/domain/grading.ts). Officers file the suggested
  * grade; a leader may choose another one with a reason, which stays visible.
  */
+import { incidentDescriptionFromCall, incidentTitleFromCall } from '../../../shared/domain/incident-prefill';
+import { DateTimeField, eventProps } from '../../components/DateFields/DateFields';
 import { useMemo, useState } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -85,17 +87,19 @@ export function IncidentForm({
           measures: incident.measures ?? '',
         }
       : {
+          // The event's nature in a few words, not the whole call; the call goes to the description.
           // Cut between characters, never inside an emoji (a half surrogate is refused by the API).
-          title: fromEntry ? cutText(fromEntry.summary, 120) : '',
+          title: fromEntry ? cutText(incidentTitleFromCall(fromEntry.summary), 120) : '',
           category: 'accident',
           subType: 'industrial',
           level: 4,
           occurredAt: toLocalInput(fromEntry?.occurredAt ?? now, tz),
           learnedAt: toLocalInput(fromEntry?.occurredAt ?? now, tz),
           location: '',
-          unit: fromEntry?.sourceUnit ?? '',
+          // The caller's unit reported the event (信息来源); the unit involved is asked, not guessed.
+          unit: '',
           source: [fromEntry?.sourceUnit, fromEntry?.sourcePerson, fromEntry?.sourcePhone].filter(Boolean).join(' ') || '',
-          description: fromEntry?.detail ?? '',
+          description: fromEntry ? incidentDescriptionFromCall(fromEntry.summary, fromEntry.detail) : '',
           deaths: 0,
           missing: 0,
           seriousInjuries: 0,
@@ -245,8 +249,8 @@ export function IncidentForm({
           />
         )}
         <SimpleGrid cols={2} spacing="xs">
-          <TextInput type="datetime-local" label={t('incidents.form.occurredAt')} required {...txt('occurredAt')} />
-          <TextInput type="datetime-local" label={t('incidents.form.learnedAt')} required {...txt('learnedAt')} />
+          <DateTimeField label={t('incidents.form.occurredAt')} required {...eventProps(txt('occurredAt'))} />
+          <DateTimeField label={t('incidents.form.learnedAt')} required {...eventProps(txt('learnedAt'))} />
           <TextInput label={t('incidents.form.location')} {...txt('location')} />
           <TextInput label={t('incidents.form.unit')} {...txt('unit')} />
         </SimpleGrid>

@@ -1,6 +1,7 @@
 /**
  * 事件 — incident list with filters (status, category, level, learned date, text).
  */
+import { DateField } from '../../components/DateFields/DateFields';
 import { useState } from 'react';
 import { Badge, Button, Group, MultiSelect, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -86,8 +87,8 @@ export function IncidentListPage() {
           clearable
           w={170}
         />
-        <TextInput type="date" label={t('incidents.list.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} />
-        <TextInput type="date" label={t('incidents.list.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={150} />
+        <DateField label={t('incidents.list.from')} value={from} onChange={(v: string) => setFrom(v)} w={150} />
+        <DateField label={t('incidents.list.to')} value={to} onChange={(v: string) => setTo(v)} w={150} />
         <TextInput
           label={t('common.search')}
           placeholder={t('incidents.list.query')}

@@ -1,6 +1,7 @@
 /**
  * File a report of the chain (首报 / 续报N / 终报), prefilled from the template.
  */
+import { DateTimeField } from '../../components/DateFields/DateFields';
 import { useEffect, useState } from 'react';
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -71,12 +72,11 @@ export function ReportForm({ incidentId, kind, onClose }: { incidentId: number; 
             onChange={(m) => m && setMethod(m as ReportMethod)}
             data-testid="report-method"
           />
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('incidents.detail.sentAt')}
             placeholder={toLocalInput(now, tz)}
             value={sentAt}
-            onChange={(e) => setSentAt(e.currentTarget.value)}
+            onChange={(v: string) => setSentAt(v)}
             description={t('log.now')}
           />
           <TextInput label={t('incidents.detail.signedBy')} value={signedBy} onChange={(e) => setSignedBy(e.currentTarget.value)} />

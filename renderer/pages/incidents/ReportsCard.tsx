@@ -4,9 +4,9 @@
  * Its deadlines counting down (met, late or overdue), the reports filed, and a
  * button for each report that may be filed next.
  */
+import { PrintActions } from '../../components/Print/PrintButton';
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { IncidentDetail } from '../../../shared/contract';
 import { reportTitle, type ReportKind } from '../../../shared/domain/incident';
 import { countdownParts } from '../../../shared/domain/deadline';
@@ -43,6 +43,11 @@ export function ReportsCard({ d, onFile }: { d: IncidentDetail; onFile: (kind: R
                   {t(`incidents.deadline.${dl.kind}`)} · {t('incidents.detail.dueAt')} {formatDateTime(dl.dueAt, tz)}
                   {dl.metAt ? ` · ${t('incidents.detail.metAt', { at: formatDateTime(dl.metAt, tz) })}` : ''}
                 </Text>
+                {dl.basis && (
+                  <Text size="xs" c="dimmed" data-testid="deadline-basis">
+                    {t(`incidents.deadlineBasis.${dl.basis}`)}
+                  </Text>
+                )}
                 {!dl.metAt && (
                   <Text size="sm" ff="monospace" fw={700} c={c.overdue ? 'red' : undefined}>
                     {c.overdue ? t('due.overdue', { t: c.text }) : t('due.left', { t: c.text })}
@@ -60,17 +65,16 @@ export function ReportsCard({ d, onFile }: { d: IncidentDetail; onFile: (kind: R
             <Group justify="space-between">
               <Group gap="xs">
                 <Text fw={700}>{r.title}</Text>
-                <Badge color={r.late ? 'red' : 'green'} data-testid="report-late">
-                  {r.late ? t('incidents.detail.lateForever') : t('incidents.detail.onTime')}
+                {/* A report that met no deadline was neither on time nor late: 无时限. */}
+                <Badge color={r.late ? 'red' : r.met.length ? 'green' : 'gray'} data-testid="report-late">
+                  {r.late ? t('incidents.detail.lateForever') : r.met.length ? t('incidents.detail.onTime') : t('incidents.detail.noDeadline')}
                 </Badge>
                 <Text size="sm">
                   {t(`incidents.method.${r.method}`)} → {r.recipient} · {formatDateTime(r.sentAt, tz)}
                   {r.signedBy ? ` · ${t('incidents.detail.signedBy')} ${r.signedBy}` : ''}
                 </Text>
               </Group>
-              <Button size="compact-xs" variant="subtle" component={Link} to={`/print/report/${r.id}`} target="_blank">
-                {t('incidents.detail.print')}
-              </Button>
+              <PrintActions route={`/print/report/${r.id}`} label={t('incidents.detail.print')} variant="subtle" testId={`report-print-${r.id}`} />
             </Group>
             <Text size="xs" c="dimmed">
               {t('incidents.detail.recordedBy', { by: r.recordedBy, at: formatDateTime(r.recordedAt, tz) })}

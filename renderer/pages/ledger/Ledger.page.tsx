@@ -5,9 +5,10 @@
  * prints as an A4 台账 and exports to Excel. `?fromEntry=<id>` enters an item
  * from a log entry.
  */
+import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
 import { Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { call, useApiQuery } from '../../api';
@@ -55,9 +56,7 @@ export function LedgerPage() {
       <Group justify="space-between">
         <Title order={2}>{t('ledger.title')}</Title>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => void navigate(`/print/ledger?${filterQuery(filter)}`)} data-testid="ledger-print">
-            {t('ledger.print')}
-          </Button>
+          <PrintActions route={`/print/ledger?${filterQuery(filter)}`} label={t('ledger.print')} testId="ledger-print" />
           <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void call('ledger.exportXlsx', filter).then((f) => downloadFile(f, true), notifyError)}>
             {t('ledger.exportXlsx')}
           </Button>

@@ -10,7 +10,7 @@ import { useApiQuery } from '../../api';
 import type { LedgerFilter } from '../../../shared/contract';
 import { ledgerFilter } from '../../../shared/contract/ledger';
 import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
-import { PrintButton } from '../../components/Print/PrintButton';
+import { PrintToolbar } from '../../components/Print/PrintButton';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { errorText } from '../../lib/errors';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -32,6 +32,8 @@ export function LedgerPrintPage() {
   if (!s) return null;
   const hazard = filter.source === 'hazard';
   return (
+    <>
+    <PrintToolbar title={`${s.unitName}${s.title}`} fallback="/ledger" />
     <div className="dd-official dd-ledger-print" data-testid="ledger-print-page">
       <h1>
         {s.unitName}
@@ -123,7 +125,7 @@ export function LedgerPrintPage() {
         </span>
         <LiveChainHeadStamp />
       </div>
-      <PrintButton />
     </div>
+    </>
   );
 }

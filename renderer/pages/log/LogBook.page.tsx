@@ -4,9 +4,12 @@
  * search across all days; print the day on A4; export a range to Excel.
  * Clicking an entry opens it (follow-up fields, edit with reason, history, void).
  */
+import { effectiveFollowUp } from '../../../shared/domain/log-handling';
+import { DateField } from '../../components/DateFields/DateFields';
+import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
 import { ActionIcon, Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconFileSpreadsheet, IconPrinter, IconSearch, IconX } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconFileSpreadsheet, IconSearch, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { call, useApiQuery } from '../../api';
@@ -40,16 +43,7 @@ export function LogBookPage() {
       <Group justify="space-between" align="flex-end">
         <Title order={2}>{t('log.book.title')}</Title>
         <Group gap="xs">
-          <Button
-            variant="default"
-            leftSection={<IconPrinter size={16} />}
-            component="a"
-            href={`#/print/log/${date}`}
-            target="_blank"
-            data-testid="logbook-print"
-          >
-            {t('log.book.print')}
-          </Button>
+          <PrintActions route={`/print/log/${date}`} label={t('log.book.print')} testId="logbook-print" />
           <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => setExporting(true)}>
             {t('log.book.export')}
           </Button>
@@ -62,12 +56,11 @@ export function LogBookPage() {
             <IconChevronLeft size={18} />
           </ActionIcon>
         </Tooltip>
-        <TextInput
-          type="date"
+        <DateField
           label={t('log.book.dutyDay')}
           value={date}
           max={current}
-          onChange={(e) => e.currentTarget.value && go(e.currentTarget.value)}
+          onChange={(v: string) => v && go(v)}
           w={170}
           data-testid="logbook-date"
         />
@@ -246,10 +239,14 @@ function SearchResults({ query, kind, onOpen }: { query: string; kind: LogKind |
 function EntryTable({ entries, dutyDate, onOpen }: { entries: LogEntry[]; dutyDate: string | null; onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   const { tz } = useDesk();
-  const handling = (e: LogEntry) =>
-    (['reportedTo', 'proposal', 'instruction', 'outcome'] as const)
-      .filter((k) => e[k])
-      .map((k) => `${t(`log.book.handling.${k}`)}：${e[k]}`);
+  const { i18n } = useTranslation();
+  // An entry turned into an incident shows its handling from the incident's reports, escalation and 批示.
+  const handling = (e: LogEntry) => {
+    const f = { ...e, ...effectiveFollowUp(e, i18n.language === 'en' ? 'en' : 'zh-CN', tz) };
+    return (['reportedTo', 'proposal', 'instruction', 'outcome'] as const)
+      .filter((k) => f[k])
+      .map((k) => `${t(`log.book.handling.${k}`)}${t('common.colon')}${f[k]}`);
+  };
   return (
     <Table striped highlightOnHover verticalSpacing={6} data-testid="logbook-table">
       <Table.Thead>
@@ -351,8 +348,8 @@ function ExportDialog(props: { from: string; to: string; kind: LogKind | null; q
           {t('log.book.exportHint')}
         </Text>
         <Group grow>
-          <TextInput type="date" label={t('log.book.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput type="date" label={t('log.book.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          <DateField label={t('log.book.from')} value={from} onChange={(v: string) => setFrom(v)} />
+          <DateField label={t('log.book.to')} value={to} onChange={(v: string) => setTo(v)} />
         </Group>
         {error && (
           <Text c="red" role="alert">

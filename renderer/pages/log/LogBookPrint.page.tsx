@@ -4,6 +4,7 @@
  * handling (voided entries struck through, with their reason), the
  * incidents, signature lines, page x of y and the audit chain head.
  */
+import { printText } from '../../lib/print-text';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api';
@@ -15,11 +16,13 @@ import { useNow } from '../../lib/desk-context';
 import '../../styles/print-fonts.css';
 import '../../styles/official-print.css';
 import './logbook-print.css';
-import { PrintButton } from '../../components/Print/PrintButton';
+import { PrintToolbar } from '../../components/Print/PrintButton';
+import { effectiveFollowUp } from '../../../shared/domain/log-handling';
+import type { Language } from '../../../shared/i18n';
 
 export function LogBookPrintPage() {
   const { dutyDate } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const now = useNow(60_000);
   const q = useApiQuery('log.book', { dutyDate: dutyDate ?? '' });
   if (q.error) return <p role="alert">{errorText(t, q.error)}</p>;
@@ -32,12 +35,17 @@ export function LogBookPrintPage() {
       .flatMap((s) => s[role])
       .map((p) => (p.mobile ? `${p.name}（${p.mobile}）` : p.name))
       .join('、') || '—';
-  const handling = (e: LogEntry) =>
-    (['reportedTo', 'proposal', 'instruction', 'outcome'] as const)
-      .filter((k) => e[k])
-      .map((k) => `${t(`log.book.handling.${k}`)}：${e[k]}`)
-      .concat(e.handler ? [`${t('log.handler')}：${e.handler}${e.handledAt ? ` ${formatDateTime(e.handledAt, tz)}` : ''}`] : []);
+  // An entry turned into an incident prints its handling from the incident's reports, escalation and instructions.
+  const handling = (e: LogEntry) => {
+    const f = { ...e, ...effectiveFollowUp(e, i18n.language === 'en' ? 'en' : ('zh-CN' as Language), tz) };
+    return (['reportedTo', 'proposal', 'instruction', 'outcome'] as const)
+      .filter((k) => f[k])
+      .map((k) => `${t(`log.book.handling.${k}`)}${t('log.book.colon')}${f[k]}`)
+      .concat(e.handler ? [`${t('log.handler')}${t('log.book.colon')}${e.handler}${e.handledAt ? ` ${formatDateTime(e.handledAt, tz)}` : ''}`] : []);
+  };
   return (
+    <>
+    <PrintToolbar title={`${b.unitName}${t('log.book.printTitle')} ${b.dutyDate}`} fallback={`/log?date=${b.dutyDate}`} />
     <div className="dd-official dd-logbook-print" data-testid="logbook-print-page">
       <h1>
         {b.unitName}
@@ -45,7 +53,7 @@ export function LogBookPrintPage() {
       </h1>
       <div className="meta">
         <span>
-          {t('log.book.dutyDay')}：
+          {t('log.book.dutyDay')}{t('log.book.colon')}
           {t('log.book.printDay', {
             date: `${y}年${m}月${d}日`,
             weekday: weekdayOfDate(b.dutyDate),
@@ -55,19 +63,19 @@ export function LogBookPrintPage() {
           })}
         </span>
         <span>
-          {t('incidents.print.dutyPhone')}：{b.dutyPhone ?? '—'}
+          {t('incidents.print.dutyPhone')}{t('log.book.colon')}{b.dutyPhone ?? '—'}
         </span>
       </div>
       <div className="meta">
         <span>
-          {t('log.book.leader')}：{names('leader')}
+          {t('log.book.leader')}{t('log.book.colon')}{names('leader')}
         </span>
       </div>
       <div className="meta">
         <span>
-          {t('log.book.officer')}：{names('officer')}
+          {t('log.book.officer')}{t('log.book.colon')}{names('officer')}
           {'　'}
-          {t('log.book.standby')}：{names('standby')}
+          {t('log.book.standby')}{t('log.book.colon')}{names('standby')}
         </span>
       </div>
       <table>
@@ -102,16 +110,16 @@ export function LogBookPrintPage() {
                 {e.sourcePhone && <div style={{ whiteSpace: 'nowrap' }}>{e.sourcePhone}</div>}
               </td>
               <td>
-                <span className="summary">{e.summary}</span>
+                <span className="summary">{printText(e.summary)}</span>
                 {e.voided && (
                   <span className="void-mark">
-                    {t('log.book.voidedMark')}：{e.voidReason}
+                    {t('log.book.voidedMark')}{t('log.book.colon')}{e.voidReason}
                   </span>
                 )}
-                {e.detail && <div className="handling">{e.detail}</div>}
+                {e.detail && <div className="handling">{printText(e.detail)}</div>}
                 {handling(e).map((h) => (
                   <div key={h} className="handling">
-                    {h}
+                    {printText(h)}
                   </div>
                 ))}
               </td>
@@ -126,7 +134,7 @@ export function LogBookPrintPage() {
           <h2>{t('log.book.printIncidents')}</h2>
           {b.incidents.map((i) => (
             <div key={i.id}>
-              {i.no}　{i.title}　{t(`incidents.level.${i.level}`)}　{t(`incidents.status.${i.status}`)}
+              {i.no}　{i.title}　{printText(t(`incidents.level.${i.level}`))}　{t(`incidents.status.${i.status}`)}
             </div>
           ))}
         </>
@@ -136,11 +144,11 @@ export function LogBookPrintPage() {
       </div>
       <div className="foot">
         <span>
-          {t('log.book.printedAt')}：{formatDateTime(now, tz)}
+          {t('log.book.printedAt')}{t('log.book.colon')}{formatDateTime(now, tz)}
         </span>
         <LiveChainHeadStamp />
       </div>
-      <PrintButton />
     </div>
+    </>
   );
 }

@@ -3,11 +3,11 @@
  * the table in 批 and 人次 per level, by form and category, 集体访, 非正常上访
  * and 重复访, each with 环比 and 同比; print it (A4) or export it to Excel.
  */
+import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
 import { Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { call, useApiQuery } from '../../api';
 import { useDesk } from '../../lib/desk-context';
 import { notifyError, errorText } from '../../lib/errors';
@@ -20,7 +20,6 @@ type Mode = 'month' | 'sensitive' | 'custom';
 export function PetitionStats() {
   const { t, i18n } = useTranslation();
   const { tz, clockOffset } = useDesk();
-  const navigate = useNavigate();
   const today = localDate(Date.now() + clockOffset, tz);
   const [mode, setMode] = useState<Mode>('month');
   const [month, setMonth] = useState(today.slice(0, 7));
@@ -62,15 +61,7 @@ export function PetitionStats() {
             <TextInput type="date" label={t('petitions.to')} value={range.to} onChange={(e) => setRange({ ...range, to: e.currentTarget.value })} w={160} />
           </>
         )}
-        <Button
-          variant="default"
-          leftSection={<IconPrinter size={16} />}
-          disabled={!valid}
-          onClick={() => valid && void navigate(`/print/petitions/stats?from=${period!.from}&to=${period!.to}`)}
-          data-testid="petition-stats-print"
-        >
-          {t('petitions.printStats')}
-        </Button>
+        {valid && <PrintActions route={`/print/petitions/stats?from=${period!.from}&to=${period!.to}`} label={t('petitions.printStats')} testId="petition-stats-print" />}
         <Button
           variant="default"
           leftSection={<IconFileSpreadsheet size={16} />}

@@ -8,7 +8,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api';
 import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
-import { PrintButton } from '../../components/Print/PrintButton';
+import { PrintToolbar } from '../../components/Print/PrintButton';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -28,6 +28,8 @@ export function PetitionStatsPrintPage() {
   if (!s) return null;
   const lang = i18n.language;
   return (
+    <>
+    <PrintToolbar title={`${s.unitName}${t('petitions.stats.title')}`} fallback="/petitions" />
     <div className="dd-official dd-petition-print" data-testid="petition-stats-print-page">
       <h1>
         {s.unitName}
@@ -78,7 +80,7 @@ export function PetitionStatsPrintPage() {
         </span>
         <LiveChainHeadStamp />
       </div>
-      <PrintButton />
     </div>
+    </>
   );
 }

@@ -3,11 +3,12 @@
  * made on subordinate units, and the month's statistics (units checked,
  * answer rate, 漏岗 / 脱岗 by unit) to print or export.
  */
+import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
 import { Badge, Button, Checkbox, Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { postStates, presenceMethods_, type PostState, type PresenceDirection, type PresenceMethod } from '../../../shared/contract';
 import { call, useApiMutation, useApiQuery } from '../../api';
 import { useDesk, useNow } from '../../lib/desk-context';
@@ -142,9 +143,7 @@ export function PresencePage() {
       <CheckForm />
       <Group align="flex-end">
         <TextInput label={t('attendance.month')} type="month" value={month} onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />
-        <Button component={Link} to={`/print/presence/${month}`} variant="outline" leftSection={<IconPrinter size={16} />}>
-          {t('presence.print')}
-        </Button>
+        <PrintActions route={`/print/presence/${month}`} label={t('presence.print')} testId="presence-print" />
         <Button variant="outline" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void call('presence.exportXlsx', { month }).then((f) => downloadFile(f, true), notifyError)}>
           {t('presence.export')}
         </Button>

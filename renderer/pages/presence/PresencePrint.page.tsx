@@ -9,7 +9,7 @@ import { useApiQuery } from '../../api';
 import { formatDateTime } from '../../lib/format';
 import { errorText } from '../../lib/errors';
 import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
-import { PrintButton } from '../../components/Print/PrintButton';
+import { PrintToolbar } from '../../components/Print/PrintButton';
 import '../../styles/print-fonts.css';
 import '../../styles/official-print.css';
 import '../reports/report-print.css';
@@ -65,7 +65,7 @@ export function PresencePrintPage() {
       <div className="foot">
         <LiveChainHeadStamp />
       </div>
-      <PrintButton />
+      <PrintToolbar fallback="/presence" />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { useApiQuery } from '../../api';
 import { formatDateTime } from '../../lib/format';
 import { errorText } from '../../lib/errors';
 import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
-import { PrintButton } from '../../components/Print/PrintButton';
+import { PrintToolbar } from '../../components/Print/PrintButton';
 import { StatsPrintTable } from './StatsTable';
 import '../../styles/print-fonts.css';
 import '../../styles/official-print.css';
@@ -60,7 +60,7 @@ export function DailyReportPrintPage() {
       <div className="foot">
         <LiveChainHeadStamp />
       </div>
-      <PrintButton />
+      <PrintToolbar fallback="/reports" />
     </div>
   );
 }

@@ -3,9 +3,10 @@
  * deadline and lateness kept), the weekly and monthly roll-ups, and every
  * date's submission state.
  */
+import { PrintActions } from '../../components/Print/PrintButton';
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { IconChevronLeft, IconChevronRight, IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
+import { IconChevronLeft, IconChevronRight, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { reportMethods } from '../../../shared/domain/incident';
@@ -70,9 +71,7 @@ function DailyTab() {
         </Group>
         {r && (
           <Group gap="xs">
-            <Button component={Link} to={`/print/daily-report/${v.date}`} leftSection={<IconPrinter size={16} />} variant="outline">
-              {t('reports.print')}
-            </Button>
+            <PrintActions route={`/print/daily-report/${v.date}`} label={t('reports.print')} testId="daily-report-print" />
             <Button
               variant="outline"
               leftSection={<IconFileSpreadsheet size={16} />}
@@ -193,9 +192,7 @@ function RollupTab() {
         <Button variant="light" onClick={() => { const m = monthRange(today.slice(0, 7)); setFrom(m.from); setTo(m.to); }}>
           {t('reports.month')}
         </Button>
-        <Button component={Link} to={`/print/report-rollup/${from}/${to}`} leftSection={<IconPrinter size={16} />} variant="outline">
-          {t('reports.print')}
-        </Button>
+        <PrintActions route={`/print/report-rollup/${from}/${to}`} label={t('reports.print')} testId="rollup-print" />
         <Button variant="outline" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void call('dailyReport.exportXlsx', { from, to }).then((f) => downloadFile(f, true), notifyError)}>
           {t('reports.export')}
         </Button>

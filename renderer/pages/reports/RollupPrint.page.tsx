@@ -8,7 +8,7 @@ import { useApiQuery } from '../../api';
 import { formatDateTime } from '../../lib/format';
 import { errorText } from '../../lib/errors';
 import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
-import { PrintButton } from '../../components/Print/PrintButton';
+import { PrintToolbar } from '../../components/Print/PrintButton';
 import { monthRange } from '../../../shared/time';
 import { StatsPrintTable } from './StatsTable';
 import '../../styles/print-fonts.css';
@@ -62,7 +62,7 @@ export function RollupPrintPage() {
       <div className="foot">
         <LiveChainHeadStamp />
       </div>
-      <PrintButton />
+      <PrintToolbar fallback="/reports" />
     </div>
   );
 }

@@ -2,6 +2,8 @@
  * Panels beside the grid: conflicts, fairness report, versions with change
  * lists, and leave (unavailability).
  */
+import { DateField } from '../../components/DateFields/DateFields';
+import { PrintActions } from '../../components/Print/PrintButton';
 import { Button, Group, List, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -95,9 +97,7 @@ export function VersionList({ detail }: { detail: RosterDetail }) {
             <Text size="sm" c="dimmed">
               {formatDateTime(v.publishedAt, tz)} · {v.publishedBy}
             </Text>
-            <Button size="compact-xs" variant="subtle" component="a" href={`#/print/roster/${detail.plan.id}?version=${v.version}`} target="_blank">
-              {t('roster.print')}
-            </Button>
+            <PrintActions route={`/print/roster/${detail.plan.id}?version=${v.version}`} label={t('roster.print')} variant="subtle" testId={`roster-print-version-${v.version}`} />
           </Group>
           {v.reason && <Text size="sm">{v.reason}</Text>}
           {v.version > 1 && (
@@ -133,8 +133,8 @@ export function LeavePanel({ detail, editable }: { detail: RosterDetail; editabl
             onChange={(e) => setPersonId(e.currentTarget.value)}
             data={[{ value: '', label: '—' }, ...detail.people.filter((p) => p.active).map((p) => ({ value: String(p.id), label: p.name }))]}
           />
-          <TextInput type="date" label={t('roster.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput type="date" label={t('roster.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          <DateField label={t('roster.from')} value={from} onChange={(v: string) => setFrom(v)} />
+          <DateField label={t('roster.to')} value={to} onChange={(v: string) => setTo(v)} />
           <TextInput label={t('roster.leaveReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
           <Button disabled={!personId || !reason.trim()} onClick={() => add.mutate({ personId: Number(personId), from, to, reason }, { onSuccess: () => setReason('') })}>
             {t('roster.addLeave')}

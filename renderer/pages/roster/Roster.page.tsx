@@ -3,8 +3,11 @@
  * live conflict warnings, publish versions, swaps, print, Excel and iCal.
  * Admins edit; leaders and officers read.
  */
+import { Link } from 'react-router';
+import { DateField, MonthField } from '../../components/DateFields/DateFields';
+import { PrintActions } from '../../components/Print/PrintButton';
 import { Alert, Badge, Button, Checkbox, FileButton, Group, Modal, NativeSelect, Paper, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { IconCalendarEvent, IconFileSpreadsheet, IconPrinter, IconSparkles, IconUpload } from '@tabler/icons-react';
+import { IconCalendarEvent, IconFileSpreadsheet, IconSparkles, IconUpload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerateOutcome, RosterImportOutcome } from '../../../shared/contract/roster';
@@ -17,6 +20,37 @@ import { WeekView } from './WeekView';
 import { ConflictList, FairnessTable, LeavePanel, VersionList } from './PlanPanels';
 import { downloadFile, fileToBase64, monthDay, nextMonth } from './lib';
 import { monthRange } from '../../../shared/time';
+
+/** Years with official holiday data (bundled or entered by the desk). */
+function useKnownYears(): Set<number> | null {
+  const years = useApiQuery('calendar.years', {});
+  return years.data ? new Set(years.data.map((y) => y.year)) : null;
+}
+
+/**
+ * Next month in a year without the State Council's notice (December planning
+ * January): said before the admin starts, with the way to 设置 → 节假日.
+ */
+function HolidayDataNotice({ year }: { year: number }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="yellow" data-testid="holiday-data-missing" title={t('roster.holidayMissingTitle', { year })}>
+      <Text size="sm">{t('roster.holidayMissing', { year })}</Text>
+      <Button component={Link} to="/settings?tab=roster-holidays" size="xs" mt="xs" variant="light">
+        {t('roster.enterNotice', { year })}
+      </Button>
+    </Alert>
+  );
+}
+
+/** On the page: next month's year has no holiday data yet. */
+function NextYearNotice() {
+  const { tz } = useDesk();
+  const now = useNow(60_000);
+  const known = useKnownYears();
+  const year = Number(nextMonth(localDate(now, tz)).slice(0, 4));
+  return known && !known.has(year) ? <HolidayDataNotice year={year} /> : null;
+}
 
 function NewPlanModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: number) => void }) {
   const { t } = useTranslation();
@@ -35,15 +69,18 @@ function NewPlanModal({ opened, onClose, onCreated }: { opened: boolean; onClose
   }, [month]);
   const create = useApiMutation('roster.createPlan');
   const err = create.error instanceof ApiCallError ? create.error.error.message : null;
+  const known = useKnownYears();
+  const missing = known && from && to ? [...new Set([from.slice(0, 4), to.slice(0, 4)].map(Number))].filter((y) => !known.has(y)) : [];
   return (
     <Modal opened={opened} onClose={onClose} title={t('roster.newPlan')}>
       <Stack>
-        <TextInput type="month" label={t('roster.month')} value={month} onChange={(e) => setMonth(e.currentTarget.value)} />
+        <MonthField label={t('roster.month')} value={month} onChange={(v: string) => setMonth(v)} />
         <Group grow>
-          <TextInput type="date" label={t('roster.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-          <TextInput type="date" label={t('roster.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+          <DateField label={t('roster.from')} value={from} onChange={(v: string) => setFrom(v)} />
+          <DateField label={t('roster.to')} value={to} onChange={(v: string) => setTo(v)} />
         </Group>
         <TextInput label={t('roster.planTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+        {missing.length > 0 && <HolidayDataNotice year={missing[0]!} />}
         {err && (
           <Alert color="red" data-testid="plan-error">
             {err}
@@ -51,7 +88,7 @@ function NewPlanModal({ opened, onClose, onCreated }: { opened: boolean; onClose
         )}
         <Group justify="flex-end">
           <Button
-            disabled={!title.trim() || !from || !to}
+            disabled={!title.trim() || !from || !to || missing.length > 0}
             loading={create.isPending}
             onClick={() => create.mutate({ title, from, to, notes: null }, { onSuccess: (p) => onCreated(p.id) })}
           >
@@ -162,6 +199,7 @@ export function RosterPage() {
           </Group>
         )}
       </Group>
+      {isAdmin && <NextYearNotice />}
       <WeekView />
       {imported && (
         <Alert color={imported.ok ? 'green' : 'red'} withCloseButton onClose={() => setImported(null)} data-testid="import-result">
@@ -228,12 +266,8 @@ export function RosterPage() {
               </Button>
             </>
           )}
-          <Button variant="default" leftSection={<IconPrinter size={16} />} component="a" href={`#/print/roster/${d.plan.id}`} target="_blank">
-            {t('roster.print')}
-          </Button>
-          <Button variant="default" leftSection={<IconPrinter size={16} />} component="a" href={`#/print/roster/${d.plan.id}?layout=departments`} target="_blank" data-testid="roster-print-departments">
-            {t('roster.printDepartments')}
-          </Button>
+          <PrintActions route={`/print/roster/${d.plan.id}`} label={t('roster.print')} testId="roster-print" />
+          <PrintActions route={`/print/roster/${d.plan.id}?layout=departments`} label={t('roster.printDepartments')} testId="roster-print-departments" />
           <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportXlsx()}>
             {t('roster.exportXlsx')}
           </Button>

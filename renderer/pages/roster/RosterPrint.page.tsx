@@ -4,14 +4,13 @@
  * the Electron print dialog / printToPDF and Chromium's page.pdf in browser
  * mode; the toolbar is hidden on paper.
  */
-import { Alert, Button, Center, Group, Loader } from '@mantine/core';
-import { IconPrinter } from '@tabler/icons-react';
+import { Alert, Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api';
 import { RosterSheet } from './RosterSheet';
 import { RosterDepartmentSheet } from './RosterDepartmentSheet';
-import { printWhenFontsReady } from '../../components/Print/PrintButton';
+import { PrintToolbar } from '../../components/Print/PrintButton';
 
 export function RosterPrintPage() {
   const { t } = useTranslation();
@@ -36,11 +35,7 @@ export function RosterPrintPage() {
   }
   return (
     <main className="dd-roster-print-page">
-      <Group justify="center" mb="md" className="dd-no-print">
-        <Button leftSection={<IconPrinter size={16} />} onClick={() => void printWhenFontsReady()}>
-          {t('roster.print')}
-        </Button>
-      </Group>
+      <PrintToolbar title={q.data.title} fallback="/roster" />
       {byDepartment ? <RosterDepartmentSheet data={q.data} /> : <RosterSheet data={q.data} />}
     </main>
   );

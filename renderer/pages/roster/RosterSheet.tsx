@@ -28,14 +28,24 @@ function People({ list }: { list: RosterPrintPerson[] }) {
 export function RosterSheet({ data }: { data: RosterPrintData }) {
   const { t } = useTranslation();
   const weekdays = t('roster.weekdays', { returnObjects: true }) as string[];
+  // Lines the table needs (a cell with two people takes two): a month of single
+  // entries fits one A4 page in the compact density, which is used as soon as the normal one would spill.
+  const lines = data.rows.reduce((n, r) => n + Math.max(1, r.leader.length, r.officer.length, r.standby.length), 0);
+  const density = lines > 22 ? (lines > 36 ? ' dense' : ' compact') : '';
   return (
-    <article className={`dd-roster-sheet${data.multiShift ? ' landscape' : ''}`} data-testid="roster-sheet">
+    <article className={`dd-roster-sheet${data.multiShift ? ' landscape' : ''}${density}`} data-testid="roster-sheet" data-lines={lines}>
       <h1>{data.title}</h1>
       {data.version === 0 && <p className="draft">{t('roster.printView.draftMark')}</p>}
       <div className="meta">
         <span>{data.unitName}</span>
         <span>
-          {t('roster.printView.dutyPhone')}：{data.dutyPhone ?? '—'}　{t('roster.printView.fax')}：{data.fax ?? '—'}
+          {t('roster.printView.dutyPhone')}
+          {t('common.colon')}
+          {data.dutyPhone ?? '—'}
+          {t('common.gap')}
+          {t('roster.printView.fax')}
+          {t('common.colon')}
+          {data.fax ?? '—'}
         </span>
       </div>
       <table>

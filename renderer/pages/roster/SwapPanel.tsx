@@ -2,7 +2,8 @@
  * 换班/替班: request (A ↔ B on dates, or B covers A; reason) → approval by an
  * admin or the leader → published as an amendment; withdraw; history.
  */
-import { Alert, Badge, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { DateField } from '../../components/DateFields/DateFields';
+import { Alert, Badge, Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterDetail, SwapKind } from '../../../shared/contract/roster';
@@ -46,12 +47,12 @@ export function SwapPanel({ detail }: { detail: RosterDetail }) {
           />
           <Group grow>
             <NativeSelect label={t('roster.swap.personA')} value={personA} onChange={(e) => setPersonA(e.currentTarget.value)} data={[{ value: '', label: '—' }, ...people]} />
-            <TextInput type="date" label={t('roster.swap.dateA')} value={dateA} min={detail.plan.from} max={detail.plan.to} onChange={(e) => setDateA(e.currentTarget.value)} />
+            <DateField label={t('roster.swap.dateA')} value={dateA} min={detail.plan.from} max={detail.plan.to} onChange={(v: string) => setDateA(v)} />
           </Group>
           <Group grow>
             <NativeSelect label={t('roster.swap.personB')} value={personB} onChange={(e) => setPersonB(e.currentTarget.value)} data={[{ value: '', label: '—' }, ...people]} />
             {kind === 'swap' && (
-              <TextInput type="date" label={t('roster.swap.dateB')} value={dateB} min={detail.plan.from} max={detail.plan.to} onChange={(e) => setDateB(e.currentTarget.value)} />
+              <DateField label={t('roster.swap.dateB')} value={dateB} min={detail.plan.from} max={detail.plan.to} onChange={(v: string) => setDateB(v)} />
             )}
           </Group>
           <Textarea label={t('roster.swap.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={1} />

@@ -3,7 +3,8 @@
  * the escalation policy (admins edit; everyone can read).
  */
 import { useEffect, useState } from 'react';
-import { ActionIcon, Button, Group, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, useApiQuery } from '../../api';
@@ -19,6 +20,7 @@ function RulesPanel() {
   const { t } = useTranslation();
   const isAdmin = useHasRole('admin');
   const q = useApiQuery('report.rules', {});
+  const drift = useApiQuery('report.rulesDrift', {});
   const [r, setR] = useState<ReportRules | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -37,9 +39,12 @@ function RulesPanel() {
     }
   };
   return (
-    <Stack maw={720} data-testid="rules-panel">
+    <Stack maw={760} data-testid="rules-panel">
       <Text size="sm" c="dimmed">
         {t('incidents.settings.nationalNote')}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {t('incidents.settings.levelSource')}
       </Text>
       <Table>
         <Table.Thead>
@@ -77,6 +82,63 @@ function RulesPanel() {
           ))}
         </Table.Tbody>
       </Table>
+      <Paper withBorder p="sm" data-testid="accident-rules">
+        <Title order={5} mb="xs">
+          {t('incidents.settings.accidentTitle')}
+        </Title>
+        <Stack gap="xs">
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              {t('incidents.settings.accidentRole')}
+            </Text>
+            <SegmentedControl
+              value={r.accident.role}
+              disabled={!isAdmin}
+              onChange={(v) => setR({ ...r, accident: { ...r.accident, role: v as ReportRules['accident']['role'] } })}
+              data={[
+                { value: 'government', label: t('incidents.settings.roleGovernment') },
+                { value: 'unit', label: t('incidents.settings.roleUnit') },
+              ]}
+            />
+          </div>
+          <Group grow>
+            <NumberInput
+              label={t('incidents.settings.levelMinutes')}
+              placeholder={t('incidents.settings.none')}
+              value={opt(r.accident.levelMinutes)}
+              min={1}
+              onChange={(v) => setR({ ...r, accident: { ...r.accident, levelMinutes: v === '' ? null : Number(v) } })}
+              disabled={!isAdmin || r.accident.role !== 'government'}
+            />
+            <NumberInput
+              label={t('incidents.settings.unitMinutes')}
+              placeholder={t('incidents.settings.none')}
+              value={opt(r.accident.unitMinutes)}
+              min={1}
+              onChange={(v) => setR({ ...r, accident: { ...r.accident, unitMinutes: v === '' ? null : Number(v) } })}
+              disabled={!isAdmin || r.accident.role !== 'unit'}
+            />
+          </Group>
+          <Text size="xs" c="dimmed">
+            {t('incidents.settings.accidentSource')}
+          </Text>
+        </Stack>
+      </Paper>
+      <Alert color="blue" variant="light" data-testid="rules-change-note">
+        <Text size="sm">{t('incidents.settings.changeNote')}</Text>
+        {!!drift.data?.length && (
+          <Stack gap={2} mt="xs" data-testid="rules-drift">
+            <Text size="sm" fw={600}>
+              {t('incidents.settings.driftList', { n: drift.data.length })}
+            </Text>
+            {drift.data.map((i) => (
+              <Anchor key={i.id} component={Link} to={`/incidents/${i.id}`} size="sm">
+                {i.no} {i.title}
+              </Anchor>
+            ))}
+          </Stack>
+        )}
+      </Alert>
       <Group grow>
         <NumberInput
           label={t('incidents.settings.supplementDays')}

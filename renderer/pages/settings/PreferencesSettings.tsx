@@ -2,7 +2,8 @@
  * Preferences: idle lock minutes (desk-wide, admin), theme and language (this machine).
  */
 import { useEffect, useState } from 'react';
-import { Button, Group, NumberInput, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, NumberInput, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { logKinds, type LogKind } from '../../../shared/domain/log';
 import { useTranslation } from 'react-i18next';
 import { call, useApiQuery } from '../../api';
 import { useHasRole } from '../../lib/desk-context';
@@ -16,9 +17,13 @@ export function PreferencesSettings() {
   const settings = useApiQuery('settings.get', {});
   const pref = useThemePreference();
   const [idle, setIdle] = useState<number | string>(10);
+  const [kind, setKind] = useState<LogKind>('incoming_call');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    if (settings.data) setIdle(settings.data.idleLockMinutes);
+    if (settings.data) {
+      setIdle(settings.data.idleLockMinutes);
+      setKind(settings.data.defaultLogKind);
+    }
   }, [settings.data]);
   return (
     <Paper withBorder p="lg" maw={640}>
@@ -48,12 +53,21 @@ export function PreferencesSettings() {
         </div>
         <Group align="flex-end">
           <NumberInput label={t('settings.idleLockMinutes')} min={1} max={240} value={idle} onChange={setIdle} disabled={!isAdmin} w={200} />
+          <NativeSelect
+            label={t('settings.defaultLogKind')}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as LogKind)}
+            data={logKinds.map((k) => ({ value: k, label: t(`log.kind.${k}`) }))}
+            disabled={!isAdmin}
+            w={200}
+            data-testid="default-log-kind"
+          />
           {isAdmin && (
             <Button
               onClick={async () => {
                 setError(null);
                 try {
-                  await call('settings.update', { idleLockMinutes: Number(idle) });
+                  await call('settings.update', { idleLockMinutes: Number(idle), defaultLogKind: kind });
                   notifySaved();
                 } catch (e) {
                   setError(errorText(t, e));

@@ -3,6 +3,7 @@
  * year's State Council notice, single-day corrections) and roster rules
  * (rest days, fairness weights).
  */
+import { DateField } from '../../components/DateFields/DateFields';
 import { Alert, Badge, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,8 @@ import { defaultNeeds, type RosterRules, type ShiftTemplate } from '../../../sha
 
 import { dutyRoles } from '../../../shared/roles';
 import { ApiCallError, call, useApiMutation, useApiQuery } from '../../api';
-import { useHasRole } from '../../lib/desk-context';
+import { useDesk, useHasRole, useNow } from '../../lib/desk-context';
+import { localDate } from '../../lib/format';
 import type { SettingsPanel } from './TrustPanels';
 import { formatMinutes, parseMinutes } from '../../../shared/time';
 
@@ -130,7 +132,10 @@ function HolidaysPanel() {
   const years = useApiQuery('calendar.years', {});
   const importNotice = useApiMutation('calendar.importNotice');
   const setDay = useApiMutation('calendar.setDay');
-  const [year, setYear] = useState(() => new Date().getFullYear() + 1);
+  // Next year on the desk's clock (the browser's may differ; the test host moves the desk's).
+  const { tz } = useDesk();
+  const deskNow = useNow(60_000);
+  const [year, setYear] = useState(() => Number(localDate(deskNow, tz).slice(0, 4)) + 1);
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<{ days: { date: string; type: DayType; name: string | null }[]; problems: string[] } | null>(null);
   const [date, setDate] = useState('');
@@ -183,7 +188,7 @@ function HolidaysPanel() {
             {t('roster.settings.correctDay')}
           </Title>
           <Group align="flex-end">
-            <TextInput type="date" label={t('roster.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+            <DateField label={t('roster.date')} value={date} onChange={(v: string) => setDate(v)} />
             <NativeSelect
               label={t('roster.settings.dayType')}
               value={type}

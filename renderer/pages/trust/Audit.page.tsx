@@ -3,11 +3,12 @@
  * verify the chain, checkpoints, and the entries by date range with CSV
  * export and a printable view.
  */
+import { DateField } from '../../components/DateFields/DateFields';
+import { PrintActions } from '../../components/Print/PrintButton';
 import { Alert, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { call, useApiQuery, type ApiCallError } from '../../api';
 import { useDesk, useHasRole, useNow } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
@@ -61,7 +62,6 @@ function AuditList() {
   const { t } = useTranslation();
   const { tz } = useDesk();
   const now = useNow(60_000);
-  const navigate = useNavigate();
   const [range, setRange] = useState(() => defaultRange(now, tz));
   const [entity, setEntity] = useState('');
   const [actor, setActor] = useState('');
@@ -94,16 +94,14 @@ function AuditList() {
   return (
     <Stack gap="sm">
       <Group align="flex-end" wrap="wrap">
-        <TextInput type="date" label={t('trust.audit.from')} value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.currentTarget.value }))} data-testid="audit-from" />
-        <TextInput type="date" label={t('trust.audit.to')} value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.currentTarget.value }))} data-testid="audit-to" />
+        <DateField label={t('trust.audit.from')} value={range.from} onChange={(v: string) => setRange((r) => ({ ...r, from: v }))} data-testid="audit-from" />
+        <DateField label={t('trust.audit.to')} value={range.to} onChange={(v: string) => setRange((r) => ({ ...r, to: v }))} data-testid="audit-to" />
         <TextInput label={t('trust.audit.entity')} placeholder={t('trust.audit.all')} value={entity} onChange={(e) => setEntity(e.currentTarget.value)} maxLength={40} w={140} />
         <TextInput label={t('trust.audit.actor')} placeholder={t('trust.audit.all')} value={actor} onChange={(e) => setActor(e.currentTarget.value)} maxLength={64} w={140} />
         <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportCsv()} disabled={!valid} data-testid="audit-export-csv">
           {t('trust.audit.exportCsv')}
         </Button>
-        <Button variant="default" leftSection={<IconPrinter size={16} />} disabled={!valid} onClick={() => void navigate(`/print/audit?from=${range.from}&to=${range.to}`)} data-testid="audit-print">
-          {t('trust.audit.printPdf')}
-        </Button>
+        {valid && <PrintActions route={`/print/audit?from=${range.from}&to=${range.to}`} label={t('trust.audit.printPdf')} testId="audit-print" />}
       </Group>
       {q.isError && <Alert color="red">{q.error.error.message}</Alert>}
       {q.data && (

@@ -3,17 +3,16 @@
  * A4 document: unit, title, period, the chain head (with QR), every entry of
  * the period, printed-at and page numbers; Save as PDF from the print dialog.
  */
-import { Alert, Button, Center, Group, Loader } from '@mantine/core';
-import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
+import { Alert, Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { call, useApiQuery, type ApiCallError } from '../../api';
 import type { AuditEvent } from '../../../shared/audit';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
 import { ChainHeadStamp } from '../../components/ChainHead/ChainHead';
-import { printWhenFontsReady } from '../../components/Print/PrintButton';
+import { PrintToolbar } from '../../components/Print/PrintButton';
 import '../../styles/print-fonts.css';
 import './audit-print.css';
 
@@ -24,7 +23,6 @@ export function AuditPrintPage() {
   const { t } = useTranslation();
   const { tz } = useDesk();
   const now = useNow(60_000);
-  const navigate = useNavigate();
   const [search] = useSearchParams();
   const from = search.get('from') ?? '';
   const to = search.get('to') ?? '';
@@ -60,14 +58,7 @@ export function AuditPrintPage() {
   const rows = [...list.data.rows].reverse();
   return (
     <main className="dd-audit-print">
-      <Group justify="center" mb="md" className="dd-no-print">
-        <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => void navigate('/audit')}>
-          {t('common.close')}
-        </Button>
-        <Button leftSection={<IconPrinter size={16} />} onClick={() => void printWhenFontsReady()}>
-          {t('common.print')}
-        </Button>
-      </Group>
+      <PrintToolbar title={t('trust.audit.printTitle', { unit: head.data.unitName, from, to })} fallback="/audit" />
       <header className="dd-audit-print-head">
         <h1>{t('trust.audit.printTitle', { unit: head.data.unitName, from, to })}</h1>
         <ChainHeadStamp head={head.data} />

@@ -51,6 +51,11 @@ export class ConsolePage {
     return this.timeline.getByText(text, opts);
   }
 
+  /** The whole row of the timeline entry holding this text (summary, source, handling). */
+  entryRow(text: string): Locator {
+    return this.timeline.getByRole('button').filter({ hasText: text });
+  }
+
   /** A due item by the text it shows (书面报告, an incident title …). */
   dueItem(text: string): Locator {
     return this.dueItems.filter({ hasText: text });

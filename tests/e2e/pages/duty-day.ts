@@ -57,7 +57,7 @@ export class HandoverScreen {
     this.notes = page.getByLabel('交班说明');
     this.submit = page.getByRole('button', { name: '交班', exact: true });
     this.confirm = page.getByRole('button', { name: '同意接班' });
-    this.print = page.getByRole('link', { name: '打印交接班记录' });
+    this.print = page.getByTestId('handover-print');
     this.confirmed = page.getByTestId('handover-confirmed');
     this.logCounts = page.getByTestId('handover-log-counts');
   }
@@ -105,7 +105,7 @@ export class ReportsScreen {
     return this.root.getByRole('button', { name, exact: true });
   }
   get print(): Locator {
-    return this.root.getByRole('link', { name: '打印' });
+    return this.root.getByTestId('daily-report-print');
   }
 }
 
@@ -134,6 +134,6 @@ export class AttendanceScreen {
   constructor(readonly page: Page) {
     this.root = page.getByTestId('attendance-page');
     this.sheet = page.getByTestId('attendance-sheet');
-    this.print = page.getByRole('link', { name: '打印考勤表' });
+    this.print = page.getByTestId('attendance-print');
   }
 }

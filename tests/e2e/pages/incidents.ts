@@ -104,6 +104,11 @@ export class EscalationPanel {
     return this.root.getByText(text);
   }
 
+  /** The 已告知 button of an always-inform step ("单位主要领导" …). */
+  informButton(target: string): Locator {
+    return this.root.getByRole('button', { name: new RegExp(`^已告知${target}`, 'u') });
+  }
+
   /** Records that the current step's person confirmed, with their instruction (批示). */
   async acknowledge(by: string, instruction: string): Promise<void> {
     await this.acknowledgedBy.fill(by);

@@ -17,11 +17,13 @@ import { Shell } from './shell';
 import { AuditPage, AuditPrintPage } from './trust';
 import { DocumentsPage, LedgerPage, PetitionForm, PetitionsPage } from './registers';
 import { AttendanceScreen, DutyDayConsole, HandoverScreen, LeaderScreen, PresenceScreen, ReportsScreen } from './duty-day';
+import { PrintView } from './print';
 
 export function appPages(page: Page) {
   return {
     page,
     shell: new Shell(page),
+    printView: new PrintView(page),
     setup: new SetupPage(page),
     login: new LoginPage(page),
     lock: new LockScreen(page),

@@ -47,12 +47,29 @@ export class RosterPage {
     return this.page.getByLabel(label, { exact: true });
   }
 
-  /** The new-plan dialog: fill the month, check the suggested title, then create. */
-  newPlanDialog(): { root: Locator; month: Locator; title: Locator; create: () => Promise<void> } {
-    const root = this.page.getByRole('dialog');
+  /** The new-plan dialog: choose the month in its picker, check the suggested title, then create. */
+  newPlanDialog(): { root: Locator; month: Locator; title: Locator; chooseMonth: (month: string) => Promise<void>; create: () => Promise<void> } {
+    const root = this.page.getByRole('dialog', { name: '新建值班表' });
+    const page = this.page;
+    const month = root.getByLabel('月份');
     return {
       root,
-      month: root.getByLabel('月份'),
+      month,
+      /** Opens the month picker and clicks the month ("2026-10" → 2026 → 10月), as a user does. */
+      chooseMonth: async (value: string) => {
+        const [y, m] = value.split('-').map(Number) as [number, number];
+        await month.click();
+        // The picker's header shows the year; its arrows carry data-direction.
+        const header = page.locator('button[class*="calendarHeaderLevel"]').last();
+        await header.waitFor();
+        for (let i = 0; i < 20; i += 1) {
+          const shown = Number(((await header.textContent()) ?? '').replace(/\D/gu, ''));
+          if (shown === y) break;
+          await page.locator(`button[data-direction="${shown < y ? 'next' : 'previous'}"]`).last().click();
+        }
+        const dropdown = page.locator('table[class*="monthsList"]').last();
+        await dropdown.getByRole('button', { name: `${m}月`, exact: true }).click();
+      },
       title: root.getByLabel('标题'),
       create: async () => {
         await root.getByRole('button', { name: '创建' }).click();
@@ -74,8 +91,10 @@ export class RosterPage {
     const p = this.page;
     await p.getByLabel('原值班人 A').selectOption({ label: v.personA });
     await p.getByLabel('A 的值班日期').fill(v.dateA);
+    await p.getByLabel('A 的值班日期').press('Tab');
     await p.getByLabel('对方 B').selectOption({ label: v.personB });
     await p.getByLabel('B 的值班日期').fill(v.dateB);
+    await p.getByLabel('B 的值班日期').press('Tab');
     await p.getByLabel('事由').fill(v.reason);
     await p.getByRole('button', { name: '申请换班' }).click();
   }

@@ -8,7 +8,14 @@
  * its primary key means two published plans can never staff the same slot.
  */
 import type { Migration } from './index';
-import { defaultNeeds } from '../../../../shared/domain/roster-rules';
+
+/** The default needs as 0020 wrote them (frozen: a migration does the same thing forever; 0071 adds 备班). */
+export const needs0020 = {
+  workday: { leader: 1, officer: 1, standby: 0 },
+  weekend: { leader: 1, officer: 1, standby: 0 },
+  holiday: { leader: 1, officer: 1, standby: 1 },
+  makeup: { leader: 1, officer: 1, standby: 0 },
+};
 
 export const m0020Roster: Migration = {
   version: 20,
@@ -168,6 +175,6 @@ export const m0020Roster: Migration = {
     db.prepare(
       `INSERT INTO shift_templates (name, start_minutes, duration_minutes, needs, active, sort_order, created_at, updated_at)
        VALUES ('全天', 510, 1440, ?, 1, 0, ?, ?)`,
-    ).run(JSON.stringify(defaultNeeds()), now, now);
+    ).run(JSON.stringify(needs0020), now, now);
   },
 };

@@ -12,6 +12,7 @@ import { m0030Incidents } from './0030-incidents';
 import { m0040Trust } from './0040-trust';
 import { m0050AuditLean } from './0050-audit-lean';
 import { m0060OneSettingsStore } from './0060-one-settings-store';
+import { m0070BasisAndStandby } from './0070-basis-and-standby';
 import { m0090DutyDay } from './0090-duty-day';
 import { m0100Registers } from './0100-registers';
 import { m0110Uplink } from './0110-uplink';
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   m0040Trust,
   m0050AuditLean,
   m0060OneSettingsStore,
+  m0070BasisAndStandby,
   m0090DutyDay,
   m0100Registers,
   m0110Uplink,
