@@ -10,7 +10,15 @@ import {
   type ReportSection,
 } from '../../../shared/contract/reports';
 import type { ReportMethod } from '../../../shared/domain/incident';
-import { chineseHour, dailyReportWindow, defaultDailyReportRules, isZeroReport, reportDateOf, type DailyReportRules } from '../../../shared/domain/daily-report';
+import {
+  chineseHour,
+  dailyReportWindow,
+  defaultDailyReportRules,
+  incidentReportState,
+  isZeroReport,
+  reportDateOf,
+  type DailyReportRules,
+} from '../../../shared/domain/daily-report';
 import type { LogKind } from '../../../shared/domain/log';
 import type { AttendanceState } from '../../../shared/domain/attendance';
 import { DomainError } from '../../../shared/errors';
@@ -23,6 +31,7 @@ import { getDesk } from '../desk/db';
 import { deskDutyDayBounds, deskHandoverMinutes } from '../duty/day';
 import { getHandover } from '../handover/db';
 import { listIncidents } from '../incidents/db';
+import { activeDeadlines } from '../incidents/deadlines-db';
 import { instructionsWithFollowUp } from '../incidents/records-db';
 import { listLogEntries } from '../log/db';
 import { checksInPeriod } from '../presence/db';
@@ -96,7 +105,11 @@ export function gatherStats(ctx: ReadCtx, start: number, end: number): DailyRepo
       reports: i.reportCount,
       lateReports: i.lateCount,
       openDeadlines: i.nextDeadline ? 1 : 0,
-      reportState: (i.lateCount > 0 || i.nextDeadline?.overdue ? 'late' : i.nextDeadline ? 'pending' : 'onTime') as 'late' | 'pending' | 'onTime',
+      reportState: incidentReportState({
+        reports: i.reportCount,
+        lateReports: i.lateCount,
+        deadlines: activeDeadlines(db, i.id, ctx.now).map((x) => x.state),
+      }),
     }));
   const incidentReports = incidentReportsIn(db, fromIso, toIso);
   const escalations = escalationsIn(db, fromIso, toIso);
