@@ -324,6 +324,7 @@ export const mutationWrites = {
   'handover.submit': ['handover'],
   'handover.confirm': ['handover'],
   'handover.return': ['handover'],
+  'handover.acknowledge': ['handover'],
   'handover.setSettings': ['settings'],
   'todo.add': ['todo'],
   'todo.close': ['todo'],

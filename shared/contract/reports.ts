@@ -57,7 +57,8 @@ export interface DailyReportStats {
   escalations: { started: number; acknowledged: number; pending: number };
   presence: { received: number; made: number; answered: number; missed: number; left: number };
   attendance: Partial<Record<AttendanceState, number>>;
-  handovers: { dutyDate: string; state: HandoverState | 'none'; outgoing: string | null; incoming: string | null }[];
+  /** Each shift change handing over in the period (one per duty day with the default 24-hour shift). */
+  handovers: { dutyDate: string; shiftId: number; shiftName: string; handoverAt: string; state: HandoverState | 'none'; outgoing: string | null; incoming: string | null }[];
   instructions: { total: number; pending: number; inProgress: number; done: number; items: OpenInstruction[] };
   sections: ReportSection[];
   zero: boolean;

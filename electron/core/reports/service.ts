@@ -29,7 +29,7 @@ import type { ReadCtx, WriteCtx } from '../context';
 import { actorName, deskTimeZone, iso, toUtc } from '../context';
 import { getDesk } from '../desk/db';
 import { deskDutyDayBounds, deskHandoverMinutes } from '../duty/day';
-import { getHandover } from '../handover/db';
+import { handoversIn } from '../handover/service';
 import { listIncidents } from '../incidents/db';
 import { activeDeadlines } from '../incidents/deadlines-db';
 import { instructionsWithFollowUp } from '../incidents/records-db';
@@ -128,10 +128,8 @@ export function gatherStats(ctx: ReadCtx, start: number, end: number): DailyRepo
   const attendance: Partial<Record<AttendanceState, number>> = days.length
     ? countStates(attendanceLines(db, days[0]!, days.at(-1)!, ctx.now))
     : {};
-  const handovers = days.map((d) => {
-    const h = getHandover(db, d);
-    return { dutyDate: d, state: h?.state ?? ('none' as const), outgoing: h?.outgoingName ?? null, incoming: h?.incomingName ?? null };
-  });
+  // Every shift change handing over in the period: one per duty day by default, each 白班/夜班 change otherwise.
+  const handovers = handoversIn(db, start, end);
 
   // Instructions given in the period, and every one still open (待落实 / 落实中).
   const given = instructionsWithFollowUp(db, { fromIso, toIso });
