@@ -12,9 +12,10 @@ import { Link } from 'react-router';
 import type { IncidentSummary } from '../../../shared/contract';
 import { levelColor } from '../../../shared/domain/incident';
 import { useApiMutation, useApiQuery } from '../../api';
+import { AcknowledgeHandover } from '../../components/DutyDay/AcknowledgeHandover';
 import { InstructionLine } from '../../components/DutyDay/FollowUp';
 import { useDesk, useHasRole } from '../../lib/desk-context';
-import { dueLabel, dueLink, dueSubject } from '../../lib/due-text';
+import { dueLabel, dueLink, dueSubject, handoverLink, shiftWords } from '../../lib/due-text';
 import { errorTextWithField, notifySaved } from '../../lib/errors';
 import { formatDateTime, formatTime } from '../../lib/format';
 
@@ -125,9 +126,12 @@ export function LeaderPage() {
               </Text>
               {d.waiting.escalations.length === 0 && nothing}
               {d.waiting.escalations.map((i) => (
-                <Text key={i.id} size="sm" c="red.8" component={Link} to={dueLink(i)}>
-                  {dueLabel(t, i)} · {dueSubject(t, i)}
-                </Text>
+                <Group key={i.id} justify="space-between" wrap="nowrap">
+                  <Text size="sm" c="red.8" component={Link} to={dueLink(i)} className="dd-wrap">
+                    {dueLabel(t, i)} · {dueSubject(t, i)}
+                  </Text>
+                  {isLeader && i.kind === 'handover' && <AcknowledgeHandover dutyDate={i.dutyDate} shiftId={i.shiftId} label={dueSubject(t, i)} />}
+                </Group>
               ))}
               <Text fw={600} size="sm">
                 {t('leader.toInstruct')}
@@ -163,8 +167,9 @@ export function LeaderPage() {
               </Text>
               {d.waiting.objections.length === 0 && nothing}
               {d.waiting.objections.map((o) => (
-                <Text key={o.dutyDate} size="sm" c="orange.9" component={Link} to={`/handover?date=${o.dutyDate}`}>
-                  {o.dutyDate} {o.by}：{o.note}
+                <Text key={`${o.dutyDate}-${o.shiftId}`} size="sm" c="orange.9" component={Link} to={handoverLink(o.dutyDate, o.shiftId)}>
+                  {o.dutyDate}
+                  {shiftWords(o.shiftName)} {o.by}：{o.note}
                 </Text>
               ))}
             </Stack>
