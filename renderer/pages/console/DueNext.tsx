@@ -19,6 +19,7 @@ import { formatDate, formatDateTime, formatTime } from '../../lib/format';
 import { silence } from '../../components/Alarm/alarm';
 import { alarming, useAlarm } from '../../components/Alarm/useAlarm';
 import { dueLabel, dueLink, dueSubject, dueTarget, isExhausted } from '../../lib/due-text';
+import { instructionColor } from '../../theme';
 
 const registerPaths = { petition: '/petitions', ledger: '/ledger', document: '/documents' } as const;
 const registerLink = (i: RegisterDueItem): string => `${registerPaths[i.register]}/${i.recordId}`;
@@ -135,7 +136,7 @@ export function DueNext() {
                   {o.no} {o.title}
                 </Text>
                 {o.lastInstruction && (
-                  <Text size="xs" c="orange.8" className="dd-wrap" data-testid="console-instruction">
+                  <Text size="xs" c={instructionColor} className="dd-wrap" data-testid="console-instruction">
                     {t('due.latestInstruction')}：{o.lastInstruction}
                   </Text>
                 )}

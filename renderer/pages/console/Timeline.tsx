@@ -12,6 +12,7 @@ import type { LogEntry } from '../../../shared/contract';
 import { useDesk } from '../../lib/desk-context';
 import { formatTime } from '../../lib/format';
 import { EntryDialog } from './EntryDialog';
+import { instructionColor } from '../../theme';
 
 export function Timeline() {
   const { t } = useTranslation();
@@ -69,7 +70,7 @@ function EntryRow({ entry: e, tz, onOpen }: { entry: LogEntry; tz: string; onOpe
             </Text>
           )}
           {e.instruction && (
-            <Text size="xs" c="orange.8">
+            <Text size="xs" c={instructionColor}>
               {t('log.instruction')}：{e.instruction}
             </Text>
           )}

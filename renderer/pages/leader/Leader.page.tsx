@@ -18,6 +18,7 @@ import { useDesk, useHasRole } from '../../lib/desk-context';
 import { dueLabel, dueLink, dueSubject, handoverLink, shiftWords } from '../../lib/due-text';
 import { errorTextWithField, notifySaved } from '../../lib/errors';
 import { formatDateTime, formatTime } from '../../lib/format';
+import { instructionColor } from '../../theme';
 
 function Instruct({ incident, onClose }: { incident: IncidentSummary; onClose: () => void }) {
   const { t } = useTranslation();
@@ -167,7 +168,7 @@ export function LeaderPage() {
               </Text>
               {d.waiting.objections.length === 0 && nothing}
               {d.waiting.objections.map((o) => (
-                <Text key={`${o.dutyDate}-${o.shiftId}`} size="sm" c="orange.9" component={Link} to={handoverLink(o.dutyDate, o.shiftId)}>
+                <Text key={`${o.dutyDate}-${o.shiftId}`} size="sm" c={instructionColor} component={Link} to={handoverLink(o.dutyDate, o.shiftId)}>
                   {o.dutyDate}
                   {shiftWords(o.shiftName)} {o.by}：{o.note}
                 </Text>
