@@ -58,6 +58,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const open = async (login: string) => {
     const page = await newPage(browser, errors);
+    // The day theme unless a test picks one: "auto" would follow the machine's real clock (dark after 19:00).
+    await page.addInitScript(() => {
+      if (!localStorage.getItem('dutydesk.theme')) localStorage.setItem('dutydesk.theme', 'light');
+    });
     await loginUi(page, host, login, 'secret123');
     return appPages(page);
   };
@@ -304,13 +308,15 @@ describe('the wallboard (值班大屏) fills the duty room screen', () => {
     await openSection(p, '值班台');
     await leader.console.wallboardLink.click();
     await leader.wallboard.root.waitFor();
-    await expect.poll(() => leader.wallboard.person('张值班').textContent()).toContain('09:05 签到');
+    await expect.poll(() => leader.wallboard.person('张值班').textContent()).toContain('迟到 09:05');
     await expect.poll(() => leader.wallboard.person('李带班').textContent()).toContain('未签到');
     const inc = leader.wallboard.incidents.filter({ hasText: '某高速公路多车相撞事故' });
-    await expect.poll(() => inc.textContent()).toMatch(/电话报告.*剩余 0:(29|30):\d\d/u);
+    await expect.poll(() => inc.textContent()).toMatch(/电话报告.*剩余 (29|30):\d\d/u);
     const first = await inc.getByTestId('wallboard-incident-countdown').textContent();
     await expect.poll(() => inc.getByTestId('wallboard-incident-countdown').textContent(), { timeout: 4000 }).not.toBe(first); // live, every second
-    await expect.poll(() => leader.wallboard.report.textContent()).toMatch(/2026-11-27 · 17:00 前报送.*剩余 7:5\d:\d\d/u);
+    // The 26th's report was drafted, never sent: it stays on the board, red, counting up — before the 27th's.
+    await expect.poll(() => leader.wallboard.report.textContent()).toMatch(/2026-11-26 · 17:00 前报送.*已超时 16:0\d:\d\d/u);
+    expect(await leader.wallboard.report.getByTestId('wallboard-report-countdown').getAttribute('data-overdue')).toBe('true');
     expect(await leader.wallboard.handover.getAttribute('data-testid')).toBe('wallboard-handover');
     await expect.poll(() => leader.wallboard.handover.textContent()).toContain('交接班未确认');
     // The whole 1080p screen is used, and nothing scrolls.
@@ -319,7 +325,7 @@ describe('the wallboard (值班大屏) fills the duty room screen', () => {
     expect(await overflow(p)).toMatchObject({ scroll: 1080, width: 1920 });
 
     // Pushed, not polled: a new incident is on the board within a few seconds.
-    await call('incident.create', accidentAt(Date.parse(at('2026-11-27T09:05:00')), { title: '某小区燃气泄漏', category: 'accident', subType: 'industrial', level: 3, deaths: 0 }));
+    await call('incident.create', accidentAt(Date.parse(at('2026-11-27T09:05:00')), { title: '某小区燃气泄漏', category: 'accident', subType: 'industrial', level: 4, deaths: 0 }));
     await leader.wallboard.incidents.filter({ hasText: '某小区燃气泄漏' }).waitFor({ timeout: 5000 });
     await screenshot(p, 'wallboard-1920-light');
     expect(JSON.stringify(await axeViolations(p))).toBe('[]');
@@ -357,6 +363,26 @@ describe('the new screens in the night theme and in English', () => {
     await b.handover.root.waitFor();
     await quiet(p);
     await screenshot(p, 'duty-day-10-handover-dark');
+    expect(JSON.stringify(await axeViolations(p))).toBe('[]');
+    // Every duty-day screen reads in the night theme too.
+    for (const [section, testId] of [
+      ['值班台', 'due-next'],
+      ['查岗', 'presence-page'],
+      ['考勤', 'attendance-page'],
+      ['报表', 'daily-report'],
+    ] as const) {
+      await openSection(p, section);
+      await p.getByTestId(testId).waitFor();
+      await quiet(p);
+      expect(JSON.stringify(await axeViolations(p)), section).toBe('[]');
+    }
+    await leader.page.evaluate(() => localStorage.setItem('dutydesk.theme', 'dark'));
+    await openSection(leader.page, '带班领导');
+    await leader.page.reload();
+    await leader.leader.root.waitFor();
+    await quiet(leader.page);
+    await screenshot(leader.page, 'duty-day-10b-leader-dark');
+    expect(JSON.stringify(await axeViolations(leader.page))).toBe('[]');
     await b.shell.languageButton.click();
     await p.getByRole('navigation').getByRole('link', { name: 'Reports', exact: true }).click();
     await p.getByTestId('daily-report').waitFor();

@@ -9,6 +9,7 @@ import { IconEye } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api';
 import { errorTextWithField, notifySaved } from '../../lib/errors';
+import { overdueColor } from '../../theme';
 
 export function AcknowledgeHandover({ dutyDate, shiftId, label }: { dutyDate: string; shiftId: number; label: string }) {
   const { t } = useTranslation();
@@ -27,7 +28,7 @@ export function AcknowledgeHandover({ dutyDate, shiftId, label }: { dutyDate: st
             <Text size="sm">{t('handover.acknowledgeHint')}</Text>
             <TextInput label={t('handover.acknowledgeNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-autofocus />
             {error && (
-              <Text c="red.8" size="sm" role="alert">
+              <Text c={overdueColor} size="sm" role="alert">
                 {error}
               </Text>
             )}

@@ -16,6 +16,7 @@ import { useDesk } from '../../lib/desk-context';
 import { formatTime } from '../../lib/format';
 import { handoverLink, shiftWords } from '../../lib/due-text';
 import { InstructionLine } from './FollowUp';
+import { overdueColor } from '../../theme';
 
 export function ResponsibilityBanner() {
   const { t } = useTranslation();
@@ -50,7 +51,7 @@ function CloseTodo({ todo, onClose }: { todo: DutyTodo; onClose: () => void }) {
         <Text size="sm">{todo.text}</Text>
         <TextInput label={t('handover.closeNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-autofocus />
         {error && (
-          <Text c="red.8" size="sm" role="alert">
+          <Text c={overdueColor} size="sm" role="alert">
             {error}
           </Text>
         )}
@@ -123,7 +124,7 @@ export function AddTodo() {
         </Button>
       </Group>
       {error && (
-        <Text c="red.8" size="xs" role="alert">
+        <Text c={overdueColor} size="xs" role="alert">
           {error}
         </Text>
       )}

@@ -21,6 +21,7 @@ import { InstructionLine } from '../../components/DutyDay/FollowUp';
 import { useDesk, useHasRole } from '../../lib/desk-context';
 import { errorTextWithField, notifySaved } from '../../lib/errors';
 import { formatDateTime, formatTime } from '../../lib/format';
+import { accentColor, overdueColor } from '../../theme';
 
 export const handoverStateColor: Record<HandoverState | 'none', string> = { none: 'gray.7', draft: 'gray.7', submitted: 'blue.8', returned: 'orange.5', confirmed: 'teal.9' };
 
@@ -35,7 +36,7 @@ export function SnapshotView({ s }: { s: HandoverSnapshot }) {
         {logKinds
           .filter((k) => s.logCounts[k])
           .map((k) => (
-            <Badge key={k} variant="outline" color="blue.8">
+            <Badge key={k} variant="outline" color={accentColor}>
               {t(`log.kind.${k}`)} {s.logCounts[k]}
             </Badge>
           ))}
@@ -158,7 +159,7 @@ export function HandoverPage() {
             {t('handover.dutyDay')} {v.dutyDate}
           </Text>
           {change && (
-            <Badge size="lg" variant="outline" color="blue.8" data-testid="handover-shift">
+            <Badge size="lg" variant="outline" color={accentColor} data-testid="handover-shift">
               {change}
             </Badge>
           )}
@@ -269,7 +270,7 @@ export function HandoverPage() {
             ))}
           </SimpleGrid>
           {error && (
-            <Text c="red.8" size="sm" role="alert">
+            <Text c={overdueColor} size="sm" role="alert">
               {error}
             </Text>
           )}

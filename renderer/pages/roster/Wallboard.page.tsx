@@ -14,13 +14,13 @@ import type { AttendanceLine } from '../../../shared/contract/attendance';
 import type { DueItem, IncidentSummary } from '../../../shared/contract';
 import type { DutyPerson, DutyShift } from '../../../shared/contract/duty';
 import { countdownParts } from '../../../shared/domain/deadline';
-import { levelColor } from '../../../shared/domain/incident';
 import { addDays } from '../../../shared/time';
 import { useApiQuery } from '../../api';
 import { dayTypeColor, stateColor } from '../../components/OnDuty/OnDutyCard';
 import { useDesk, useNow } from '../../lib/desk-context';
-import { dueLabel, dueSubject, isExhausted } from '../../lib/due-text';
+import { dueLabel, dueSubject, isExhausted, shiftWords } from '../../lib/due-text';
 import { formatClock, formatTime, localDate } from '../../lib/format';
+import { levelBadgeColor, overdueColor } from '../../theme';
 
 /** Sizes that scale with the screen: readable from across a room on 1366×768 as on 1920×1080. */
 const fz = {
@@ -30,6 +30,7 @@ const fz = {
   name: 'clamp(30px, 3.3vw, 64px)',
   phone: 'clamp(20px, 1.9vw, 36px)',
   count: 'clamp(30px, 3.2vw, 60px)',
+  tile: 'clamp(24px, 2.4vw, 46px)',
   line: 'clamp(18px, 1.55vw, 30px)',
   small: 'clamp(15px, 1.15vw, 22px)',
 } as const;
@@ -48,11 +49,11 @@ function Panel({ title, children, testId, style }: { title: string; children: Re
 }
 
 /** "剩 1:23:45" or "超时 0:05:10", large and monospaced; red once passed. */
-function Countdown({ dueAt, now, testId }: { dueAt: string; now: number; testId?: string }) {
+function Countdown({ dueAt, now, testId, size = fz.count }: { dueAt: string; now: number; testId?: string; size?: string }) {
   const { t } = useTranslation();
   const c = countdownParts(Date.parse(dueAt) - now);
   return (
-    <Text fw={800} c={c.overdue ? 'red.8' : undefined} style={{ ...mono, fontSize: fz.count, lineHeight: 1.05, whiteSpace: 'nowrap' }} data-testid={testId} data-overdue={c.overdue ? 'true' : 'false'}>
+    <Text fw={800} c={c.overdue ? overdueColor : undefined} style={{ ...mono, fontSize: size, lineHeight: 1.05, whiteSpace: 'nowrap' }} data-testid={testId} data-overdue={c.overdue ? 'true' : 'false'}>
       {c.overdue ? t('wallboard.overdue') : t('wallboard.left')} {c.text}
     </Text>
   );
@@ -74,7 +75,8 @@ function Person({ p, line }: { p: DutyPerson; line: AttendanceLine | undefined }
         </Text>
       )}
       <Badge size="xl" radius="sm" autoContrast color={stateColor[state]} style={{ fontSize: fz.small, height: 'auto', padding: '0.25em 0.6em', flexShrink: 0 }} data-testid="wallboard-signin">
-        {line?.signInAt ? t('wallboard.signedIn', { time: formatTime(line.signInAt, tz) }) : t(`attendance.state.${state}`)}
+        {t(`attendance.state.${state}`)}
+        {line?.signInAt ? ` ${formatTime(line.signInAt, tz)}` : ''}
       </Badge>
     </Group>
   );
@@ -120,7 +122,7 @@ function Duty({ shift, lines }: { shift: DutyShift; lines: AttendanceLine[] }) {
 }
 
 /** A tile with one deadline: the handover or the daily report. */
-function Tile({ title, sub, dueAt, now, red, testId, done }: { title: string; sub: string; dueAt: string | null; now: number; red: boolean; testId: string; done?: string }) {
+function Tile({ title, sub, note, dueAt, now, red, testId, done }: { title: string; sub: string; note: string; dueAt: string | null; now: number; red: boolean; testId: string; done?: string }) {
   return (
     <Paper
       withBorder
@@ -133,15 +135,18 @@ function Tile({ title, sub, dueAt, now, red, testId, done }: { title: string; su
       <Text fw={700} c="dimmed" style={{ fontSize: fz.head }}>
         {title}
       </Text>
-      <Text fw={600} style={{ fontSize: fz.line }} className="dd-wrap">
+      <Text fw={700} style={{ fontSize: fz.line }} className="dd-wrap">
         {sub}
       </Text>
+      <Text fw={600} style={{ fontSize: fz.small }} className="dd-wrap">
+        {note}
+      </Text>
       {done ? (
-        <Text fw={800} c="teal.9" style={{ fontSize: fz.count }}>
+        <Text fw={800} c="var(--dd-color-done)" style={{ fontSize: fz.tile }}>
           {done}
         </Text>
       ) : (
-        dueAt && <Countdown dueAt={dueAt} now={now} testId={`${testId}-countdown`} />
+        dueAt && <Countdown dueAt={dueAt} now={now} size={fz.tile} testId={`${testId}-countdown`} />
       )}
     </Paper>
   );
@@ -154,7 +159,7 @@ function IncidentLine({ i, now }: { i: IncidentSummary; now: number }) {
     <Group justify="space-between" wrap="nowrap" gap="md" data-testid="wallboard-incident">
       <Stack gap={0} style={{ minWidth: 0 }}>
         <Group gap="xs" wrap="nowrap">
-          <Badge size="xl" radius="sm" color={levelColor[i.level]} autoContrast style={{ fontSize: fz.small, height: 'auto', padding: '0.2em 0.5em', flexShrink: 0 }}>
+          <Badge size="xl" radius="sm" color={levelBadgeColor[i.level]} autoContrast style={{ fontSize: fz.small, height: 'auto', padding: '0.2em 0.5em', flexShrink: 0 }}>
             {t(`incidents.level.${i.level}`)}
           </Badge>
           <Text fw={700} style={{ fontSize: fz.line, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
@@ -176,7 +181,7 @@ function EscalationLine({ i, now }: { i: DueItem; now: number }) {
   return (
     <Group justify="space-between" wrap="nowrap" gap="md" data-testid="wallboard-due">
       <Stack gap={0} style={{ minWidth: 0 }}>
-        <Text fw={700} c={red ? 'red.8' : undefined} style={{ fontSize: fz.line }}>
+        <Text fw={700} c={red ? overdueColor : undefined} style={{ fontSize: fz.line }}>
           {dueLabel(t, i)}
         </Text>
         <Text c="dimmed" style={{ fontSize: fz.small, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
@@ -265,11 +270,12 @@ export function WallboardPage() {
               red={!!handover && (handover.overdue || Date.parse(handover.dueAt) <= now)}
               sub={
                 handover
-                  ? `${dueLabel(t, handover)}`
+                  ? `${handover.dutyDate}${shiftWords(handover.shiftName)} · ${t(`handover.state.${handover.state}`)}`
                   : d?.handoverAt
                     ? t('wallboard.handoverAt', { time: formatTime(d.handoverAt, tz) })
                     : '—'
               }
+              note={handover ? dueLabel(t, handover) : ''}
               dueAt={handover ? handover.dueAt : (d?.handoverAt ?? null)}
             />
             <Tile
@@ -278,6 +284,7 @@ export function WallboardPage() {
               now={now}
               red={!!report && report.state !== 'sent' && Date.parse(report.dueAt) <= now}
               sub={report ? `${report.date} · ${t('wallboard.reportDue', { time: formatTime(report.dueAt, tz) })}` : '—'}
+              note={report ? `${report.kind ? t(`reports.kind.${report.kind}`) : t('reports.kind.daily')} · ${t(`reports.state.${report.state}`)}` : ''}
               dueAt={report?.dueAt ?? null}
               {...(report?.state === 'sent' ? { done: t('wallboard.reportSent') } : {})}
             />
@@ -318,7 +325,7 @@ export function WallboardPage() {
             </Text>
           )}
         </Group>
-        <Text c={stale ? 'red.8' : 'dimmed'} fw={stale ? 700 : undefined} style={{ fontSize: fz.small }}>
+        <Text c={stale ? overdueColor : 'dimmed'} fw={stale ? 700 : undefined} style={{ fontSize: fz.small }}>
           {stale ? t('wallboard.offline', { time: formatTime(due.dataUpdatedAt || now, tz) }) : t('wallboard.pushed')}
         </Text>
       </Group>
