@@ -7,6 +7,12 @@ import type { DueItem } from '../../shared/contract';
 
 const registerPaths = { petition: '/petitions', ledger: '/ledger', document: '/documents' } as const;
 
+/** " 白班" after a date: the outgoing shift's name, where the desk names it. */
+export const shiftWords = (shiftName: string): string => (shiftName ? ` ${shiftName}` : '');
+
+/** The handover page of one shift change. */
+export const handoverLink = (dutyDate: string, shiftId: number): string => `/handover?date=${dutyDate}&shift=${shiftId}`;
+
 /** The item's first line: what is due. */
 export function dueLabel(t: TFunction, i: DueItem): string {
   switch (i.kind) {
@@ -16,7 +22,8 @@ export function dueLabel(t: TFunction, i: DueItem): string {
       if (i.inform) return t('due.inform', { target: t(`incidents.target.${i.target}`) });
       return i.exhausted ? t('due.exhausted') : t('due.escalation', { step: i.stepIndex + 1, target: t(`incidents.target.${i.target}`) });
     case 'handover':
-      if (!i.escalation) return t('handover.due.waiting', { date: i.dutyDate });
+      if (!i.escalation) return t('handover.due.waiting', { date: i.dutyDate, shift: shiftWords(i.shiftName) });
+      if (i.acknowledged) return t('handover.due.acknowledged', { name: i.acknowledged.byName });
       return i.escalation.exhausted
         ? t('handover.due.exhausted')
         : t('handover.due.escalation', { step: i.escalation.stepIndex + 1, target: t(`incidents.target.${i.escalation.target}`) });
@@ -34,7 +41,7 @@ export function dueSubject(t: TFunction, i: DueItem): string {
     case 'escalation':
       return `${i.incidentNo} ${i.title}`;
     case 'handover':
-      return `${t('handover.title')} ${i.dutyDate} · ${t(`handover.state.${i.state}`)}`;
+      return `${t('handover.title')} ${i.dutyDate}${shiftWords(i.shiftName)} · ${t(`handover.state.${i.state}`)}`;
     case 'dailyReport':
       return `${t('reports.kind.daily')} ${i.reportDate} · ${t(`reports.state.${i.state}`)}`;
     case 'register':
@@ -49,7 +56,7 @@ export function dueLink(i: DueItem): string {
     case 'escalation':
       return `/incidents/${i.incidentId}`;
     case 'handover':
-      return `/handover?date=${i.dutyDate}`;
+      return handoverLink(i.dutyDate, i.shiftId);
     case 'dailyReport':
       return `/reports?date=${i.reportDate}`;
     case 'register':
@@ -64,6 +71,9 @@ export function dueTarget(i: DueItem): { name: string | null; phone: string | nu
   return null;
 }
 
-/** Escalating and exhausted steps count as escalations for the alarm. */
-export const isEscalating = (i: DueItem): boolean => i.kind === 'escalation' || (i.kind === 'handover' && i.escalation !== null);
+/** Escalating and exhausted steps count as escalations for the alarm (a handover's until the leader acknowledged it). */
+export const isEscalating = (i: DueItem): boolean => i.kind === 'escalation' || (i.kind === 'handover' && i.escalation !== null && i.acknowledged === null);
+
+/** A handover whose escalation the leader on duty acknowledged (已知悉): listed and red until accepted, no longer ringing. */
+export const isAcknowledged = (i: DueItem): boolean => i.kind === 'handover' && i.acknowledged !== null;
 export const isExhausted = (i: DueItem): boolean => (i.kind === 'escalation' && i.exhausted) || (i.kind === 'handover' && (i.escalation?.exhausted ?? false));

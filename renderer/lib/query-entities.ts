@@ -98,6 +98,31 @@ const dutyDayRecord = ['handover', 'dailyReport', 'todo', 'attendance'] as const
 /** The registers' deadlines (信访, 督办事项, 来文) on the console; a petition view names its petitioners; the desk's zone ends a due day. */
 const registers = ['petition', 'petitioner', 'ledgerItem', 'document', 'desk'] as const;
 const petitionView = ['petition', 'petitioner', 'settings', 'desk', now] as const;
+/** Who signed in against whom: marks, leave and the roster (and the users signing in). */
+const attendanceReads = ['attendance', 'leave', ...onDuty, 'user'] as const;
+/**
+ * A handover form: the shift's log, open incidents with their deadlines and latest 批示, pending escalations and whom
+ * they call, carried-over items, the form itself, its acceptance limit (settings) and the shift times (shift, desk).
+ */
+const handoverReads = ['handover', 'todo', 'logEntry', ...incidentRow, 'escalation', ...escalationTargets, now] as const;
+/**
+ * A daily report and its roll-ups: everything the period counts — the log, incidents and their reports, escalations,
+ * presence checks, attendance, handovers, instructions, the registers' sections and carried-over items — with the
+ * report records, their rules (settings) and the period (shift, desk).
+ */
+const dailyReportReads = [
+  'dailyReport',
+  'logEntry',
+  ...incidentRow,
+  'escalation',
+  'presenceCheck',
+  ...attendanceReads,
+  'handover',
+  'todo',
+  ...registers,
+  'settings',
+  now,
+] as const;
 
 export const queryReads = {
   'app.status': ['desk', now],
@@ -147,7 +172,7 @@ export const queryReads = {
   'due.list': [...incidentRow, 'escalation', ...escalationTargets, ...registers, ...dutyDayRecord, now],
   'due.pending': [...incidentRow, 'escalation', ...escalationTargets, ...registers, ...dutyDayRecord, now],
   // ── the duty day: attendance, presence checks, handover, daily reports, the leader's desk
-  'attendance.today': ['attendance', 'leave', ...onDuty, 'user', now],
+  'attendance.today': [...attendanceReads, now],
   'attendance.month': ['attendance', 'leave', ...onDuty, 'settings', now],
   'attendance.exportXlsx': ['attendance', 'leave', ...onDuty, 'settings', now],
   'attendance.rules': ['settings'],
@@ -155,17 +180,18 @@ export const queryReads = {
   'presence.history': ['presenceCheck'],
   'presence.stats': ['presenceCheck', 'desk'],
   'presence.exportXlsx': ['presenceCheck', 'desk'],
-  'handover.get': everything,
+  'handover.get': [...handoverReads],
   'handover.print': ['handover', 'desk'],
   'handover.history': ['handover'],
   'handover.settings': ['settings'],
   'todo.list': ['todo'],
-  'dailyReport.get': everything,
+  'dailyReport.get': [...dailyReportReads],
   'dailyReport.list': ['dailyReport', 'settings', 'shift', 'desk', now],
-  'dailyReport.rollup': everything,
-  'dailyReport.exportXlsx': everything,
+  'dailyReport.rollup': [...dailyReportReads],
+  'dailyReport.exportXlsx': [...dailyReportReads],
   'dailyReport.rules': ['settings'],
-  'leader.desk': everything,
+  // Today's attendance, the shift's log and incidents, the whole due list, reports to review, objections, 批示 落实.
+  'leader.desk': [...new Set([...attendanceReads, ...handoverReads, ...dailyReportReads, ...registers])],
   'instruction.open': [...incidentRow],
   'audit.head': everything,
   'audit.verify': everything,
@@ -302,6 +328,7 @@ export const mutationWrites = {
   'handover.submit': ['handover'],
   'handover.confirm': ['handover'],
   'handover.return': ['handover'],
+  'handover.acknowledge': ['handover'],
   'handover.setSettings': ['settings'],
   'todo.add': ['todo'],
   'todo.close': ['todo'],

@@ -119,7 +119,12 @@ export type DueItem =
       kind: 'handover';
       id: string;
       dutyDate: string;
+      /** The outgoing shift (白班, 夜班, or the desk's one shift). */
+      shiftId: number;
+      shiftName: string;
       state: 'draft' | 'submitted' | 'returned' | 'none';
+      /** 带班领导已知悉: the leader acknowledged the escalation; listed and red until accepted, no longer ringing. */
+      acknowledged: { byName: string; at: string } | null;
       dueAt: string;
       overdue: boolean;
       escalation: {

@@ -50,6 +50,10 @@ export interface DutyTodo {
 /** What the shift held, gathered for the form (live for a draft, frozen at submission). */
 export interface HandoverSnapshot {
   dutyDate: string;
+  /** The outgoing shift (白班, 夜班, or the desk's one 24-hour shift) and the one taking over. */
+  shiftId: number;
+  shiftName: string;
+  incoming: { dutyDate: string; shiftName: string } | null;
   start: string;
   end: string;
   logCounts: Partial<Record<LogKind, number>>;
@@ -75,6 +79,10 @@ export interface HandoverSnapshot {
 export interface Handover {
   id: number;
   dutyDate: string;
+  /** The outgoing shift of that duty day and when it hands over (as when the form was begun). */
+  shiftId: number;
+  shiftName: string;
+  handoverAt: string;
   version: number;
   state: HandoverState;
   content: HandoverContent;
@@ -93,18 +101,55 @@ export interface Handover {
   updatedBy: string;
 }
 
+/** A shift change, as a key: the outgoing shift of a duty day. */
+export interface HandoverKey {
+  dutyDate: string;
+  shiftId: number;
+}
+
+/** 带班领导已知悉: the leader acknowledged, as themself, the escalation of a handover nobody has accepted. */
+export interface HandoverAck {
+  dutyDate: string;
+  shiftId: number;
+  /** The escalation step it was acknowledged at. */
+  round: number;
+  stepIndex: number;
+  target: EscalationTarget;
+  byName: string;
+  at: string;
+  note: string | null;
+}
+
 export interface HandoverView {
   now: string;
-  /** The outgoing duty day this form belongs to. */
+  /** The outgoing shift this form belongs to: its duty day, template, and the shift taking over. */
   dutyDate: string;
+  shiftId: number;
+  shiftName: string;
+  incoming: { dutyDate: string; shiftId: number; shiftName: string };
+  /** The shift changes before and after this one (for paging). */
+  prev: HandoverKey;
+  next: HandoverKey;
   handoverAt: string;
-  /** Confirmation due by (handover minute + the limit from settings). */
+  /** Confirmation due by (the shift change + the limit from settings). */
   confirmBy: string;
   record: Handover | null;
   live: HandoverSnapshot;
   objectsTemplate: string[];
+  /** Past its limit and not accepted: the escalation step it stands at (frozen at the leader's acknowledgement). */
+  escalation: { round: number; stepIndex: number; target: EscalationTarget; targetName: string | null; exhausted: boolean } | null;
+  acknowledgement: HandoverAck | null;
   /** A handover whose time has passed but is not confirmed: the outgoing shift stays responsible. */
-  responsibility: { dutyDate: string; state: HandoverState | 'none'; outgoing: string[]; confirmBy: string; overdue: boolean } | null;
+  responsibility: {
+    dutyDate: string;
+    shiftId: number;
+    shiftName: string;
+    state: HandoverState | 'none';
+    outgoing: string[];
+    confirmBy: string;
+    overdue: boolean;
+    acknowledgement: HandoverAck | null;
+  } | null;
   /** Open items carried over, and open instructions (待落实 / 落实中). */
   todos: DutyTodo[];
   instructions: OpenInstruction[];
@@ -116,6 +161,7 @@ export interface HandoverPrint {
   timeZone: string;
   handover: Handover;
   snapshot: HandoverSnapshot;
+  acknowledgement: HandoverAck | null;
 }
 
 export interface HandoverVersion {
@@ -145,30 +191,39 @@ export const handoverSettingsSchema = z
   .object({ confirmMinutes: z.number().int().min(5).max(24 * 60), objects: z.array(text(40)).max(30) })
   .strict();
 
+/**
+ * Which handover: the outgoing shift of a duty day. Without `shiftId`, the
+ * shift handing over at the duty day's end (the desk's one shift by default;
+ * with 白班/夜班, the 夜班).
+ */
+const key = { dutyDate: isoDate, shiftId: id.optional() };
+
 export const handoverMethods = {
-  'handover.get': method<HandoverView>()({ input: z.object({ dutyDate: isoDate.optional() }).strict(), access: 'session', kind: 'query' }),
+  'handover.get': method<HandoverView>()({ input: z.object({ dutyDate: isoDate.optional(), shiftId: id.optional() }).strict(), access: 'session', kind: 'query' }),
   'handover.save': method<Handover>()({
-    input: z.object({ dutyDate: isoDate, expectedVersion: z.number().int().min(0), ...contentFields }).strict(),
+    input: z.object({ ...key, expectedVersion: z.number().int().min(0), ...contentFields }).strict(),
     access: officers,
     kind: 'mutation',
   }),
   'handover.submit': method<Handover>()({
-    input: z.object({ dutyDate: isoDate, expectedVersion: z.number().int().min(0), ...contentFields }).strict(),
+    input: z.object({ ...key, expectedVersion: z.number().int().min(0), ...contentFields }).strict(),
     access: officers,
     kind: 'mutation',
   }),
   'handover.confirm': method<Handover>()({
-    input: z.object({ dutyDate: isoDate, expectedVersion: z.number().int().min(1), note: optText(500) }).strict(),
+    input: z.object({ ...key, expectedVersion: z.number().int().min(1), note: optText(500) }).strict(),
     access: officers,
     kind: 'mutation',
   }),
   'handover.return': method<Handover>()({
-    input: z.object({ dutyDate: isoDate, expectedVersion: z.number().int().min(1), note: text(500) }).strict(),
+    input: z.object({ ...key, expectedVersion: z.number().int().min(1), note: text(500) }).strict(),
     access: officers,
     kind: 'mutation',
   }),
-  'handover.print': method<HandoverPrint>()({ input: z.object({ dutyDate: isoDate }).strict(), access: 'session', kind: 'query' }),
-  'handover.history': method<HandoverVersion[]>()({ input: z.object({ dutyDate: isoDate }).strict(), access: 'session', kind: 'query' }),
+  /** 已知悉: the leader on duty, from the leader's own login, acknowledges the escalation of an unaccepted handover. */
+  'handover.acknowledge': method<HandoverAck>()({ input: z.object({ ...key, note: optText(500) }).strict(), access: ['leader'], kind: 'mutation' }),
+  'handover.print': method<HandoverPrint>()({ input: z.object({ ...key }).strict(), access: 'session', kind: 'query' }),
+  'handover.history': method<HandoverVersion[]>()({ input: z.object({ ...key }).strict(), access: 'session', kind: 'query' }),
   'handover.settings': method<HandoverSettings>()({ input: empty, access: 'session', kind: 'query' }),
   'handover.setSettings': method<HandoverSettings>()({ input: handoverSettingsSchema, access: ['admin'], kind: 'mutation' }),
   'todo.list': method<DutyTodo[]>()({ input: z.object({ includeClosed: z.boolean().optional() }).strict(), access: 'session', kind: 'query' }),

@@ -55,7 +55,7 @@ export interface LeaderDesk {
     /** Daily reports drafted and not reviewed. */
     reportsToReview: { id: number; reportDate: string; kind: 'daily' | 'zero'; dueAt: string }[];
     /** Handovers returned with an objection (有异议). */
-    objections: { dutyDate: string; note: string | null; by: string | null; at: string | null }[];
+    objections: { dutyDate: string; shiftId: number; shiftName: string; note: string | null; by: string | null; at: string | null }[];
     instructions: OpenInstruction[];
   };
 }

@@ -29,6 +29,9 @@ export interface ReportSection {
   reportable: number;
 }
 
+export const incidentReportStates = ['onTime', 'late', 'pending', 'noDeadline', 'notReported'] as const;
+export type IncidentReportState = (typeof incidentReportStates)[number];
+
 export interface DailyReportStats {
   periodStart: string;
   periodEnd: string;
@@ -44,14 +47,18 @@ export interface DailyReportStats {
     reports: number;
     lateReports: number;
     openDeadlines: number;
-    /** on time (every report met its deadline), late (any late), pending (a deadline still open). */
-    reportState: 'onTime' | 'late' | 'pending';
+    /**
+     * late (a report late or a deadline passed unmet), pending (a deadline still open), on time (every deadline met in
+     * time), and where no deadline ever applied: noDeadline (reported; 无时限) or notReported (未报告, no deadline).
+     */
+    reportState: IncidentReportState;
   }[];
   incidentReports: number;
   escalations: { started: number; acknowledged: number; pending: number };
   presence: { received: number; made: number; answered: number; missed: number; left: number };
   attendance: Partial<Record<AttendanceState, number>>;
-  handovers: { dutyDate: string; state: HandoverState | 'none'; outgoing: string | null; incoming: string | null }[];
+  /** Each shift change handing over in the period (one per duty day with the default 24-hour shift). */
+  handovers: { dutyDate: string; shiftId: number; shiftName: string; handoverAt: string; state: HandoverState | 'none'; outgoing: string | null; incoming: string | null }[];
   instructions: { total: number; pending: number; inProgress: number; done: number; items: OpenInstruction[] };
   sections: ReportSection[];
   zero: boolean;

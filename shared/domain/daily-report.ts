@@ -79,3 +79,20 @@ export const isZeroReport = (c: ReportableCounts): boolean =>
 export function chineseHour(parts: { year: number; month: number; day: number; hour: number }): string {
   return `${parts.year}年${parts.month}月${parts.day}日${parts.hour}时`;
 }
+
+/**
+ * How an incident stands in the report: 有迟报 (a report late, or a deadline passed unmet), 待报 (a deadline still
+ * open), 按时报告 (every deadline met in time). Where no deadline ever applied (the level's rule sets none) it did not
+ * meet one "on time": 无时限 when reported, 未报告（无时限） when not.
+ */
+export function incidentReportState(c: {
+  reports: number;
+  lateReports: number;
+  /** Deadline states of the incident's deadlines in force (met, metLate, pending, overdue). */
+  deadlines: readonly ('met' | 'metLate' | 'pending' | 'overdue')[];
+}): 'onTime' | 'late' | 'pending' | 'noDeadline' | 'notReported' {
+  if (c.lateReports > 0 || c.deadlines.some((d) => d === 'overdue' || d === 'metLate')) return 'late';
+  if (c.deadlines.some((d) => d === 'pending')) return 'pending';
+  if (c.deadlines.length > 0) return 'onTime';
+  return c.reports > 0 ? 'noDeadline' : 'notReported';
+}

@@ -181,3 +181,47 @@ describe('0090 — the duty day', () => {
     db.close();
   });
 });
+
+describe('0130 — one handover per shift change', () => {
+  it('keeps a desk’s handovers and their versions (at the first shift, handing over at the duty day’s end), still final and never deleted', () => {
+    const dir = fresh();
+    const db = new Database(path.join(dir, dbFileName));
+    migrate(db, { target: 100 });
+    const at = '2026-11-26T00:40:00.000Z';
+    db.prepare("INSERT INTO desk (id, desk_id, unit_name, time_zone, created_at, updated_at) VALUES (1, 'desk-1', '旧版值班室', 'Asia/Shanghai', ?, ?)").run(at, at);
+    db.prepare(
+      `INSERT INTO handovers (id, duty_date, version, state, content, snapshot, outgoing_name, submitted_at, incoming_name, confirmed_at, confirm_note, created_at, created_by, updated_at, updated_by)
+       VALUES (7, '2026-11-25', 3, 'confirmed', '{"notes":"平稳","watchItems":null,"objects":[]}', ?, '张值班', ?, '王值班', ?, '同意接班', ?, 'a', ?, 'b')`,
+    ).run(JSON.stringify({ dutyDate: '2026-11-25', start: '2026-11-25T00:30:00.000Z', end: '2026-11-26T00:30:00.000Z', logTotal: 2 }), at, at, at, at);
+    for (const v of [1, 2, 3]) db.prepare("INSERT INTO handover_versions (handover_id, version, state, data, at, by) VALUES (7, ?, 'draft', '{}', ?, 'a')").run(v, at);
+    db.prepare(
+      "INSERT INTO handovers (id, duty_date, version, state, content, created_at, created_by, updated_at, updated_by) VALUES (8, '2026-12-31', 1, 'draft', '{}', ?, 'a', ?, 'a')",
+    ).run(at, at);
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    const shift = db.prepare("SELECT id, name FROM shift_templates ORDER BY sort_order, id LIMIT 1").get() as { id: number; name: string };
+    expect(db.prepare('SELECT id, duty_date, shift_id, shift_name, handover_at, state FROM handovers ORDER BY id').all()).toEqual([
+      { id: 7, duty_date: '2026-11-25', shift_id: shift.id, shift_name: shift.name, handover_at: '2026-11-26T00:30:00.000Z', state: 'confirmed' },
+      // New Year's Eve hands over on 1 January, 08:30 in Beijing.
+      { id: 8, duty_date: '2026-12-31', shift_id: shift.id, shift_name: shift.name, handover_at: '2027-01-01T00:30:00.000Z', state: 'draft' },
+    ]);
+    expect(db.prepare('SELECT count(*) AS n FROM handover_versions WHERE handover_id = 7').get()).toEqual({ n: 3 });
+    expect(() => db.prepare("UPDATE handovers SET confirm_note = 'x' WHERE id = 7").run()).toThrow(/final/u);
+    expect(() => db.prepare('DELETE FROM handovers').run()).toThrow(/never deleted/u);
+    expect(() => db.prepare('DELETE FROM handover_versions').run()).toThrow(/append-only/u);
+    // Two shifts of one duty day are two handovers; the same shift twice is refused.
+    db.prepare(
+      "INSERT INTO handovers (duty_date, shift_id, shift_name, handover_at, version, state, content, created_at, created_by, updated_at, updated_by) VALUES ('2026-11-25', 99, '夜班', ?, 1, 'draft', '{}', ?, 'a', ?, 'a')",
+    ).run(at, at, at);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO handovers (duty_date, shift_id, shift_name, handover_at, version, state, content, created_at, created_by, updated_at, updated_by) VALUES ('2026-11-25', 99, '夜班', ?, 1, 'draft', '{}', ?, 'a', ?, 'a')",
+        )
+        .run(at, at, at),
+    ).toThrow(/UNIQUE/u);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'handover_acks'").get()).toEqual({ n: 1 });
+    db.close();
+  });
+});

@@ -38,6 +38,24 @@ describe('daily and zero reports', () => {
     expect(next.suggestedSummary).toContain('接报突发事件1起');
   });
 
+  it('an incident with no deadline reads 未报告（无时限） before any report and 无时限 after one, never 按时报告', async () => {
+    d = await dutyDayDesk();
+    const { desk } = d;
+    desk.clock.set(local('2026-11-25T10:00:00'));
+    // 一般 (Ⅳ级) natural incident: the national rule sets no deadline for it.
+    const inc = await desk.call(d.a, 'incident.create', accidentAt(desk.clock.now(), { title: '小型山体滑坡', category: 'natural', subType: 'geological', level: 4, deaths: 0 }));
+    expect((await desk.call(d.a, 'incident.get', { id: inc.id })).deadlines).toEqual([]);
+    desk.clock.set(local('2026-11-25T10:05:00'));
+    let view = await desk.call(d.a, 'dailyReport.get', {});
+    expect(view.live.incidents).toEqual([expect.objectContaining({ title: '小型山体滑坡', reportState: 'notReported' })]);
+    expect(view.suggestedSummary).toContain('小型山体滑坡（Ⅳ级 一般，未报告（无时限））');
+    await desk.call(d.a, 'report.file', { incidentId: inc.id, kind: 'first', content: '首报：某村发生小型山体滑坡，无人员伤亡。', recipient: '市政府总值班室', method: 'phone' });
+    view = await desk.call(d.a, 'dailyReport.get', {});
+    expect(view.live.incidents[0]!.reportState).toBe('noDeadline');
+    expect(view.suggestedSummary).toContain('无时限');
+    expect(view.suggestedSummary).not.toContain('按时报告');
+  });
+
   it('drafts, is reviewed by the leader, is sent; sent after 17:00 it is late, and stays late after a void', async () => {
     d = await dutyDayDesk();
     const { desk } = d;

@@ -58,6 +58,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const open = async (login: string) => {
     const page = await newPage(browser, errors);
+    // The day theme unless a test picks one: "auto" would follow the machine's real clock (dark after 19:00).
+    await page.addInitScript(() => {
+      if (!localStorage.getItem('dutydesk.theme')) localStorage.setItem('dutydesk.theme', 'light');
+    });
     await loginUi(page, host, login, 'secret123');
     return appPages(page);
   };
@@ -167,7 +171,7 @@ describe('the whole duty day, from sign-in to the report', () => {
   it('prints the handover record with both names, both times, the items and the chain head', async () => {
     await openSection(b.page, '交接班');
     await b.handover.root.waitFor();
-    await b.page.getByRole('button', { name: '前一天' }).click();
+    await b.page.getByRole('button', { name: '上一次交接' }).click();
     await expect.poll(() => b.handover.date.textContent()).toContain('2026-11-25');
     await b.handover.print.click();
     await b.page.getByTestId('handover-print-page').waitFor();
@@ -266,6 +270,87 @@ describe('the whole duty day, from sign-in to the report', () => {
     await screenshot(leader.page, 'duty-day-09-escalated');
     expect(errors).toEqual([]);
   });
+
+  it('李带班 acknowledges it from the leader’s desk (已知悉): it stays listed and red, says who knows, and the handover shows it', async () => {
+    await openSection(leader.page, '带班领导');
+    await leader.leader.root.waitFor();
+    await leader.leader.acknowledgeHandover('已电话催张值班接班');
+    await expect.poll(() => leader.leader.waiting.getByRole('button', { name: '已知悉' }).count()).toBe(0);
+    await openSection(leader.page, '值班台');
+    const item = leader.console.dueItem('已知悉');
+    await item.first().waitFor();
+    expect(await item.first().textContent()).toContain('交接班未确认 · 带班领导 李带班 已知悉');
+    expect(await item.first().getAttribute('data-overdue')).toBe('true');
+    await openSection(a.page, '交接班');
+    await a.handover.root.waitFor();
+    await expect.poll(() => a.page.getByTestId('handover-acknowledged').textContent()).toContain('带班领导 李带班 已于 2026-11-27 09:01 知悉：已电话催张值班接班');
+    await expect.poll(() => a.dutyConsole.responsibility.textContent()).toContain('李带班 已于 09:01 知悉');
+    await quiet(a.page);
+    await screenshot(a.page, 'duty-day-09b-acknowledged');
+    expect(JSON.stringify(await axeViolations(a.page))).toBe('[]');
+  });
+});
+
+describe('the wallboard (值班大屏) fills the duty room screen', () => {
+  const overflow = (p: Page) => p.evaluate(() => ({ scroll: document.documentElement.scrollHeight, height: window.innerHeight, width: document.documentElement.scrollWidth, inner: window.innerWidth }));
+
+  it('shows today’s duty with sign-in, the open incidents with live countdowns, the handover and the daily report — refreshed by push', async () => {
+    const call = await adminApi(host);
+    await host.moveClock({ now: at('2026-11-27T09:05:00') });
+    // 张值班 (on duty on the 27th) signs in late; 李带班 has not signed in.
+    await openSection(a.page, '值班台');
+    await a.dutyConsole.signIn.filter({ hasText: '签到' }).click();
+    await a.dutyConsole.signedInAt.waitFor();
+    await call('incident.create', accidentAt(Date.parse(at('2026-11-27T09:05:00')), { title: '某高速公路多车相撞事故', subType: 'road_traffic', level: 2, deaths: 10 }));
+
+    const p = leader.page;
+    await p.setViewportSize({ width: 1920, height: 1080 });
+    await openSection(p, '值班台');
+    await leader.console.wallboardLink.click();
+    await leader.wallboard.root.waitFor();
+    await expect.poll(() => leader.wallboard.person('张值班').textContent()).toContain('迟到 09:05');
+    await expect.poll(() => leader.wallboard.person('李带班').textContent()).toContain('未签到');
+    const inc = leader.wallboard.incidents.filter({ hasText: '某高速公路多车相撞事故' });
+    await expect.poll(() => inc.textContent()).toMatch(/电话报告.*剩余 (29|30):\d\d/u);
+    const first = await inc.getByTestId('wallboard-incident-countdown').textContent();
+    await expect.poll(() => inc.getByTestId('wallboard-incident-countdown').textContent(), { timeout: 4000 }).not.toBe(first); // live, every second
+    // The 26th's report was drafted, never sent: it stays on the board, red, counting up — before the 27th's.
+    await expect.poll(() => leader.wallboard.report.textContent()).toMatch(/2026-11-26 · 17:00 前报送.*已超时 16:0\d:\d\d/u);
+    expect(await leader.wallboard.report.getByTestId('wallboard-report-countdown').getAttribute('data-overdue')).toBe('true');
+    expect(await leader.wallboard.handover.getAttribute('data-testid')).toBe('wallboard-handover');
+    await expect.poll(() => leader.wallboard.handover.textContent()).toContain('交接班未确认');
+    // The whole 1080p screen is used, and nothing scrolls.
+    const box = await leader.wallboard.incidents.first().evaluate((el) => el.closest('[data-testid="wallboard-incidents"]')!.getBoundingClientRect().bottom);
+    expect(box).toBeGreaterThan(1080 * 0.85);
+    expect(await overflow(p)).toMatchObject({ scroll: 1080, width: 1920 });
+
+    // Pushed, not polled: a new incident is on the board within a few seconds.
+    await call('incident.create', accidentAt(Date.parse(at('2026-11-27T09:05:00')), { title: '某小区燃气泄漏', category: 'accident', subType: 'industrial', level: 4, deaths: 0 }));
+    await leader.wallboard.incidents.filter({ hasText: '某小区燃气泄漏' }).waitFor({ timeout: 5000 });
+    await screenshot(p, 'wallboard-1920-light');
+    expect(JSON.stringify(await axeViolations(p))).toBe('[]');
+
+    await p.evaluate(() => localStorage.setItem('dutydesk.theme', 'dark'));
+    await p.reload();
+    await leader.wallboard.person('张值班').waitFor();
+    await screenshot(p, 'wallboard-1920-dark');
+    expect(JSON.stringify(await axeViolations(p))).toBe('[]');
+
+    await p.setViewportSize({ width: 1366, height: 768 });
+    await leader.wallboard.person('张值班').waitFor();
+    expect(await overflow(p)).toMatchObject({ scroll: 768, width: 1366 });
+    await screenshot(p, 'wallboard-1366-dark');
+    await p.evaluate(() => localStorage.setItem('dutydesk.theme', 'light'));
+    await p.reload();
+    await leader.wallboard.person('张值班').waitFor();
+    expect(await overflow(p)).toMatchObject({ scroll: 768, width: 1366 });
+    await screenshot(p, 'wallboard-1366-light');
+    expect(JSON.stringify(await axeViolations(p))).toBe('[]');
+    await p.setViewportSize({ width: 1440, height: 900 });
+    await p.getByRole('link', { name: '退出大屏' }).click();
+    await leader.console.waitFor();
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('the new screens in the night theme and in English', () => {
@@ -278,6 +363,26 @@ describe('the new screens in the night theme and in English', () => {
     await b.handover.root.waitFor();
     await quiet(p);
     await screenshot(p, 'duty-day-10-handover-dark');
+    expect(JSON.stringify(await axeViolations(p))).toBe('[]');
+    // Every duty-day screen reads in the night theme too.
+    for (const [section, testId] of [
+      ['值班台', 'due-next'],
+      ['查岗', 'presence-page'],
+      ['考勤', 'attendance-page'],
+      ['报表', 'daily-report'],
+    ] as const) {
+      await openSection(p, section);
+      await p.getByTestId(testId).waitFor();
+      await quiet(p);
+      expect(JSON.stringify(await axeViolations(p)), section).toBe('[]');
+    }
+    await leader.page.evaluate(() => localStorage.setItem('dutydesk.theme', 'dark'));
+    await openSection(leader.page, '带班领导');
+    await leader.page.reload();
+    await leader.leader.root.waitFor();
+    await quiet(leader.page);
+    await screenshot(leader.page, 'duty-day-10b-leader-dark');
+    expect(JSON.stringify(await axeViolations(leader.page))).toBe('[]');
     await b.shell.languageButton.click();
     await p.getByRole('navigation').getByRole('link', { name: 'Reports', exact: true }).click();
     await p.getByTestId('daily-report').waitFor();

@@ -19,7 +19,12 @@ export interface DutyDayDesk {
   reassign(changes: { date: string; role: 'leader' | 'officer' | 'standby'; personId: number | null }[]): Promise<void>;
 }
 
-export async function dutyDayDesk(opts: { start?: number; from?: string; to?: string } = {}): Promise<DutyDayDesk> {
+/**
+ * `dayNight`: the desk works 白班 08:30–17:30 and 夜班 17:30–08:30 (the default
+ * template becomes 白班, a 夜班 is added); the leader leads both, 甲 takes every
+ * 白班 and 乙 every 夜班.
+ */
+export async function dutyDayDesk(opts: { start?: number; from?: string; to?: string; dayNight?: boolean } = {}): Promise<DutyDayDesk & { shifts: { day: number; night: number | null } }> {
   const desk = await makeDesk({ start: opts.start ?? local('2026-11-20T10:00:00') });
   const person = (name: string, roles: ('leader' | 'officer' | 'standby')[], i: number) =>
     desk.call(desk.admin, 'people.create', { name, department: '应急指挥中心', title: '科员', officePhone: null, mobile: `1390000000${i}`, roles, sortOrder: i });
@@ -37,16 +42,29 @@ export async function dutyDayDesk(opts: { start?: number; from?: string; to?: st
   const to = opts.to ?? '2026-12-31';
   const plan = await desk.call(desk.admin, 'roster.createPlan', { title: '值班表', from, to, notes: null });
   const [shift] = await desk.call(desk.admin, 'shifts.list', {});
-  const slots = async (date: string, role: 'leader' | 'officer' | 'standby', personId: number | null) =>
-    desk.call(desk.admin, 'roster.assign', { planId: plan.id, date, shiftId: shift!.id, role, index: 0, personId });
+  let night: number | null = null;
+  if (opts.dayNight) {
+    const { id: _id, active: _active, ...fields } = shift!;
+    await desk.call(desk.admin, 'shifts.update', { ...fields, id: shift!.id, name: '白班', startMinutes: 510, durationMinutes: 540 });
+    night = (await desk.call(desk.admin, 'shifts.create', { ...fields, name: '夜班', startMinutes: 1050, durationMinutes: 900, sortOrder: 1 })).id;
+  }
+  const slots = async (date: string, role: 'leader' | 'officer' | 'standby', personId: number | null, shiftId = shift!.id) =>
+    desk.call(desk.admin, 'roster.assign', { planId: plan.id, date, shiftId, role, index: 0, personId });
   for (let d = from; d <= to; d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)) {
     await slots(d, 'leader', leader.id);
+    if (night !== null) {
+      await slots(d, 'officer', a.id);
+      await slots(d, 'leader', leader.id, night);
+      await slots(d, 'officer', b.id, night);
+      continue;
+    }
     await slots(d, 'officer', Number(d.slice(8)) % 2 === 1 ? a.id : b.id);
     await slots(d, 'standby', standby.id);
   }
   await desk.call(desk.admin, 'roster.publish', { planId: plan.id, acceptWarnings: true });
-  const out: DutyDayDesk = {
+  const out: DutyDayDesk & { shifts: { day: number; night: number | null } } = {
     desk,
+    shifts: { day: shift!.id, night },
     ids: { leader: leader.id, a: a.id, b: b.id, standby: standby.id },
     leader: await user('lidaiban', leader.id, '李带班', ['leader']),
     a: await user('zhangsan', a.id, '张值班', ['officer']),

@@ -129,6 +129,24 @@ describe('a push refreshes by entity', () => {
     for (const m of ['people.list', 'duty.now', 'roster.get', 'due.list', 'incident.list']) expect(r).not.toContain(m);
   });
 
+  it('the duty-day screens (handover, daily report, roll-ups, the leader\'s desk) refresh on what they read, not on every push', () => {
+    const dutyDay = ['handover.get', 'dailyReport.get', 'dailyReport.rollup', 'dailyReport.exportXlsx', 'leader.desk'];
+    // A signed checkpoint or an unrelated register record touches none of them.
+    for (const other of ['auditCheckpoint', 'deskKey', 'integrity', 'roster_rules', 'backupSettings']) {
+      const r = refreshedBy(changed(other));
+      for (const m of dutyDay) expect(r, `${other} → ${m}`).not.toContain(m);
+    }
+    // What they show does.
+    expect(refreshedBy(changed('handover'))).toEqual(expect.arrayContaining(dutyDay));
+    expect(refreshedBy(changed('todo'))).toEqual(expect.arrayContaining(dutyDay));
+    expect(refreshedBy(changed('logEntry'))).toEqual(expect.arrayContaining(dutyDay));
+    expect(refreshedBy(changed('attendance'))).toEqual(expect.arrayContaining(['dailyReport.get', 'leader.desk']));
+    expect(refreshedBy(changed('attendance'))).not.toContain('handover.get');
+    expect(refreshedBy(changed('presenceCheck'))).toEqual(expect.arrayContaining(['dailyReport.get', 'dailyReport.rollup', 'leader.desk']));
+    expect(refreshedBy(changed('dailyReport'))).not.toContain('handover.get');
+    expect(readersOf(now)).toEqual(expect.arrayContaining(dutyDay));
+  });
+
   it('several entities refresh the union of their readers', () => {
     expect(refreshedBy(changed('roster_swap', 'roster_plan'))).toEqual([...new Set([...readersOf('roster_swap'), ...readersOf('roster_plan')])].sort());
   });

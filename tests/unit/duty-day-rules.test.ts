@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { attendanceState, defaultAttendanceRules, inSignInWindow } from '../../shared/domain/attendance';
-import { dailyReportWindow, isZeroReport, reportDateOf } from '../../shared/domain/daily-report';
+import { dailyReportWindow, incidentReportState, isZeroReport, reportDateOf } from '../../shared/domain/daily-report';
 
 const min = 60_000;
 const start = Date.parse('2026-11-25T00:30:00Z'); // 08:30 local
@@ -52,6 +52,19 @@ describe('the zero-report rule', () => {
     expect(isZeroReport({ ...none, incidentReports: 1 })).toBe(false);
     expect(isZeroReport({ ...none, escalations: 1 })).toBe(false);
     expect(isZeroReport({ ...none, sectionItems: 1 })).toBe(false);
+  });
+});
+
+describe("an incident's report state in the daily report", () => {
+  it('is 按时报告 only when deadlines applied and were all met in time', () => {
+    expect(incidentReportState({ reports: 2, lateReports: 0, deadlines: ['met', 'met'] })).toBe('onTime');
+    expect(incidentReportState({ reports: 1, lateReports: 0, deadlines: ['met', 'pending'] })).toBe('pending');
+    expect(incidentReportState({ reports: 1, lateReports: 1, deadlines: ['metLate'] })).toBe('late');
+    expect(incidentReportState({ reports: 0, lateReports: 0, deadlines: ['overdue'] })).toBe('late');
+  });
+  it('says 无时限 / 未报告 where no deadline applies, never 按时报告', () => {
+    expect(incidentReportState({ reports: 1, lateReports: 0, deadlines: [] })).toBe('noDeadline');
+    expect(incidentReportState({ reports: 0, lateReports: 0, deadlines: [] })).toBe('notReported');
   });
 });
 

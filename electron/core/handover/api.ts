@@ -5,6 +5,7 @@ import type { handoverMethods } from '../../../shared/contract/handover';
 import type { Handlers } from '../context';
 import { listTodos } from './db';
 import {
+  acknowledgeHandover,
   addTodo,
   closeTodo,
   confirmHandover,
@@ -19,13 +20,14 @@ import {
 } from './service';
 
 export const handoverHandlers: Handlers<keyof typeof handoverMethods> = {
-  'handover.get': (ctx, input) => handoverView(ctx, input.dutyDate),
-  'handover.save': (ctx, { dutyDate, expectedVersion, ...content }) => saveHandover(ctx, dutyDate, expectedVersion, content),
-  'handover.submit': (ctx, { dutyDate, expectedVersion, ...content }) => submitHandover(ctx, dutyDate, expectedVersion, content),
-  'handover.confirm': (ctx, input) => confirmHandover(ctx, input.dutyDate, input.expectedVersion, input.note),
-  'handover.return': (ctx, input) => returnHandover(ctx, input.dutyDate, input.expectedVersion, input.note),
-  'handover.print': (ctx, input) => handoverPrint(ctx, input.dutyDate),
-  'handover.history': (ctx, input) => handoverHistory(ctx, input.dutyDate),
+  'handover.get': (ctx, input) => handoverView(ctx, input.dutyDate, input.shiftId),
+  'handover.save': (ctx, { dutyDate, shiftId, expectedVersion, ...content }) => saveHandover(ctx, { dutyDate, shiftId }, expectedVersion, content),
+  'handover.submit': (ctx, { dutyDate, shiftId, expectedVersion, ...content }) => submitHandover(ctx, { dutyDate, shiftId }, expectedVersion, content),
+  'handover.confirm': (ctx, input) => confirmHandover(ctx, input, input.expectedVersion, input.note),
+  'handover.return': (ctx, input) => returnHandover(ctx, input, input.expectedVersion, input.note),
+  'handover.acknowledge': (ctx, input) => acknowledgeHandover(ctx, input, input.note),
+  'handover.print': (ctx, input) => handoverPrint(ctx, input),
+  'handover.history': (ctx, input) => handoverHistory(ctx, input),
   'handover.settings': (ctx) => getHandoverSettings(ctx.db),
   'handover.setSettings': (ctx, input) => setHandoverSettings(ctx, input),
   'todo.list': (ctx, input) => listTodos(ctx.db, input.includeClosed ?? false),

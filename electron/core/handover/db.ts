@@ -1,15 +1,22 @@
 /**
  * Handovers (交接班) with their versions, and the items carried from shift to
- * shift (待办事项 / 注意事项). A handover row holds the current version; every
- * change appends the whole record to `handover_versions`. A confirmed
- * handover is final (trigger). Items are closed once, never deleted.
+ * shift (待办事项 / 注意事项). A handover is one shift change: the outgoing
+ * shift of a duty day (`duty_date`, `shift_id`). A handover row holds the
+ * current version; every change appends the whole record to
+ * `handover_versions`. A confirmed handover is final (trigger). Items are
+ * closed once, never deleted. The leader's acknowledgements of unaccepted
+ * handovers (`handover_acks`) are append-only.
  */
-import type { DutyTodo, Handover, HandoverContent, HandoverSnapshot, HandoverState, HandoverVersion } from '../../../shared/contract/handover';
+import type { DutyTodo, Handover, HandoverAck, HandoverContent, HandoverSnapshot, HandoverState, HandoverVersion } from '../../../shared/contract/handover';
+import type { EscalationTarget } from '../../../shared/domain/escalation';
 import type { Db } from '../store/connection';
 
 interface HandoverRow {
   id: number;
   duty_date: string;
+  shift_id: number;
+  shift_name: string;
+  handover_at: string;
   version: number;
   state: string;
   content: string;
@@ -34,13 +41,23 @@ export interface HandoverRecord extends Handover {
   incomingUserId: number | null;
 }
 
+/** A snapshot frozen before shifts were named on it (0130) is the row's shift, handing over to the next day. */
+function rowToSnapshot(r: HandoverRow): HandoverSnapshot | null {
+  if (!r.snapshot) return null;
+  const s = JSON.parse(r.snapshot) as Omit<HandoverSnapshot, 'shiftId' | 'shiftName' | 'incoming'> & Partial<Pick<HandoverSnapshot, 'shiftName' | 'incoming'>>;
+  return { ...s, shiftId: r.shift_id, shiftName: s.shiftName ?? r.shift_name, incoming: s.incoming ?? null };
+}
+
 const rowToHandover = (r: HandoverRow): HandoverRecord => ({
   id: r.id,
   dutyDate: r.duty_date,
+  shiftId: r.shift_id,
+  shiftName: r.shift_name,
+  handoverAt: r.handover_at,
   version: r.version,
   state: r.state as HandoverState,
   content: JSON.parse(r.content) as HandoverContent,
-  snapshot: r.snapshot ? (JSON.parse(r.snapshot) as HandoverSnapshot) : null,
+  snapshot: rowToSnapshot(r),
   outgoingUserId: r.outgoing_user_id,
   outgoingName: r.outgoing_name,
   submittedAt: r.submitted_at,
@@ -62,20 +79,25 @@ export const publicHandover = (h: HandoverRecord): Handover => {
   return rest;
 };
 
-export function getHandover(db: Db, dutyDate: string): HandoverRecord | null {
-  const r = db.prepare('SELECT * FROM handovers WHERE duty_date = ?').get(dutyDate) as HandoverRow | undefined;
+/** The handover of one outgoing shift of a duty day. */
+export function getHandover(db: Db, dutyDate: string, shiftId: number): HandoverRecord | null {
+  const r = db.prepare('SELECT * FROM handovers WHERE duty_date = ? AND shift_id = ?').get(dutyDate, shiftId) as HandoverRow | undefined;
   return r ? rowToHandover(r) : null;
 }
 
-/** Handovers of duty days [from, to]. */
-export function handoversBetween(db: Db, from: string, to: string): HandoverRecord[] {
-  return (db.prepare('SELECT * FROM handovers WHERE duty_date BETWEEN ? AND ? ORDER BY duty_date').all(from, to) as HandoverRow[]).map(rowToHandover);
+function getHandoverById(db: Db, id: number): HandoverRecord {
+  return rowToHandover(db.prepare('SELECT * FROM handovers WHERE id = ?').get(id) as HandoverRow);
 }
 
-/** Handovers submitted or returned and still not confirmed, before a duty day. */
-export function unconfirmedBefore(db: Db, dutyDate: string): HandoverRecord[] {
+/** Handovers of duty days [from, to], in handover order. */
+export function handoversBetween(db: Db, from: string, to: string): HandoverRecord[] {
+  return (db.prepare('SELECT * FROM handovers WHERE duty_date BETWEEN ? AND ? ORDER BY handover_at, id').all(from, to) as HandoverRow[]).map(rowToHandover);
+}
+
+/** Handovers submitted or returned and still not confirmed, handing over before an instant. */
+export function unconfirmedBefore(db: Db, beforeIso: string): HandoverRecord[] {
   return (
-    db.prepare("SELECT * FROM handovers WHERE duty_date < ? AND state IN ('submitted', 'returned') ORDER BY duty_date").all(dutyDate) as HandoverRow[]
+    db.prepare("SELECT * FROM handovers WHERE handover_at < ? AND state IN ('submitted', 'returned') ORDER BY handover_at, id").all(beforeIso) as HandoverRow[]
   ).map(rowToHandover);
 }
 
@@ -91,11 +113,20 @@ function appendVersion(db: Db, h: HandoverRecord, reason: string | null): void {
   );
 }
 
-export function insertHandover(db: Db, dutyDate: string, content: HandoverContent, by: string, at: string): HandoverRecord {
-  db.prepare(
-    "INSERT INTO handovers (duty_date, version, state, content, created_at, created_by, updated_at, updated_by) VALUES (?, 1, 'draft', ?, ?, ?, ?, ?)",
-  ).run(dutyDate, JSON.stringify(content), at, by, at, by);
-  const h = getHandover(db, dutyDate)!;
+export function insertHandover(
+  db: Db,
+  shift: { dutyDate: string; shiftId: number; shiftName: string; handoverAt: string },
+  content: HandoverContent,
+  by: string,
+  at: string,
+): HandoverRecord {
+  const info = db
+    .prepare(
+      `INSERT INTO handovers (duty_date, shift_id, shift_name, handover_at, version, state, content, created_at, created_by, updated_at, updated_by)
+       VALUES (?, ?, ?, ?, 1, 'draft', ?, ?, ?, ?, ?)`,
+    )
+    .run(shift.dutyDate, shift.shiftId, shift.shiftName, shift.handoverAt, JSON.stringify(content), at, by, at, by);
+  const h = getHandoverById(db, Number(info.lastInsertRowid));
   appendVersion(db, h, null);
   return h;
 }
@@ -143,13 +174,57 @@ export function updateHandover(db: Db, cur: HandoverRecord, patch: HandoverPatch
     values.push(k === 'content' || k === 'snapshot' ? JSON.stringify(v) : v);
   }
   db.prepare(`UPDATE handovers SET ${sets.join(', ')} WHERE id = ?`).run(...values, cur.id);
-  const h = getHandover(db, cur.dutyDate)!;
+  const h = getHandoverById(db, cur.id);
   appendVersion(db, h, reason);
   return h;
 }
 
 export function handoverVersions(db: Db, id: number): HandoverVersion[] {
   return db.prepare('SELECT version, state, reason, at, by FROM handover_versions WHERE handover_id = ? ORDER BY version').all(id) as HandoverVersion[];
+}
+
+// ── the leader's acknowledgement of an unaccepted handover (带班领导已知悉)
+
+interface AckRow {
+  duty_date: string;
+  shift_id: number;
+  round: number;
+  step_index: number;
+  target: string;
+  by_name: string;
+  at: string;
+  note: string | null;
+}
+
+const rowToAck = (r: AckRow): HandoverAck => ({
+  dutyDate: r.duty_date,
+  shiftId: r.shift_id,
+  round: r.round,
+  stepIndex: r.step_index,
+  target: r.target as EscalationTarget,
+  byName: r.by_name,
+  at: r.at,
+  note: r.note,
+});
+
+export function getAck(db: Db, dutyDate: string, shiftId: number): HandoverAck | null {
+  const r = db.prepare('SELECT * FROM handover_acks WHERE duty_date = ? AND shift_id = ?').get(dutyDate, shiftId) as AckRow | undefined;
+  return r ? rowToAck(r) : null;
+}
+
+export function insertAck(db: Db, a: HandoverAck, userId: number | null): HandoverAck {
+  db.prepare('INSERT INTO handover_acks (duty_date, shift_id, round, step_index, target, user_id, by_name, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+    a.dutyDate,
+    a.shiftId,
+    a.round,
+    a.stepIndex,
+    a.target,
+    userId,
+    a.byName,
+    a.at,
+    a.note,
+  );
+  return getAck(db, a.dutyDate, a.shiftId)!;
 }
 
 // ── items carried over (待办事项 / 注意事项)

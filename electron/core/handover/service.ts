@@ -1,10 +1,11 @@
-/** The handover (交接班): a form prefilled from the shift, submitted by the outgoing officer, confirmed ("同意接班") or returned by the incoming one; items carried over until closed. */
+/** The handover (交接班): one per shift change, a form prefilled from the outgoing shift, submitted by the outgoing officer, confirmed ("同意接班") or returned by the incoming one; escalated when nobody accepts it, acknowledged by the leader (已知悉); items carried over until closed. */
 import type { DueItem } from '../../../shared/contract/escalation';
 import type { ReportSection } from '../../../shared/contract/reports';
 import {
   handoverSettingsSchema,
   type DutyTodo,
   type Handover,
+  type HandoverAck,
   type HandoverContent,
   type HandoverPrint,
   type HandoverSettings,
@@ -12,14 +13,15 @@ import {
   type HandoverView,
 } from '../../../shared/contract/handover';
 import { escalationState } from '../../../shared/domain/escalation';
+import { shiftChanges, type ShiftChange, type ShiftOfDay } from '../../../shared/domain/shift';
 import type { LogKind } from '../../../shared/domain/log';
 import { DomainError } from '../../../shared/errors';
-import { addDays } from '../../../shared/time';
+import { addDays, localParts } from '../../../shared/time';
 import { backupAfterHandover } from '../backup/service';
 import type { ReadCtx, WriteCtx } from '../context';
 import { actorName, deskTimeZone, iso } from '../context';
 import { getDesk } from '../desk/db';
-import { deskDutyDate, deskDutyDayBounds } from '../duty/day';
+import { deskDutyDate, deskDutyDayBounds, deskHandoverMinutes } from '../duty/day';
 import { dutyDays } from '../duty/service';
 import { pendingEscalations } from '../escalation/db';
 import { escalationView, resolveTarget } from '../escalation/service';
@@ -27,13 +29,17 @@ import { getIncident, listIncidents } from '../incidents/db';
 import { openInstructions } from '../incidents/service';
 import { getEscalationSettings } from '../incidents/settings';
 import { getLogEntry, listLogEntries } from '../log/db';
+import { listShifts } from '../roster/db';
 import type { Db } from '../store/connection';
 import { defineSetting, readSetting, writeSetting } from '../store/settings';
 import {
   closeTodoRow,
+  getAck,
   getHandover,
+  handoversBetween,
   getTodo,
   handoverVersions,
+  insertAck,
   insertHandover,
   insertTodo,
   listTodos,
@@ -59,35 +65,94 @@ export function setHandoverSettings(ctx: WriteCtx, s: HandoverSettings): Handove
 
 const hour = 3_600_000;
 const minute = 60_000;
-/** How long after its handover minute a previous day's form stays the one in play (unless it was started). */
+/** How long after its shift change a previous handover stays the one in play (unless it was started): six hours, or half the running shift. */
 const inPlayMs = 6 * hour;
-/** How long before the handover minute the confirmation appears in "Due next". */
+/** How long before the shift change the confirmation appears in "Due next". */
 const dueLeadMs = 2 * hour;
 
-/** When a duty day hands over and by when the incoming officer confirms. */
-export function handoverTimes(db: Db, dutyDate: string): { handoverAt: number; confirmBy: number } {
-  const handoverAt = deskDutyDayBounds(db, dutyDate).end;
-  return { handoverAt, confirmBy: handoverAt + getHandoverSettings(db).confirmMinutes * minute };
+// ── shift changes ────────────────────────────────────────────────────────────
+
+/** The desk's shifts as the handover sees them: its active templates, or one 24-hour shift from the handover minute. */
+function shiftsOfDesk(db: Db): ShiftOfDay[] {
+  const active = listShifts(db);
+  return active.length ? active : [{ id: 0, name: '', startMinutes: deskHandoverMinutes(db), durationMinutes: 1440, sortOrder: 0 }];
+}
+
+/** The shift changes of the outgoing shifts on duty days [from, to], in time order. */
+export const shiftChangesBetween = (db: Db, from: string, to: string): ShiftChange[] => shiftChanges(shiftsOfDesk(db), from, to, deskTimeZone(db));
+
+/** A handover of a shift no longer among the templates keeps its own times. */
+function changeOfRecord(rec: HandoverRecord): ShiftChange {
+  const end = Date.parse(rec.handoverAt);
+  const start = rec.snapshot ? Date.parse(rec.snapshot.start) : end - 24 * hour;
+  const inc = rec.snapshot?.incoming;
+  return { dutyDate: rec.dutyDate, shiftId: rec.shiftId, shiftName: rec.shiftName, start, end, incoming: { dutyDate: inc?.dutyDate ?? addDays(rec.dutyDate, 1), shiftId: 0, shiftName: inc?.shiftName ?? '', start: end } };
 }
 
 /**
- * The duty day whose handover is in play at `now`: the previous one while it
- * is not confirmed (started, or within six hours of its handover minute),
- * else the current one.
+ * The shift change of an outgoing shift of a duty day. Without a shift, the
+ * one handing over at the duty day's end (the desk's one shift; with
+ * 白班/夜班, the 夜班).
  */
-export function handoverDateInPlay(db: Db, now: number): string {
-  const today = deskDutyDate(db, now);
-  const prev = addDays(today, -1);
-  const rec = getHandover(db, prev);
-  if (rec?.state === 'confirmed') return today;
-  if (rec || now < handoverTimes(db, prev).handoverAt + inPlayMs) return prev;
-  return today;
+export function changeOf(db: Db, dutyDate: string, shiftId?: number): ShiftChange {
+  const day = shiftChangesBetween(db, dutyDate, dutyDate);
+  if (shiftId === undefined) {
+    const end = deskDutyDayBounds(db, dutyDate).end;
+    return day.find((c) => c.end === end) ?? day.at(-1)!;
+  }
+  const c = day.find((x) => x.shiftId === shiftId);
+  if (c) return c;
+  const rec = getHandover(db, dutyDate, shiftId);
+  if (rec) return changeOfRecord(rec);
+  throw new DomainError('NOT_FOUND', 'handover.errors.noShift', { dutyDate });
 }
 
-/** What the shift held, for the form: the log by kind, open incidents, pending escalations, open items and instructions, who was rostered. */
-export function shiftSnapshot(ctx: Pick<ReadCtx, 'db' | 'now'>, dutyDate: string): HandoverSnapshot {
-  const { start, end } = deskDutyDayBounds(ctx.db, dutyDate);
-  const entries = listLogEntries(ctx.db, { fromDate: dutyDate, toDate: dutyDate, includeVoided: false, limit: 1000 }).reverse();
+/** When a shift change hands over (as written on its form, once begun) and by when the incoming officer confirms. */
+export function handoverTimes(db: Db, c: ShiftChange, rec: HandoverRecord | null = getHandover(db, c.dutyDate, c.shiftId)): { handoverAt: number; confirmBy: number } {
+  const handoverAt = rec ? Date.parse(rec.handoverAt) : c.end;
+  return { handoverAt, confirmBy: handoverAt + getHandoverSettings(db).confirmMinutes * minute };
+}
+
+/** The shift change just past at `now` and the one still ahead (the running shift's). */
+function changesAround(db: Db, now: number): { prev: ShiftChange | null; cur: ShiftChange; all: ShiftChange[] } {
+  const today = deskDutyDate(db, now);
+  const all = shiftChangesBetween(db, addDays(today, -2), addDays(today, 1));
+  const i = all.findIndex((c) => c.end > now);
+  return { prev: i > 0 ? all[i - 1]! : null, cur: all[i]!, all };
+}
+
+/**
+ * The shift change whose handover is in play at `now`: the one just past
+ * while it is not confirmed (started, or owed and within six hours — at most
+ * half the running shift — of its time), else the running shift's own.
+ */
+export function changeInPlay(db: Db, now: number): ShiftChange {
+  const { prev, cur } = changesAround(db, now);
+  if (!prev) return cur;
+  const rec = getHandover(db, prev.dutyDate, prev.shiftId);
+  if (rec?.state === 'confirmed') return cur;
+  if (rec) return prev;
+  // Not begun: in play for a while after its time, if anyone owed it (rostered, after the desk was set up).
+  return now < prev.end + Math.min(inPlayMs, (cur.end - prev.end) / 2) && isOwed(db, prev, null) ? prev : cur;
+}
+
+/** Who was rostered on a shift of a duty day (names). */
+function rosterNames(db: Db, c: Pick<ShiftChange, 'dutyDate' | 'shiftId'>, role: 'leader' | 'officer'): string[] {
+  const shifts = dutyDays(db, c.dutyDate, 1)[0]?.shifts.filter((s) => s.shiftId === c.shiftId) ?? [];
+  return [...new Set(shifts.flatMap((s) => s[role].map((p) => p.name)))];
+}
+
+const isRostered = (db: Db, c: Pick<ShiftChange, 'dutyDate' | 'shiftId'>): boolean =>
+  (dutyDays(db, c.dutyDate, 1)[0]?.shifts ?? []).some((s) => s.shiftId === c.shiftId);
+
+/** What the shift held, for the form: its log by kind, open incidents, pending escalations, open items and instructions, who was rostered. */
+export function shiftSnapshot(ctx: Pick<ReadCtx, 'db' | 'now'>, c: ShiftChange): HandoverSnapshot {
+  const startIso = iso(c.start);
+  const endIso = iso(c.end);
+  // A shift lies in its duty day; the days around it are read so a shift starting before the handover minute is whole.
+  const entries = listLogEntries(ctx.db, { fromDate: addDays(c.dutyDate, -1), toDate: addDays(c.dutyDate, 1), includeVoided: false, limit: 3000 })
+    .filter((e) => e.occurredAt >= startIso && e.occurredAt < endIso)
+    .reverse();
   const todos = listTodos(ctx.db);
   const unfinished = new Set(todos.map((t) => t.logEntryId).filter((id): id is number => id !== null));
   const logCounts: Partial<Record<LogKind, number>> = {};
@@ -107,12 +172,13 @@ export function shiftSnapshot(ctx: Pick<ReadCtx, 'db' | 'now'>, dutyDate: string
     const v = escalationView(ctx, rec);
     return [{ id: rec.id, incidentNo: inc.no, title: inc.title, target: v.state.target, targetName: v.currentTarget.name, dueAt: v.state.dueAt, exhausted: v.state.status === 'exhausted' }];
   });
-  const day = dutyDays(ctx.db, dutyDate, 1)[0];
-  const names = (role: 'leader' | 'officer') => [...new Set(day?.shifts.flatMap((s) => s[role].map((p) => p.name)) ?? [])];
   return {
-    dutyDate,
-    start: iso(start),
-    end: iso(end),
+    dutyDate: c.dutyDate,
+    shiftId: c.shiftId,
+    shiftName: c.shiftName,
+    incoming: { dutyDate: c.incoming.dutyDate, shiftName: c.incoming.shiftName },
+    start: startIso,
+    end: endIso,
     logCounts,
     logTotal: entries.length,
     entries: entries.map((e) => ({ id: e.id, occurredAt: e.occurredAt, kind: e.kind, summary: e.summary, unfinished: unfinished.has(e.id) })),
@@ -120,42 +186,74 @@ export function shiftSnapshot(ctx: Pick<ReadCtx, 'db' | 'now'>, dutyDate: string
     escalations,
     todos,
     instructions: openInstructions(ctx),
-    leaders: names('leader'),
-    officers: names('officer'),
+    leaders: rosterNames(ctx.db, c, 'leader'),
+    officers: rosterNames(ctx.db, c, 'officer'),
   };
 }
 
-function responsibilityOf(db: Db, now: number): HandoverView['responsibility'] {
-  const today = deskDutyDate(db, now);
-  const prev = addDays(today, -1);
-  if (handoverDateInPlay(db, now) !== prev) return null;
-  const rec = getHandover(db, prev);
-  const { confirmBy } = handoverTimes(db, prev);
-  const day = dutyDays(db, prev, 1)[0];
-  const outgoing = rec?.outgoingName ? [rec.outgoingName] : [...new Set(day?.shifts.flatMap((s) => s.officer.map((p) => p.name)) ?? [])];
-  return { dutyDate: prev, state: rec?.state ?? 'none', outgoing, confirmBy: iso(confirmBy), overdue: now >= confirmBy };
+/** Where the escalation of an unaccepted handover stands (frozen at the leader's acknowledgement), or null before its limit. */
+function escalationOf(ctx: Pick<ReadCtx, 'db' | 'now'>, c: ShiftChange, rec: HandoverRecord | null, ack: HandoverAck | null) {
+  if (rec?.state === 'confirmed') return null;
+  const { confirmBy } = handoverTimes(ctx.db, c, rec);
+  if (ctx.now < confirmBy) return null;
+  const st = escalationState(getEscalationSettings(ctx.db).policy, confirmBy, ctx.now, { acknowledgedAt: ack ? Date.parse(ack.at) : null });
+  return { state: st, who: resolveTarget(ctx, st.target, ack ? Date.parse(ack.at) : ctx.now) };
 }
 
-export function handoverView(ctx: ReadCtx, dutyDate?: string): HandoverView {
-  const date = dutyDate ?? handoverDateInPlay(ctx.db, ctx.now);
-  const { handoverAt, confirmBy } = handoverTimes(ctx.db, date);
-  const rec = getHandover(ctx.db, date);
+function responsibilityOf(db: Db, now: number): HandoverView['responsibility'] {
+  const c = changeInPlay(db, now);
+  if (c.end > now) return null;
+  const rec = getHandover(db, c.dutyDate, c.shiftId);
+  const { confirmBy } = handoverTimes(db, c, rec);
+  const outgoing = rec?.outgoingName ? [rec.outgoingName] : rosterNames(db, c, 'officer');
+  return {
+    dutyDate: c.dutyDate,
+    shiftId: c.shiftId,
+    shiftName: c.shiftName,
+    state: rec?.state ?? 'none',
+    outgoing,
+    confirmBy: iso(confirmBy),
+    overdue: now >= confirmBy,
+    acknowledgement: getAck(db, c.dutyDate, c.shiftId),
+  };
+}
+
+export function handoverView(ctx: ReadCtx, dutyDate?: string, shiftId?: number): HandoverView {
+  const c = dutyDate ? changeOf(ctx.db, dutyDate, shiftId) : changeInPlay(ctx.db, ctx.now);
+  const rec = getHandover(ctx.db, c.dutyDate, c.shiftId);
+  const { handoverAt, confirmBy } = handoverTimes(ctx.db, c, rec);
+  const ack = getAck(ctx.db, c.dutyDate, c.shiftId);
+  const esc = escalationOf(ctx, c, rec, ack);
+  // Paging: the shift changes around this one (over the days before and after).
+  const around = shiftChangesBetween(ctx.db, addDays(c.dutyDate, -1), addDays(c.dutyDate, 1));
+  const i = around.findIndex((x) => x.dutyDate === c.dutyDate && x.shiftId === c.shiftId);
+  const keyOf = (x: ShiftChange | undefined, fallback: string) => (x ? { dutyDate: x.dutyDate, shiftId: x.shiftId } : { dutyDate: fallback, shiftId: c.shiftId });
   return {
     now: iso(ctx.now),
-    dutyDate: date,
+    dutyDate: c.dutyDate,
+    shiftId: c.shiftId,
+    shiftName: c.shiftName,
+    incoming: { dutyDate: c.incoming.dutyDate, shiftId: c.incoming.shiftId, shiftName: c.incoming.shiftName },
+    prev: keyOf(i > 0 ? around[i - 1] : undefined, addDays(c.dutyDate, -1)),
+    next: keyOf(i >= 0 ? around[i + 1] : undefined, addDays(c.dutyDate, 1)),
     handoverAt: iso(handoverAt),
     confirmBy: iso(confirmBy),
     record: rec ? publicHandover(rec) : null,
-    live: shiftSnapshot(ctx, date),
+    live: shiftSnapshot(ctx, c),
     objectsTemplate: getHandoverSettings(ctx.db).objects,
+    escalation: esc
+      ? { round: esc.state.round, stepIndex: esc.state.stepIndex, target: esc.state.target, targetName: esc.who.name, exhausted: esc.state.status === 'exhausted' }
+      : null,
+    acknowledgement: ack,
     responsibility: responsibilityOf(ctx.db, ctx.now),
     todos: listTodos(ctx.db),
     instructions: openInstructions(ctx),
   };
 }
 
-function mustBeCurrentOrPast(ctx: ReadCtx, dutyDate: string): void {
-  if (dutyDate > deskDutyDate(ctx.db, ctx.now)) throw new DomainError('VALIDATION', 'handover.errors.futureDay');
+/** A shift not yet begun has nothing to hand over. */
+function mustHaveBegun(ctx: ReadCtx, c: ShiftChange): void {
+  if (c.start > ctx.now) throw new DomainError('VALIDATION', 'handover.errors.futureDay');
 }
 
 function checkVersion(rec: HandoverRecord | null, expected: number): void {
@@ -163,29 +261,38 @@ function checkVersion(rec: HandoverRecord | null, expected: number): void {
   if (current !== expected) throw new DomainError('CONFLICT', 'incidents.errors.versionConflict', { current });
 }
 
+export interface HandoverKeyInput {
+  dutyDate: string;
+  shiftId?: number | undefined;
+}
+
+const newRecordOf = (c: ShiftChange) => ({ dutyDate: c.dutyDate, shiftId: c.shiftId, shiftName: c.shiftName, handoverAt: iso(c.end) });
+
 /** Saves the form as a draft (a new version); a submitted or confirmed form cannot be edited. */
-export function saveHandover(ctx: WriteCtx, dutyDate: string, expectedVersion: number, content: HandoverContent): Handover {
-  mustBeCurrentOrPast(ctx, dutyDate);
-  const rec = getHandover(ctx.db, dutyDate);
+export function saveHandover(ctx: WriteCtx, key: HandoverKeyInput, expectedVersion: number, content: HandoverContent): Handover {
+  const c = changeOf(ctx.db, key.dutyDate, key.shiftId);
+  mustHaveBegun(ctx, c);
+  const rec = getHandover(ctx.db, c.dutyDate, c.shiftId);
   checkVersion(rec, expectedVersion);
   if (rec && rec.state !== 'draft' && rec.state !== 'returned') throw new DomainError('CONFLICT', 'handover.errors.notEditable');
   const at = iso(ctx.now);
   const by = actorName(ctx);
-  const after = rec ? updateHandover(ctx.db, rec, { content }, null, by, at) : insertHandover(ctx.db, dutyDate, content, by, at);
-  ctx.audit({ action: 'handover.save', entity: 'handover', entityId: after.id, before: rec?.content ?? null, after: { dutyDate, content } });
+  const after = rec ? updateHandover(ctx.db, rec, { content }, null, by, at) : insertHandover(ctx.db, newRecordOf(c), content, by, at);
+  ctx.audit({ action: 'handover.save', entity: 'handover', entityId: after.id, before: rec?.content ?? null, after: { dutyDate: c.dutyDate, shift: c.shiftName, content } });
   return publicHandover(after);
 }
 
 /** 已交班: the outgoing officer submits the form; the shift's record is frozen into it. */
-export function submitHandover(ctx: WriteCtx, dutyDate: string, expectedVersion: number, content: HandoverContent): Handover {
-  mustBeCurrentOrPast(ctx, dutyDate);
-  let rec = getHandover(ctx.db, dutyDate);
+export function submitHandover(ctx: WriteCtx, key: HandoverKeyInput, expectedVersion: number, content: HandoverContent): Handover {
+  const c = changeOf(ctx.db, key.dutyDate, key.shiftId);
+  mustHaveBegun(ctx, c);
+  let rec = getHandover(ctx.db, c.dutyDate, c.shiftId);
   checkVersion(rec, expectedVersion);
   if (rec && rec.state !== 'draft' && rec.state !== 'returned') throw new DomainError('CONFLICT', 'handover.errors.notEditable');
   const at = iso(ctx.now);
   const by = actorName(ctx);
-  rec ??= insertHandover(ctx.db, dutyDate, content, by, at);
-  const snapshot = shiftSnapshot(ctx, dutyDate);
+  rec ??= insertHandover(ctx.db, newRecordOf(c), content, by, at);
+  const snapshot = shiftSnapshot(ctx, c);
   const after = updateHandover(
     ctx.db,
     rec,
@@ -194,13 +301,19 @@ export function submitHandover(ctx: WriteCtx, dutyDate: string, expectedVersion:
     by,
     at,
   );
-  ctx.audit({ action: 'handover.submit', entity: 'handover', entityId: after.id, after: { dutyDate, content, logTotal: snapshot.logTotal, todos: snapshot.todos.length } });
+  ctx.audit({
+    action: 'handover.submit',
+    entity: 'handover',
+    entityId: after.id,
+    after: { dutyDate: c.dutyDate, shift: c.shiftName, content, logTotal: snapshot.logTotal, todos: snapshot.todos.length },
+  });
   return publicHandover(after);
 }
 
-function mustSubmitted(ctx: ReadCtx, dutyDate: string, expectedVersion: number): HandoverRecord {
-  const rec = getHandover(ctx.db, dutyDate);
-  if (!rec) throw new DomainError('NOT_FOUND', 'handover.errors.notFound', { dutyDate });
+function mustSubmitted(ctx: ReadCtx, key: HandoverKeyInput, expectedVersion: number): HandoverRecord {
+  const c = changeOf(ctx.db, key.dutyDate, key.shiftId);
+  const rec = getHandover(ctx.db, c.dutyDate, c.shiftId);
+  if (!rec) throw new DomainError('NOT_FOUND', 'handover.errors.notFound', { dutyDate: key.dutyDate });
   checkVersion(rec, expectedVersion);
   if (rec.state !== 'submitted') throw new DomainError('CONFLICT', 'handover.errors.notSubmitted');
   // Face to face, each as themself: the outgoing officer cannot accept their own shift.
@@ -213,12 +326,18 @@ function mustSubmitted(ctx: ReadCtx, dutyDate: string, expectedVersion: number):
  * The audit chain head at that moment is kept on the record; the automatic
  * backup runs after the commit.
  */
-export function confirmHandover(ctx: WriteCtx, dutyDate: string, expectedVersion: number, note: string | null): Handover {
-  const rec = mustSubmitted(ctx, dutyDate, expectedVersion);
+export function confirmHandover(ctx: WriteCtx, key: HandoverKeyInput, expectedVersion: number, note: string | null): Handover {
+  const rec = mustSubmitted(ctx, key, expectedVersion);
   const at = iso(ctx.now);
   const by = actorName(ctx);
   const confirmNote = note ?? '同意接班';
-  const ev = ctx.audit({ action: 'handover.confirm', entity: 'handover', entityId: rec.id, before: { state: rec.state }, after: { dutyDate, incoming: by, note: confirmNote, at } });
+  const ev = ctx.audit({
+    action: 'handover.confirm',
+    entity: 'handover',
+    entityId: rec.id,
+    before: { state: rec.state },
+    after: { dutyDate: rec.dutyDate, shift: rec.shiftName, incoming: by, note: confirmNote, at },
+  });
   const after = updateHandover(
     ctx.db,
     rec,
@@ -234,25 +353,87 @@ export function confirmHandover(ctx: WriteCtx, dutyDate: string, expectedVersion
 }
 
 /** 有异议: the incoming officer returns the form with a note; the outgoing officer corrects and submits again. */
-export function returnHandover(ctx: WriteCtx, dutyDate: string, expectedVersion: number, note: string): Handover {
-  const rec = mustSubmitted(ctx, dutyDate, expectedVersion);
+export function returnHandover(ctx: WriteCtx, key: HandoverKeyInput, expectedVersion: number, note: string): Handover {
+  const rec = mustSubmitted(ctx, key, expectedVersion);
   const at = iso(ctx.now);
   const by = actorName(ctx);
   const after = updateHandover(ctx.db, rec, { state: 'returned', returnedAt: at, returnNote: note, incomingName: by }, note, by, at);
-  ctx.audit({ action: 'handover.return', entity: 'handover', entityId: rec.id, before: { state: rec.state }, after: { dutyDate, by, note }, reason: note });
+  ctx.audit({ action: 'handover.return', entity: 'handover', entityId: rec.id, before: { state: rec.state }, after: { dutyDate: rec.dutyDate, shift: rec.shiftName, by, note }, reason: note });
   return publicHandover(after);
 }
 
-export function handoverPrint(ctx: ReadCtx, dutyDate: string): HandoverPrint {
-  const rec = getHandover(ctx.db, dutyDate);
-  if (!rec || !rec.snapshot) throw new DomainError('NOT_FOUND', 'handover.errors.notFound', { dutyDate });
-  return { unitName: getDesk(ctx.db)?.unitName ?? '', deskId: ctx.core.deskId() ?? '', timeZone: deskTimeZone(ctx.db), handover: publicHandover(rec), snapshot: rec.snapshot };
+/** Whether a shift change is a handover someone owes: begun as a form, or rostered and after the desk was set up. */
+function isOwed(db: Db, c: ShiftChange, rec: HandoverRecord | null): boolean {
+  if (rec) return true;
+  const setUpAt = Date.parse(getDesk(db)?.createdAt ?? iso(0));
+  return c.end > setUpAt && isRostered(db, c);
 }
 
-export function handoverHistory(ctx: ReadCtx, dutyDate: string) {
-  const rec = getHandover(ctx.db, dutyDate);
-  if (!rec) throw new DomainError('NOT_FOUND', 'handover.errors.notFound', { dutyDate });
+/**
+ * 带班领导已知悉: the leader, from the leader's own login, acknowledges the
+ * escalation of a handover nobody has accepted. The escalation stops at that
+ * step (it no longer rings or moves on); the handover stays listed, overdue,
+ * and the outgoing shift stays responsible until the incoming officer accepts.
+ */
+export function acknowledgeHandover(ctx: WriteCtx, key: HandoverKeyInput, note: string | null): HandoverAck {
+  const c = changeOf(ctx.db, key.dutyDate, key.shiftId);
+  const rec = getHandover(ctx.db, c.dutyDate, c.shiftId);
+  if (rec?.state === 'confirmed') throw new DomainError('CONFLICT', 'handover.errors.alreadyConfirmed');
+  if (getAck(ctx.db, c.dutyDate, c.shiftId)) throw new DomainError('CONFLICT', 'handover.errors.alreadyAcknowledged');
+  const esc = isOwed(ctx.db, c, rec) ? escalationOf(ctx, c, rec, null) : null;
+  if (!esc) throw new DomainError('CONFLICT', 'handover.errors.notEscalated');
+  const ack = insertAck(
+    ctx.db,
+    { dutyDate: c.dutyDate, shiftId: c.shiftId, round: esc.state.round, stepIndex: esc.state.stepIndex, target: esc.state.target, byName: actorName(ctx), at: iso(ctx.now), note },
+    ctx.session?.userId ?? null,
+  );
+  ctx.audit({ action: 'handover.acknowledge', entity: 'handover', entityId: rec?.id ?? null, after: { ...ack, shift: c.shiftName, state: rec?.state ?? 'none' } });
+  return ack;
+}
+
+export function handoverPrint(ctx: ReadCtx, key: HandoverKeyInput): HandoverPrint {
+  const c = changeOf(ctx.db, key.dutyDate, key.shiftId);
+  const rec = getHandover(ctx.db, c.dutyDate, c.shiftId);
+  if (!rec || !rec.snapshot) throw new DomainError('NOT_FOUND', 'handover.errors.notFound', { dutyDate: key.dutyDate });
+  return {
+    unitName: getDesk(ctx.db)?.unitName ?? '',
+    deskId: ctx.core.deskId() ?? '',
+    timeZone: deskTimeZone(ctx.db),
+    handover: publicHandover(rec),
+    snapshot: rec.snapshot,
+    acknowledgement: getAck(ctx.db, c.dutyDate, c.shiftId),
+  };
+}
+
+export function handoverHistory(ctx: ReadCtx, key: HandoverKeyInput) {
+  const c = changeOf(ctx.db, key.dutyDate, key.shiftId);
+  const rec = getHandover(ctx.db, c.dutyDate, c.shiftId);
+  if (!rec) throw new DomainError('NOT_FOUND', 'handover.errors.notFound', { dutyDate: key.dutyDate });
   return handoverVersions(ctx.db, rec.id);
+}
+
+/** The handovers of the shift changes in (start, end], for the daily report: one per duty day by default, one per shift change with 白班/夜班. */
+export function handoversIn(db: Db, start: number, end: number) {
+  const tz = deskTimeZone(db);
+  const from = addDays(localParts(start, tz).date, -2);
+  const to = localParts(end, tz).date;
+  const changes = shiftChangesBetween(db, from, to).filter((c) => c.end > start && c.end <= end);
+  const records = handoversBetween(db, from, to).filter((h) => Date.parse(h.handoverAt) > start && Date.parse(h.handoverAt) <= end);
+  const keys = new Set(changes.map((c) => `${c.dutyDate}|${c.shiftId}`));
+  const rows = [
+    ...changes.map((c) => ({ c, rec: records.find((r) => r.dutyDate === c.dutyDate && r.shiftId === c.shiftId) ?? null })),
+    // A form of a shift since retired is still reported.
+    ...records.filter((r) => !keys.has(`${r.dutyDate}|${r.shiftId}`)).map((r) => ({ c: changeOfRecord(r), rec: r })),
+  ].sort((a, b) => a.c.end - b.c.end);
+  return rows.map(({ c, rec }) => ({
+    dutyDate: c.dutyDate,
+    shiftId: c.shiftId,
+    shiftName: c.shiftName,
+    handoverAt: rec?.handoverAt ?? iso(c.end),
+    state: rec?.state ?? ('none' as const),
+    outgoing: rec?.outgoingName ?? null,
+    incoming: rec?.incomingName ?? null,
+  }));
 }
 
 // ── items carried over ───────────────────────────────────────────────────────
@@ -278,40 +459,44 @@ export function closeTodo(ctx: WriteCtx, id: number, note: string): DutyTodo {
 // ── due next and escalation ──────────────────────────────────────────────────
 
 /**
- * The handover confirmations for "Due next": the current duty day's from two
- * hours before its handover, the previous day's until confirmed, and any older
- * submitted or returned form. Past its limit an unconfirmed handover
+ * The handover confirmations for "Due next": the running shift's from two
+ * hours before its shift change, the one just past until confirmed, and any
+ * older submitted or returned form. Past its limit an unconfirmed handover
  * escalates along the desk's escalation policy (leader on duty first); each
- * step is its own item, so the due scheduler rings at every step.
+ * step is its own item, so the due scheduler rings at every step — until the
+ * leader acknowledges (已知悉): then it stays listed and red, and rings no more.
  */
 export function handoverDueItems(ctx: Pick<ReadCtx, 'db' | 'now'>): DueItem[] {
-  const today = deskDutyDate(ctx.db, ctx.now);
-  const dates = new Set<string>(unconfirmedBefore(ctx.db, addDays(today, -1)).map((h) => h.dutyDate));
-  dates.add(addDays(today, -1));
-  const cur = handoverTimes(ctx.db, today);
-  if (ctx.now >= cur.handoverAt - dueLeadMs) dates.add(today);
+  const { prev, cur, all } = changesAround(ctx.db, ctx.now);
+  const changes: ShiftChange[] = [];
+  for (const rec of unconfirmedBefore(ctx.db, iso(prev?.end ?? ctx.now))) {
+    changes.push(all.find((c) => c.dutyDate === rec.dutyDate && c.shiftId === rec.shiftId) ?? changeOfRecord(rec));
+  }
+  if (prev) changes.push(prev);
+  if (ctx.now >= cur.end - dueLeadMs) changes.push(cur);
   const items: DueItem[] = [];
-  const { policy } = getEscalationSettings(ctx.db);
-  const setUpAt = Date.parse(getDesk(ctx.db)?.createdAt ?? iso(0));
-  for (const date of [...dates].sort()) {
-    const rec = getHandover(ctx.db, date);
+  for (const c of changes) {
+    const rec = getHandover(ctx.db, c.dutyDate, c.shiftId);
     if (rec?.state === 'confirmed') continue;
-    const { handoverAt, confirmBy } = handoverTimes(ctx.db, date);
-    // A day handed over before this desk was set up, or one with neither roster nor form, is not a handover anyone owes.
-    if (!rec && (handoverAt <= setUpAt || dutyDays(ctx.db, date, 1)[0]?.shifts.length === 0)) continue;
-    const base = { kind: 'handover' as const, dutyDate: date, state: rec?.state ?? ('none' as const) };
-    if (ctx.now < confirmBy) {
-      items.push({ ...base, id: `handover-${date}`, dueAt: iso(confirmBy), overdue: false, escalation: null });
+    // A shift change before this desk was set up, or one with neither roster nor form, is not a handover anyone owes.
+    if (!isOwed(ctx.db, c, rec)) continue;
+    const { confirmBy } = handoverTimes(ctx.db, c, rec);
+    const ack = getAck(ctx.db, c.dutyDate, c.shiftId);
+    const key = `handover-${c.dutyDate}-${c.shiftId}`;
+    const base = { kind: 'handover' as const, dutyDate: c.dutyDate, shiftId: c.shiftId, shiftName: c.shiftName, state: rec?.state ?? ('none' as const) };
+    const esc = escalationOf(ctx, c, rec, ack);
+    if (!esc) {
+      items.push({ ...base, id: key, dueAt: iso(confirmBy), overdue: false, escalation: null, acknowledged: null });
       continue;
     }
-    const st = escalationState(policy, confirmBy, ctx.now);
-    const who = resolveTarget(ctx, st.target, ctx.now);
+    const st = esc.state;
     items.push({
       ...base,
-      id: `handover-${date}-${st.round}-${st.stepIndex}`,
-      dueAt: iso(st.dueAt),
+      id: ack ? `${key}-ack` : `${key}-${st.round}-${st.stepIndex}`,
+      dueAt: ack ? iso(confirmBy) : iso(st.dueAt),
       overdue: true,
-      escalation: { round: st.round, stepIndex: st.stepIndex, target: st.target, targetName: who.name, targetPhone: who.phone, exhausted: st.status === 'exhausted' },
+      escalation: { round: st.round, stepIndex: st.stepIndex, target: st.target, targetName: esc.who.name, targetPhone: esc.who.phone, exhausted: st.status === 'exhausted' },
+      acknowledged: ack ? { byName: ack.byName, at: ack.at } : null,
     });
   }
   return items;

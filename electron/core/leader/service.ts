@@ -26,12 +26,12 @@ export function leaderDesk(ctx: ReadCtx): LeaderDesk {
     incidents,
     due: due.items,
     waiting: {
-      escalations: due.items.filter((i) => i.kind === 'escalation' || (i.kind === 'handover' && i.escalation !== null)),
+      escalations: due.items.filter((i) => i.kind === 'escalation' || (i.kind === 'handover' && i.escalation !== null && i.acknowledged === null)),
       toInstruct: incidents.filter((i) => i.lastInstruction === null),
       reportsToReview: reportsToReview(ctx.db).map((r) => ({ id: r.id, reportDate: r.reportDate, kind: r.kind, dueAt: r.dueAt })),
       objections: handoversBetween(ctx.db, addDays(dutyDate, -7), dutyDate)
         .filter((h) => h.state === 'returned')
-        .map((h) => ({ dutyDate: h.dutyDate, note: h.returnNote, by: h.incomingName, at: h.returnedAt })),
+        .map((h) => ({ dutyDate: h.dutyDate, shiftId: h.shiftId, shiftName: h.shiftName, note: h.returnNote, by: h.incomingName, at: h.returnedAt })),
       instructions: openInstructions(ctx),
     },
   };

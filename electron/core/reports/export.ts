@@ -31,7 +31,9 @@ function statsRows(sheet: OfficialSheet, s: DailyReportStats): void {
   sheet.add([
     zh('reports.table.handover'),
     s.handovers.length,
-    s.handovers.map((h) => `${h.dutyDate} ${zh(`handover.state.${h.state}`)}${h.outgoing ? ` ${h.outgoing}→${h.incoming ?? '—'}` : ''}`).join('；') || '—',
+    s.handovers
+      .map((h) => `${h.dutyDate}${new Set(s.handovers.map((x) => x.shiftId)).size > 1 ? ` ${h.shiftName}` : ''} ${zh(`handover.state.${h.state}`)}${h.outgoing ? ` ${h.outgoing}→${h.incoming ?? '—'}` : ''}`)
+      .join('；') || '—',
   ]);
   sheet.add([zh('reports.table.instructions'), s.instructions.total, zh('reports.table.instructionDetail', s.instructions)]);
   for (const sec of s.sections) {

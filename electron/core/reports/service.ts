@@ -10,7 +10,15 @@ import {
   type ReportSection,
 } from '../../../shared/contract/reports';
 import type { ReportMethod } from '../../../shared/domain/incident';
-import { chineseHour, dailyReportWindow, defaultDailyReportRules, isZeroReport, reportDateOf, type DailyReportRules } from '../../../shared/domain/daily-report';
+import {
+  chineseHour,
+  dailyReportWindow,
+  defaultDailyReportRules,
+  incidentReportState,
+  isZeroReport,
+  reportDateOf,
+  type DailyReportRules,
+} from '../../../shared/domain/daily-report';
 import type { LogKind } from '../../../shared/domain/log';
 import type { AttendanceState } from '../../../shared/domain/attendance';
 import { DomainError } from '../../../shared/errors';
@@ -21,8 +29,9 @@ import type { ReadCtx, WriteCtx } from '../context';
 import { actorName, deskTimeZone, iso, toUtc } from '../context';
 import { getDesk } from '../desk/db';
 import { deskDutyDayBounds, deskHandoverMinutes } from '../duty/day';
-import { getHandover } from '../handover/db';
+import { handoversIn } from '../handover/service';
 import { listIncidents } from '../incidents/db';
+import { activeDeadlines } from '../incidents/deadlines-db';
 import { instructionsWithFollowUp } from '../incidents/records-db';
 import { listLogEntries } from '../log/db';
 import { checksInPeriod } from '../presence/db';
@@ -96,7 +105,11 @@ export function gatherStats(ctx: ReadCtx, start: number, end: number): DailyRepo
       reports: i.reportCount,
       lateReports: i.lateCount,
       openDeadlines: i.nextDeadline ? 1 : 0,
-      reportState: (i.lateCount > 0 || i.nextDeadline?.overdue ? 'late' : i.nextDeadline ? 'pending' : 'onTime') as 'late' | 'pending' | 'onTime',
+      reportState: incidentReportState({
+        reports: i.reportCount,
+        lateReports: i.lateCount,
+        deadlines: activeDeadlines(db, i.id, ctx.now).map((x) => x.state),
+      }),
     }));
   const incidentReports = incidentReportsIn(db, fromIso, toIso);
   const escalations = escalationsIn(db, fromIso, toIso);
@@ -115,10 +128,8 @@ export function gatherStats(ctx: ReadCtx, start: number, end: number): DailyRepo
   const attendance: Partial<Record<AttendanceState, number>> = days.length
     ? countStates(attendanceLines(db, days[0]!, days.at(-1)!, ctx.now))
     : {};
-  const handovers = days.map((d) => {
-    const h = getHandover(db, d);
-    return { dutyDate: d, state: h?.state ?? ('none' as const), outgoing: h?.outgoingName ?? null, incoming: h?.incomingName ?? null };
-  });
+  // Every shift change handing over in the period: one per duty day by default, each 白班/夜班 change otherwise.
+  const handovers = handoversIn(db, start, end);
 
   // Instructions given in the period, and every one still open (待落实 / 落实中).
   const given = instructionsWithFollowUp(db, { fromIso, toIso });

@@ -7,11 +7,14 @@ import { useApiQuery } from '../../api';
 import type { DueItem, RegisterDueItem } from '../../../shared/contract';
 import { useNow } from '../../lib/desk-context';
 import { onSilencedChange, silenced } from './alarm';
-import { isEscalating } from '../../lib/due-text';
+import { isAcknowledged, isEscalating } from '../../lib/due-text';
 
-/** Escalations (incidents' and unaccepted handovers') and deadlines that have passed call for attention; register deadlines show red, they do not ring. */
+/**
+ * Escalations (incidents' and unaccepted handovers') and deadlines that have passed call for attention; register
+ * deadlines show red, they do not ring, nor does a handover whose escalation the leader on duty acknowledged.
+ */
 export const alarming = (i: DueItem, now: number): i is Exclude<DueItem, RegisterDueItem> =>
-  i.kind !== 'register' && (isEscalating(i) || i.overdue || Date.parse(i.dueAt) <= now);
+  i.kind !== 'register' && !isAcknowledged(i) && (isEscalating(i) || i.overdue || Date.parse(i.dueAt) <= now);
 
 export function useAlarm() {
   const now = useNow(1000);

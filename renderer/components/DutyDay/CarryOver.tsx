@@ -14,7 +14,9 @@ import { useApiMutation, useApiQuery } from '../../api';
 import { errorTextWithField } from '../../lib/errors';
 import { useDesk } from '../../lib/desk-context';
 import { formatTime } from '../../lib/format';
+import { handoverLink, shiftWords } from '../../lib/due-text';
 import { InstructionLine } from './FollowUp';
+import { overdueColor } from '../../theme';
 
 export function ResponsibilityBanner() {
   const { t } = useTranslation();
@@ -25,9 +27,14 @@ export function ResponsibilityBanner() {
   return (
     <Alert color={r.overdue ? 'red' : 'orange'} icon={<IconAlertTriangle size={18} />} data-testid="responsibility" role="status">
       <Text size="sm">
-        {t('handover.responsibility', { date: r.dutyDate, state: t(`handover.state.${r.state}`), names: r.outgoing.join('、') || '—' })}{' '}
-        {r.overdue && t('handover.responsibilityOverdue', { time: formatTime(r.confirmBy, tz) })}{' '}
-        <Link to={`/handover?date=${r.dutyDate}`}>{t('handover.title')}</Link>
+        {t('handover.responsibility', { date: r.dutyDate, shift: shiftWords(r.shiftName), state: t(`handover.state.${r.state}`), names: r.outgoing.join('、') || '—' })}{' '}
+        {r.overdue && !r.acknowledgement && t('handover.responsibilityOverdue', { time: formatTime(r.confirmBy, tz) })}
+        {r.acknowledgement && (
+          <Text span fw={700} size="sm" data-testid="responsibility-ack">
+            {t('handover.acknowledged', { name: r.acknowledgement.byName, time: formatTime(r.acknowledgement.at, tz), note: r.acknowledgement.note ? `：${r.acknowledgement.note}` : '' })}
+          </Text>
+        )}{' '}
+        <Link to={handoverLink(r.dutyDate, r.shiftId)}>{t('handover.title')}</Link>
       </Text>
     </Alert>
   );
@@ -44,7 +51,7 @@ function CloseTodo({ todo, onClose }: { todo: DutyTodo; onClose: () => void }) {
         <Text size="sm">{todo.text}</Text>
         <TextInput label={t('handover.closeNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-autofocus />
         {error && (
-          <Text c="red.8" size="sm" role="alert">
+          <Text c={overdueColor} size="sm" role="alert">
             {error}
           </Text>
         )}
@@ -117,7 +124,7 @@ export function AddTodo() {
         </Button>
       </Group>
       {error && (
-        <Text c="red.8" size="xs" role="alert">
+        <Text c={overdueColor} size="xs" role="alert">
           {error}
         </Text>
       )}

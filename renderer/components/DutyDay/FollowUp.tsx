@@ -10,6 +10,7 @@ import { useApiMutation } from '../../api';
 import { errorTextWithField } from '../../lib/errors';
 import { useDesk } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
+import { overdueColor } from '../../theme';
 
 export const followUpColor = { pending: 'red.9', inProgress: 'orange.5', done: 'teal.9' } as const;
 
@@ -58,7 +59,7 @@ export function InstructionLine({ i, canAct = true }: { i: OpenInstruction; canA
           <Textarea label={t('leader.followUpNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} data-autofocus />
           <TextInput label={t('leader.doneBy')} value={doneBy} onChange={(e) => setDoneBy(e.currentTarget.value)} />
           {error && (
-            <Text c="red.8" size="sm" role="alert">
+            <Text c={overdueColor} size="sm" role="alert">
               {error}
             </Text>
           )}

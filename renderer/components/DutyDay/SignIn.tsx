@@ -11,6 +11,7 @@ import { useApiMutation, useApiQuery } from '../../api';
 import { errorText, notifySaved } from '../../lib/errors';
 import { useDesk } from '../../lib/desk-context';
 import { formatTime } from '../../lib/format';
+import { overdueColor } from '../../theme';
 
 export function SignInButton() {
   const { t } = useTranslation();
@@ -54,7 +55,7 @@ export function SignInButton() {
         </Text>
       )}
       {error && (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c={overdueColor} role="alert">
           {error}
         </Text>
       )}

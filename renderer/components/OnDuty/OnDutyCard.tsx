@@ -19,7 +19,7 @@ import { SignInButton } from '../DutyDay/SignIn';
 
 export const dayTypeColor = (t: DayType): string => ({ holiday: 'red', weekend: 'orange', makeup: 'grape', workday: 'gray' })[t];
 
-const stateColor: Record<AttendanceState, string> = {
+export const stateColor: Record<AttendanceState, string> = {
   normal: 'teal.9',
   onDuty: 'teal.9',
   late: 'orange.5',

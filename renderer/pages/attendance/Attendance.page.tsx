@@ -15,6 +15,7 @@ import { useDesk, useNow } from '../../lib/desk-context';
 import { notifyError } from '../../lib/errors';
 import { formatTime, localDate } from '../../lib/format';
 import { downloadFile } from '../roster/lib';
+import { neutralColor } from '../../theme';
 
 export function AttendancePage() {
   const { t } = useTranslation();
@@ -44,7 +45,7 @@ export function AttendancePage() {
             {s.lines.map((l) => (
               <Text key={l.personId} size="sm">
                 {l.name}{' '}
-                <Badge size="sm" variant="outline" color="gray.8">
+                <Badge size="sm" variant="outline" color={neutralColor}>
                   {t(`attendance.state.${l.state}`)}
                   {l.signInAt ? ` ${formatTime(l.signInAt, tz)}` : ''}
                 </Badge>
@@ -62,7 +63,7 @@ export function AttendancePage() {
       </Group>
       {m && m.rows.length === 0 && <Text c="dimmed">{t('attendance.empty')}</Text>}
       {m && m.rows.length > 0 && (
-        <ScrollArea>
+        <ScrollArea viewportProps={{ tabIndex: 0, 'aria-label': t('attendance.title') }}>
           <Table withTableBorder withColumnBorders fz="xs" data-testid="attendance-sheet">
             <Table.Thead>
               <Table.Tr>

@@ -13,12 +13,12 @@ import { Link } from 'react-router';
 import type { RegisterDueItem } from '../../../shared/contract';
 import type { TFunction } from 'i18next';
 import { countdownParts } from '../../../shared/domain/deadline';
-import { levelColor } from '../../../shared/domain/incident';
 import { useDesk } from '../../lib/desk-context';
 import { formatDate, formatDateTime, formatTime } from '../../lib/format';
 import { silence } from '../../components/Alarm/alarm';
 import { alarming, useAlarm } from '../../components/Alarm/useAlarm';
 import { dueLabel, dueLink, dueSubject, dueTarget, isExhausted } from '../../lib/due-text';
+import { instructionColor, levelBadgeColor, overdueColor } from '../../theme';
 
 const registerPaths = { petition: '/petitions', ledger: '/ledger', document: '/documents' } as const;
 const registerLink = (i: RegisterDueItem): string => `${registerPaths[i.register]}/${i.recordId}`;
@@ -81,7 +81,7 @@ export function DueNext() {
                   ) : (
                     <Text size="sm" className="dd-wrap" component={Link} to={dueLink(i)}>
                       {(i.kind === 'report' || i.kind === 'escalation') && (
-                        <Badge size="xs" color={levelColor[i.level]} mr={4}>
+                        <Badge size="xs" color={levelBadgeColor[i.level]} autoContrast mr={4}>
                           {t(`incidents.level.${i.level}`)}
                         </Badge>
                       )}
@@ -98,7 +98,7 @@ export function DueNext() {
                   </Text>
                 </Stack>
                 <Stack gap={2} align="flex-end">
-                  <Text ff="monospace" fw={700} size="lg" c={overdue ? 'red.8' : undefined} data-testid="due-countdown">
+                  <Text ff="monospace" fw={700} size="lg" c={overdue ? overdueColor : undefined} data-testid="due-countdown">
                     {overdue ? t('due.overdue', { t: c.text }) : t('due.left', { t: c.text })}
                   </Text>
                   {(alarming(i, now) || (overdue && i.kind !== 'register')) && (
@@ -129,13 +129,13 @@ export function DueNext() {
             {q.data!.openIncidents.slice(0, 8).map((o) => (
               <Stack key={o.id} gap={0}>
                 <Text size="sm" component={Link} to={`/incidents/${o.id}`} className="dd-wrap">
-                  <Badge size="xs" color={levelColor[o.level]} mr={4}>
+                  <Badge size="xs" color={levelBadgeColor[o.level]} autoContrast mr={4}>
                     {t(`incidents.level.${o.level}`)}
                   </Badge>
                   {o.no} {o.title}
                 </Text>
                 {o.lastInstruction && (
-                  <Text size="xs" c="orange.8" className="dd-wrap" data-testid="console-instruction">
+                  <Text size="xs" c={instructionColor} className="dd-wrap" data-testid="console-instruction">
                     {t('due.latestInstruction')}：{o.lastInstruction}
                   </Text>
                 )}

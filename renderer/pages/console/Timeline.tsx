@@ -13,6 +13,7 @@ import { useDesk } from '../../lib/desk-context';
 import { formatTime } from '../../lib/format';
 import { EntryDialog } from './EntryDialog';
 import { effectiveFollowUp } from '../../../shared/domain/log-handling';
+import { instructionColor } from '../../theme';
 
 export function Timeline() {
   const { t } = useTranslation();
@@ -82,7 +83,7 @@ function EntryRow({ entry: e, tz, onOpen }: { entry: LogEntry; tz: string; onOpe
                   </Text>
                 )}
                 {f.instruction && (
-                  <Text size="xs" c="orange.8">
+                  <Text size="xs" c={instructionColor}>
                     {t('log.instruction')}
                     {t('common.colon')}
                     {f.instruction}

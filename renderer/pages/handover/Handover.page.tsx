@@ -1,5 +1,6 @@
 /**
- * 交接班: the form of one duty day, prefilled from the shift — the log by
+ * 交接班: the form of one shift change (the desk's one shift a day, or each
+ * 白班/夜班 change), prefilled from the outgoing shift — the log by
  * kind, open incidents with their next deadlines and latest 批示, escalations
  * waiting, unfinished items and instructions being followed up, the handed-over
  * objects. The outgoing officer submits (交班); the incoming officer, signed in
@@ -14,13 +15,14 @@ import { Link, useSearchParams } from 'react-router';
 import type { HandoverObject, HandoverSnapshot, HandoverState } from '../../../shared/contract';
 import { levelColor } from '../../../shared/domain/incident';
 import { logKinds } from '../../../shared/domain/log';
-import { addDays } from '../../../shared/time';
 import { useApiMutation, useApiQuery } from '../../api';
+import { AcknowledgeHandover } from '../../components/DutyDay/AcknowledgeHandover';
 import { AddTodo, ResponsibilityBanner, TodoList } from '../../components/DutyDay/CarryOver';
 import { InstructionLine } from '../../components/DutyDay/FollowUp';
-import { useDesk } from '../../lib/desk-context';
+import { useDesk, useHasRole } from '../../lib/desk-context';
 import { errorTextWithField, notifySaved } from '../../lib/errors';
 import { formatDateTime, formatTime } from '../../lib/format';
+import { accentColor, overdueColor } from '../../theme';
 
 export const handoverStateColor: Record<HandoverState | 'none', string> = { none: 'gray.7', draft: 'gray.7', submitted: 'blue.8', returned: 'orange.5', confirmed: 'teal.9' };
 
@@ -35,7 +37,7 @@ export function SnapshotView({ s }: { s: HandoverSnapshot }) {
         {logKinds
           .filter((k) => s.logCounts[k])
           .map((k) => (
-            <Badge key={k} variant="outline" color="blue.8">
+            <Badge key={k} variant="outline" color={accentColor}>
               {t(`log.kind.${k}`)} {s.logCounts[k]}
             </Badge>
           ))}
@@ -101,7 +103,10 @@ export function HandoverPage() {
   const { tz, session } = useDesk();
   const [params, setParams] = useSearchParams();
   const date = params.get('date') ?? undefined;
-  const q = useApiQuery('handover.get', date ? { dutyDate: date } : {});
+  const shiftParam = Number(params.get('shift') ?? '');
+  const shift = Number.isInteger(shiftParam) && shiftParam > 0 ? shiftParam : undefined;
+  const q = useApiQuery('handover.get', date ? { dutyDate: date, ...(shift ? { shiftId: shift } : {}) } : {});
+  const isLeader = useHasRole('leader');
   const save = useApiMutation('handover.save');
   const submit = useApiMutation('handover.submit');
   const confirm = useApiMutation('handover.confirm');
@@ -121,7 +126,7 @@ export function HandoverPage() {
     setWatch(rec?.content.watchItems ?? '');
     setObjects(rec?.content.objects ?? v.objectsTemplate.map((name) => ({ name, ok: true, note: null })));
     setError(null);
-  }, [v?.dutyDate, rec?.version]);
+  }, [v?.dutyDate, v?.shiftId, rec?.version]);
 
   if (!v) return null;
   const state: HandoverState | 'none' = rec?.state ?? 'none';
@@ -129,7 +134,12 @@ export function HandoverPage() {
   const mine = rec?.outgoingName !== null && rec?.outgoingName === session?.displayName;
   const content = { notes: notes || null, watchItems: watch || null, objects };
   const onError = (e: unknown) => setError(errorTextWithField(t, e));
-  const go = (d: string) => setParams({ date: d });
+  const go = (k: { dutyDate: string; shiftId: number }) => setParams({ date: k.dutyDate, shift: String(k.shiftId) });
+  const here = { date: v.dutyDate, shift: String(v.shiftId) };
+  const key = { dutyDate: v.dutyDate, shiftId: v.shiftId };
+  // A desk with one shift a day hands over to the same shift: the date says it all.
+  const change = v.shiftName && v.shiftName !== v.incoming.shiftName ? t('handover.shiftChange', { from: v.shiftName, to: v.incoming.shiftName }) : v.shiftName;
+  const label = `${v.dutyDate} ${change}`.trim();
 
   return (
     <Stack gap="md" data-testid="handover-page">
@@ -143,20 +153,25 @@ export function HandoverPage() {
           </Badge>
         </Group>
         <Group gap="xs">
-          <Button variant="subtle" leftSection={<IconChevronLeft size={16} />} onClick={() => go(addDays(v.dutyDate, -1))}>
-            {t('handover.prevDay')}
+          <Button variant="subtle" leftSection={<IconChevronLeft size={16} />} onClick={() => go(v.prev)}>
+            {t('handover.prevShift')}
           </Button>
           <Text fw={600} data-testid="handover-date">
             {t('handover.dutyDay')} {v.dutyDate}
           </Text>
-          <Button variant="subtle" rightSection={<IconChevronRight size={16} />} onClick={() => go(addDays(v.dutyDate, 1))}>
-            {t('handover.nextDay')}
+          {change && (
+            <Badge size="lg" variant="outline" color={accentColor} data-testid="handover-shift">
+              {change}
+            </Badge>
+          )}
+          <Button variant="subtle" rightSection={<IconChevronRight size={16} />} onClick={() => go(v.next)}>
+            {t('handover.nextShift')}
           </Button>
           <Button variant="light" onClick={() => setParams({})}>
             {t('handover.inPlay')}
           </Button>
           {rec?.snapshot && (
-            <PrintActions route={`/print/handover/${v.dutyDate}`} label={t('handover.print')} testId="handover-print" />
+            <PrintActions route={`/print/handover/${v.dutyDate}/${v.shiftId}`} label={t('handover.print')} testId="handover-print" />
           )}
         </Group>
       </Group>
@@ -164,6 +179,30 @@ export function HandoverPage() {
       <Text size="sm" c="dimmed">
         {t('handover.handoverAt', { time: formatDateTime(v.handoverAt, tz) })}　{t('handover.confirmBy', { time: formatDateTime(v.confirmBy, tz) })}
       </Text>
+      {v.escalation && (
+        <Alert color={v.acknowledgement ? 'orange' : 'red'} variant="light" data-testid="handover-escalation">
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              {t('handover.escalated', { step: v.escalation.stepIndex + 1, target: t(`incidents.target.${v.escalation.target}`), name: v.escalation.targetName ?? '' })}
+            </Text>
+            {v.acknowledgement ? (
+              <Text size="sm" fw={700} data-testid="handover-acknowledged">
+                {t('handover.acknowledged', {
+                  name: v.acknowledgement.byName,
+                  time: formatDateTime(v.acknowledgement.at, tz),
+                  note: v.acknowledgement.note ? `：${v.acknowledgement.note}` : '',
+                })}
+              </Text>
+            ) : (
+              isLeader && (
+                <Group>
+                  <AcknowledgeHandover dutyDate={v.dutyDate} shiftId={v.shiftId} label={label} />
+                </Group>
+              )
+            )}
+          </Stack>
+        </Alert>
+      )}
       {rec?.state === 'returned' && (
         <Alert color="orange" data-testid="handover-objection">
           {t('handover.returnedBy', { name: rec.incomingName ?? '', time: rec.returnedAt ? formatDateTime(rec.returnedAt, tz) : '', note: rec.returnNote ?? '' })}
@@ -230,16 +269,16 @@ export function HandoverPage() {
             ))}
           </SimpleGrid>
           {error && (
-            <Text c="red.8" size="sm" role="alert">
+            <Text c={overdueColor} size="sm" role="alert">
               {error}
             </Text>
           )}
           {editable && (
             <Group>
-              <Button variant="default" loading={save.isPending} onClick={() => save.mutate({ dutyDate: v.dutyDate, expectedVersion: rec?.version ?? 0, ...content }, { onSuccess: () => notifySaved(t('handover.saved')), onError })}>
+              <Button variant="default" loading={save.isPending} onClick={() => save.mutate({ ...key, expectedVersion: rec?.version ?? 0, ...content }, { onSuccess: () => notifySaved(t('handover.saved')), onError })}>
                 {t('handover.save')}
               </Button>
-              <Button loading={submit.isPending} onClick={() => submit.mutate({ dutyDate: v.dutyDate, expectedVersion: rec?.version ?? 0, ...content }, { onSuccess: () => { setParams({ date: v.dutyDate }); notifySaved(t('handover.submitted')); }, onError })}>
+              <Button loading={submit.isPending} onClick={() => submit.mutate({ ...key, expectedVersion: rec?.version ?? 0, ...content }, { onSuccess: () => { setParams(here); notifySaved(t('handover.submitted')); }, onError })}>
                 {t('handover.submit')}
               </Button>
             </Group>
@@ -254,13 +293,13 @@ export function HandoverPage() {
             <Stack gap="xs">
               <Group align="flex-end">
                 <TextInput label={t('handover.confirmNote')} value={confirmNote} onChange={(e) => setConfirmNote(e.currentTarget.value)} style={{ flex: 1 }} />
-                <Button color="teal" loading={confirm.isPending} onClick={() => confirm.mutate({ dutyDate: v.dutyDate, expectedVersion: rec.version, note: confirmNote || null }, { onSuccess: () => { setParams({ date: v.dutyDate }); notifySaved(t('handover.confirmed')); }, onError })}>
+                <Button color="teal" loading={confirm.isPending} onClick={() => confirm.mutate({ ...key, expectedVersion: rec.version, note: confirmNote || null }, { onSuccess: () => { setParams(here); notifySaved(t('handover.confirmed')); }, onError })}>
                   {t('handover.confirm')}
                 </Button>
               </Group>
               <Group align="flex-end">
                 <TextInput label={t('handover.returnNote')} value={returnNote} onChange={(e) => setReturnNote(e.currentTarget.value)} style={{ flex: 1 }} />
-                <Button color="orange" variant="light" disabled={!returnNote.trim()} loading={ret.isPending} onClick={() => ret.mutate({ dutyDate: v.dutyDate, expectedVersion: rec.version, note: returnNote }, { onSuccess: () => notifySaved(t('handover.returned')), onError })}>
+                <Button color="orange" variant="light" disabled={!returnNote.trim()} loading={ret.isPending} onClick={() => ret.mutate({ ...key, expectedVersion: rec.version, note: returnNote }, { onSuccess: () => notifySaved(t('handover.returned')), onError })}>
                   {t('handover.return')}
                 </Button>
               </Group>

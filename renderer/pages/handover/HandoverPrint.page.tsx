@@ -1,8 +1,10 @@
 /**
- * The printed 交接班记录 (`#/print/handover/:dutyDate`, A4): unit and duty day,
- * both names and both times, the shift's log by kind, open incidents, the
+ * The printed 交接班记录 (`#/print/handover/:dutyDate/:shiftId`, A4): unit, duty
+ * day and shift change (白班 → 夜班 where the desk has shifts), both names and
+ * both times, the shift's log by kind, open incidents, the
  * unfinished items and the instructions being followed up, the objects handed
- * over, both signature lines and the audit chain head at confirmation.
+ * over, both signature lines, the leader's acknowledgement of a late
+ * acceptance, and the audit chain head at confirmation.
  */
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -18,12 +20,14 @@ import '../../styles/official-print.css';
 import './handover-print.css';
 
 export function HandoverPrintPage() {
-  const { dutyDate } = useParams();
+  const { dutyDate, shiftId } = useParams();
   const { t } = useTranslation();
-  const q = useApiQuery('handover.print', { dutyDate: dutyDate ?? '' });
+  const shift = Number(shiftId ?? '');
+  const q = useApiQuery('handover.print', { dutyDate: dutyDate ?? '', ...(Number.isInteger(shift) && shift > 0 ? { shiftId: shift } : {}) });
   if (q.error) return <p role="alert">{errorText(t, q.error)}</p>;
   if (!q.data) return null;
-  const { handover: h, snapshot: s, timeZone: tz, unitName, deskId } = q.data;
+  const { handover: h, snapshot: s, timeZone: tz, unitName, deskId, acknowledgement: ack } = q.data;
+  const change = s.shiftName && s.incoming && s.incoming.shiftName !== s.shiftName ? t('handover.shiftChange', { from: s.shiftName, to: s.incoming.shiftName }) : null;
   const [y, m, d] = s.dutyDate.split('-').map(Number);
   return (
     <div className="dd-official dd-handover-print" data-testid="handover-print-page">
@@ -36,6 +40,13 @@ export function HandoverPrintPage() {
           {t('handover.printout.dutyDay')}：{y}年{m}月{d}日 {weekdayOfDate(s.dutyDate)}（{t('handover.printout.period', { from: formatDateTime(s.start, tz), to: formatDateTime(s.end, tz) })}）
         </span>
       </div>
+      {change && (
+        <div className="meta">
+          <span data-testid="print-shift">
+            {t('handover.printout.shift')}：{change}
+          </span>
+        </div>
+      )}
       <div className="meta">
         <span>{t('handover.rostered', { leaders: s.leaders.join('、') || '—', officers: s.officers.join('、') || '—' })}</span>
       </div>
@@ -100,6 +111,11 @@ export function HandoverPrintPage() {
           </tr>
         </tbody>
       </table>
+      {ack && (
+        <p data-testid="print-ack">
+          {t('handover.printout.acknowledged', { name: ack.byName, time: formatDateTime(ack.at, tz), step: ack.stepIndex + 1, note: ack.note ? `：${ack.note}` : '' })}
+        </p>
+      )}
       <div className="sign">
         <div>{`${t('handover.printout.outgoingSign')} ${h.outgoingName ?? ''}　${h.submittedAt ? formatDateTime(h.submittedAt, tz) : ''}`}</div>
         <div>

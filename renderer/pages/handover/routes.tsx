@@ -6,4 +6,5 @@ import type { RouteObject } from 'react-router';
 export const handoverRoutes: RouteObject[] = [
   { path: 'handover', lazy: async () => ({ Component: (await import('./Handover.page')).HandoverPage }) },
   { path: '/print/handover/:dutyDate', lazy: async () => ({ Component: (await import('./HandoverPrint.page')).HandoverPrintPage }) },
+  { path: '/print/handover/:dutyDate/:shiftId', lazy: async () => ({ Component: (await import('./HandoverPrint.page')).HandoverPrintPage }) },
 ];

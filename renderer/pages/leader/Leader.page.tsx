@@ -12,11 +12,13 @@ import { Link } from 'react-router';
 import type { IncidentSummary } from '../../../shared/contract';
 import { levelColor } from '../../../shared/domain/incident';
 import { useApiMutation, useApiQuery } from '../../api';
+import { AcknowledgeHandover } from '../../components/DutyDay/AcknowledgeHandover';
 import { InstructionLine } from '../../components/DutyDay/FollowUp';
 import { useDesk, useHasRole } from '../../lib/desk-context';
-import { dueLabel, dueLink, dueSubject } from '../../lib/due-text';
+import { dueLabel, dueLink, dueSubject, handoverLink, shiftWords } from '../../lib/due-text';
 import { errorTextWithField, notifySaved } from '../../lib/errors';
 import { formatDateTime, formatTime } from '../../lib/format';
+import { instructionColor, neutralColor, overdueColor } from '../../theme';
 
 function Instruct({ incident, onClose }: { incident: IncidentSummary; onClose: () => void }) {
   const { t } = useTranslation();
@@ -28,7 +30,7 @@ function Instruct({ incident, onClose }: { incident: IncidentSummary; onClose: (
       <Stack>
         <Textarea label={t('leader.instructText')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={3} data-autofocus />
         {error && (
-          <Text c="red.8" size="sm" role="alert">
+          <Text c={overdueColor} size="sm" role="alert">
             {error}
           </Text>
         )}
@@ -88,7 +90,7 @@ export function LeaderPage() {
                 {s.lines.map((l) => (
                   <Text key={l.personId} size="sm">
                     {l.role ? t(`roster.roles.${l.role}`) : t('attendance.state.covering')} {l.name}{' '}
-                    <Badge size="sm" variant="outline" color="gray.8">
+                    <Badge size="sm" variant="outline" color={neutralColor}>
                       {t(`attendance.state.${l.state}`)}
                       {l.signInAt ? ` ${formatTime(l.signInAt, tz)}` : ''}
                     </Badge>
@@ -111,7 +113,7 @@ export function LeaderPage() {
           <Section title={t('leader.due')}>
             {d.due.length === 0 && nothing}
             {d.due.map((i) => (
-              <Text key={i.id} size="sm" c={i.overdue ? 'red.8' : undefined} component={Link} to={dueLink(i)} display="block">
+              <Text key={i.id} size="sm" c={i.overdue ? overdueColor : undefined} component={Link} to={dueLink(i)} display="block">
                 {formatTime(i.dueAt, tz)} {dueLabel(t, i)} · {dueSubject(t, i)}
               </Text>
             ))}
@@ -125,9 +127,12 @@ export function LeaderPage() {
               </Text>
               {d.waiting.escalations.length === 0 && nothing}
               {d.waiting.escalations.map((i) => (
-                <Text key={i.id} size="sm" c="red.8" component={Link} to={dueLink(i)}>
-                  {dueLabel(t, i)} · {dueSubject(t, i)}
-                </Text>
+                <Group key={i.id} justify="space-between" wrap="nowrap">
+                  <Text size="sm" c={overdueColor} component={Link} to={dueLink(i)} className="dd-wrap">
+                    {dueLabel(t, i)} · {dueSubject(t, i)}
+                  </Text>
+                  {isLeader && i.kind === 'handover' && <AcknowledgeHandover dutyDate={i.dutyDate} shiftId={i.shiftId} label={dueSubject(t, i)} />}
+                </Group>
               ))}
               <Text fw={600} size="sm">
                 {t('leader.toInstruct')}
@@ -163,8 +168,9 @@ export function LeaderPage() {
               </Text>
               {d.waiting.objections.length === 0 && nothing}
               {d.waiting.objections.map((o) => (
-                <Text key={o.dutyDate} size="sm" c="orange.9" component={Link} to={`/handover?date=${o.dutyDate}`}>
-                  {o.dutyDate} {o.by}：{o.note}
+                <Text key={`${o.dutyDate}-${o.shiftId}`} size="sm" c={instructionColor} component={Link} to={handoverLink(o.dutyDate, o.shiftId)}>
+                  {o.dutyDate}
+                  {shiftWords(o.shiftName)} {o.by}：{o.note}
                 </Text>
               ))}
             </Stack>

@@ -16,6 +16,7 @@ import { errorTextWithField, notifyError, notifySaved } from '../../lib/errors';
 import { formatDateTime, localDate } from '../../lib/format';
 import { fromClockTime } from '../../lib/local-input';
 import { downloadFile } from '../roster/lib';
+import { accentColor, overdueColor } from '../../theme';
 
 const blank = { time: '', checker: '', unitContactId: null as string | null, unitName: '', answered: true, rings: '' as number | string, answerSeconds: '' as number | string, answeredBy: '', officerAtPost: true, leaderAtPost: true, postState: 'atPost' as PostState, followUp: '', note: '' };
 
@@ -117,7 +118,7 @@ function CheckForm() {
       </SimpleGrid>
       <Textarea mt="sm" label={t('presence.followUp')} value={v.followUp} onChange={(e) => set('followUp', e.currentTarget.value)} autosize minRows={1} />
       {error && (
-        <Text c="red.8" size="sm" role="alert" mt="xs">
+        <Text c={overdueColor} size="sm" role="alert" mt="xs">
           {error}
         </Text>
       )}
@@ -189,7 +190,7 @@ export function PresencePage() {
               .map((c) => (
                 <Text key={c.id} size="sm" className="dd-wrap">
                   {formatDateTime(c.at, tz)}　
-                  <Badge size="xs" variant="outline" color="blue.8">
+                  <Badge size="xs" variant="outline" color={accentColor}>
                     {t(`presence.direction.${c.direction}`)}
                   </Badge>{' '}
                   {t(`presence.method.${c.method}`)}　{c.direction === 'made' ? c.unitName : c.checker}　{c.answered ? t('presence.answered') : t('presence.notAnswered')}

@@ -18,6 +18,7 @@ import { formatDateTime, localDate } from '../../lib/format';
 import { fromLocalInput } from '../../lib/local-input';
 import { downloadFile } from '../roster/lib';
 import { StatsTable } from './StatsTable';
+import { overdueColor } from '../../theme';
 
 const stateColor = { none: 'gray.7', draft: 'gray.7', reviewed: 'blue.8', sent: 'teal.9' } as const;
 
@@ -95,7 +96,7 @@ function DailyTab() {
       {!r && <Alert color={v.live.zero ? 'teal' : 'orange'}>{v.live.zero ? t('reports.zeroHint') : t('reports.dailyHint')}</Alert>}
       <Textarea label={t('reports.summary')} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} autosize minRows={3} disabled={state === 'sent'} data-testid="report-summary" />
       {error && (
-        <Text c="red.8" size="sm" role="alert">
+        <Text c={overdueColor} size="sm" role="alert">
           {error}
         </Text>
       )}

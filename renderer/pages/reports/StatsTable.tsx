@@ -12,6 +12,8 @@ import { logKinds } from '../../../shared/domain/log';
 
 export function statsRows(t: (k: string, p?: Record<string, unknown>) => string, s: DailyReportStats): { key: string; item: string; count: number; detail: string }[] {
   const attendanceTotal = Object.values(s.attendance).reduce((a, b) => a + (b ?? 0), 0);
+  // A desk with 白班/夜班 names the shift of each handover; one shift a day needs only the date.
+  const byShift = new Set(s.handovers.map((h) => h.shiftId)).size > 1;
   return [
     { key: 'log', item: t('reports.table.log'), count: s.logTotal, detail: logKinds.filter((k) => s.logCounts[k]).map((k) => `${t(`log.kind.${k}`)} ${s.logCounts[k]}`).join('，') || '—' },
     {
@@ -33,7 +35,10 @@ export function statsRows(t: (k: string, p?: Record<string, unknown>) => string,
       key: 'handover',
       item: t('reports.table.handover'),
       count: s.handovers.length,
-      detail: s.handovers.map((h) => `${h.dutyDate} ${t(`handover.state.${h.state}`)}${h.outgoing ? ` ${h.outgoing} → ${h.incoming ?? '—'}` : ''}`).join('；') || '—',
+      detail:
+        s.handovers
+          .map((h) => `${h.dutyDate}${byShift ? ` ${h.shiftName}` : ''} ${t(`handover.state.${h.state}`)}${h.outgoing ? ` ${h.outgoing} → ${h.incoming ?? '—'}` : ''}`)
+          .join('；') || '—',
     },
     { key: 'instructions', item: t('reports.table.instructions'), count: s.instructions.total, detail: t('reports.table.instructionDetail', s.instructions) },
     ...s.sections.map((sec) => ({

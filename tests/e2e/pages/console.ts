@@ -80,7 +80,20 @@ export class ConsolePage {
 /** 值班大屏, the wallboard for the duty room screen. */
 export class WallboardPage {
   readonly root: Locator;
+  readonly duty: Locator;
+  readonly people: Locator;
+  readonly incidents: Locator;
+  readonly handover: Locator;
+  readonly report: Locator;
   constructor(readonly page: Page) {
     this.root = page.getByTestId('wallboard');
+    this.duty = page.getByTestId('wallboard-duty');
+    this.people = page.getByTestId('wallboard-person');
+    this.incidents = page.getByTestId('wallboard-incident');
+    this.handover = page.getByTestId('wallboard-handover');
+    this.report = page.getByTestId('wallboard-report');
+  }
+  person(name: string): Locator {
+    return this.people.filter({ hasText: name });
   }
 }

@@ -118,6 +118,14 @@ export class LeaderScreen {
     this.waiting = page.getByTestId('leader-waiting');
     this.instructions = page.getByTestId('leader-instructions').getByTestId('instruction-line');
   }
+  /** 已知悉: acknowledges the escalation of an unaccepted handover, with a note. */
+  async acknowledgeHandover(note: string): Promise<void> {
+    await this.waiting.getByRole('button', { name: '已知悉' }).first().click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByLabel('知悉说明（可选）').fill(note);
+    await dialog.getByRole('button', { name: '已知悉' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
   async instruct(incidentTitle: string, text: string): Promise<void> {
     await this.waiting.locator('div', { hasText: incidentTitle }).getByRole('button', { name: '批示' }).last().click();
     const dialog = this.page.getByRole('dialog');

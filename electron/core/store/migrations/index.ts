@@ -16,6 +16,7 @@ import { m0070BasisAndStandby } from './0070-basis-and-standby';
 import { m0090DutyDay } from './0090-duty-day';
 import { m0100Registers } from './0100-registers';
 import { m0110Uplink } from './0110-uplink';
+import { m0130ShiftHandovers } from './0130-shift-handovers';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   m0090DutyDay,
   m0100Registers,
   m0110Uplink,
+  m0130ShiftHandovers,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);

@@ -1,0 +1,43 @@
+/** Texts of the wallboard (值班大屏) for the duty room screen. Chinese first. */
+export const wallboard = {
+  'zh-CN': {
+    wallboard: {
+      today: '今日值班',
+      shift: '{{name}} {{from}}–{{to}}',
+      incidents: '进行中的事件',
+      noIncidents: '当前没有进行中的事件',
+      noDeadline: '无报送时限',
+      handover: '交接班',
+      handoverAt: '{{time}} 交班',
+      dailyReport: '值班日报',
+      reportDue: '{{time}} 前报送',
+      reportSent: '已报送',
+      left: '剩余',
+      overdue: '已超时',
+      more: '另有 {{n}} 项，见值班台',
+      pushed: '数据变化即时刷新',
+      offline: '与值班台的连接中断，显示的是 {{time}} 的数据',
+      fax: '传真',
+    },
+  },
+  en: {
+    wallboard: {
+      today: 'On duty today',
+      shift: '{{name}} {{from}}–{{to}}',
+      incidents: 'Open incidents',
+      noIncidents: 'No open incident',
+      noDeadline: 'No report deadline',
+      handover: 'Handover',
+      handoverAt: 'Hands over at {{time}}',
+      dailyReport: 'Daily report',
+      reportDue: 'Due by {{time}}',
+      reportSent: 'Sent',
+      left: 'left',
+      overdue: 'overdue',
+      more: '{{n}} more on the console',
+      pushed: 'Refreshes the moment anything changes',
+      offline: 'Lost the connection to the desk: showing the data of {{time}}',
+      fax: 'Fax',
+    },
+  },
+};
