@@ -1,8 +1,8 @@
 /**
  * Handover at each shift change in Chromium: a desk working 白班 08:30–17:30
  * and 夜班 17:30–08:30. 张值班 (白班) hands over at 17:25 on New Year's Eve;
- * 王值班 (夜班), in their own login, accepts; the printed record says
- * 白班 → 夜班. The 夜班's own handover, into the new year, is never accepted:
+ * 王值班 (夜班), in their own login, accepts; the printed record names
+ * 交班班次 白班 and 接班班次 夜班. The 夜班's own handover, into the new year, is never accepted:
  * past 09:00 it escalates, and 李带班 acknowledges it on the handover page
  * (已知悉) — it stops escalating and says so, in both themes.
  */
@@ -65,7 +65,7 @@ beforeAll(async () => {
 afterAll(() => closeAll(browser, host));
 
 describe('a handover at each shift change', () => {
-  it('白班 hands over to 夜班 at 17:25; 王值班 accepts; the record prints 白班 → 夜班', async () => {
+  it('白班 hands over to 夜班 at 17:25; 王值班 accepts; the record prints 交班班次 白班, 接班班次 夜班', async () => {
     await host.moveClock({ now: at('2026-12-31T10:00:00') });
     await a.console.waitFor();
     await a.console.log('区应急局来电：道路结冰');
@@ -100,7 +100,7 @@ describe('a handover at each shift change', () => {
     await b.page.emulateMedia({ media: 'screen' });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(artifactsDir, 'screens', 'handover-shifts-record')]);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/gu, ' ');
-    expect(text).toContain('交接班次：白班 → 夜班');
+    expect(text).toMatch(/交班班次：白班\s+接班班次：夜班/u);
     expect(text).toMatch(/交班人（签字）\s*：\s*张值班\s+2026-12-31 17:25/u);
     expect(text).toMatch(/接班人（签字）\s*：\s*王值班\s+2026-12-31 17:35/u);
     expect(text).toContain('共 1 条');
