@@ -198,6 +198,7 @@ const pinnedAccess: Record<MethodName, 'public' | 'session' | readonly UserRole[
   'handover.submit': ['admin', 'leader', 'officer'],
   'handover.confirm': ['admin', 'leader', 'officer'],
   'handover.return': ['admin', 'leader', 'officer'],
+  // 已知悉: only the leader, from their own login.
   'handover.acknowledge': ['leader'],
   'handover.print': 'session',
   'handover.history': 'session',

@@ -32,7 +32,7 @@ function statsRows(sheet: OfficialSheet, s: DailyReportStats): void {
     zh('reports.table.handover'),
     s.handovers.length,
     s.handovers
-      .map((h) => `${h.dutyDate}${new Set(s.handovers.map((x) => x.shiftId)).size > 1 ? ` ${h.shiftName}` : ''} ${zh(`handover.state.${h.state}`)}${h.outgoing ? ` ${h.outgoing}→${h.incoming ?? '—'}` : ''}`)
+      .map((h) => `${h.dutyDate}${new Set(s.handovers.map((x) => x.shiftId)).size > 1 ? ` ${h.shiftName}` : ''} ${zh(`handover.state.${h.state}`)}${h.outgoing ? `（${zh('reports.handoverPair', { out: h.outgoing, in: h.incoming ?? '—' })}）` : ''}`)
       .join('；') || '—',
   ]);
   sheet.add([zh('reports.table.instructions'), s.instructions.total, zh('reports.table.instructionDetail', s.instructions)]);

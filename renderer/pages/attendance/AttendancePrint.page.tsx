@@ -6,7 +6,7 @@
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api';
-import { attendanceStates } from '../../../shared/domain/attendance';
+import { attendanceStates, type AttendanceState } from '../../../shared/domain/attendance';
 import { errorText } from '../../lib/errors';
 import { LiveChainHeadStamp } from '../../components/ChainHead/ChainHead';
 import { PrintToolbar } from '../../components/Print/PrintButton';
@@ -19,6 +19,9 @@ const counted = attendanceStates.slice(0, 7);
 export function AttendancePrintPage() {
   const { month } = useParams();
   const { t } = useTranslation();
+  // On paper 正常 is 正, not √: the check mark fell back to the system's CFF font and printed as a Type 3 drawing
+  // (the shipped print faces' symbol subset did not serve it); every other code is a character of the faces.
+  const short = (s: AttendanceState): string => (s === 'normal' ? t('attendance.printShortNormal') : t(`attendance.short.${s}`));
   const q = useApiQuery('attendance.month', { month: month ?? '' });
   if (q.error) return <p role="alert">{errorText(t, q.error)}</p>;
   if (!q.data) return null;
@@ -36,7 +39,7 @@ export function AttendancePrintPage() {
               <th key={d}>{Number(d.slice(8))}</th>
             ))}
             {counted.map((s) => (
-              <th key={s}>{t(`attendance.short.${s}`)}</th>
+              <th key={s}>{short(s)}</th>
             ))}
           </tr>
         </thead>
@@ -53,7 +56,7 @@ export function AttendancePrintPage() {
               <td className="name">{r.name}</td>
               {m.dates.map((d) => (
                 <td key={d} className="c">
-                  {(r.cells[d] ?? []).map((c) => t(`attendance.short.${c.state}`)).join('/')}
+                  {(r.cells[d] ?? []).map((c) => short(c.state)).join('/')}
                 </td>
               ))}
               {counted.map((s) => (
@@ -66,7 +69,7 @@ export function AttendancePrintPage() {
         </tbody>
       </table>
       <p className="legend">
-        {t('attendance.legend')}：{attendanceStates.map((s) => `${t(`attendance.short.${s}`)} ${t(`attendance.state.${s}`)}`).join('　')}
+        {t('attendance.legend')}：{attendanceStates.map((s) => `${short(s)} ${t(`attendance.state.${s}`)}`).join('　')}
       </p>
       <p>
         {t('attendance.total')}：{counted.map((s) => `${t(`attendance.state.${s}`)} ${m.totals[s] ?? 0}`).join('　')}

@@ -27,7 +27,11 @@ export function HandoverPrintPage() {
   if (q.error) return <p role="alert">{errorText(t, q.error)}</p>;
   if (!q.data) return null;
   const { handover: h, snapshot: s, timeZone: tz, unitName, deskId, acknowledgement: ack } = q.data;
-  const change = s.shiftName && s.incoming && s.incoming.shiftName !== s.shiftName ? t('handover.shiftChange', { from: s.shiftName, to: s.incoming.shiftName }) : null;
+  // Written as the form writes it, 交班班次 / 接班班次 (an arrow is not in the shipped print faces' common subset).
+  const change =
+    s.shiftName && s.incoming && s.incoming.shiftName !== s.shiftName
+      ? t('handover.printout.shiftChange', { from: s.shiftName, to: s.incoming.shiftName })
+      : null;
   const [y, m, d] = s.dutyDate.split('-').map(Number);
   return (
     <div className="dd-official dd-handover-print" data-testid="handover-print-page">
@@ -42,9 +46,7 @@ export function HandoverPrintPage() {
       </div>
       {change && (
         <div className="meta">
-          <span data-testid="print-shift">
-            {t('handover.printout.shift')}：{change}
-          </span>
+          <span data-testid="print-shift">{change}</span>
         </div>
       )}
       <div className="meta">

@@ -14,6 +14,7 @@ import { StatsPrintTable } from './StatsTable';
 import '../../styles/print-fonts.css';
 import '../../styles/official-print.css';
 import './report-print.css';
+import { printText } from '../../lib/print-text';
 
 export function DailyReportPrintPage() {
   const { date } = useParams();
@@ -47,7 +48,7 @@ export function DailyReportPrintPage() {
         {r?.late && <span className="late-mark">{t('reports.late')}</span>}
       </div>
       <StatsPrintTable s={r?.stats ?? v.live} />
-      <p className="summary">{r?.summary ?? v.suggestedSummary}</p>
+      <p className="summary">{printText(r?.summary ?? v.suggestedSummary)}</p>
       <div className="sign">
         {t('reports.printout.sign', {
           drafted: r?.draftedBy ?? '　　',

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { DailyReportStats } from '../../../shared/contract';
 import { attendanceStates } from '../../../shared/domain/attendance';
 import { logKinds } from '../../../shared/domain/log';
+import { printText } from '../../lib/print-text';
 
 export function statsRows(t: (k: string, p?: Record<string, unknown>) => string, s: DailyReportStats): { key: string; item: string; count: number; detail: string }[] {
   const attendanceTotal = Object.values(s.attendance).reduce((a, b) => a + (b ?? 0), 0);
@@ -37,7 +38,7 @@ export function statsRows(t: (k: string, p?: Record<string, unknown>) => string,
       count: s.handovers.length,
       detail:
         s.handovers
-          .map((h) => `${h.dutyDate}${byShift ? ` ${h.shiftName}` : ''} ${t(`handover.state.${h.state}`)}${h.outgoing ? ` ${h.outgoing} → ${h.incoming ?? '—'}` : ''}`)
+          .map((h) => `${h.dutyDate}${byShift ? ` ${h.shiftName}` : ''} ${t(`handover.state.${h.state}`)}${h.outgoing ? `（${t('reports.handoverPair', { out: h.outgoing, in: h.incoming ?? '—' })}）` : ''}`)
           .join('；') || '—',
     },
     { key: 'instructions', item: t('reports.table.instructions'), count: s.instructions.total, detail: t('reports.table.instructionDetail', s.instructions) },
@@ -67,7 +68,7 @@ export function StatsPrintTable({ s }: { s: DailyReportStats }) {
           <tr key={r.key} data-testid={`stats-${r.key}`}>
             <td className="c">{r.item}</td>
             <td className="c">{r.count}</td>
-            <td>{r.detail}</td>
+            <td>{printText(r.detail)}</td>
           </tr>
         ))}
       </tbody>

@@ -1,0 +1,145 @@
+/**
+ * Handover at each shift change in Chromium: a desk working 白班 08:30–17:30
+ * and 夜班 17:30–08:30. 张值班 (白班) hands over at 17:25 on New Year's Eve;
+ * 王值班 (夜班), in their own login, accepts; the printed record names
+ * 交班班次 白班 and 接班班次 夜班. The 夜班's own handover, into the new year, is never accepted:
+ * past 09:00 it escalates, and 李带班 acknowledges it on the handover page
+ * (已知悉) — it stops escalating and says so, in both themes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { adminApi, artifactsDir, axeViolations, closeAll, launchBrowser, loginUi, newPage, printToPdf, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { appPages, openSection, quiet, type AppPages } from './pages';
+
+let host: TestHost;
+let browser: Browser;
+const errors: string[] = [];
+let a: AppPages;
+let b: AppPages;
+let leader: AppPages;
+const at = (s: string) => new Date(Date.parse(`${s}+08:00`)).toISOString();
+
+beforeAll(async () => {
+  host = await startTestHost({ start: Date.parse(at('2026-12-31T09:00:00')) });
+  await setupViaApi(host);
+  const call = await adminApi(host);
+  const person = (name: string, roles: ('leader' | 'officer')[], i: number) =>
+    call('people.create', { name, department: '应急指挥中心', title: null, officePhone: null, mobile: `1390000000${i}`, roles, sortOrder: i });
+  const li = await person('李带班', ['leader'], 1);
+  const zhang = await person('张值班', ['officer'], 2);
+  const wang = await person('王值班', ['officer'], 3);
+  await call('users.create', { login: 'lidaiban', password: 'secret123', personId: li.id, displayName: '李带班', roles: ['leader'] });
+  await call('users.create', { login: 'zhangsan', password: 'secret123', personId: zhang.id, displayName: '张值班', roles: ['officer'] });
+  await call('users.create', { login: 'wangwu', password: 'secret123', personId: wang.id, displayName: '王值班', roles: ['officer'] });
+  const [day] = await call('shifts.list', {});
+  const { id: _id, active: _active, ...fields } = day!;
+  await call('shifts.update', { ...fields, id: day!.id, name: '白班', startMinutes: 510, durationMinutes: 540 });
+  const night = await call('shifts.create', { ...fields, name: '夜班', startMinutes: 1050, durationMinutes: 900, sortOrder: 1 });
+  const plan = await call('roster.createPlan', { title: '2026年12月值班表', from: '2026-12-01', to: '2026-12-31', notes: null });
+  for (let d = 1; d <= 31; d += 1) {
+    const date = `2026-12-${String(d).padStart(2, '0')}`;
+    for (const [shiftId, officer] of [
+      [day!.id, zhang.id],
+      [night.id, wang.id],
+    ] as const) {
+      await call('roster.assign', { planId: plan.id, date, shiftId, role: 'leader', index: 0, personId: li.id });
+      await call('roster.assign', { planId: plan.id, date, shiftId, role: 'officer', index: 0, personId: officer });
+    }
+  }
+  await call('roster.publish', { planId: plan.id, acceptWarnings: true });
+  browser = await launchBrowser();
+  const open = async (login: string) => {
+    const page = await newPage(browser, errors);
+    await page.addInitScript(() => {
+      if (!localStorage.getItem('dutydesk.theme')) localStorage.setItem('dutydesk.theme', 'light');
+    });
+    await loginUi(page, host, login, 'secret123');
+    return appPages(page);
+  };
+  a = await open('zhangsan');
+  b = await open('wangwu');
+  leader = await open('lidaiban');
+}, 120_000);
+afterAll(() => closeAll(browser, host));
+
+describe('a handover at each shift change', () => {
+  it('白班 hands over to 夜班 at 17:25; 王值班 accepts; the record prints 交班班次 白班, 接班班次 夜班', async () => {
+    await host.moveClock({ now: at('2026-12-31T10:00:00') });
+    await a.console.waitFor();
+    await a.console.log('区应急局来电：道路结冰');
+    await a.console.entry('区应急局来电：道路结冰').waitFor();
+    await host.moveClock({ now: at('2026-12-31T17:25:00') });
+    await openSection(a.page, '交接班');
+    await a.handover.root.waitFor();
+    await expect.poll(() => a.page.getByTestId('handover-shift').textContent()).toBe('白班 → 夜班');
+    await expect.poll(() => a.handover.logCounts.textContent()).toContain('本班值班记录 1 条');
+    await a.handover.notes.fill('白班平稳，道路结冰请夜班关注');
+    await a.handover.submit.click();
+    await expect.poll(() => a.handover.state.textContent()).toBe('已交班');
+
+    await host.moveClock({ now: at('2026-12-31T17:35:00') });
+    await openSection(b.page, '值班台');
+    await b.dutyConsole.responsibility.waitFor();
+    expect(await b.dutyConsole.responsibility.textContent()).toContain('2026-12-31 白班 的交接班尚未确认');
+    await openSection(b.page, '交接班');
+    await b.handover.root.waitFor();
+    await expect.poll(() => b.page.getByTestId('handover-shift').textContent()).toBe('白班 → 夜班');
+    await b.handover.confirm.click();
+    await expect.poll(() => b.handover.state.textContent()).toBe('已接班确认');
+    await quiet(b.page);
+    await screenshot(b.page, 'handover-shifts-01-accepted');
+    expect(JSON.stringify(await axeViolations(b.page))).toBe('[]');
+
+    await b.handover.print.click();
+    await b.page.getByTestId('handover-print-page').waitFor();
+    await b.page.emulateMedia({ media: 'print' });
+    const file = path.join(artifactsDir, 'handover-shifts-record.pdf');
+    await printToPdf(b.page, file);
+    await b.page.emulateMedia({ media: 'screen' });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(artifactsDir, 'screens', 'handover-shifts-record')]);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/gu, ' ');
+    expect(text).toMatch(/交班班次：白班\s+接班班次：夜班/u);
+    expect(text).toMatch(/交班人（签字）\s*：\s*张值班\s+2026-12-31 17:25/u);
+    expect(text).toMatch(/接班人（签字）\s*：\s*王值班\s+2026-12-31 17:35/u);
+    expect(text).toContain('共 1 条');
+    await b.page.goBack();
+  });
+
+  it('the 夜班’s handover into the new year is in play at 07:00; unaccepted past 09:00 it escalates; 李带班 acknowledges on the handover page', async () => {
+    await host.moveClock({ now: at('2027-01-01T07:00:00') });
+    await openSection(b.page, '交接班');
+    await b.handover.root.waitFor();
+    await b.page.getByRole('button', { name: '当前交接' }).click();
+    await expect.poll(() => b.page.getByTestId('handover-shift').textContent()).toBe('夜班 → 白班');
+    await expect.poll(() => b.handover.date.textContent()).toContain('2026-12-31');
+
+    await host.moveClock({ now: at('2027-01-01T09:01:00') });
+    await openSection(leader.page, '交接班');
+    await leader.handover.root.waitFor();
+    await expect.poll(() => leader.page.getByTestId('handover-escalation').textContent()).toContain('已逐级提醒：第 1 步 带班领导');
+    await leader.page.getByTestId('handover-acknowledge').click();
+    const dialog = leader.page.getByRole('dialog');
+    await dialog.getByLabel('知悉说明（可选）').fill('王值班在处置山体滑坡，稍后交班');
+    await dialog.getByRole('button', { name: '已知悉' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => leader.page.getByTestId('handover-acknowledged').textContent()).toContain('带班领导 李带班 已于 2027-01-01 09:01 知悉：王值班在处置山体滑坡，稍后交班');
+    await quiet(leader.page);
+    await screenshot(leader.page, 'handover-shifts-02-acknowledged');
+    expect(JSON.stringify(await axeViolations(leader.page))).toBe('[]');
+    // On the console it stays, red, and says who knows.
+    await openSection(a.page, '值班台');
+    const item = a.console.dueItem('已知悉');
+    await item.first().waitFor();
+    expect(await item.first().getAttribute('data-overdue')).toBe('true');
+
+    await leader.page.evaluate(() => localStorage.setItem('dutydesk.theme', 'dark'));
+    await leader.page.reload();
+    await leader.page.getByTestId('handover-acknowledged').waitFor();
+    await quiet(leader.page);
+    await screenshot(leader.page, 'handover-shifts-03-acknowledged-dark');
+    expect(JSON.stringify(await axeViolations(leader.page))).toBe('[]');
+    expect(errors).toEqual([]);
+  });
+});
