@@ -219,8 +219,7 @@ describe('the whole duty day, from sign-in to the report', () => {
     await b.page.goBack();
   });
 
-  it.skip( // Skipped at the end of session 4: fails on main after the merges (Type 3 font in the attendance sheet, 落实中 state text, colour contrast) — see the stop note; to fix next session.
-    'the 26th’s daily report counts the night: calls, the incident, the checks — and prints', async () => {
+  it('the 26th’s daily report counts the night: calls, the incident, the checks — and prints', async () => {
     await host.moveClock({ now: at('2026-11-26T16:00:00') });
     await openSection(b.page, '报表');
     await b.reports.root.waitFor();
@@ -243,8 +242,7 @@ describe('the whole duty day, from sign-in to the report', () => {
     await b.page.goBack();
   });
 
-  it.skip( // Skipped at the end of session 4: fails on main after the merges (Type 3 font in the attendance sheet, 落实中 state text, colour contrast) — see the stop note; to fix next session.
-    'prints the month’s attendance sheet with both officers and the leader', async () => {
+  it('prints the month’s attendance sheet with both officers and the leader', async () => {
     await openSection(b.page, '考勤');
     await b.attendance.root.waitFor();
     await b.attendance.sheet.waitFor();
@@ -356,8 +354,7 @@ describe('the wallboard (值班大屏) fills the duty room screen', () => {
 });
 
 describe('the new screens in the night theme and in English', () => {
-  it.skip( // Skipped at the end of session 4: fails on main after the merges (Type 3 font in the attendance sheet, 落实中 state text, colour contrast) — see the stop note; to fix next session.
-    'shows 交接班 dark and the reports in English, readable', async () => {
+  it('shows 交接班 dark and the reports in English, readable', async () => {
     const p = b.page;
     await openSection(p, '交接班');
     await b.handover.root.waitFor();
