@@ -32,7 +32,7 @@ afterAll(() => closeAll(browser, host));
 
 describe('通讯录 print and export', () => {
   it('prints the directory as an A4 sheet grouped by department, with the outside contacts', async () => {
-    await ui.directoryPrint.goto(host);
+    await ui.directoryPrint.open(host);
     await page.emulateMedia({ media: 'print' });
     fs.mkdirSync(artifactsDir, { recursive: true });
     const file = path.join(artifactsDir, 'directory.pdf');

@@ -186,6 +186,45 @@ export async function printToPdf(page: Page, file: string): Promise<void> {
   await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
   const type3 = pdfFonts(file).filter((f) => f.type === 'Type 3');
   if (type3.length) throw new Error(`${path.basename(file)} embeds Type 3 fonts (a glyph fell back to a CFF system font): ${type3.map((f) => f.name).join(', ')}`);
+  // White paper in either theme: the app's dark background must never reach a printout.
+  const pages = Number(/Pages:\s+(\d+)/u.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? 0);
+  for (let p = 1; p <= pages; p++) {
+    const { all, margins } = darkShare(file, p);
+    if (all > 0.3 || margins > 0.02) {
+      throw new Error(`${path.basename(file)} page ${p} is ${Math.round(all * 100)} % dark (its margins ${Math.round(margins * 100)} %): the screen's background printed (a dark theme leaking onto paper?)`);
+    }
+  }
+}
+
+/**
+ * How dark a PDF page is, rendered in grey at 24 dpi: the share of near-black
+ * pixels on the whole page (a dense roster grid stays near 12 %) and in its
+ * left, right and top margin strips (3 % of the page; every printout keeps
+ * ≥ 10 mm of margin there, so they hold no ink at all).
+ */
+export function darkShare(file: string, pageNo: number): { all: number; margins: number } {
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '24', '-f', String(pageNo), '-l', String(pageNo), '-singlefile', file]);
+  // Binary PGM: "P5", width, height, max value, one whitespace byte, then one byte per pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/u.exec(pgm.subarray(0, 64).toString('latin1'));
+  if (!header) throw new Error(`pdftoppm gave no PGM for ${file}`);
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const px = pgm.subarray(header[0].length);
+  const sx = Math.max(1, Math.floor(w * 0.03));
+  const sy = Math.max(1, Math.floor(h * 0.03));
+  let dark = 0;
+  let edge = 0;
+  let edgeDark = 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const isDark = px[y * w + x]! < 64;
+      if (isDark) dark++;
+      if (x < sx || x >= w - sx || y < sy) {
+        edge++;
+        if (isDark) edgeDark++;
+      }
+    }
+  }
+  return { all: dark / (w * h), margins: edgeDark / edge };
 }
 
 /** The fonts a PDF embeds, as `pdffonts` lists them: name and type ("CID TrueType", "Type 3" …). */

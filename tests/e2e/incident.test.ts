@@ -189,7 +189,7 @@ describe('duty log and incidents in Chromium', () => {
 
   it('prints 续报一 to an A4 PDF whose text holds the title and 续报一', async () => {
     const r = host.core.db.prepare("SELECT id FROM incident_reports WHERE kind = 'followup'").get() as { id: number };
-    await ui.reportPrint.goto(host, r.id);
+    await ui.reportPrint.open(host, incidentId, r.id);
     await page.emulateMedia({ media: 'print' });
     fs.mkdirSync(artifactsDir, { recursive: true });
     const file = path.join(artifactsDir, 'incident-report.pdf');

@@ -88,7 +88,7 @@ describe('值班记录 (the duty log book) in Chromium', () => {
   });
 
   it('prints the day as an A4 logbook page: title, date, leader, entries, the voided one marked, page x of y', async () => {
-    await ui.logBookPrint.goto(host, '2026-11-24');
+    await ui.logBookPrint.open(host, '2026-11-24');
     await ui.logBookPrint.chainHeadStamp.waitFor();
     await page.emulateMedia({ media: 'print' });
     fs.mkdirSync(artifactsDir, { recursive: true });

@@ -113,8 +113,9 @@ describe('roster in Chromium', () => {
   });
 
   it('prints the official A4 roster to PDF with title, names, phones and holiday names', async () => {
-    await ui.shell.navigate(`print/roster/${planId}`);
+    await page.getByTestId('roster-print').click();
     await ui.rosterPrint.sheet.waitFor();
+    expect(page.url()).toContain(`#/print/roster/${planId}`);
     await screenshot(page, 'roster-04-print');
     const file = path.join(tmp, 'roster.pdf');
     const t0 = Date.now();
@@ -169,7 +170,9 @@ describe('roster in Chromium', () => {
     const officer = detail.people.find((p) => p.id === oct2.personId)!;
     expect(text).toContain(officer.name);
     // The department grid's page rule goes away with it: the month prints in portrait again.
-    await ui.shell.navigate(`print/roster/${planId}`);
+    await page.getByTestId('print-back').click();
+    await ui.roster.root.waitFor();
+    await page.getByTestId('roster-print').click();
     await ui.rosterPrint.monthSheet.waitFor();
     const portrait = path.join(tmp, 'roster-portrait-again.pdf');
     await printToPdf(page, portrait);

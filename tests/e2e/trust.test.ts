@@ -218,7 +218,7 @@ describe('trust in Chromium', () => {
   });
 
   it('prints the audit log as an A4 document with the chain head', async () => {
-    await ui.auditPrint.goto(host, '2026-11-25', '2026-11-25');
+    await ui.auditPrint.open(host, '2026-11-25', '2026-11-25');
     await ui.auditPrint.chainHeadStamp.waitFor();
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     const pdf = path.join(artifactsDir, 'trust-audit-log.pdf');

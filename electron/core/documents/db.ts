@@ -7,7 +7,7 @@
 import type { DocumentFields, DocumentRead, RecordVersion } from '../../../shared/contract';
 import type { DocumentKind, Secrecy, Urgency } from '../../../shared/domain/document';
 import type { Db } from '../store/connection';
-import { stmt } from '../store/stmt';
+import { likeAny, nextYearNo, stmt } from '../store/stmt';
 
 export interface DocumentRow {
   id: number;
@@ -57,10 +57,7 @@ export const getDocumentRow = (db: Db, id: number): DocumentRow | null =>
   (stmt(db, 'SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined) ?? null;
 
 /** Next 收文号 of a year: SW2026-0001 … */
-export function nextDocumentNo(db: Db, year: string): string {
-  const r = stmt(db, "SELECT max(CAST(substr(no, 8) AS INTEGER)) AS n FROM documents WHERE no LIKE 'SW' || ? || '-%'").get(year) as { n: number | null };
-  return `SW${year}-${String((r.n ?? 0) + 1).padStart(4, '0')}`;
-}
+export const nextDocumentNo = (db: Db, year: string): string => nextYearNo(db, 'documents', 'SW', year, 4);
 
 const bind = (f: DocumentFields) => [f.kind, f.fromUnit, f.docNo, f.title, f.secrecy, f.urgency, f.receivedAt, f.pages, f.proposal, f.instruction, f.dueAt];
 
@@ -148,9 +145,9 @@ export function listDocumentRows(db: Db, q: DocumentQuery): DocumentRow[] {
     params.push(q.fromLogEntryId);
   }
   if (q.query) {
-    const like = `%${q.query.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
-    where.push(`(no LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' OR from_unit LIKE ? ESCAPE '\\' OR doc_no LIKE ? ESCAPE '\\')`);
-    params.push(like, like, like, like);
+    const search = likeAny(['no', 'title', 'from_unit', 'doc_no'], q.query);
+    where.push(search.sql);
+    params.push(...search.params);
   }
   return db.prepare(`SELECT * FROM documents WHERE ${where.join(' AND ')} ORDER BY received_at DESC, id DESC LIMIT 5000`).all(...params) as DocumentRow[];
 }

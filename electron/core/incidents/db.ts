@@ -7,6 +7,7 @@ import { type DeadlineKind } from '../../../shared/domain/deadline';
 import type { GradingBasis } from '../../../shared/domain/grading';
 import type { IncidentCategory, IncidentLevel, IncidentStatus, IncidentSubType } from '../../../shared/domain/incident';
 import type { Db } from '../store/connection';
+import { likeAny, nextYearNo } from '../store/stmt';
 
 export interface IncidentRow {
   id: number;
@@ -149,12 +150,7 @@ export function openIncidents(db: Db): Incident[] {
 }
 
 /** Next display number of a year: 2026-0001, 2026-0002 … */
-export function nextIncidentNo(db: Db, year: string): string {
-  const r = db.prepare("SELECT max(CAST(substr(no, 6) AS INTEGER)) AS n FROM incidents WHERE no LIKE ? || '-%'").get(year) as {
-    n: number | null;
-  };
-  return `${year}-${String((r.n ?? 0) + 1).padStart(4, '0')}`;
-}
+export const nextIncidentNo = (db: Db, year: string): string => nextYearNo(db, 'incidents', '', year, 4);
 
 export function insertIncident(
   db: Db,
@@ -307,9 +303,9 @@ export function listIncidents(db: Db, q: IncidentListQuery, now: number): Incide
     params.push(q.toIso);
   }
   if (q.query) {
-    const like = `%${q.query.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
-    where.push(`(i.title LIKE ? ESCAPE '\\' OR i.location LIKE ? ESCAPE '\\' OR i.unit LIKE ? ESCAPE '\\' OR i.no LIKE ? ESCAPE '\\')`);
-    params.push(like, like, like, like);
+    const search = likeAny(['i.title', 'i.location', 'i.unit', 'i.no'], q.query);
+    where.push(search.sql);
+    params.push(...search.params);
   }
   params.push(q.limit);
   const rows = db

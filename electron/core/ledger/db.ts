@@ -5,7 +5,7 @@
 import type { LedgerAttachment as Attachment, LedgerExtension, LedgerFields, LedgerNote, RecordVersion } from '../../../shared/contract';
 import type { HazardLevel, LedgerSource, RectifyState } from '../../../shared/domain/ledger';
 import type { Db } from '../store/connection';
-import { stmt } from '../store/stmt';
+import { likeAny, nextYearNo, stmt } from '../store/stmt';
 
 export interface LedgerRow {
   id: number;
@@ -59,10 +59,7 @@ export const getLedgerRow = (db: Db, id: number): LedgerRow | null =>
   (stmt(db, 'SELECT * FROM ledger_items WHERE id = ?').get(id) as LedgerRow | undefined) ?? null;
 
 /** Next 挂号 number of a year: DB2026-001, DB2026-002 … */
-export function nextLedgerNo(db: Db, year: string): string {
-  const r = stmt(db, "SELECT max(CAST(substr(no, 8) AS INTEGER)) AS n FROM ledger_items WHERE no LIKE 'DB' || ? || '-%'").get(year) as { n: number | null };
-  return `DB${year}-${String((r.n ?? 0) + 1).padStart(3, '0')}`;
-}
+export const nextLedgerNo = (db: Db, year: string): string => nextYearNo(db, 'ledger_items', 'DB', year, 3);
 
 const bind = (f: LedgerFields) => [
   f.source,
@@ -171,9 +168,9 @@ export function listLedgerRows(db: Db, q: LedgerQuery): LedgerRow[] {
     params.push(q.fromLogEntryId);
   }
   if (q.query) {
-    const like = `%${q.query.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
-    where.push(`(no LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\' OR owner_unit LIKE ? ESCAPE '\\' OR owner_person LIKE ? ESCAPE '\\' OR source_ref LIKE ? ESCAPE '\\' OR hazard_place LIKE ? ESCAPE '\\')`);
-    params.push(like, like, like, like, like, like);
+    const search = likeAny(['no', 'title', 'owner_unit', 'owner_person', 'source_ref', 'hazard_place'], q.query);
+    where.push(search.sql);
+    params.push(...search.params);
   }
   return db.prepare(`SELECT * FROM ledger_items WHERE ${where.join(' AND ')} ORDER BY entered_date, id LIMIT 5000`).all(...params) as LedgerRow[];
 }

@@ -10,6 +10,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/connection';
+import { likeAny } from '../store/stmt';
 import type { LogKind } from '../../../shared/domain/log';
 import type { LogEntry, LogEntryVersion } from "../../../shared/contract/log";
 
@@ -260,11 +261,9 @@ export function listLogEntries(db: Db, q: LogQuery): LogEntry[] {
     params.push(q.kind);
   }
   if (q.query) {
-    const like = `%${q.query.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
-    where.push(
-      `(summary LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\' OR source_unit LIKE ? ESCAPE '\\' OR source_person LIKE ? ESCAPE '\\' OR source_phone LIKE ? ESCAPE '\\')`,
-    );
-    params.push(like, like, like, like, like);
+    const search = likeAny(['summary', 'detail', 'source_unit', 'source_person', 'source_phone'], q.query);
+    where.push(search.sql);
+    params.push(...search.params);
   }
   params.push(q.limit);
   const rows = db

@@ -5,7 +5,7 @@
  * of ID numbers happens in the service, never here.
  */
 import type { Db } from '../store/connection';
-import { stmt } from '../store/stmt';
+import { likeAny, likePattern, nextYearNo, stmt } from '../store/stmt';
 import type {
   CaseDuty,
   PetitionAction,
@@ -79,7 +79,7 @@ export function updatePetitioner(db: Db, id: number, version: number, c: Petitio
 
 /** Petitioners whose name, phone or ID number contains the text (ID numbers match only in full or by their last four). */
 export function searchPetitioners(db: Db, q: string): PetitionerRow[] {
-  const like = `%${q.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+  const like = likePattern(q);
   return stmt(
     db,
     `SELECT * FROM petitioners WHERE name LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' OR id_number = ? OR (length(?) = 4 AND substr(id_number, -4) = ?)
@@ -150,12 +150,7 @@ export const getPetitionRow = (db: Db, id: number): PetitionRow | null =>
   (stmt(db, 'SELECT * FROM petitions WHERE id = ?').get(id) as PetitionRow | undefined) ?? null;
 
 /** Next 信访编号 of a year: XF2026-0001, XF2026-0002 … */
-export function nextPetitionNo(db: Db, year: string): string {
-  const r = stmt(db, "SELECT max(CAST(substr(no, 8) AS INTEGER)) AS n FROM petitions WHERE no LIKE 'XF' || ? || '-%'").get(year) as {
-    n: number | null;
-  };
-  return `XF${year}-${String((r.n ?? 0) + 1).padStart(4, '0')}`;
-}
+export const nextPetitionNo = (db: Db, year: string): string => nextYearNo(db, 'petitions', 'XF', year, 4);
 
 const bindFields = (f: PetitionFields) => [
   f.receivedAt,
@@ -274,12 +269,13 @@ export function listPetitionRows(db: Db, q: PetitionQuery): PetitionRow[] {
     params.push(q.fromLogEntryId);
   }
   if (q.query) {
-    const like = `%${q.query.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+    const search = likeAny(['no', 'summary', 'category', 'unit', 'locality'], q.query);
+    const like = likePattern(q.query);
     where.push(
-      `(no LIKE ? ESCAPE '\\' OR summary LIKE ? ESCAPE '\\' OR category LIKE ? ESCAPE '\\' OR unit LIKE ? ESCAPE '\\' OR locality LIKE ? ESCAPE '\\'
+      `(${search.sql.slice(1, -1)}
         OR id IN (SELECT pp.petition_id FROM petition_petitioners pp JOIN petitioners pe ON pe.id = pp.petitioner_id WHERE pe.name LIKE ? ESCAPE '\\'))`,
     );
-    params.push(like, like, like, like, like, like);
+    params.push(...search.params, like);
   }
   params.push(q.limit);
   return db

@@ -14,7 +14,7 @@ import { errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import '../../styles/print-fonts.css';
 import '../../styles/official-print.css';
-import './documents-print.css';
+import '../../styles/register-print.css';
 
 export function DocumentsPrintPage() {
   const [params] = useSearchParams();
@@ -35,7 +35,7 @@ export function DocumentsPrintPage() {
   return (
     <>
     <PrintToolbar title={`${s.unitName}${t('documents.printTitle')}`} fallback="/documents" />
-    <div className="dd-official dd-documents-print" data-testid="documents-print-page">
+    <div className="dd-official dd-register-print" data-testid="documents-print-page">
       <h1>
         {s.unitName}
         {t('documents.printTitle')}

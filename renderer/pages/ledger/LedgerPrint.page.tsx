@@ -17,7 +17,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { stateKey } from './Ledger.page';
 import '../../styles/print-fonts.css';
 import '../../styles/official-print.css';
-import './ledger-print.css';
+import '../../styles/register-print.css';
 
 export function LedgerPrintPage() {
   const [params] = useSearchParams();
@@ -34,7 +34,7 @@ export function LedgerPrintPage() {
   return (
     <>
     <PrintToolbar title={`${s.unitName}${s.title}`} fallback="/ledger" />
-    <div className="dd-official dd-ledger-print" data-testid="ledger-print-page">
+    <div className="dd-official dd-register-print" data-testid="ledger-print-page">
       <h1>
         {s.unitName}
         {s.title}

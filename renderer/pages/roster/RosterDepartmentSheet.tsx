@@ -7,10 +7,10 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { RosterPrintData, RosterPrintPerson, RosterPrintRow } from '../../../shared/contract/roster';
-import { monthDay, weekdayLabel } from './lib';
 import '../../styles/print-fonts.css';
 import './print.css';
 import { RosterSheetFooter } from './RosterSheetFooter';
+import { RosterDayCells, RosterSheetHead } from './RosterSheetParts';
 
 const roles = ['leader', 'officer', 'standby'] as const;
 
@@ -23,7 +23,6 @@ export function departmentsOf(rows: readonly RosterPrintRow[]): (string | null)[
 
 export function RosterDepartmentSheet({ data }: { data: RosterPrintData }) {
   const { t } = useTranslation();
-  const weekdays = t('roster.weekdays', { returnObjects: true }) as string[];
   const departments = departmentsOf(data.rows);
   const cell = (r: RosterPrintRow, dep: string | null) => {
     const out: { role: (typeof roles)[number]; p: RosterPrintPerson }[] = [];
@@ -32,16 +31,7 @@ export function RosterDepartmentSheet({ data }: { data: RosterPrintData }) {
   };
   return (
     <article className="dd-roster-sheet landscape departments" data-testid="roster-sheet" data-layout="departments">
-      <h1>{data.title}</h1>
-      {data.version === 0 && <p className="draft">{t('roster.printView.draftMark')}</p>}
-      <div className="meta">
-        <span>
-          {data.unitName}　{t('roster.printView.byDepartment')}
-        </span>
-        <span>
-          {t('roster.printView.dutyPhone')}：{data.dutyPhone ?? '—'}　{t('roster.printView.fax')}：{data.fax ?? '—'}
-        </span>
-      </div>
+      <RosterSheetHead data={data} subtitle={t('roster.printView.byDepartment')} />
       <table>
         <thead>
           <tr>
@@ -58,13 +48,7 @@ export function RosterDepartmentSheet({ data }: { data: RosterPrintData }) {
         <tbody>
           {data.rows.map((r) => (
             <tr key={`${r.date}-${r.shiftName}`} className={r.dayType === 'holiday' ? 'holiday' : undefined}>
-              <td className="c">{monthDay(r.date)}</td>
-              <td className="c">
-                {weekdayLabel({ weekday: r.weekday, type: r.dayType, holidayName: r.holidayName }, weekdays)}
-                {r.dayType === 'holiday' && <span className="mark">{t('roster.printView.holidayMark')}</span>}
-                {r.dayType === 'makeup' && <span className="mark">{t('roster.printView.makeupMark')}</span>}
-              </td>
-              {data.multiShift && <td className="c">{r.shiftName}</td>}
+              <RosterDayCells r={r} multiShift={data.multiShift} />
               {departments.map((d) => (
                 <td key={d ?? ''}>
                   {cell(r, d).map(({ role, p }, i) => (

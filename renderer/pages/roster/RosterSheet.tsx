@@ -7,10 +7,10 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { RosterPrintData, RosterPrintPerson } from '../../../shared/contract/roster';
-import { monthDay, weekdayLabel } from './lib';
 import '../../styles/print-fonts.css';
 import './print.css';
 import { RosterSheetFooter } from './RosterSheetFooter';
+import { RosterDayCells, RosterSheetHead } from './RosterSheetParts';
 
 function People({ list }: { list: RosterPrintPerson[] }) {
   return (
@@ -27,27 +27,13 @@ function People({ list }: { list: RosterPrintPerson[] }) {
 
 export function RosterSheet({ data }: { data: RosterPrintData }) {
   const { t } = useTranslation();
-  const weekdays = t('roster.weekdays', { returnObjects: true }) as string[];
   // Lines the table needs (a cell with two people takes two): a month of single
   // entries fits one A4 page in the compact density, which is used as soon as the normal one would spill.
   const lines = data.rows.reduce((n, r) => n + Math.max(1, r.leader.length, r.officer.length, r.standby.length), 0);
   const density = lines > 22 ? (lines > 36 ? ' dense' : ' compact') : '';
   return (
     <article className={`dd-roster-sheet${data.multiShift ? ' landscape' : ''}${density}`} data-testid="roster-sheet" data-lines={lines}>
-      <h1>{data.title}</h1>
-      {data.version === 0 && <p className="draft">{t('roster.printView.draftMark')}</p>}
-      <div className="meta">
-        <span>{data.unitName}</span>
-        <span>
-          {t('roster.printView.dutyPhone')}
-          {t('common.colon')}
-          {data.dutyPhone ?? '—'}
-          {t('common.gap')}
-          {t('roster.printView.fax')}
-          {t('common.colon')}
-          {data.fax ?? '—'}
-        </span>
-      </div>
+      <RosterSheetHead data={data} />
       <table>
         <thead>
           <tr>
@@ -62,13 +48,7 @@ export function RosterSheet({ data }: { data: RosterPrintData }) {
         <tbody>
           {data.rows.map((r) => (
             <tr key={`${r.date}-${r.shiftName}`} className={r.dayType === 'holiday' ? 'holiday' : undefined}>
-              <td className="c">{monthDay(r.date)}</td>
-              <td className="c">
-                {weekdayLabel({ weekday: r.weekday, type: r.dayType, holidayName: r.holidayName }, weekdays)}
-                {r.dayType === 'holiday' && <span className="mark">{t('roster.printView.holidayMark')}</span>}
-                {r.dayType === 'makeup' && <span className="mark">{t('roster.printView.makeupMark')}</span>}
-              </td>
-              {data.multiShift && <td className="c">{r.shiftName}</td>}
+              <RosterDayCells r={r} multiShift={data.multiShift} />
               <td>
                 <People list={r.leader} />
               </td>

@@ -85,8 +85,10 @@ export class DirectoryPrintPage {
     this.root = page.getByTestId('directory-print');
   }
 
-  async goto(host: TestHost): Promise<void> {
-    await this.page.goto(`${host.host.url}/#/print/directory`);
+  /** Opens the printout as the user does: 通讯录 → 打印通讯录. */
+  async open(host: TestHost): Promise<void> {
+    await this.page.goto(`${host.host.url}/#/directory`);
+    await this.page.getByTestId('directory-print-button').click();
     await this.root.waitFor();
   }
 }

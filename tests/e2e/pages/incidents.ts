@@ -31,8 +31,10 @@ export class ReportPrintPage {
     this.root = page.getByTestId('report-print');
   }
 
-  async goto(host: TestHost, reportId: number): Promise<void> {
-    await this.page.goto(`${host.host.url}/#/print/report/${reportId}`);
+  /** Opens the printout as the user does: the incident, then the report's 打印. */
+  async open(host: TestHost, incidentId: number, reportId: number): Promise<void> {
+    await this.page.goto(`${host.host.url}/#/incidents/${incidentId}`);
+    await this.page.getByTestId(`report-print-${reportId}`).click();
     await this.root.waitFor();
   }
 }

@@ -61,8 +61,10 @@ export class LogBookPrintPage {
     this.chainHeadStamp = page.getByTestId('chain-head-stamp');
   }
 
-  async goto(host: TestHost, dutyDate: string): Promise<void> {
-    await this.page.goto(`${host.host.url}/#/print/log/${dutyDate}`);
+  /** Opens the printout as the user does: 值班记录 on that day → 打印本日值班记录. */
+  async open(host: TestHost, dutyDate: string): Promise<void> {
+    await this.page.goto(`${host.host.url}/#/log?date=${dutyDate}`);
+    await this.page.getByTestId('logbook-print').click();
     await this.root.waitFor();
   }
 }

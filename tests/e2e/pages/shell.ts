@@ -31,7 +31,7 @@ export class Shell {
     await this.navLink(label).click();
   }
 
-  /** Loads a route of the app directly (`console`, `incidents/3`, `print/log/2026-11-24` …). */
+  /** Loads a route of the app directly (`console`, `incidents/3`, `log?date=2026-11-24` …); print views are opened by their buttons, never by route. */
   async goto(host: TestHost, route: string): Promise<void> {
     await this.page.goto(`${host.host.url}/#/${route}`);
   }

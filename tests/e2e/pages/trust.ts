@@ -67,7 +67,15 @@ export class AuditPrintPage {
     this.chainHeadStamp = page.getByTestId('chain-head-stamp');
   }
 
-  async goto(host: TestHost, from: string, to: string): Promise<void> {
-    await this.page.goto(`${host.host.url}/#/print/audit?from=${from}&to=${to}`);
+  /** Opens the printout as the user does: 审计日志, the date range, then 打印. */
+  async open(host: TestHost, from: string, to: string): Promise<void> {
+    await this.page.goto(`${host.host.url}/#/audit`);
+    for (const [id, value] of [['audit-from', from], ['audit-to', to]] as const) {
+      const field = this.page.getByTestId(id);
+      await field.fill(value);
+      await field.press('Enter');
+    }
+    await this.page.getByTestId('audit-print').click();
+    await this.page.getByTestId('print-now').waitFor();
   }
 }
