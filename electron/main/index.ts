@@ -42,7 +42,7 @@ if (holdSingleInstance(app, () => win)) {
     } else {
       // A data file that cannot be opened at all: the window shows the recovery screen (its backups, a restore),
       // which starts the real desk in this process once a backup is back. Read-only faults open the console itself.
-      console.error(`${translate('zh-CN', opened.fault.messageKey, opened.fault.params ?? {})}\n${translate('zh-CN', 'recovery.hostNotice')}`);
+      console.error(`${translate('zh-CN', opened.fault.messageKey, opened.fault.params ?? {})}\n${translate('zh-CN', 'recovery.required')}`);
       api = opened.recovery;
       stopDesk = () => opened.recovery.stop();
     }

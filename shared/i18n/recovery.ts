@@ -5,7 +5,7 @@ export const recovery = {
       required: '数据库无法打开，值守台处于恢复模式。请在恢复页面从备份恢复。',
       hostNotice: '值守台已以恢复模式启动：打开下面的链接，在恢复页面选择备份并恢复（损坏的文件会被保留，不会删除）。',
       title: '数据恢复',
-      subtitle: '数据库无法打开，连只读方式也不行。请从下面的备份中选一份恢复；恢复前会把损坏的文件另存在备份目录中，不会删除。',
+      subtitle: '数据库文件已损坏、不见了或是空的，连只读方式也无法打开。请从下面的备份中选一份恢复；恢复前会把损坏的文件另存在备份目录中，不会删除。',
       whatIsWrong: '出了什么问题',
       dataDir: '数据目录',
       lastKnownHead: '最后已知链头',
@@ -35,7 +35,6 @@ export const recovery = {
       restoring: '正在恢复并校验……',
       done: '已恢复 {{file}}，审计链校验通过。损坏的文件保留为 {{damaged}}。请登录。',
       doneNoDamaged: '已恢复 {{file}}，审计链校验通过。请登录。',
-      toLogin: '去登录',
       errors: {
         notAdmin: '该备份中没有这个管理员账号，或密码不对。',
         notInRecovery: '值守台已不在恢复模式（备份已恢复）。请刷新页面并登录。',
@@ -49,7 +48,7 @@ export const recovery = {
       required: 'The database cannot be opened; DutyDesk is in recovery mode. Restore a backup on the recovery screen.',
       hostNotice: 'DutyDesk started in recovery mode: open the link below, choose a backup on the recovery screen and restore it (the damaged file is kept, never deleted).',
       title: 'Data recovery',
-      subtitle: 'The database cannot be opened, not even read-only. Restore one of the backups below; the damaged file is first kept aside in the backups folder, never deleted.',
+      subtitle: 'The database file is damaged, missing or empty and cannot be opened, not even read-only. Restore one of the backups below; the damaged file is first kept aside in the backups folder, never deleted.',
       whatIsWrong: 'What is wrong',
       dataDir: 'Data folder',
       lastKnownHead: 'Last known chain head',
@@ -79,7 +78,6 @@ export const recovery = {
       restoring: 'Restoring and verifying…',
       done: 'Restored {{file}}; the audit chain verified. The damaged file was kept as {{damaged}}. Please log in.',
       doneNoDamaged: 'Restored {{file}}; the audit chain verified. Please log in.',
-      toLogin: 'Log in',
       errors: {
         notAdmin: 'No such administrator in this backup, or a wrong password.',
         notInRecovery: 'DutyDesk is no longer in recovery mode (a backup was restored). Reload the page and log in.',
