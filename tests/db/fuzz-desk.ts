@@ -73,12 +73,53 @@ export async function populateFuzzDesk(d: TestDesk): Promise<FuzzFixture> {
   const approved = await d.call(a, 'swaps.request', { planId: nov.id, kind: 'swap', personA: z2.personId!, dateA: z2.date, personB: w2.personId!, dateB: w2.date, reason: '出差' });
   await d.call(a, 'swaps.decide', { id: approved.id, approve: true, note: '同意' });
 
+  await populateNewerDomains(d, { logEntryId: e1.id, incidentId: inc.id, coversPersonId: detail.assignments.find((s) => s.role === 'officer' && s.date === '2026-11-25')!.personId! });
+
   await d.call(a, 'report.setRules', await d.call(a, 'report.rules', {}));
   await d.call(a, 'backup.create', {});
   await d.call(a, 'audit.checkpoint', {});
   const peopleXlsx = (await d.call(a, 'directory.exportXlsx', {})).data;
   const rosterXlsx = (await d.call(a, 'roster.exportXlsx', { planId: nov.id })).data;
   return { peopleXlsx, rosterXlsx };
+}
+
+/**
+ * The newer domains, so their methods have something to act on: an attendance
+ * mark (the admin covering a rostered officer), a presence check, a handover
+ * submitted and a to-do, the day's report drafted, a supervised item with a
+ * note and an attachment, a document read, a petition with its petitioner
+ * accepted, and an instruction's 落实 follow-up. Each record has a twin to
+ * edit, close or void.
+ */
+export async function populateNewerDomains(d: TestDesk, refs: { logEntryId: number; incidentId: number; coversPersonId: number }): Promise<void> {
+  const a = d.admin;
+  const today = '2026-11-25';
+  await d.call(a, 'attendance.signIn', { coversPersonId: refs.coversPersonId, note: '替班' });
+  for (let i = 0; i < 2; i += 1) {
+    await d.call(a, 'presence.create', { direction: 'received', method: 'phone', checker: `市政府总值班室 刘科长${i}`, answered: true, rings: 3, answeredBy: '值班员一', officerAtPost: true, leaderAtPost: true });
+  }
+  await d.call(a, 'todo.add', { kind: 'todo', text: '明早核实积水路段是否恢复通行', logEntryId: refs.logEntryId });
+  await d.call(a, 'todo.add', { kind: 'watch', text: '注意暴雨预警升级' });
+  const objects = [{ name: '印章', ok: true, note: null }];
+  await d.call(a, 'handover.save', { dutyDate: '2026-11-24', expectedVersion: 0, notes: '夜间平稳', watchItems: null, objects });
+  await d.call(a, 'handover.submit', { dutyDate: today, expectedVersion: 0, notes: '积水路段待核实', watchItems: '暴雨预警', objects });
+  await d.call(a, 'dailyReport.draft', { date: '2026-11-24', summary: '全天平稳' });
+  const item = { source: 'instruction' as const, sourceRef: '区长批示〔2026〕12号', ownerUnit: '区住建局', ownerPerson: '陈科长', deadline: '2026-11-30', closingStandard: '提交排查报告并完成整改' };
+  const l1 = await d.call(a, 'ledger.create', { ...item, title: '督促区住建局排查老旧小区燃气管道' });
+  await d.call(a, 'ledger.create', { ...item, title: '督促排查地下车库积水隐患' });
+  await d.call(a, 'ledger.note', { id: l1.id, text: '已电话催办' });
+  await d.call(a, 'ledger.attach', { itemId: l1.id, name: '排查报告.png', mime: 'image/png', dataBase64: png });
+  const doc = { kind: 'telegram' as const, fromUnit: '市应急管理局', docNo: '明传〔2026〕88号', secrecy: 'internal' as const, urgency: 'extraUrgent' as const, pages: 3, dueAt: '2026-11-26T17:00:00+08:00' };
+  const d1 = await d.call(a, 'documents.create', { ...doc, title: '关于做好寒潮天气防范应对工作的紧急通知' });
+  await d.call(a, 'documents.create', { ...doc, docNo: '明传〔2026〕89号', title: '关于加强道路结冰防范的通知' });
+  await d.call(a, 'documents.read', { id: d1.id, reader: '领导甲', note: '已阅' });
+  const visit = { form: 'visit' as const, persons: 1, level: 'district' as const, category: '房屋拆迁' };
+  const p1 = await d.call(a, 'petitions.create', { ...visit, summary: '反映拆迁补偿标准问题', petitioners: [{ name: '张某', idNumber: '11010519491231002X', phone: '13900000001' }] });
+  await d.call(a, 'petitions.create', { ...visit, summary: '反映物业收费问题', petitioners: [{ name: '李某', phone: '13900000002' }] });
+  await d.call(a, 'petitions.step', { id: p1.id, step: 'accept', text: null });
+  const inc = await d.call(a, 'incident.get', { id: refs.incidentId });
+  const ins = inc.instructions[0];
+  if (ins) await d.call(a, 'instruction.followUp', { instructionId: ins.id, state: 'inProgress', note: '已转区应急局', doneBy: null });
 }
 
 type Db = TestDesk['core']['db'];
