@@ -123,7 +123,8 @@ export const newerFolds: Record<string, (action: string, after: Fields | null, r
   todo: (action, after, _reason, id) => ((action === 'todo.add' || action === 'todo.close') && after ? [{ table: 'duty_todos', id, fields: after }] : []),
   dailyReport: (action, after, reason, id) => {
     if (action === 'dailyReport.draft' && after) return [{ table: 'daily_reports', id, fields: { ...pick(after, ['reportDate', 'kind', 'summary']), ...live } }];
-    if (action === 'dailyReport.update' && after) return [{ table: 'daily_reports', id, fields: pick(after, ['summary', 'kind']) }];
+    // An edit may send a reviewed report back to draft without naming the state: not compared until a row names it.
+    if (action === 'dailyReport.update' && after) return [{ table: 'daily_reports', id, fields: { ...pick(after, ['summary', 'kind']), state: undefined, reviewNote: undefined } }];
     if (action === 'dailyReport.review' && after) return [{ table: 'daily_reports', id, fields: { state: 'reviewed', reviewNote: after.note } }];
     if (action === 'dailyReport.send' && after) return [{ table: 'daily_reports', id, fields: { state: 'sent', ...pick(after, ['recipient', 'method', 'sentAt', 'late']) } }];
     if (action === 'dailyReport.void') return [{ table: 'daily_reports', id, fields: voidedBy(reason) }];
@@ -145,10 +146,12 @@ export const newerFolds: Record<string, (action: string, after: Fields | null, r
     return []; // a reading (传阅) is a row of its own
   },
   petition: (action, after, reason, id) => {
-    if (action === 'petition.create' && after) return [{ table: 'petitions', id, fields: { ...omit(after, ['petitioners']), ...live } }];
+    if (action === 'petition.create' && after) return [{ table: 'petitions', id, fields: { ...omit(after, ['petitioners']), state: 'registered', ...live } }];
     if (action === 'petition.update' && after) return [{ table: 'petitions', id, fields: omit(after, ['petitioners']) }];
     if (action === 'petition.void') return [{ table: 'petitions', id, fields: voidedBy(reason) }];
     if (petitionSteps.has(action.slice('petition.'.length)) && after && typeof after.state === 'string') return [{ table: 'petitions', id, fields: { state: after.state } }];
+    // An assignment, a transfer, an action or the case may move the state without naming it: from here on it is not compared.
+    if (action !== 'petition.petitioners') return [{ table: 'petitions', id, fields: { state: undefined } }];
     return [];
   },
   petitioner: (action, after, _reason, id) =>
