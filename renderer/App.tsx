@@ -18,6 +18,8 @@ import { LoginPage } from './pages/auth/Login.page';
 import { LockScreen } from './pages/auth/Lock.page';
 import { createAppRouter } from './router';
 import { themePreference, useThemePreference } from './lib/theme-preference';
+import { RecoveryPage } from './pages/recovery/Recovery.page';
+import { recoveryRequiredKey } from '../shared/contract/recovery';
 
 const router = createAppRouter();
 
@@ -52,6 +54,8 @@ function Gate() {
       </Center>
     );
   }
+  // The data file cannot be opened at all: the core runs its recovery API (list the backups, restore one).
+  if ((status.error as { error?: { messageKey?: string } } | null)?.error?.messageKey === recoveryRequiredKey) return <RecoveryPage />;
   if (status.isError || !status.data) {
     return (
       <Center h="100vh" p="xl">

@@ -14,7 +14,8 @@ import { startTrustScheduler } from './backup/schedule';
 import { startDueScheduler } from './escalation/due-schedule';
 import { openCoreSafely, trackChainHead } from './trust/open';
 import { startOutbox } from './uplink/outbox';
-import { type StoreFault } from "./store/faults";
+import { type StoreFault } from './store/faults';
+import { startRecovery, type RecoveryApi } from './trust/recovery';
 
 export interface Booted {
   core: Core;
@@ -26,6 +27,21 @@ export interface Booted {
 }
 
 export type BootResult = Booted | { core: null; fault: StoreFault };
+
+/**
+ * Boots the desk, or — when its data file cannot be opened at all — the
+ * recovery API (trust/recovery.ts), which lists the backups, restores one
+ * and then boots the real desk in the same process.
+ */
+export function bootOrRecover(opts: { dataDir: string; clock?: Clock }): Booted | { core: null; fault: StoreFault; recovery: RecoveryApi } {
+  const b = boot(opts);
+  if (b.core) return b;
+  return {
+    core: null,
+    fault: b.fault,
+    recovery: startRecovery({ dataDir: opts.dataDir, fault: b.fault, ...(opts.clock ? { clock: opts.clock } : {}), boot }),
+  };
+}
 
 export function boot(opts: { dataDir: string; clock?: Clock }): BootResult {
   const { core, fault } = openCoreSafely({ dataDir: opts.dataDir, ...(opts.clock ? { clock: opts.clock } : {}) });

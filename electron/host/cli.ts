@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { ManualClock } from '../core/clock';
-import { boot } from '../core/boot';
+import { bootOrRecover } from '../core/boot';
 import { translate } from '../../shared/i18n';
 import { startHost } from './server';
 import { defaultDataDir } from './data-dir';
@@ -35,22 +35,23 @@ if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
 }
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 
-const booted = boot({ dataDir, ...(values['test-clock'] ? { clock: new ManualClock() } : {}) });
+const booted = bootOrRecover({ dataDir, ...(values['test-clock'] ? { clock: new ManualClock() } : {}) });
 const { fault } = booted;
 if (fault) {
   const params = fault.params ?? {};
   console.error(`${translate('zh-CN', fault.messageKey, params)}\n(${translate('en', fault.messageKey, params)})`);
 }
-if (!booted.core) process.exit(2);
+// A data file that cannot be opened at all: the recovery screen (list the backups, restore one), not an exit.
+if (!booted.core) console.error(`${translate('zh-CN', 'recovery.hostNotice')}\n(${translate('en', 'recovery.hostNotice')})`);
 const host = await startHost({
-  api: booted.api,
+  api: booted.core ? booted.api : booted.recovery,
   staticDir,
   ...(values.port ? { port: Number(values.port) } : {}),
   testClock: values['test-clock'],
 });
 
 if (values.json) {
-  console.log(JSON.stringify({ url: host.url, openUrl: host.openUrl, token: host.token, dataDir }));
+  console.log(JSON.stringify({ url: host.url, openUrl: host.openUrl, token: host.token, dataDir, recovery: !booted.core }));
 } else {
   const opened = values.open ? await openInBrowser(host.openUrl) : null;
   console.log(banner({ openUrl: host.openUrl, dataDir, opened }));
@@ -65,7 +66,8 @@ if (values.json) {
 
 const stop = async () => {
   await host.close();
-  booted.stop();
+  if (booted.core) booted.stop();
+  else booted.recovery.stop();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

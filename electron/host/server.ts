@@ -23,7 +23,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import type { Api } from '../core/api/dispatch';
+import type { DeskApi } from '../core/trust/recovery';
 import { toApiError } from '../core/api/dispatch';
 import { DomainError, type ApiResult } from '../../shared/errors';
 import { ManualClock } from '../core/clock';
@@ -77,7 +77,8 @@ function safeDecode(s: string): string | null {
 }
 
 export interface HostOptions {
-  api: Api;
+  /** The desk's API, or the recovery API while the data file cannot be opened (trust/recovery.ts). */
+  api: DeskApi;
   /** Folder of the built renderer (index.html + assets). */
   staticDir: string;
   port?: number;

@@ -6,7 +6,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { boot, type Booted } from '../core/boot';
+import { bootOrRecover } from '../core/boot';
+import type { DeskApi } from '../core/trust/recovery';
 import { translate } from '../../shared/i18n';
 import { appOrigin, ipcChannels } from '../../shared/ipc';
 import { bindIpc } from './ipc';
@@ -27,22 +28,25 @@ app.enableSandbox();
 
 let win: BrowserWindow | null = null;
 if (holdSingleInstance(app, () => win)) {
-  let booted: Booted | null = null;
+  let stopDesk: (() => void) | null = null;
 
   app.on('web-contents-created', (_e, contents) => hardenWebContents(contents));
 
   void app.whenReady().then(() => {
     const dataDir = process.env.DUTYDESK_DATA_DIR ?? app.getPath('userData');
-    const opened = boot({ dataDir });
-    if (!opened.core) {
-      // Read-only faults still open the console (with its banner and restore); the rest stop here.
-      dialog.showErrorBox('DutyDesk 值守台', translate('zh-CN', opened.fault.messageKey, opened.fault.params ?? {}));
-      app.quit();
-      return;
+    const opened = bootOrRecover({ dataDir });
+    let api: DeskApi;
+    if (opened.core) {
+      api = opened.api;
+      stopDesk = () => opened.stop();
+    } else {
+      // A data file that cannot be opened at all: the window shows the recovery screen (its backups, a restore),
+      // which starts the real desk in this process once a backup is back. Read-only faults open the console itself.
+      console.error(`${translate('zh-CN', opened.fault.messageKey, opened.fault.params ?? {})}\n${translate('zh-CN', 'recovery.required')}`);
+      api = opened.recovery;
+      stopDesk = () => opened.recovery.stop();
     }
-    booted = opened;
-    app.on('before-quit', () => booted?.stop());
-    const { api } = opened;
+    app.on('before-quit', () => stopDesk?.());
     hardenSession(session.defaultSession);
     handleAppProtocol(rendererRoot);
     bindIpc(ipcMain, api, () => win?.webContents ?? null, (file) => shell.openPath(file));
@@ -83,7 +87,7 @@ if (holdSingleInstance(app, () => win)) {
   });
 
   app.on('window-all-closed', () => {
-    booted?.stop();
+    stopDesk?.();
     app.quit();
   });
 }

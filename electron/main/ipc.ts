@@ -3,7 +3,7 @@
  * sender checked, the payload size checked, errors as values.
  */
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { Api } from '../core/api/dispatch';
+import type { DeskApi } from '../core/trust/recovery';
 import { toApiError } from '../core/api/dispatch';
 import { DomainError, type ApiResult } from '../../shared/errors';
 import { ipcChannels, maxPayloadBytes } from '../../shared/ipc';
@@ -11,7 +11,7 @@ import { isTrustedSender } from './security';
 import { writeViewerCopy } from './open-file';
 import { printSessionOf } from './print';
 
-export function makeInvokeHandler(api: Api) {
+export function makeInvokeHandler(api: DeskApi) {
   return async (event: IpcMainInvokeEvent, method: unknown, input: unknown, sessionId: unknown): Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event.senderFrame)) return { ok: false, error: toApiError(new DomainError('FORBIDDEN')) };
     if (typeof method !== 'string' || method.length > 80) return { ok: false, error: toApiError(new DomainError('UNKNOWN_METHOD')) };
@@ -39,7 +39,7 @@ export function makeOpenFileHandler(openPath: (file: string) => Promise<string>)
   };
 }
 
-export function bindIpc(ipcMain: IpcMain, api: Api, target: () => WebContents | null, openPath: (file: string) => Promise<string>): () => void {
+export function bindIpc(ipcMain: IpcMain, api: DeskApi, target: () => WebContents | null, openPath: (file: string) => Promise<string>): () => void {
   ipcMain.handle(ipcChannels.invoke, makeInvokeHandler(api));
   ipcMain.handle(ipcChannels.openFile, makeOpenFileHandler(openPath));
   const off = api.core.events.subscribe((e) => {

@@ -15,6 +15,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { contract, methodNames, type MethodName } from '../../shared/contract';
@@ -25,7 +26,7 @@ import type { Connection } from '../../electron/core/context';
 import { verifyAuditDb } from '../../electron/core/audit/verify';
 import { reconcileRecords } from '../../electron/core/trust/reconcile';
 import { validArbitrary } from '../helpers/zod-valid';
-import { fixInput, fuzzAdminPassword, fuzzHints, populateFuzzDesk, sessionEnding, type FuzzFixture } from './fuzz-desk';
+import { fixInput, fuzzAdminPassword, fuzzHints, fuzzPreparations, populateFuzzDesk, sessionEnding, type FuzzFixture } from './fuzz-desk';
 
 /** Strings worth trying in every text field: formats the schemas accept, and hostile text. */
 export const stringCorpus = [
@@ -219,6 +220,8 @@ export class FuzzHarness {
       h = new FuzzHarness(await makeDesk({ dir, setUp: false }), t.fx);
     }
     h.restoreScrypt = restore;
+    const prepare = opts.method ? fuzzPreparations[opts.method] : undefined;
+    if (prepare) await prepare(h.desk, h.session());
     return h;
   }
 
@@ -231,8 +234,21 @@ export class FuzzHarness {
     return this.conn;
   }
 
+  /** A second connection on the store: its `data_version` moves only when another connection commits. */
+  private watcher: { db: Database.Database; of: unknown } | null = null;
+
+  /**
+   * What the store committed (not what a rolled-back transaction wrote and
+   * undid: `total_changes()` counts those too, so a handler that writes, then
+   * finds the input wrong and throws, looked like a write on rejection).
+   */
   private changes(): number {
-    return (this.desk.core.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const core = this.desk.core;
+    if (!this.watcher || this.watcher.of !== core.db) {
+      this.watcher?.db.close();
+      this.watcher = { db: new Database(core.store.file, { readonly: true, fileMustExist: true }), of: core.db };
+    }
+    return this.watcher.db.pragma('data_version', { simple: true }) as number;
   }
 
   /** Valid inputs for `method` on this desk (ids, versions and slots drawn from the store). */
@@ -295,6 +311,7 @@ export class FuzzHarness {
     }
     stats.rejected += 1;
     const err = r.error;
+    if (process.env.DUTYDESK_FUZZ_DEBUG) console.log(`[fuzz] ${method} ${err.code} ${err.messageKey} ${JSON.stringify(err.details?.issues?.[0] ?? '')}`);
     // Time passes: a login delay ends (the fuzz harness's clock would otherwise stand still forever).
     if (err.code === 'RATE_LIMITED') this.desk.clock.advance(16 * 60_000);
     if (err.code === 'INTERNAL') return `INTERNAL (uncaught exception in the handler)`;
@@ -330,6 +347,8 @@ export class FuzzHarness {
   }
 
   close(): void {
+    this.watcher?.db.close();
+    this.watcher = null;
     process.chdir(this.cwdBefore);
     this.restoreScrypt();
     this.desk.close();

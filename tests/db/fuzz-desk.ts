@@ -73,12 +73,63 @@ export async function populateFuzzDesk(d: TestDesk): Promise<FuzzFixture> {
   const approved = await d.call(a, 'swaps.request', { planId: nov.id, kind: 'swap', personA: z2.personId!, dateA: z2.date, personB: w2.personId!, dateB: w2.date, reason: '出差' });
   await d.call(a, 'swaps.decide', { id: approved.id, approve: true, note: '同意' });
 
+  await populateNewerDomains(d, { logEntryId: e1.id, incidentId: inc.id, coversPersonId: detail.assignments.find((s) => s.role === 'officer' && s.date === '2026-11-25')!.personId! });
+
   await d.call(a, 'report.setRules', await d.call(a, 'report.rules', {}));
   await d.call(a, 'backup.create', {});
   await d.call(a, 'audit.checkpoint', {});
   const peopleXlsx = (await d.call(a, 'directory.exportXlsx', {})).data;
   const rosterXlsx = (await d.call(a, 'roster.exportXlsx', { planId: nov.id })).data;
   return { peopleXlsx, rosterXlsx };
+}
+
+/**
+ * The newer domains, so their methods have something to act on: an attendance
+ * mark (the admin covering a rostered officer), a presence check, a handover
+ * submitted and a to-do, the day's report drafted, a supervised item with a
+ * note and an attachment, a document read, a petition with its petitioner
+ * accepted, and an instruction's 落实 follow-up. Each record has a twin to
+ * edit, close or void.
+ */
+export async function populateNewerDomains(d: TestDesk, refs: { logEntryId: number; incidentId: number; coversPersonId: number }): Promise<void> {
+  const a = d.admin;
+  const today = '2026-11-25';
+  // 值班员一 signs in (covering today's officer unless it is them): a mark to void, and the admin may still sign in and out.
+  const officer: Connection = { sessionId: null };
+  await d.call(officer, 'auth.login', { login: 'officer1', password: 'secret123' });
+  const me = (await d.call(officer, 'auth.session', {}))!.personId!;
+  await d.call(officer, 'attendance.signIn', me === refs.coversPersonId ? { note: null } : { coversPersonId: refs.coversPersonId, note: '替班' });
+  await d.call(officer, 'auth.logout', {});
+  for (let i = 0; i < 2; i += 1) {
+    await d.call(a, 'presence.create', { direction: 'received', method: 'phone', checker: `市政府总值班室 刘科长${i}`, answered: true, rings: 3, answeredBy: '值班员一', officerAtPost: true, leaderAtPost: true });
+  }
+  await d.call(a, 'todo.add', { kind: 'todo', text: '明早核实积水路段是否恢复通行', logEntryId: refs.logEntryId });
+  await d.call(a, 'todo.add', { kind: 'watch', text: '注意暴雨预警升级' });
+  const objects = [{ name: '印章', ok: true, note: null }];
+  await d.call(a, 'handover.save', { dutyDate: '2026-11-24', expectedVersion: 0, notes: '夜间平稳', watchItems: null, objects });
+  await d.call(a, 'handover.submit', { dutyDate: today, expectedVersion: 0, notes: '积水路段待核实', watchItems: '暴雨预警', objects });
+  await d.call(a, 'dailyReport.draft', { date: '2026-11-24', summary: '全天平稳' });
+  const item = { source: 'instruction' as const, sourceRef: '区长批示〔2026〕12号', ownerUnit: '区住建局', ownerPerson: '陈科长', deadline: '2026-11-30', closingStandard: '提交排查报告并完成整改' };
+  const l1 = await d.call(a, 'ledger.create', { ...item, title: '督促区住建局排查老旧小区燃气管道' });
+  await d.call(a, 'ledger.create', { ...item, title: '督促排查地下车库积水隐患' });
+  await d.call(a, 'ledger.note', { id: l1.id, text: '已电话催办' });
+  await d.call(a, 'ledger.attach', { itemId: l1.id, name: '排查报告.png', mime: 'image/png', dataBase64: png });
+  const doc = { kind: 'telegram' as const, fromUnit: '市应急管理局', docNo: '明传〔2026〕88号', secrecy: 'internal' as const, urgency: 'extraUrgent' as const, pages: 3, dueAt: '2026-11-26T17:00:00+08:00' };
+  const d1 = await d.call(a, 'documents.create', { ...doc, title: '关于做好寒潮天气防范应对工作的紧急通知' });
+  await d.call(a, 'documents.create', { ...doc, docNo: '明传〔2026〕89号', title: '关于加强道路结冰防范的通知' });
+  await d.call(a, 'documents.read', { id: d1.id, reader: '领导甲', note: '已阅' });
+  const visit = { form: 'visit' as const, persons: 1, level: 'district' as const, category: '房屋拆迁' };
+  const p1 = await d.call(a, 'petitions.create', { ...visit, summary: '反映拆迁补偿标准问题', petitioners: [{ name: '张某', idNumber: '11010519491231002X', phone: '13900000001' }] });
+  await d.call(a, 'petitions.create', { ...visit, summary: '反映物业收费问题', petitioners: [{ name: '李某', phone: '13900000002' }] });
+  await d.call(a, 'petitions.step', { id: p1.id, step: 'accept', text: null });
+  await d.call(a, 'petitions.assign', { id: p1.id, kind: 'assign', unit: '区住建局', dueDate: '2026-12-10', note: null });
+  await d.call(a, 'petitions.setCase', { id: p1.id, leader: '领导甲', duties: [], reason: null });
+  const report = (await d.call(a, 'dailyReport.get', { date: '2026-11-24' })).record!;
+  await d.call(a, 'dailyReport.review', { id: report.id, expectedVersion: report.version, note: '同意报送' });
+  await d.call(a, 'dailyReport.draft', { date: '2026-11-23', summary: '夜间平稳' });
+  const inc = await d.call(a, 'incident.get', { id: refs.incidentId });
+  const ins = inc.instructions[0];
+  if (ins) await d.call(a, 'instruction.followUp', { instructionId: ins.id, state: 'inProgress', note: '已转区应急局', doneBy: null });
 }
 
 type Db = TestDesk['core']['db'];
@@ -103,6 +154,15 @@ const tableOfId: [RegExp, string][] = [
   [/^roster\.voidLeave$/u, 'SELECT id FROM roster_leave WHERE voided_at IS NULL'],
   [/^swaps\./u, "SELECT id FROM roster_swaps WHERE state = 'requested'"],
   [/^duty\.ackNotice$/u, 'SELECT id FROM roster_notices'],
+  [/^attendance\./u, 'SELECT id FROM attendance_marks WHERE voided_at IS NULL'],
+  [/^presence\./u, 'SELECT id FROM presence_checks'],
+  [/^ledger\.(attachment|voidAttachment)$/u, 'SELECT id FROM ledger_attachments'],
+  [/^ledger\./u, 'SELECT id FROM ledger_items'],
+  [/^documents\./u, 'SELECT id FROM documents'],
+  [/^petitioners\./u, 'SELECT id FROM petitioners'],
+  [/^petitions\./u, 'SELECT id FROM petitions'],
+  [/^dailyReport\./u, 'SELECT id FROM daily_reports'],
+  [/^todo\./u, 'SELECT id FROM duty_todos WHERE closed_at IS NULL'],
 ];
 
 /** The hint function for one method on one desk. */
@@ -115,6 +175,24 @@ export function fuzzHints(d: TestDesk, method: MethodName, fx: FuzzFixture, stat
       return t ? existing(db, t[1]) : undefined;
     }
     if (key === 'incidentId') return existing(db, 'SELECT id FROM incidents');
+    if (key === 'itemId') return existing(db, 'SELECT id FROM ledger_items');
+    if (key === 'instructionId') return existing(db, 'SELECT id FROM incident_instructions');
+    if (key === 'assignmentId') return existing(db, 'SELECT id FROM petition_assignments');
+    if (key === 'petitionerId') return existing(db, 'SELECT id FROM petitioners');
+    if (key === 'logEntryId') return fc.oneof(fc.constant(undefined), existing(db, 'SELECT id FROM log_entries'));
+    if (/^handover\./u.test(method) && key === 'dutyDate') return fc.constantFrom('2026-11-24', '2026-11-25');
+    if (/^handover\./u.test(method) && key === 'shiftId') return fc.constant(undefined);
+    if (/^petitions\.(create|update)$/u.test(method) && key === 'category') return fc.constant('房屋拆迁');
+    if (/^petitions\.(create|update)$/u.test(method) && key === 'receivedAt') return fc.constantFrom(undefined, '2026-11-25T10:00:00+08:00');
+    if (/^petitions\.(create|update)$/u.test(method) && key === 'abnormal') return fc.constant(false);
+    if (/^petitions\.(create|update)$/u.test(method) && key === 'abnormalKind') return fc.constant(null);
+    if (method === 'petitions.create' && key === 'petitioners') {
+      return fc.oneof(existing(db, 'SELECT id FROM petitioners').map((id) => [{ petitionerId: id }]), fc.constantFrom([{ name: '王某', phone: '13900000003' }], [{ name: '赵某', phone: '13900000004' }]));
+    }
+    if (method === 'dailyReport.draft' && key === 'date') return fc.constantFrom('2026-11-23', '2026-11-24', '2026-11-25');
+    if (method === 'ledger.attach' && key === 'mime') return fc.constantFrom('image/png', 'application/pdf', 'text/plain');
+    if (method === 'ledger.attach' && key === 'dataBase64') return fc.uint8Array({ minLength: 1, maxLength: 64 }).map((b) => Buffer.from(b).toString('base64'));
+    if (method === 'ledger.attach' && key === 'name') return fc.constantFrom('现场照片.png', '通报.pdf', '说明 🙂.txt');
     if (key === 'fromLogEntryId') return existing(db, 'SELECT id FROM log_entries WHERE id NOT IN (SELECT from_log_entry_id FROM incidents WHERE from_log_entry_id IS NOT NULL)');
     if (key === 'planId') return existing(db, method === 'roster.assign' || method === 'roster.generate' ? 'SELECT id FROM roster_plans WHERE voided_at IS NULL ORDER BY id DESC' : 'SELECT id FROM roster_plans');
     if (/^(personId|personA|personB)$/u.test(key)) return existing(db, 'SELECT id FROM people');
@@ -181,6 +259,27 @@ export function fixInput(d: TestDesk, method: MethodName, input: unknown): unkno
     const r = one<{ version: number }>('SELECT version FROM incidents WHERE id = ?', o.id);
     if (r) o.expectedVersion = r.version;
   }
+  // The current version of the record being edited (ids from the hints above).
+  const versioned: Record<string, string> = {
+    'presence.update': 'presence_checks',
+    'ledger.update': 'ledger_items',
+    'documents.update': 'documents',
+    'petitions.update': 'petitions',
+    'petitions.setPetitioners': 'petitions',
+    'petitioners.update': 'petitioners',
+    'dailyReport.update': 'daily_reports',
+    'dailyReport.review': 'daily_reports',
+    'dailyReport.send': 'daily_reports',
+  };
+  const vt = versioned[method];
+  if (vt && typeof o.id === 'number') {
+    const r = one<{ version: number }>(`SELECT version FROM ${vt} WHERE id = ?`, o.id);
+    if (r) o.expectedVersion = r.version;
+  }
+  if (/^handover\.(save|submit|confirm|return)$/u.test(method) && typeof o.dutyDate === 'string') {
+    const r = one<{ version: number }>('SELECT version FROM handovers WHERE duty_date = ? ORDER BY shift_id LIMIT 1', o.dutyDate);
+    o.expectedVersion = r?.version ?? 0;
+  }
   if (method === 'swaps.request' && typeof o.planId === 'number') {
     const rows = db.prepare("SELECT date, person_id AS personId, role FROM roster_live WHERE plan_id = ? AND date >= '2026-11-26' ORDER BY date, role LIMIT 200").all(o.planId) as { date: string; personId: number; role: string }[];
     if (rows.length > 1) {
@@ -199,6 +298,18 @@ export function fixInput(d: TestDesk, method: MethodName, input: unknown): unkno
   }
   return o;
 }
+
+/**
+ * A state one method needs in the caller's own name, made on that method's
+ * fresh copy of the desk only (it would stand in other methods' way): to sign
+ * out, the admin has signed in first (covering today's officer).
+ */
+export const fuzzPreparations: Partial<Record<MethodName, (d: TestDesk, conn: Connection) => Promise<void>>> = {
+  'attendance.signOut': async (d, conn) => {
+    const today = d.core.db.prepare("SELECT person_id AS id FROM roster_live WHERE date = '2026-11-25' AND role = 'officer' LIMIT 1").get() as { id: number } | undefined;
+    await d.call(conn, 'attendance.signIn', today ? { coversPersonId: today.id, note: '替班' } : { note: null });
+  },
+};
 
 /** Methods whose successful call ends or locks the caller's session (the harness logs in again). */
 export const sessionEnding = new Set<MethodName>(['auth.logout', 'auth.lock', 'auth.changePassword', 'backup.restore']);

@@ -60,6 +60,38 @@ describe('reconcile', () => {
     expect(r.mismatches).toContainEqual(expect.objectContaining({ table, field, kind: 'changed' }));
   });
 
+  // The newer domains (reconcile-domains.ts): one hand edit each, named by table, id and field.
+  it.each([
+    ['attendance_marks', 'note', "UPDATE attendance_marks SET note = '未替班' WHERE id = 1"],
+    ['attendance_marks', 'voided', "UPDATE attendance_marks SET voided_at = '2026-11-25T13:00:00.000Z', voided_by = 'x', void_reason = 'x' WHERE id = 1"],
+    ['presence_checks', 'answered', 'UPDATE presence_checks SET answered = 0 WHERE id = 1'],
+    ['presence_checks', 'checker', "UPDATE presence_checks SET checker = '无人查岗' WHERE id = 2"],
+    ['handovers', 'content', "UPDATE handovers SET content = json_set(content, '$.notes', '一切正常') WHERE duty_date = '2026-11-25'"],
+    ['handovers', 'state', "UPDATE handovers SET state = 'confirmed' WHERE duty_date = '2026-11-25'"],
+    ['duty_todos', 'text', "UPDATE duty_todos SET text = '无事' WHERE id = 1"],
+    ['daily_reports', 'summary', "UPDATE daily_reports SET summary = '改过的日报' WHERE id = 1"],
+    ['ledger_items', 'ownerUnit', "UPDATE ledger_items SET owner_unit = '别的单位' WHERE id = 1"],
+    ['ledger_items', 'deadline', "UPDATE ledger_items SET deadline = '2027-01-31' WHERE id = 1"],
+    ['ledger_items', 'state', "UPDATE ledger_items SET state = 'closed' WHERE id = 2"],
+    ['documents', 'title', "UPDATE documents SET title = '改过的标题' WHERE id = 1"],
+    ['documents', 'secrecy', "UPDATE documents SET secrecy = 'public' WHERE id = 2"],
+    ['petitions', 'summary', "UPDATE petitions SET summary = '无诉求' WHERE id = 1"],
+    ['petitions', 'state', "UPDATE petitions SET state = 'concluded' WHERE id = 2"],
+    ['petitioners', 'phone', "UPDATE petitioners SET phone = '13800000000' WHERE id = 1"],
+    ['incident_instructions', 'text', "UPDATE incident_instructions SET text = '不必救治' WHERE id = 1"],
+    ['instruction_followups', 'state', "UPDATE instruction_followups SET state = 'done' WHERE id = 1"],
+  ])('names a hand edit of %s.%s', (table, field, sql) => {
+    expect(tamper(sql).changes).toBeGreaterThan(0);
+    const r = reconcileRecords(d.core.db);
+    expect(r.ok).toBe(false);
+    expect(r.mismatches).toContainEqual(expect.objectContaining({ table, field, kind: 'changed' }));
+  });
+
+  it('names a record of a newer domain inserted without an audit row', () => {
+    tamper("INSERT INTO duty_todos (kind, text, duty_date, created_at, created_by) VALUES ('todo', '补录的待办', '2026-11-25', '2026-11-25T13:00:00.000Z', 'x')");
+    expect(reconcileRecords(d.core.db).mismatches).toContainEqual(expect.objectContaining({ table: 'duty_todos', kind: 'unaudited', field: '*' }));
+  });
+
   it('holds a setting never saved to its default: a value written by hand is named', () => {
     tamper("INSERT OR REPLACE INTO settings (key, value) VALUES ('roster.rules', ?)", JSON.stringify({ minRestDays: 0, weights: { workday: 1, weekend: 1, holiday: 1, makeup: 1 } }));
     expect(reconcileRecords(d.core.db).mismatches).toContainEqual(expect.objectContaining({ table: 'settings', id: 'roster.rules', field: 'minRestDays', seq: 0 }));

@@ -7,7 +7,10 @@
  * latest audited state of that record; then every current official record —
  * log entries, incidents, reports, roster plans and each published roster
  * version slot by slot, people, contacts, users, shift templates, the desk
- * and the settings that steer deadlines, escalation, rostering and backups —
+ * and the settings that steer deadlines, escalation, rostering and backups;
+ * and the newer domains (attendance, presence checks, handovers and to-dos,
+ * daily reports, petitions and petitioners, the ledger, documents,
+ * instructions and their 落实 follow-ups: reconcile-domains.ts) —
  * is compared field by field with it. `UPDATE log_entries SET summary=…`
  * behind the app's back is then named: table, id, field.
  *
@@ -35,6 +38,7 @@ import { getShift, getPlan, getRules, getVersionAssignments } from '../roster/db
 import { getDesk } from '../desk/db';
 import { defaultSettings, getSettings } from '../store/settings';
 import { defaultBackupSettings, getBackupSettings } from '../backup/service';
+import { newerFolds, newerTables } from './reconcile-domains';
 
 export type ReconcileMismatch = RecordMismatch;
 
@@ -106,6 +110,8 @@ const tables: Record<string, TableSpec> = {
     bornUnaudited: (db, id) => id === (db.prepare('SELECT min(id) AS id FROM shift_templates').get() as { id: number }).id,
   },
   roster_plans: { all: 'SELECT id FROM roster_plans', read: (db, id) => getPlan(db, id) as unknown as Fields | null, derived: ['state', 'publishedAt', 'publishedBy'] },
+  // Attendance, presence, handovers, daily reports, petitions, the ledger, documents, instructions' 落实 (reconcile-domains.ts).
+  ...newerTables,
 };
 
 /** Settings (and the desk row) as their audit rows describe them. */
@@ -162,7 +168,7 @@ function* fold(db: Db): Generator<void, Folded> {
   const records = new Map<string, Map<string, Claimed>>(Object.keys(tables).map((t) => [t, new Map()]));
   const settings = new Map<string, Claimed>(Object.entries(settingsDefaults).map(([k, v]) => [k, { fields: { ...(v as Fields) }, seq: 0 }]));
   const versions: Folded['versions'] = new Map();
-  const interesting = [...Object.keys(entityTable), 'roster_plan', 'settings', 'backupSettings', 'roster_rules', 'desk'];
+  const interesting = [...Object.keys(entityTable), ...Object.keys(newerFolds), 'roster_plan', 'settings', 'backupSettings', 'roster_rules', 'desk'];
   const rows = db
     .prepare(`SELECT seq, action, entity, entity_id, after, reason FROM audit_log WHERE entity IN (${interesting.map(() => '?').join(', ')}) ORDER BY seq`)
     .raw(true)
@@ -177,6 +183,11 @@ function* fold(db: Db): Generator<void, Folded> {
       } catch {
         continue; // the chain verifier names a malformed row
       }
+    }
+    const newer = newerFolds[entity];
+    if (newer) {
+      if (entityId !== null) for (const c of newer(action, isObject(after) ? after : null, reason, entityId)) claim(records.get(c.table)!, c.id, c.fields, seq);
+      continue;
     }
     const table = entityTable[entity];
     if (table) {
