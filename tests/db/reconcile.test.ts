@@ -77,6 +77,8 @@ describe('reconcile', () => {
     ['documents', 'secrecy', "UPDATE documents SET secrecy = 'public' WHERE id = 2"],
     ['petitions', 'summary', "UPDATE petitions SET summary = '无诉求' WHERE id = 1"],
     ['petitions', 'state', "UPDATE petitions SET state = 'concluded' WHERE id = 2"],
+    // Accepted, then 交办: the assignment's row names the state it left (handling), so a hand edit back is seen.
+    ['petitions', 'state', "UPDATE petitions SET state = 'accepted' WHERE id = 1"],
     ['petitioners', 'phone', "UPDATE petitioners SET phone = '13800000000' WHERE id = 1"],
     ['incident_instructions', 'text', "UPDATE incident_instructions SET text = '不必救治' WHERE id = 1"],
     ['instruction_followups', 'state', "UPDATE instruction_followups SET state = 'done' WHERE id = 1"],

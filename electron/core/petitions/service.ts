@@ -562,8 +562,16 @@ export function assignPetition(ctx: WriteCtx, input: In<'petitions.assign'>): Pe
   const at = iso(ctx.now);
   const aid = insertAssignment(ctx.db, r.id, { kind: input.kind, unit: input.unit, assignedOn: on, dueDate: due, note: input.note ?? null }, actorName(ctx), at);
   if (due !== null) insertDeadline(ctx.db, r.id, { kind: 'assignment', startDate: on, dueDate: due, assignmentId: aid }, at);
-  if (r.state === 'accepted') setPetitionState(ctx.db, r.id, 'handling', actorName(ctx), at);
-  ctx.audit({ action: `petition.${input.kind}`, entity: 'petition', entityId: r.id, after: { assignmentId: aid, unit: input.unit, on, dueDate: due, note: input.note ?? null } });
+  // 交办/转办 of an accepted petition starts its handling: the row names the state it leaves the petition in.
+  const state: PetitionState = r.state === 'accepted' ? 'handling' : (r.state as PetitionState);
+  if (state !== r.state) setPetitionState(ctx.db, r.id, state, actorName(ctx), at);
+  ctx.audit({
+    action: `petition.${input.kind}`,
+    entity: 'petition',
+    entityId: r.id,
+    before: state !== r.state ? { state: r.state } : null,
+    after: { assignmentId: aid, unit: input.unit, on, dueDate: due, note: input.note ?? null, state },
+  });
   return petitionDetail(ctx, r.id);
 }
 

@@ -149,10 +149,11 @@ export const newerFolds: Record<string, (action: string, after: Fields | null, r
     if (action === 'petition.create' && after) return [{ table: 'petitions', id, fields: { ...omit(after, ['petitioners']), state: 'registered', ...live } }];
     if (action === 'petition.update' && after) return [{ table: 'petitions', id, fields: omit(after, ['petitioners']) }];
     if (action === 'petition.void') return [{ table: 'petitions', id, fields: voidedBy(reason) }];
-    if (petitionSteps.has(action.slice('petition.'.length)) && after && typeof after.state === 'string') return [{ table: 'petitions', id, fields: { state: after.state } }];
-    // An assignment, a transfer, an action or the case may move the state without naming it: from here on it is not compared.
-    if (action !== 'petition.petitioners') return [{ table: 'petitions', id, fields: { state: undefined } }];
-    return [];
+    const step = action.slice('petition.'.length);
+    if ((petitionSteps.has(step) || step === 'assign' || step === 'transfer') && after && typeof after.state === 'string') return [{ table: 'petitions', id, fields: { state: after.state } }];
+    // A 交办/转办 written before its rows named the state (older desks) may have moved it: from there on it is not compared.
+    if (step === 'assign' || step === 'transfer') return [{ table: 'petitions', id, fields: { state: undefined } }];
+    return []; // petitioners, assignments done, 督办/回访 notes and the 包案 leave the state as it was
   },
   petitioner: (action, after, _reason, id) =>
     (action === 'petitioner.create' || action === 'petitioner.update') && after ? [{ table: 'petitioners', id, fields: omit(after, ['idNumber']) }] : [],
