@@ -197,7 +197,8 @@ function escalationOf(ctx: Pick<ReadCtx, 'db' | 'now'>, c: ShiftChange, rec: Han
   const { confirmBy } = handoverTimes(ctx.db, c, rec);
   if (ctx.now < confirmBy) return null;
   const st = escalationState(getEscalationSettings(ctx.db).policy, confirmBy, ctx.now, { acknowledgedAt: ack ? Date.parse(ack.at) : null });
-  return { state: st, who: resolveTarget(ctx, st.target, ack ? Date.parse(ack.at) : ctx.now) };
+  // The shift handing over stays responsible until accepted: its leader is asked when nobody leads the running shift.
+  return { state: st, who: resolveTarget(ctx, st.target, ack ? Date.parse(ack.at) : ctx.now, { shift: { dutyDate: c.dutyDate, shiftId: c.shiftId } }) };
 }
 
 function responsibilityOf(db: Db, now: number): HandoverView['responsibility'] {
@@ -242,7 +243,15 @@ export function handoverView(ctx: ReadCtx, dutyDate?: string, shiftId?: number):
     live: shiftSnapshot(ctx, c),
     objectsTemplate: getHandoverSettings(ctx.db).objects,
     escalation: esc
-      ? { round: esc.state.round, stepIndex: esc.state.stepIndex, target: esc.state.target, targetName: esc.who.name, exhausted: esc.state.status === 'exhausted' }
+      ? {
+          round: esc.state.round,
+          stepIndex: esc.state.stepIndex,
+          target: esc.state.target,
+          targetName: esc.who.name,
+          targetPhone: esc.who.phone,
+          targetFallback: esc.who.fallback ?? null,
+          exhausted: esc.state.status === 'exhausted',
+        }
       : null,
     acknowledgement: ack,
     responsibility: responsibilityOf(ctx.db, ctx.now),
@@ -495,7 +504,7 @@ export function handoverDueItems(ctx: Pick<ReadCtx, 'db' | 'now'>): DueItem[] {
       id: ack ? `${key}-ack` : `${key}-${st.round}-${st.stepIndex}`,
       dueAt: ack ? iso(confirmBy) : iso(st.dueAt),
       overdue: true,
-      escalation: { round: st.round, stepIndex: st.stepIndex, target: st.target, targetName: esc.who.name, targetPhone: esc.who.phone, exhausted: st.status === 'exhausted' },
+      escalation: { round: st.round, stepIndex: st.stepIndex, target: st.target, targetName: esc.who.name, targetPhone: esc.who.phone, targetFallback: esc.who.fallback ?? null, exhausted: st.status === 'exhausted' },
       acknowledged: ack ? { byName: ack.byName, at: ack.at } : null,
     });
   }

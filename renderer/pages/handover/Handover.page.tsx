@@ -183,8 +183,17 @@ export function HandoverPage() {
         <Alert color={v.acknowledgement ? 'orange' : 'red'} variant="light" data-testid="handover-escalation">
           <Stack gap={4}>
             <Text size="sm" fw={600}>
-              {t('handover.escalated', { step: v.escalation.stepIndex + 1, target: t(`incidents.target.${v.escalation.target}`), name: v.escalation.targetName ?? '' })}
+              {t('handover.escalated', {
+                step: v.escalation.stepIndex + 1,
+                target: t(`incidents.target.${v.escalation.target}`),
+                name: [v.escalation.targetName ?? t('incidents.detail.unresolved'), v.escalation.targetPhone].filter(Boolean).join(' '),
+              })}
             </Text>
+            {v.escalation.targetFallback && (
+              <Text size="sm" data-testid="handover-escalation-fallback">
+                {t(`escalation.fallback.${v.escalation.targetFallback}`)}
+              </Text>
+            )}
             {v.acknowledgement ? (
               <Text size="sm" fw={700} data-testid="handover-acknowledged">
                 {t('handover.acknowledged', {
