@@ -121,8 +121,18 @@ export interface HandoverAck {
   note: string | null;
 }
 
+/** The officers of one side of a shift change: rostered, plus whoever signed in covering (替班). */
+export interface HandoverSide {
+  names: string[];
+  /** Whether the logged-in person is one of them (any officer, when the roster names nobody). */
+  isMe: boolean;
+}
+
 export interface HandoverView {
   now: string;
+  /** Who hands over (the outgoing shift's officers) and who accepts (the incoming shift's): only they see and may use 交班 / 同意接班 / 有异议. */
+  outgoing: HandoverSide;
+  incomingOfficers: HandoverSide;
   /** The outgoing shift this form belongs to: its duty day, template, and the shift taking over. */
   dutyDate: string;
   shiftId: number;
@@ -208,26 +218,29 @@ export const handoverSettingsSchema = z
  */
 const key = { dutyDate: isoDate, shiftId: id.optional() };
 
+/** 交班 / 同意接班 / 有异议 are the duty officers' own acts (a leader's or admin's login sees the record, never the buttons); the service checks it is the shift's officer. */
+const dutyOfficers = ['officer'] as const;
+
 export const handoverMethods = {
   'handover.get': method<HandoverView>()({ input: z.object({ dutyDate: isoDate.optional(), shiftId: id.optional() }).strict(), access: 'session', kind: 'query' }),
   'handover.save': method<Handover>()({
     input: z.object({ ...key, expectedVersion: z.number().int().min(0), ...contentFields }).strict(),
-    access: officers,
+    access: dutyOfficers,
     kind: 'mutation',
   }),
   'handover.submit': method<Handover>()({
     input: z.object({ ...key, expectedVersion: z.number().int().min(0), ...contentFields }).strict(),
-    access: officers,
+    access: dutyOfficers,
     kind: 'mutation',
   }),
   'handover.confirm': method<Handover>()({
     input: z.object({ ...key, expectedVersion: z.number().int().min(1), note: optText(500) }).strict(),
-    access: officers,
+    access: dutyOfficers,
     kind: 'mutation',
   }),
   'handover.return': method<Handover>()({
     input: z.object({ ...key, expectedVersion: z.number().int().min(1), note: text(500) }).strict(),
-    access: officers,
+    access: dutyOfficers,
     kind: 'mutation',
   }),
   /** 已知悉: the leader on duty, from the leader's own login, acknowledges the escalation of an unaccepted handover. */

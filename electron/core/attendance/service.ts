@@ -76,6 +76,13 @@ export function shiftLines(db: Db, shift: DutyShift, marks: readonly AttendanceM
   return lines;
 }
 
+/** Who signed in on a shift covering for someone (替班), not rostered on it: they stand in for the rostered officer. */
+export function coversOf(db: Db, dutyDate: string, shiftId: number, rostered: ReadonlySet<number>): { personId: number; name: string }[] {
+  return live(marksBetween(db, dutyDate, dutyDate))
+    .filter((m) => m.kind === 'signIn' && m.dutyDate === dutyDate && m.shiftId === shiftId && !rostered.has(m.personId))
+    .map((m) => ({ personId: m.personId, name: m.personName }));
+}
+
 function leaveLookup(db: Db, from: string, to: string): (personId: number, date: string) => boolean {
   const leave = listLeave(db, from, to);
   return (personId, date) => leave.some((l) => l.personId === personId && l.from <= date && l.to >= date);

@@ -130,7 +130,10 @@ export function HandoverPage() {
 
   if (!v) return null;
   const state: HandoverState | 'none' = rec?.state ?? 'none';
-  const editable = state === 'none' || state === 'draft' || state === 'returned';
+  // Only the outgoing shift's officers write and submit the form; only the incoming one accepts it (the API refuses the rest).
+  const editable = (state === 'none' || state === 'draft' || state === 'returned') && v.outgoing.isMe;
+  const open = state === 'none' || state === 'draft' || state === 'returned';
+  const names = (n: string[]) => n.join('、') || '—';
   const mine = rec?.outgoingName !== null && rec?.outgoingName === session?.displayName;
   const content = { notes: notes || null, watchItems: watch || null, objects };
   const onError = (e: unknown) => setError(errorTextWithField(t, e));
@@ -297,8 +300,18 @@ export function HandoverPage() {
               {t('handover.outgoing')}：{rec.outgoingName}　{t('handover.submittedAt')}：{formatDateTime(rec.submittedAt, tz)}
             </Text>
           )}
+          {open && !v.outgoing.isMe && (
+            <Text size="sm" c="dimmed" data-testid="handover-only-outgoing">
+              {t('handover.onlyOutgoing', { names: names(v.outgoing.names) })}
+            </Text>
+          )}
           {rec?.state === 'submitted' && mine && <Alert color="blue">{t('handover.ownHandover')}</Alert>}
-          {rec?.state === 'submitted' && !mine && (
+          {rec?.state === 'submitted' && !mine && !v.incomingOfficers.isMe && (
+            <Text size="sm" c="dimmed" data-testid="handover-only-incoming">
+              {t('handover.onlyIncoming', { names: names(v.incomingOfficers.names) })}
+            </Text>
+          )}
+          {rec?.state === 'submitted' && !mine && v.incomingOfficers.isMe && (
             <Stack gap="xs">
               <Group align="flex-end">
                 <TextInput label={t('handover.confirmNote')} value={confirmNote} onChange={(e) => setConfirmNote(e.currentTarget.value)} style={{ flex: 1 }} />
