@@ -115,6 +115,12 @@ describe('the whole duty day, from sign-in to the report', () => {
     expect(await b.dutyConsole.responsibility.textContent()).toContain('交班人 张值班 仍对本班负责');
     await openSection(a.page, '值班台');
     await a.dutyConsole.responsibility.waitFor();
+    // 李带班 sees the submitted record, but neither 交班 nor 同意接班 / 有异议: those are the officers' own.
+    await openSection(leader.page, '交接班');
+    await leader.handover.root.waitFor();
+    await expect.poll(() => leader.handover.state.textContent()).toBe('已交班');
+    await expect.poll(() => leader.page.getByTestId('handover-only-incoming').textContent()).toContain('王值班');
+    for (const name of ['交班', '同意接班', '有异议', '保存草稿']) expect(await leader.page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
 
     await b.dutyConsole.signIn.filter({ hasText: '签到' }).click();
     await b.dutyConsole.signedInAt.waitFor();

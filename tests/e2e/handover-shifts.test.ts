@@ -91,6 +91,13 @@ describe('a handover at each shift change', () => {
     await openSection(leader.page, '交接班');
     await leader.handover.root.waitFor();
     await expect.poll(() => leader.page.getByTestId('handover-escalation').textContent()).toContain('已逐级提醒：第 1 步 带班领导');
+    // No roster for 2027 yet: the step says whom it reached instead, and why.
+    await expect.poll(() => leader.page.getByTestId('handover-escalation').textContent()).toContain('带班领导 李带班 13900000001');
+    expect(await leader.page.getByTestId('handover-escalation-fallback').textContent()).toBe('当前班次未排带班领导，改报交班班次的带班领导');
+    // The leader sees the record and the escalation, never an officer's buttons.
+    await expect.poll(() => leader.page.getByTestId('handover-only-outgoing').textContent()).toContain('王值班');
+    expect(await leader.handover.submit.count()).toBe(0);
+    expect(await leader.page.getByRole('button', { name: '保存草稿' }).count()).toBe(0);
     await leader.page.getByTestId('handover-acknowledge').click();
     const dialog = leader.page.getByRole('dialog');
     await dialog.getByLabel('知悉说明（可选）').fill('王值班在处置山体滑坡，稍后交班');
