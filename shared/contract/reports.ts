@@ -26,7 +26,10 @@ export interface ReportSection {
   key: string;
   titleKey: string;
   rows: { labelKey: string; params?: Record<string, string | number>; value: number | string }[];
+  /** How many of the items make the day "有事" (none: a zero report is still possible). */
   reportable: number;
+  /** The 数量 the report's table shows (how many there were); defaults to `reportable`. */
+  count?: number;
 }
 
 export const incidentReportStates = ['onTime', 'late', 'pending', 'noDeadline', 'notReported'] as const;

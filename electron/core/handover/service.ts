@@ -571,5 +571,7 @@ export function handoverReportSection(db: Db, period: { start: number; end: numb
       { labelKey: 'handover.section.open', value: open },
     ],
     reportable: 0,
+    // The table's 数量 is the items raised in the period (never 0 beside "新增 1").
+    count: raised.length,
   };
 }

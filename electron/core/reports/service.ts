@@ -341,6 +341,7 @@ export function rollup(ctx: ReadCtx, from: string, to: string): DailyReportRollu
       if (!acc) sections.set(s.key, { ...s, rows: s.rows.map((r) => ({ ...r })) });
       else {
         acc.reportable += s.reportable;
+        if (acc.count !== undefined || s.count !== undefined) acc.count = (acc.count ?? 0) + (s.count ?? 0);
         for (const r of s.rows) {
           const row = acc.rows.find((x) => x.labelKey === r.labelKey);
           if (row && typeof row.value === 'number' && typeof r.value === 'number') row.value += r.value;

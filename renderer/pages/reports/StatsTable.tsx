@@ -23,7 +23,7 @@ export function statsRows(t: (k: string, p?: Record<string, unknown>) => string,
       count: s.incidents.length,
       detail: s.incidents.map((i) => `${i.no} ${i.title}（${t(`incidents.level.${i.level}`)}，${t(`reports.reportState.${i.reportState}`)}）`).join('；') || '—',
     },
-    { key: 'incidentReports', item: t('reports.table.incidentReports'), count: s.incidentReports, detail: '' },
+    { key: 'incidentReports', item: t('reports.table.incidentReports'), count: s.incidentReports, detail: s.incidentReports ? '' : '—' },
     { key: 'escalations', item: t('reports.table.escalations'), count: s.escalations.started, detail: t('reports.table.escalationDetail', s.escalations) },
     { key: 'presence', item: t('reports.table.presence'), count: s.presence.received + s.presence.made, detail: t('reports.table.presenceDetail', s.presence) },
     {
@@ -45,7 +45,7 @@ export function statsRows(t: (k: string, p?: Record<string, unknown>) => string,
     ...s.sections.map((sec) => ({
       key: `section-${sec.key}`,
       item: t(sec.titleKey),
-      count: sec.reportable,
+      count: sec.count ?? sec.reportable,
       detail: sec.rows.map((r) => `${t(r.labelKey, r.params)} ${r.value}`).join('，'),
     })),
   ];
