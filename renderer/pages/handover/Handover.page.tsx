@@ -73,7 +73,11 @@ export function SnapshotView({ s }: { s: HandoverSnapshot }) {
               {t(`incidents.level.${i.level}`)}
             </Badge>
             {i.no} {i.title} · {t(`incidents.status.${i.status}`)}
-            {i.nextDeadline ? ` · ${t(`incidents.deadline.${i.nextDeadline.kind}`)} ${formatDateTime(i.nextDeadline.dueAt, tz)}` : ''}
+            {i.nextDeadline && (
+              <Text span size="sm" c={i.nextDeadline.overdue ? overdueColor : undefined} fw={i.nextDeadline.overdue ? 700 : undefined} data-testid="handover-incident-deadline">
+                {` · ${t(`incidents.deadline.${i.nextDeadline.kind}`)} ${formatDateTime(i.nextDeadline.dueAt, tz)}${i.nextDeadline.overdue ? t('handover.deadlineOverdue') : ''}`}
+              </Text>
+            )}
           </Text>
           {i.lastInstruction && (
             <Text size="xs" fw={600} className="dd-wrap">
