@@ -368,5 +368,23 @@ describe('the new screens in the night theme and in English', () => {
     await quiet(p);
     await screenshot(p, 'duty-day-11-reports-en');
     await p.getByRole('navigation').getByRole('link', { name: 'Leader on duty', exact: true }).isVisible();
+    // The rest of the duty day in English at night, as 王值班 and 李带班 see it.
+    for (const [link, testId, shot] of [
+      ['Handover', 'handover-page', 'duty-day-12-handover-en-dark'],
+      ['Attendance', 'attendance-page', 'duty-day-13-attendance-en-dark'],
+    ] as const) {
+      await p.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+      await p.getByTestId(testId).waitFor();
+      await quiet(p);
+      await screenshot(p, shot);
+      expect(JSON.stringify(await axeViolations(p)), link).toBe('[]');
+    }
+    await expect.poll(() => p.getByTestId('attendance-sheet').textContent()).toContain('✓');
+    await leader.shell.languageButton.click();
+    await leader.page.getByRole('navigation').getByRole('link', { name: 'Leader on duty', exact: true }).click();
+    await leader.leader.root.waitFor();
+    await quiet(leader.page);
+    await screenshot(leader.page, 'duty-day-14-leader-en-dark');
+    expect(JSON.stringify(await axeViolations(leader.page))).toBe('[]');
   });
 });
