@@ -98,7 +98,7 @@ export function AttendancePage() {
         </ScrollArea>
       )}
       <Text size="xs" c="dimmed">
-        {t('attendance.legend')}：{attendanceStates.map((s) => `${t(`attendance.short.${s}`)} ${t(`attendance.state.${s}`)}`).join('　')}
+        {t('attendance.legend')}{t('reports.punct.colon')}{attendanceStates.map((s) => `${t(`attendance.short.${s}`)} ${t(`attendance.state.${s}`)}`).join(t('reports.punct.gap'))}
       </Text>
     </Stack>
   );

@@ -81,7 +81,7 @@ export function SnapshotView({ s }: { s: HandoverSnapshot }) {
           </Text>
           {i.lastInstruction && (
             <Text size="xs" fw={600} className="dd-wrap">
-              {t('due.latestInstruction')}：{i.lastInstruction}
+              {t('due.latestInstruction')}{t('reports.punct.colon')}{i.lastInstruction}
             </Text>
           )}
         </Stack>
@@ -206,7 +206,7 @@ export function HandoverPage() {
                 {t('handover.acknowledged', {
                   name: v.acknowledgement.byName,
                   time: formatDateTime(v.acknowledgement.at, tz),
-                  note: v.acknowledgement.note ? `：${v.acknowledgement.note}` : '',
+                  note: v.acknowledgement.note ? `${t('reports.punct.colon')}${v.acknowledgement.note}` : '',
                 })}
               </Text>
             ) : (
@@ -301,7 +301,7 @@ export function HandoverPage() {
           )}
           {rec && rec.state !== 'draft' && rec.submittedAt && (
             <Text size="sm">
-              {t('handover.outgoing')}：{rec.outgoingName}　{t('handover.submittedAt')}：{formatDateTime(rec.submittedAt, tz)}
+              {t('handover.outgoing')}{t('reports.punct.colon')}{rec.outgoingName}{t('reports.punct.gap')}{t('handover.submittedAt')}{t('reports.punct.colon')}{formatDateTime(rec.submittedAt, tz)}
             </Text>
           )}
           {open && !v.outgoing.isMe && (
@@ -333,7 +333,7 @@ export function HandoverPage() {
           )}
           {rec?.state === 'confirmed' && (
             <Alert color="teal" data-testid="handover-confirmed">
-              {t('handover.incoming')}：{rec.incomingName}　{t('handover.confirmedAt')}：{rec.confirmedAt ? formatDateTime(rec.confirmedAt, tz) : ''}　{rec.confirmNote}
+              {t('handover.incoming')}{t('reports.punct.colon')}{rec.incomingName}{t('reports.punct.gap')}{t('handover.confirmedAt')}{t('reports.punct.colon')}{rec.confirmedAt ? formatDateTime(rec.confirmedAt, tz) : ''}{t('reports.punct.gap')}{rec.confirmNote}
             </Alert>
           )}
         </Stack>

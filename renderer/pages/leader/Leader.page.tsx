@@ -105,7 +105,7 @@ export function LeaderPage() {
               {d.entries.map((e) => (
                 <Text key={e.id} size="sm" className="dd-wrap">
                   {formatTime(e.occurredAt, tz)} {t(`log.kind.${e.kind}`)} {e.summary}
-                  {e.instruction ? ` · ${t('log.instruction')}：${e.instruction}` : ''}
+                  {e.instruction ? ` · ${t('log.instruction')}${t('reports.punct.colon')}${e.instruction}` : ''}
                 </Text>
               ))}
             </Stack>
@@ -171,7 +171,7 @@ export function LeaderPage() {
               {d.waiting.objections.map((o) => (
                 <Text key={`${o.dutyDate}-${o.shiftId}`} size="sm" c={instructionColor} component={Link} to={handoverLink(o.dutyDate, o.shiftId)}>
                   {o.dutyDate}
-                  {shiftWords(o.shiftName)} {o.by}：{o.note}
+                  {shiftWords(o.shiftName)} {o.by}{t('reports.punct.colon')}{o.note}
                 </Text>
               ))}
             </Stack>
