@@ -355,8 +355,9 @@ describe('the new screens in the night theme and in English', () => {
       expect(JSON.stringify(await axeViolations(p)), section).toBe('[]');
     }
     await leader.page.evaluate(() => localStorage.setItem('dutydesk.theme', 'dark'));
-    await openSection(leader.page, '带班领导');
+    // Reload first, then open the page (reloading right after the click raced the navigation: the page sometimes never came).
     await leader.page.reload();
+    await openSection(leader.page, '带班领导');
     await leader.leader.root.waitFor();
     await quiet(leader.page);
     await screenshot(leader.page, 'duty-day-10b-leader-dark');
