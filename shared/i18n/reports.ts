@@ -115,7 +115,7 @@ export const reports = {
       kind: { daily: 'Daily report', zero: 'Zero report' },
       state: { draft: 'Draft', reviewed: 'Reviewed', sent: 'Sent', none: 'Not drafted' },
       handoverPair: 'handed over by {{out}}, accepted by {{in}}',
-      punct: { colon: ': ', comma: ', ', semi: '; ', open: ' (', close: ')', gap: '   ' },
+      punct: { colon: ': ', comma: ', ', semi: '; ', open: ' (', close: ')', gap: ' · ' },
       reportState: { onTime: 'reported on time', late: 'reported late', pending: 'report pending', noDeadline: 'reported, no deadline', notReported: 'not reported (no deadline)' },
       date: 'Report date',
       period: 'Period',
