@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dutyDayDesk, local, type DutyDayDesk } from '../helpers/duty-day';
 import { accidentAt } from '../helpers/incidents';
 import type { Connection } from '../../electron/core/context';
+import { resolveTarget } from '../../electron/core/escalation/service';
+import { makeDesk } from '../helpers/core';
 
 let d: DutyDayDesk;
 afterEach(() => d?.desk.close());
@@ -90,5 +92,15 @@ describe('escalation to the leader on duty when the roster names none', () => {
     expect((await d.desk.fail(d.leader, 'escalation.acknowledgeMine', { escalationId: esc.id, instruction: null })).messageKey).toBe('incidents.errors.notAddressedToYou');
     const acked = await d.desk.call(d.desk.admin, 'escalation.acknowledgeMine', { escalationId: esc.id, instruction: null });
     expect(acked.acknowledgedBy).toBe('管理员');
+  });
+
+  it('with nobody at all (no roster, no principal leader, no admin login): none — the screens say to phone the superior office', async () => {
+    const desk = await makeDesk({ setUp: false });
+    try {
+      expect(resolveTarget({ db: desk.core.db }, 'leaderOnDuty', desk.clock.now())).toMatchObject({ name: null, fallback: 'none' });
+      expect(resolveTarget({ db: desk.core.db }, 'principalLeader', desk.clock.now())).toMatchObject({ name: null, fallback: 'none' });
+    } finally {
+      desk.close();
+    }
   });
 });
