@@ -92,6 +92,7 @@ export const reports = {
       },
       due: { label: '{{kind}}时限（{{date}}）' },
       section: {
+        times: '{{b}}批{{p}}人次',
         petitions: '信访',
         total: '合计',
         group: '集体访',
@@ -199,6 +200,7 @@ export const reports = {
       },
       due: { label: '{{kind}} due ({{date}})' },
       section: {
+        times: '{{b}} batches, {{p}} person-times',
         petitions: 'Petitions',
         total: 'Total',
         group: 'Group visits',

@@ -162,5 +162,8 @@ describe('daily and zero reports', () => {
     // 数量 1 beside 新增 1 (it read 0: the section showed its reportable count).
     expect(v.live.sections.find((s) => s.key === 'todos')).toMatchObject({ reportable: 0, count: 1 });
     expect(v.live.zero).toBe(true);
+    // Counts in words are messages, translated where shown (2批23人次 / 2 batches, 23 person-times), not Chinese text from the core.
+    const petitions = v.live.sections.find((s) => s.key === 'petitions')!;
+    expect(petitions.rows[0]).toEqual({ labelKey: 'reports.section.total', value: { key: 'reports.section.times', params: { b: 0, p: 0 } } });
   });
 });

@@ -25,7 +25,7 @@ export type ReportSectionSource = (ctx: ReadCtx, period: { start: number; end: n
 const petitionsSection: ReportSectionSource = (ctx, { dutyDate }) => {
   if (!dutyDate) return null;
   const c = petitionDayCounts(ctx, dutyDate);
-  const times = (n: { batches: number; personTimes: number }) => `${n.batches}批${n.personTimes}人次`;
+  const times = (n: { batches: number; personTimes: number }) => ({ key: 'reports.section.times', params: { b: n.batches, p: n.personTimes } });
   return {
     key: 'petitions',
     titleKey: 'reports.section.petitions',

@@ -345,6 +345,11 @@ export function rollup(ctx: ReadCtx, from: string, to: string): DailyReportRollu
         for (const r of s.rows) {
           const row = acc.rows.find((x) => x.labelKey === r.labelKey);
           if (row && typeof row.value === 'number' && typeof r.value === 'number') row.value += r.value;
+          else if (row && typeof row.value === 'object' && typeof r.value === 'object' && row.value.key === r.value.key) {
+            const sum: Record<string, number> = { ...row.value.params };
+            for (const [k, n] of Object.entries(r.value.params)) sum[k] = (sum[k] ?? 0) + n;
+            row.value = { key: row.value.key, params: sum };
+          }
           else if (!row) acc.rows.push({ ...r });
         }
       }

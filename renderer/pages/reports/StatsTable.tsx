@@ -47,7 +47,7 @@ export function statsRows(t: (k: string, p?: Record<string, unknown>) => string,
       key: `section-${sec.key}`,
       item: t(sec.titleKey),
       count: sec.count ?? sec.reportable,
-      detail: sec.rows.map((r) => `${t(r.labelKey, r.params)} ${r.value}`).join(p.comma),
+      detail: sec.rows.map((r) => `${t(r.labelKey, r.params)} ${typeof r.value === 'object' ? t(r.value.key, r.value.params) : r.value}`).join(p.comma),
     })),
   ];
 }
