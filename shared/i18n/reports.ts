@@ -200,7 +200,7 @@ export const reports = {
       },
       due: { label: '{{kind}} due ({{date}})' },
       section: {
-        times: '{{b}} batches, {{p}} person-times',
+        times: '{{b}} batches / {{p}} person-times',
         petitions: 'Petitions',
         total: 'Total',
         group: 'Group visits',
