@@ -4,6 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { DueItem } from '../../shared/contract';
+import type { TargetFallback } from '../../shared/contract/escalation';
 
 const registerPaths = { petition: '/petitions', ledger: '/ledger', document: '/documents' } as const;
 
@@ -65,9 +66,9 @@ export function dueLink(i: DueItem): string {
 }
 
 /** Whom the item's current escalation step calls, if it has one. */
-export function dueTarget(i: DueItem): { name: string | null; phone: string | null } | null {
-  if (i.kind === 'escalation') return { name: i.targetName, phone: i.targetPhone };
-  if (i.kind === 'handover' && i.escalation) return { name: i.escalation.targetName, phone: i.escalation.targetPhone };
+export function dueTarget(i: DueItem): { name: string | null; phone: string | null; fallback: TargetFallback | null } | null {
+  if (i.kind === 'escalation') return { name: i.targetName, phone: i.targetPhone, fallback: i.targetFallback };
+  if (i.kind === 'handover' && i.escalation) return { name: i.escalation.targetName, phone: i.escalation.targetPhone, fallback: i.escalation.targetFallback };
   return null;
 }
 

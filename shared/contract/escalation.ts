@@ -22,6 +22,15 @@ import { contactMethods, stepModes } from '../domain/escalation';
 
 const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
 
+/**
+ * Why an escalation step reached the person it did, when not the one it
+ * names: no leader on the roster now → the leader of the shift handing over
+ * (`shiftLeader`, handovers) → the principal leader (`principal`) → the
+ * admin (`admin`); `none` when even the admin is missing. Null: as named.
+ */
+export const targetFallbacks = ['shiftLeader', 'principal', 'admin', 'none'] as const;
+export type TargetFallback = (typeof targetFallbacks)[number];
+
 export interface EscalationContact {
   id: number;
   round: number;
@@ -48,7 +57,7 @@ export interface Escalation {
   cancelReason: string | null;
   state: Omit<EscalationState, 'stepStartedAt' | 'dueAt' | 'endsAt'> & { stepStartedAt: string; dueAt: string; endsAt: string };
   /** Who the current step should reach (resolved now). */
-  currentTarget: { name: string | null; phone: string | null };
+  currentTarget: { name: string | null; phone: string | null; fallback: TargetFallback | null };
   contacts: EscalationContact[];
   /** Always-inform steps: due whatever the chain did, done once the person was told. */
   informs: EscalationInform[];
@@ -62,6 +71,8 @@ export interface EscalationInform {
   dueAt: string;
   name: string | null;
   phone: string | null;
+  /** Why this person (see TargetFallback); null when the step reached whom it names, or once done. */
+  fallback: TargetFallback | null;
   /** Who recorded that the person was told, how and when; null while still due. */
   done: { at: string; by: string; method: ContactMethod } | null;
 }
@@ -108,6 +119,7 @@ export type DueItem =
       inform: boolean;
       targetName: string | null;
       targetPhone: string | null;
+      targetFallback: TargetFallback | null;
       /** Exhausted escalations stay listed, overdue, until acknowledged or cancelled. */
       exhausted: boolean;
       dueAt: string;
@@ -133,6 +145,7 @@ export type DueItem =
         target: EscalationTarget;
         targetName: string | null;
         targetPhone: string | null;
+        targetFallback: TargetFallback | null;
         exhausted: boolean;
       } | null;
     }

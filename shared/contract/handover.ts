@@ -14,6 +14,7 @@ import type { EscalationTarget } from '../domain/escalation';
 import { empty, id, isoDate, officers, optText, text } from './common';
 import { method } from './define';
 import type { OpenInstruction } from './leader';
+import type { TargetFallback } from './escalation';
 
 export const handoverStates = ['draft', 'submitted', 'returned', 'confirmed'] as const;
 export type HandoverState = (typeof handoverStates)[number];
@@ -120,8 +121,18 @@ export interface HandoverAck {
   note: string | null;
 }
 
+/** The officers of one side of a shift change: rostered, plus whoever signed in covering (替班). */
+export interface HandoverSide {
+  names: string[];
+  /** Whether the logged-in person is one of them (any officer, when the roster names nobody). */
+  isMe: boolean;
+}
+
 export interface HandoverView {
   now: string;
+  /** Who hands over (the outgoing shift's officers) and who accepts (the incoming shift's): only they see and may use 交班 / 同意接班 / 有异议. */
+  outgoing: HandoverSide;
+  incomingOfficers: HandoverSide;
   /** The outgoing shift this form belongs to: its duty day, template, and the shift taking over. */
   dutyDate: string;
   shiftId: number;
@@ -137,7 +148,16 @@ export interface HandoverView {
   live: HandoverSnapshot;
   objectsTemplate: string[];
   /** Past its limit and not accepted: the escalation step it stands at (frozen at the leader's acknowledgement). */
-  escalation: { round: number; stepIndex: number; target: EscalationTarget; targetName: string | null; exhausted: boolean } | null;
+  /** Past the limit: the step reached and who it went to — with the fallback taken when the roster names no leader. */
+  escalation: {
+    round: number;
+    stepIndex: number;
+    target: EscalationTarget;
+    targetName: string | null;
+    targetPhone: string | null;
+    targetFallback: TargetFallback | null;
+    exhausted: boolean;
+  } | null;
   acknowledgement: HandoverAck | null;
   /** A handover whose time has passed but is not confirmed: the outgoing shift stays responsible. */
   responsibility: {
@@ -198,26 +218,29 @@ export const handoverSettingsSchema = z
  */
 const key = { dutyDate: isoDate, shiftId: id.optional() };
 
+/** 交班 / 同意接班 / 有异议 are the duty officers' own acts (a leader's or admin's login sees the record, never the buttons); the service checks it is the shift's officer. */
+const dutyOfficers = ['officer'] as const;
+
 export const handoverMethods = {
   'handover.get': method<HandoverView>()({ input: z.object({ dutyDate: isoDate.optional(), shiftId: id.optional() }).strict(), access: 'session', kind: 'query' }),
   'handover.save': method<Handover>()({
     input: z.object({ ...key, expectedVersion: z.number().int().min(0), ...contentFields }).strict(),
-    access: officers,
+    access: dutyOfficers,
     kind: 'mutation',
   }),
   'handover.submit': method<Handover>()({
     input: z.object({ ...key, expectedVersion: z.number().int().min(0), ...contentFields }).strict(),
-    access: officers,
+    access: dutyOfficers,
     kind: 'mutation',
   }),
   'handover.confirm': method<Handover>()({
     input: z.object({ ...key, expectedVersion: z.number().int().min(1), note: optText(500) }).strict(),
-    access: officers,
+    access: dutyOfficers,
     kind: 'mutation',
   }),
   'handover.return': method<Handover>()({
     input: z.object({ ...key, expectedVersion: z.number().int().min(1), note: text(500) }).strict(),
-    access: officers,
+    access: dutyOfficers,
     kind: 'mutation',
   }),
   /** 已知悉: the leader on duty, from the leader's own login, acknowledges the escalation of an unaccepted handover. */

@@ -22,11 +22,20 @@ import type { OpenInstruction } from './leader';
  * a title, rows of label and value, and how many of its items are reportable
  * (any makes the day "有事": no zero report). Texts are i18n keys with params.
  */
+export interface ReportValue {
+  key: string;
+  params: Record<string, number>;
+}
+
 export interface ReportSection {
   key: string;
   titleKey: string;
-  rows: { labelKey: string; params?: Record<string, string | number>; value: number | string }[];
+  /** A value is a number, a text (names, numbers), or a message to translate (counts in words: 2批23人次 / 2 batches, 23 person-times). */
+  rows: { labelKey: string; params?: Record<string, string | number>; value: number | string | ReportValue }[];
+  /** How many of the items make the day "有事" (none: a zero report is still possible). */
   reportable: number;
+  /** The 数量 the report's table shows (how many there were); defaults to `reportable`. */
+  count?: number;
 }
 
 export const incidentReportStates = ['onTime', 'late', 'pending', 'noDeadline', 'notReported'] as const;

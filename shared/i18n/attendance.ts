@@ -41,7 +41,6 @@ export const attendance = {
         onDuty: '在岗',
       },
       short: { normal: '√', late: '迟', earlyLeave: '早', lateAndEarly: '迟早', absent: '缺', leave: '假', covering: '替', pending: '—', onDuty: '在' },
-      printShortNormal: '正',
       errors: {
         noPerson: '当前账户没有对应的人员，无法签到。请管理员在"设置 → 用户"中为账户关联人员。',
         alreadySignedIn: '您已经签到，无需重复签到。',
@@ -93,7 +92,6 @@ export const attendance = {
         onDuty: 'On duty',
       },
       short: { normal: '✓', late: 'L', earlyLeave: 'E', lateAndEarly: 'LE', absent: 'A', leave: 'V', covering: 'C', pending: '—', onDuty: 'D' },
-      printShortNormal: 'N',
       errors: {
         noPerson: 'This account is not linked to a person, so it cannot sign in. Ask an admin to link it under Settings → Users.',
         alreadySignedIn: 'You have already signed in.',

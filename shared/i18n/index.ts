@@ -25,12 +25,13 @@ import { uplink } from './uplink';
 import { hub } from './hub';
 import { wallboard } from './wallboard';
 import { recovery } from './recovery';
+import { escalation } from './escalation';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 type Catalog = Record<Language, Record<string, unknown>>;
-const catalogs: Catalog[] = [common, shell, desk, directory, roster, log, incidents, trust, petitions, ledger, documents, attendance, presence, handover, reports, leader, uplink, hub, wallboard, recovery];
+const catalogs: Catalog[] = [common, shell, desk, directory, roster, log, incidents, trust, petitions, ledger, documents, attendance, presence, handover, reports, leader, uplink, hub, wallboard, recovery, escalation];
 
 /** Merges the catalogs of one language, refusing a top-level key two catalogs both define. */
 export function mergeCatalogs(parts: readonly Record<string, unknown>[]): Record<string, unknown> {

@@ -7,6 +7,8 @@ export const reports = {
       kind: { daily: '值班日报', zero: '零报告' },
       state: { draft: '拟稿', reviewed: '已审核', sent: '已报送', none: '未拟稿' },
       handoverPair: '交班 {{out}}，接班 {{in}}',
+      /** Punctuation of the report's lines: full-width in Chinese, Latin in English. */
+      punct: { colon: '：', comma: '，', semi: '；', open: '（', close: '）', gap: '　' },
       reportState: { onTime: '按时报告', late: '有迟报', pending: '待报', noDeadline: '无时限', notReported: '未报告（无时限）' },
       date: '报告日期',
       period: '报告时段',
@@ -90,6 +92,7 @@ export const reports = {
       },
       due: { label: '{{kind}}时限（{{date}}）' },
       section: {
+        times: '{{b}}批{{p}}人次',
         petitions: '信访',
         total: '合计',
         group: '集体访',
@@ -113,6 +116,7 @@ export const reports = {
       kind: { daily: 'Daily report', zero: 'Zero report' },
       state: { draft: 'Draft', reviewed: 'Reviewed', sent: 'Sent', none: 'Not drafted' },
       handoverPair: 'handed over by {{out}}, accepted by {{in}}',
+      punct: { colon: ': ', comma: ', ', semi: '; ', open: ' (', close: ')', gap: ' · ' },
       reportState: { onTime: 'reported on time', late: 'reported late', pending: 'report pending', noDeadline: 'reported, no deadline', notReported: 'not reported (no deadline)' },
       date: 'Report date',
       period: 'Period',
@@ -196,6 +200,7 @@ export const reports = {
       },
       due: { label: '{{kind}} due ({{date}})' },
       section: {
+        times: '{{b}} batches / {{p}} person-times',
         petitions: 'Petitions',
         total: 'Total',
         group: 'Group visits',

@@ -72,6 +72,11 @@ describe('attendance', () => {
     desk.clock.set(local('2026-11-26T08:30:00'));
     const month = await desk.call(d.b, 'attendance.month', { month: '2026-11' });
     expect(month.rows.find((r) => r.name === '王值班')!.cells['2026-11-26']!.map((c) => c.state)).toEqual(['onDuty']);
+    // Days still to come are empty on the sheet, not 未签到 (—); today's shift not signed in yet is.
+    const zhang = month.rows.find((r) => r.name === '张值班')!;
+    expect(zhang.cells['2026-11-27']).toBeUndefined();
+    expect(month.rows.find((r) => r.name === '李带班')!.cells['2026-11-26']!.map((c) => c.state)).toEqual(['pending']);
+    expect(zhang.totals.pending).toBeUndefined();
   });
 
   it('refuses an account without a person; voids a mark with a reason, audited, never deleting it; exports the month', async () => {

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dutyDayDesk, local, type DutyDayDesk } from '../helpers/duty-day';
 import { accidentAt } from '../helpers/incidents';
 import { auditHead } from '../../electron/core/audit/chain';
+import type { Connection } from '../../electron/core/context';
 
 let d: DutyDayDesk;
 afterEach(() => d?.desk.close());
@@ -103,6 +104,50 @@ describe('handover', () => {
     expect(again.state).toBe('submitted');
     const h = await desk.call(d.b, 'handover.history', { dutyDate: '2026-11-25' });
     expect(h.find((v) => v.state === 'returned')!.reason).toBe('印章未交接');
+  });
+
+  it('only the shift’s officers hand over and only the incoming officer accepts; a leader or admin login is refused', async () => {
+    d = await dutyDayDesk();
+    const { desk } = d;
+    // 陈值班, an officer rostered on neither the 25th (张值班) nor the 26th (王值班).
+    const chen = await desk.call(desk.admin, 'people.create', { name: '陈值班', department: '应急指挥中心', title: '科员', officePhone: null, mobile: '13900000005', roles: ['officer'], sortOrder: 5 });
+    await desk.call(desk.admin, 'users.create', { login: 'chen', password: 'secret123', personId: chen.id, displayName: '陈值班', roles: ['officer'] });
+    const c: Connection = { sessionId: null };
+    await desk.call(c, 'auth.login', { login: 'chen', password: 'secret123' });
+    desk.clock.set(local('2026-11-26T08:15:00'));
+    const form = { dutyDate: '2026-11-25', notes: null, watchItems: null, objects };
+
+    // What each login may do, as the handover page shows it.
+    const sides = async (conn: typeof c) => {
+      const v = await desk.call(conn, 'handover.get', { dutyDate: '2026-11-25' });
+      return [v.outgoing.isMe, v.incomingOfficers.isMe];
+    };
+    expect(await sides(d.a)).toEqual([true, false]);
+    expect(await sides(d.b)).toEqual([false, true]);
+    expect(await sides(d.leader)).toEqual([false, false]);
+    expect(await sides(desk.admin)).toEqual([false, false]);
+    expect(await sides(c)).toEqual([false, false]);
+    expect((await desk.call(d.leader, 'handover.get', { dutyDate: '2026-11-25' })).outgoing.names).toEqual(['张值班']);
+
+    // The leader and the admin are refused by role; another officer by person, naming the shift's officers.
+    for (const m of ['handover.save', 'handover.submit'] as const) {
+      expect((await desk.fail(d.leader, m, { ...form, expectedVersion: 0 })).code).toBe('FORBIDDEN');
+      expect((await desk.fail(desk.admin, m, { ...form, expectedVersion: 0 })).code).toBe('FORBIDDEN');
+      const other = await desk.fail(d.b, m, { ...form, expectedVersion: 0 });
+      expect([other.code, other.messageKey, other.message]).toEqual(['FORBIDDEN', 'handover.errors.notOutgoing', '只有本班值班员（张值班）可以用自己的账户交班。']);
+    }
+    await desk.call(d.a, 'handover.submit', { ...form, expectedVersion: 0 });
+    for (const [m, extra] of [['handover.confirm', {}], ['handover.return', { note: '印章未交接' }]] as const) {
+      expect((await desk.fail(d.leader, m, { dutyDate: '2026-11-25', expectedVersion: 2, ...extra })).code).toBe('FORBIDDEN');
+      expect((await desk.fail(desk.admin, m, { dutyDate: '2026-11-25', expectedVersion: 2, ...extra })).code).toBe('FORBIDDEN');
+      expect((await desk.fail(c, m, { dutyDate: '2026-11-25', expectedVersion: 2, ...extra })).messageKey).toBe('handover.errors.notIncoming');
+    }
+    // 陈值班 signs in covering 王值班 (替班): now the incoming officer, they accept.
+    desk.clock.set(local('2026-11-26T08:32:00'));
+    await desk.call(c, 'attendance.signIn', { coversPersonId: d.ids.b });
+    expect(await sides(c)).toEqual([false, true]);
+    const ok = await desk.call(c, 'handover.confirm', { dutyDate: '2026-11-25', expectedVersion: 2 });
+    expect(ok).toMatchObject({ state: 'confirmed', incomingName: '陈值班' });
   });
 
   it('an unconfirmed handover joins Due next and, past its limit, escalates to the leader on duty step by step', async () => {

@@ -266,7 +266,7 @@ describe('escalation', () => {
       const inc = await desk.call(officer, 'incident.create', accident());
       const esc = await desk.call(officer, 'escalation.start', { incidentId: inc.id });
       expect(esc.state).toMatchObject({ status: 'waiting', stepIndex: 0, target: 'leaderOnDuty' });
-      expect(esc.currentTarget).toEqual({ name: '李带班', phone: '13900000002' });
+      expect(esc.currentTarget).toEqual({ name: '李带班', phone: '13900000002', fallback: null });
       expect((await desk.fail(officer, 'escalation.start', { incidentId: inc.id })).messageKey).toBe('incidents.errors.escalationPending');
 
       await desk.call(officer, 'escalation.contact', { escalationId: esc.id, method: 'mobile' });
@@ -307,16 +307,13 @@ describe('escalation', () => {
     }
   });
 
-  it('asks for the name when nobody is resolved for the step', async () => {
+  it('with no leader on the roster, the step falls back to the admin and says so (never silently nobody)', async () => {
     const { officer } = await setup();
     const inc = await desk.call(officer, 'incident.create', accident());
     const esc = await desk.call(officer, 'escalation.start', { incidentId: inc.id });
-    expect(esc.currentTarget).toEqual({ name: null, phone: null });
-    expect((await desk.fail(officer, 'escalation.acknowledge', { escalationId: esc.id, via: 'phone' })).messageKey).toBe(
-      'incidents.errors.ackNameRequired',
-    );
-    const c = await desk.call(officer, 'escalation.cancel', { escalationId: esc.id, reason: '误报' });
-    expect(c.state.status).toBe('cancelled');
+    expect(esc.currentTarget).toEqual({ name: '管理员', phone: '13800000000', fallback: 'admin' });
+    // Recorded by phone, the acknowledgement names whom the step reached.
+    expect((await desk.call(officer, 'escalation.acknowledge', { escalationId: esc.id, via: 'phone' })).acknowledgedBy).toBe('管理员');
   });
 });
 

@@ -151,4 +151,19 @@ describe('daily and zero reports', () => {
     expect(ledger!.rows.find((r) => r.labelKey === 'reports.section.overdueItems')!.value).toContain('某路段积水隐患整改');
     expect(v.live.zero).toBe(false);
   });
+
+  it('an item carried over counts as raised in the table, without making the day 有事', async () => {
+    d = await dutyDayDesk();
+    const { desk } = d;
+    desk.clock.set(local('2026-11-25T10:00:00'));
+    await desk.call(d.a, 'todo.add', { kind: 'todo', text: '核实积水路段' });
+    desk.clock.set(local('2026-11-25T16:00:00'));
+    const v = await desk.call(d.a, 'dailyReport.get', {});
+    // 数量 1 beside 新增 1 (it read 0: the section showed its reportable count).
+    expect(v.live.sections.find((s) => s.key === 'todos')).toMatchObject({ reportable: 0, count: 1 });
+    expect(v.live.zero).toBe(true);
+    // Counts in words are messages, translated where shown (2批23人次 / 2 batches, 23 person-times), not Chinese text from the core.
+    const petitions = v.live.sections.find((s) => s.key === 'petitions')!;
+    expect(petitions.rows[0]).toEqual({ labelKey: 'reports.section.total', value: { key: 'reports.section.times', params: { b: 0, p: 0 } } });
+  });
 });

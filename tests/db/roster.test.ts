@@ -132,12 +132,12 @@ describe('plans, versions and who is on duty', () => {
     const night = await escalate('夜间事件');
     const l1 = await person(leaderOf('2026-12-01'));
     expect(night.state.target).toBe('leaderOnDuty');
-    expect(night.currentTarget).toEqual({ name: l1.name, phone: l1.mobile });
+    expect(night.currentTarget).toEqual({ name: l1.name, phone: l1.mobile, fallback: null });
 
     desk.clock.set(at('2026-12-02T08:40:00')); // the 2 December shift has taken over
     const morning = await escalate('上午事件');
     const l2 = await person(leaderOf('2026-12-02'));
-    expect(morning.currentTarget).toEqual({ name: l2.name, phone: l2.mobile });
+    expect(morning.currentTarget).toEqual({ name: l2.name, phone: l2.mobile, fallback: null });
     expect(l2.id).not.toBe(l1.id);
   });
 

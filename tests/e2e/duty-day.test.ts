@@ -10,66 +10,36 @@
  * report and the month's attendance sheet print to PDFs from their buttons.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { adminApi, artifactsDir, axeViolations, closeAll, launchBrowser, loginUi, newPage, printToPdf, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
-import { appPages, openSection, quiet, type AppPages } from './pages';
+import type { Page } from 'playwright-core';
+import { adminApi, axeViolations, closeAll, screenshot, type TestHost } from './helpers';
+import { openSection, quiet, type AppPages } from './pages';
+import { at, printedText, startDutyDay, type DutyDayE2e } from './pages/duty-day-desk';
 import { accidentAt } from '../helpers/incidents';
 
+let d: DutyDayE2e;
 let host: TestHost;
-let browser: Browser;
-const errors: string[] = [];
+let errors: string[];
 let a: AppPages;
 let b: AppPages;
 let leader: AppPages;
-const at = (s: string) => new Date(Date.parse(`${s}+08:00`)).toISOString();
 
-async function pdfText(page: Page, name: string): Promise<string> {
-  await page.emulateMedia({ media: 'print' });
-  const file = path.join(artifactsDir, `${name}.pdf`);
-  await printToPdf(page, file);
-  await page.emulateMedia({ media: 'screen' });
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(artifactsDir, 'screens', `duty-day-${name}`)]);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/gu, ' ');
-}
+const pdfText = (page: Page, name: string): Promise<string> => printedText(page, name, `duty-day-${name}`);
 
 beforeAll(async () => {
-  host = await startTestHost({ start: Date.parse(at('2026-11-25T08:00:00')) });
-  await setupViaApi(host);
-  const call = await adminApi(host);
-  const person = (name: string, roles: ('leader' | 'officer' | 'standby')[], i: number) =>
-    call('people.create', { name, department: '应急指挥中心', title: null, officePhone: null, mobile: `1390000000${i}`, roles, sortOrder: i });
-  const li = await person('李带班', ['leader'], 1);
-  const zhang = await person('张值班', ['officer'], 2);
-  const wang = await person('王值班', ['officer'], 3);
-  await call('users.create', { login: 'lidaiban', password: 'secret123', personId: li.id, displayName: '李带班', roles: ['leader'] });
-  await call('users.create', { login: 'zhangsan', password: 'secret123', personId: zhang.id, displayName: '张值班', roles: ['officer'] });
-  await call('users.create', { login: 'wangwu', password: 'secret123', personId: wang.id, displayName: '王值班', roles: ['officer'] });
-  await call('contacts.create', { name: '城关镇值班室', kind: 'other', phone: '0758-3333110', mobile: null, fax: null, note: null } as never);
-  const plan = await call('roster.createPlan', { title: '2026年11月值班表', from: '2026-11-01', to: '2026-11-30', notes: null });
-  const [shift] = await call('shifts.list', {});
-  for (let day = 1; day <= 30; day += 1) {
-    const date = `2026-11-${String(day).padStart(2, '0')}`;
-    await call('roster.assign', { planId: plan.id, date, shiftId: shift!.id, role: 'leader', index: 0, personId: li.id });
-    await call('roster.assign', { planId: plan.id, date, shiftId: shift!.id, role: 'officer', index: 0, personId: day % 2 === 1 ? zhang.id : wang.id });
-  }
-  await call('roster.publish', { planId: plan.id, acceptWarnings: true });
-  browser = await launchBrowser();
-  const open = async (login: string) => {
-    const page = await newPage(browser, errors);
-    // The day theme unless a test picks one: "auto" would follow the machine's real clock (dark after 19:00).
-    await page.addInitScript(() => {
-      if (!localStorage.getItem('dutydesk.theme')) localStorage.setItem('dutydesk.theme', 'light');
-    });
-    await loginUi(page, host, login, 'secret123');
-    return appPages(page);
-  };
-  a = await open('zhangsan');
-  b = await open('wangwu');
-  leader = await open('lidaiban');
+  // 李带班 leads every day of November; 张值班 takes the odd days, 王值班 the even ones.
+  d = await startDutyDay('2026-11-25T08:00:00', async ({ call, ids, shift }) => {
+    await call('contacts.create', { name: '城关镇值班室', kind: 'other', phone: '0758-3333110', mobile: null, fax: null, note: null } as never);
+    const plan = await call('roster.createPlan', { title: '2026年11月值班表', from: '2026-11-01', to: '2026-11-30', notes: null });
+    for (let day = 1; day <= 30; day += 1) {
+      const date = `2026-11-${String(day).padStart(2, '0')}`;
+      await call('roster.assign', { planId: plan.id, date, shiftId: shift.id, role: 'leader', index: 0, personId: ids.leader });
+      await call('roster.assign', { planId: plan.id, date, shiftId: shift.id, role: 'officer', index: 0, personId: day % 2 === 1 ? ids.zhang : ids.wang });
+    }
+    await call('roster.publish', { planId: plan.id, acceptWarnings: true });
+  });
+  ({ host, errors, a, b, leader } = d);
 }, 120_000);
-afterAll(() => closeAll(browser, host));
+afterAll(() => closeAll(d?.browser, d?.host));
 
 describe('the whole duty day, from sign-in to the report', () => {
   it('张值班 signs in at 08:25 with one key and the Now card shows it', async () => {
@@ -145,6 +115,12 @@ describe('the whole duty day, from sign-in to the report', () => {
     expect(await b.dutyConsole.responsibility.textContent()).toContain('交班人 张值班 仍对本班负责');
     await openSection(a.page, '值班台');
     await a.dutyConsole.responsibility.waitFor();
+    // 李带班 sees the submitted record, but neither 交班 nor 同意接班 / 有异议: those are the officers' own.
+    await openSection(leader.page, '交接班');
+    await leader.handover.root.waitFor();
+    await expect.poll(() => leader.handover.state.textContent()).toBe('已交班');
+    await expect.poll(() => leader.page.getByTestId('handover-only-incoming').textContent()).toContain('王值班');
+    for (const name of ['交班', '同意接班', '有异议', '保存草稿']) expect(await leader.page.getByRole('button', { name, exact: true }).count(), name).toBe(0);
 
     await b.dutyConsole.signIn.filter({ hasText: '签到' }).click();
     await b.dutyConsole.signedInAt.waitFor();
@@ -253,7 +229,9 @@ describe('the whole duty day, from sign-in to the report', () => {
     const text = await pdfText(b.page, 'attendance-sheet');
     expect(text).toContain('2026年11月值班考勤表');
     for (const name of ['张值班', '王值班', '李带班']) expect(text).toContain(name);
-    expect(text).toContain('正常');
+    // 出勤 √ as offices write it, embedded as a real font (printToPdf fails on any Type 3 font).
+    expect(text).toContain('√ 正常');
+    expect(text).toMatch(/张值班[^\n]*√/u);
     await b.page.goBack();
   });
 
@@ -377,8 +355,9 @@ describe('the new screens in the night theme and in English', () => {
       expect(JSON.stringify(await axeViolations(p)), section).toBe('[]');
     }
     await leader.page.evaluate(() => localStorage.setItem('dutydesk.theme', 'dark'));
-    await openSection(leader.page, '带班领导');
+    // Reload first, then open the page (reloading right after the click raced the navigation: the page sometimes never came).
     await leader.page.reload();
+    await openSection(leader.page, '带班领导');
     await leader.leader.root.waitFor();
     await quiet(leader.page);
     await screenshot(leader.page, 'duty-day-10b-leader-dark');
@@ -390,5 +369,23 @@ describe('the new screens in the night theme and in English', () => {
     await quiet(p);
     await screenshot(p, 'duty-day-11-reports-en');
     await p.getByRole('navigation').getByRole('link', { name: 'Leader on duty', exact: true }).isVisible();
+    // The rest of the duty day in English at night, as 王值班 and 李带班 see it.
+    for (const [link, testId, shot] of [
+      ['Handover', 'handover-page', 'duty-day-12-handover-en-dark'],
+      ['Attendance', 'attendance-page', 'duty-day-13-attendance-en-dark'],
+    ] as const) {
+      await p.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+      await p.getByTestId(testId).waitFor();
+      await quiet(p);
+      await screenshot(p, shot);
+      expect(JSON.stringify(await axeViolations(p)), link).toBe('[]');
+    }
+    await expect.poll(() => p.getByTestId('attendance-sheet').textContent()).toContain('✓');
+    await leader.shell.languageButton.click();
+    await leader.page.getByRole('navigation').getByRole('link', { name: 'Leader on duty', exact: true }).click();
+    await leader.leader.root.waitFor();
+    await quiet(leader.page);
+    await screenshot(leader.page, 'duty-day-14-leader-en-dark');
+    expect(JSON.stringify(await axeViolations(leader.page))).toBe('[]');
   });
 });

@@ -7,62 +7,39 @@
  * (已知悉) — it stops escalating and says so, in both themes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { adminApi, artifactsDir, axeViolations, closeAll, launchBrowser, loginUi, newPage, printToPdf, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
-import { appPages, openSection, quiet, type AppPages } from './pages';
+import { axeViolations, closeAll, screenshot, type TestHost } from './helpers';
+import { openSection, quiet, type AppPages } from './pages';
+import { at, printedText, startDutyDay, type DutyDayE2e } from './pages/duty-day-desk';
 
+let d: DutyDayE2e;
 let host: TestHost;
-let browser: Browser;
-const errors: string[] = [];
+let errors: string[];
 let a: AppPages;
 let b: AppPages;
 let leader: AppPages;
-const at = (s: string) => new Date(Date.parse(`${s}+08:00`)).toISOString();
 
 beforeAll(async () => {
-  host = await startTestHost({ start: Date.parse(at('2026-12-31T09:00:00')) });
-  await setupViaApi(host);
-  const call = await adminApi(host);
-  const person = (name: string, roles: ('leader' | 'officer')[], i: number) =>
-    call('people.create', { name, department: '应急指挥中心', title: null, officePhone: null, mobile: `1390000000${i}`, roles, sortOrder: i });
-  const li = await person('李带班', ['leader'], 1);
-  const zhang = await person('张值班', ['officer'], 2);
-  const wang = await person('王值班', ['officer'], 3);
-  await call('users.create', { login: 'lidaiban', password: 'secret123', personId: li.id, displayName: '李带班', roles: ['leader'] });
-  await call('users.create', { login: 'zhangsan', password: 'secret123', personId: zhang.id, displayName: '张值班', roles: ['officer'] });
-  await call('users.create', { login: 'wangwu', password: 'secret123', personId: wang.id, displayName: '王值班', roles: ['officer'] });
-  const [day] = await call('shifts.list', {});
-  const { id: _id, active: _active, ...fields } = day!;
-  await call('shifts.update', { ...fields, id: day!.id, name: '白班', startMinutes: 510, durationMinutes: 540 });
-  const night = await call('shifts.create', { ...fields, name: '夜班', startMinutes: 1050, durationMinutes: 900, sortOrder: 1 });
-  const plan = await call('roster.createPlan', { title: '2026年12月值班表', from: '2026-12-01', to: '2026-12-31', notes: null });
-  for (let d = 1; d <= 31; d += 1) {
-    const date = `2026-12-${String(d).padStart(2, '0')}`;
-    for (const [shiftId, officer] of [
-      [day!.id, zhang.id],
-      [night.id, wang.id],
-    ] as const) {
-      await call('roster.assign', { planId: plan.id, date, shiftId, role: 'leader', index: 0, personId: li.id });
-      await call('roster.assign', { planId: plan.id, date, shiftId, role: 'officer', index: 0, personId: officer });
+  // 白班 08:30–17:30 (张值班) and 夜班 17:30–08:30 (王值班) every day of December, 李带班 leading both.
+  d = await startDutyDay('2026-12-31T09:00:00', async ({ call, ids, shift }) => {
+    const { id: _id, active: _active, ...fields } = shift;
+    await call('shifts.update', { ...fields, id: shift.id, name: '白班', startMinutes: 510, durationMinutes: 540 });
+    const night = await call('shifts.create', { ...fields, name: '夜班', startMinutes: 1050, durationMinutes: 900, sortOrder: 1 });
+    const plan = await call('roster.createPlan', { title: '2026年12月值班表', from: '2026-12-01', to: '2026-12-31', notes: null });
+    for (let day = 1; day <= 31; day += 1) {
+      const date = `2026-12-${String(day).padStart(2, '0')}`;
+      for (const [shiftId, officer] of [
+        [shift.id, ids.zhang],
+        [night.id, ids.wang],
+      ] as const) {
+        await call('roster.assign', { planId: plan.id, date, shiftId, role: 'leader', index: 0, personId: ids.leader });
+        await call('roster.assign', { planId: plan.id, date, shiftId, role: 'officer', index: 0, personId: officer });
+      }
     }
-  }
-  await call('roster.publish', { planId: plan.id, acceptWarnings: true });
-  browser = await launchBrowser();
-  const open = async (login: string) => {
-    const page = await newPage(browser, errors);
-    await page.addInitScript(() => {
-      if (!localStorage.getItem('dutydesk.theme')) localStorage.setItem('dutydesk.theme', 'light');
-    });
-    await loginUi(page, host, login, 'secret123');
-    return appPages(page);
-  };
-  a = await open('zhangsan');
-  b = await open('wangwu');
-  leader = await open('lidaiban');
+    await call('roster.publish', { planId: plan.id, acceptWarnings: true });
+  });
+  ({ host, errors, a, b, leader } = d);
 }, 120_000);
-afterAll(() => closeAll(browser, host));
+afterAll(() => closeAll(d?.browser, d?.host));
 
 describe('a handover at each shift change', () => {
   it('白班 hands over to 夜班 at 17:25; 王值班 accepts; the record prints 交班班次 白班, 接班班次 夜班', async () => {
@@ -94,12 +71,7 @@ describe('a handover at each shift change', () => {
 
     await b.handover.print.click();
     await b.page.getByTestId('handover-print-page').waitFor();
-    await b.page.emulateMedia({ media: 'print' });
-    const file = path.join(artifactsDir, 'handover-shifts-record.pdf');
-    await printToPdf(b.page, file);
-    await b.page.emulateMedia({ media: 'screen' });
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, path.join(artifactsDir, 'screens', 'handover-shifts-record')]);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/gu, ' ');
+    const text = await printedText(b.page, 'handover-shifts-record');
     expect(text).toMatch(/交班班次：白班\s+接班班次：夜班/u);
     expect(text).toMatch(/交班人（签字）\s*：\s*张值班\s+2026-12-31 17:25/u);
     expect(text).toMatch(/接班人（签字）\s*：\s*王值班\s+2026-12-31 17:35/u);
@@ -119,6 +91,13 @@ describe('a handover at each shift change', () => {
     await openSection(leader.page, '交接班');
     await leader.handover.root.waitFor();
     await expect.poll(() => leader.page.getByTestId('handover-escalation').textContent()).toContain('已逐级提醒：第 1 步 带班领导');
+    // No roster for 2027 yet: the step says whom it reached instead, and why.
+    await expect.poll(() => leader.page.getByTestId('handover-escalation').textContent()).toContain('带班领导 李带班 13900000001');
+    expect(await leader.page.getByTestId('handover-escalation-fallback').textContent()).toBe('当前班次未排带班领导，改报交班班次的带班领导');
+    // The leader sees the record and the escalation, never an officer's buttons.
+    await expect.poll(() => leader.page.getByTestId('handover-only-outgoing').textContent()).toContain('王值班');
+    expect(await leader.handover.submit.count()).toBe(0);
+    expect(await leader.page.getByRole('button', { name: '保存草稿' }).count()).toBe(0);
     await leader.page.getByTestId('handover-acknowledge').click();
     const dialog = leader.page.getByRole('dialog');
     await dialog.getByLabel('知悉说明（可选）').fill('王值班在处置山体滑坡，稍后交班');

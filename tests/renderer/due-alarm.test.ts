@@ -21,7 +21,7 @@ const escalating: HandoverItem = {
   state: 'submitted',
   dueAt: '2026-12-20T10:10:00.000Z',
   overdue: true,
-  escalation: { round: 0, stepIndex: 0, target: 'leaderOnDuty', targetName: '李带班', targetPhone: '13900000001', exhausted: false },
+  escalation: { round: 0, stepIndex: 0, target: 'leaderOnDuty', targetName: '李带班', targetPhone: '13900000001', targetFallback: null, exhausted: false },
   acknowledged: null,
 };
 const acknowledged: HandoverItem = { ...escalating, id: 'handover-2026-12-20-1-ack', dueAt: '2026-12-20T10:00:00.000Z', acknowledged: { byName: '李带班', at: '2026-12-20T10:05:00.000Z' } };

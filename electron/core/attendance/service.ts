@@ -76,6 +76,13 @@ export function shiftLines(db: Db, shift: DutyShift, marks: readonly AttendanceM
   return lines;
 }
 
+/** Who signed in on a shift covering for someone (替班), not rostered on it: they stand in for the rostered officer. */
+export function coversOf(db: Db, dutyDate: string, shiftId: number, rostered: ReadonlySet<number>): { personId: number; name: string }[] {
+  return live(marksBetween(db, dutyDate, dutyDate))
+    .filter((m) => m.kind === 'signIn' && m.dutyDate === dutyDate && m.shiftId === shiftId && !rostered.has(m.personId))
+    .map((m) => ({ personId: m.personId, name: m.personName }));
+}
+
 function leaveLookup(db: Db, from: string, to: string): (personId: number, date: string) => boolean {
   const leave = listLeave(db, from, to);
   return (personId, date) => leave.some((l) => l.personId === personId && l.from <= date && l.to >= date);
@@ -216,23 +223,23 @@ export function voidAttendance(ctx: WriteCtx, id: number, reason: string): Atten
 }
 
 /** Every line of every rostered shift of duty days [from, to], with covers (the monthly sheet, the daily report). */
-export function attendanceLines(db: Db, from: string, to: string, now: number): (AttendanceLine & { dutyDate: string; shiftId: number })[] {
+export function attendanceLines(db: Db, from: string, to: string, now: number): (AttendanceLine & { dutyDate: string; shiftId: number; start: string })[] {
   const rules = getAttendanceRules(db);
   const marks = marksBetween(db, from, to);
   const onLeave = leaveLookup(db, from, to);
   const n = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
-  const out: (AttendanceLine & { dutyDate: string; shiftId: number })[] = [];
+  const out: (AttendanceLine & { dutyDate: string; shiftId: number; start: string })[] = [];
   // Nobody signed in on a desk that did not exist yet: shifts that ended before set-up are not counted.
   const setUpAt = Date.parse(getDesk(db)?.createdAt ?? new Date(0).toISOString());
   const shifts = dutyDays(db, from, n)
     .flatMap((d) => d.shifts)
     .filter((s) => Date.parse(s.end) > setUpAt);
-  for (const s of shifts) for (const l of shiftLines(db, s, marks, onLeave, now, rules)) out.push({ ...l, dutyDate: s.date, shiftId: s.shiftId });
+  for (const s of shifts) for (const l of shiftLines(db, s, marks, onLeave, now, rules)) out.push({ ...l, dutyDate: s.date, shiftId: s.shiftId, start: s.start });
   // Covers on days without a roster.
   for (const m of live(marks)) {
     if (m.kind !== 'signIn' || shifts.some((s) => s.date === m.dutyDate && s.shiftId === m.shiftId)) continue;
     const signOut = live(marks).filter((o) => o.personId === m.personId && o.dutyDate === m.dutyDate && o.kind === 'signOut').at(-1);
-    out.push({ personId: m.personId, name: m.personName, role: null, state: 'covering', signInAt: m.at, signOutAt: signOut?.at ?? null, coveringName: m.coveringName, coveredBy: null, dutyDate: m.dutyDate, shiftId: m.shiftId });
+    out.push({ personId: m.personId, name: m.personName, role: null, state: 'covering', signInAt: m.at, signOutAt: signOut?.at ?? null, coveringName: m.coveringName, coveredBy: null, dutyDate: m.dutyDate, shiftId: m.shiftId, start: m.at });
   }
   return out;
 }
@@ -246,7 +253,8 @@ export function countStates(lines: readonly { state: AttendanceState }[]): Parti
 /** The monthly attendance sheet: one row per person, one cell per duty day. */
 export function attendanceMonth(ctx: ReadCtx, month: string): AttendanceMonth {
   const { from, to } = monthRange(month);
-  const lines = attendanceLines(ctx.db, from, to, ctx.now);
+  // A shift not begun, nobody signed in yet, is an empty cell: "—" (未签到) on a day still to come read as a miss.
+  const lines = attendanceLines(ctx.db, from, to, ctx.now).filter((l) => !(l.state === 'pending' && Date.parse(l.start) > ctx.now));
   const dates: string[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) dates.push(d);
   const rows = new Map<number, AttendanceMonth['rows'][number]>();

@@ -3,7 +3,8 @@
  * the view with the current step resolved to a person and a phone.
  */
 import type { Escalation, Input } from '../../../shared/contract';
-import type { EscalationInform, MyEscalationItem } from '../../../shared/contract/escalation';
+import type { EscalationInform, MyEscalationItem, TargetFallback } from '../../../shared/contract/escalation';
+import type { DutyPerson } from '../../../shared/contract/duty';
 import { alwaysSteps, escalationState, policyForLevel, stepSchedule, type EscalationTarget } from '../../../shared/domain/escalation';
 import { DomainError } from '../../../shared/errors';
 import type { ReadCtx, WriteCtx } from '../context';
@@ -23,7 +24,9 @@ import {
 } from './db';
 
 import { actorName, iso, toUtc } from '../context';
-import { dutyNow } from "../duty/service";
+import { dutyDays, dutyNow } from "../duty/service";
+import { listUsers } from '../auth/db';
+import type { Db } from '../store/connection';
 import { addInstruction } from '../incidents/service';
 import { getEscalationSettings } from '../incidents/settings';
 
@@ -32,9 +35,15 @@ export interface Reachable {
   phone: string | null;
   /** The directory person, when the target is one (not the superior office). */
   personId?: number | null;
+  /** The login account reached when it is the admin's (an admin need not be a directory person). */
+  userId?: number | null;
+  /** Why this person: null when the step reached whom it names; otherwise the fallback taken (or `none`: nobody at all). */
+  fallback?: TargetFallback | null;
 }
 
 type LeaderLookup = (ctx: Pick<ReadCtx, 'db'>, atMs: number) => Reachable | null;
+
+const toReachable = (p: DutyPerson): Reachable => ({ name: p.name, phone: p.mobile ?? p.officePhone ?? null, personId: p.personId });
 
 /**
  * How the leader on duty (带班领导) is found at an instant: from the
@@ -44,28 +53,74 @@ type LeaderLookup = (ctx: Pick<ReadCtx, 'db'>, atMs: number) => Reachable | null
 export const rosterLeaderLookup: LeaderLookup = (ctx, atMs) => {
   const shift = dutyNow(ctx.db, atMs).current.find((s) => s.leader.length > 0);
   const p = shift?.leader[0];
-  return p ? { name: p.name, phone: p.mobile ?? p.officePhone ?? null, personId: p.personId } : null;
+  return p ? toReachable(p) : null;
 };
 let leaderLookup: LeaderLookup = rosterLeaderLookup;
 export function setLeaderOnDutyLookup(fn: LeaderLookup | null): void {
   leaderLookup = fn ?? rosterLeaderLookup;
 }
 
+/** The first leader rostered on a shift of a duty day (the shift handing over stays responsible until accepted). */
+export function shiftLeader(db: Db, dutyDate: string, shiftId: number): Reachable | null {
+  const p = dutyDays(db, dutyDate, 1)[0]?.shifts.find((s) => s.shiftId === shiftId && s.leader.length > 0)?.leader[0];
+  return p ? toReachable(p) : null;
+}
+
+/** The desk's principal leader: the one the escalation settings name, else the person marked 单位主要领导 in the directory. */
+function principalLeader(db: Db): Reachable | null {
+  const s = getEscalationSettings(db);
+  const p = s.principalPersonId ? getPerson(db, s.principalPersonId) : (listPeople(db).find((x) => x.roles.includes('principal')) ?? null);
+  return p ? { name: p.name, phone: p.mobile ?? p.officePhone ?? null, personId: p.id } : null;
+}
+
+/** The desk's admin (办公室): the first active admin login, by the name of its directory person when linked. */
+function deskAdmin(db: Db): Reachable | null {
+  const u = listUsers(db).find((x) => x.active && x.roles.includes('admin'));
+  if (!u) return null;
+  const p = u.personId ? getPerson(db, u.personId) : null;
+  return { name: p?.name ?? u.displayName, phone: p ? (p.mobile ?? p.officePhone ?? null) : null, personId: p?.id ?? null, userId: u.id };
+}
+
+export interface ResolveOptions {
+  /** The shift an escalation is about (a handover's outgoing shift): its leader is asked before the principal leader. */
+  shift?: { dutyDate: string; shiftId: number } | undefined;
+}
+
 /**
- * Who a step reaches: the leader on duty from the roster; the principal leader
- * and the superior duty office from the settings, or — when the settings name
- * nobody — from the directory (the person marked 单位主要领导, the first
- * external contact of kind 上级值班室), so steps 2–3 run out of the box.
+ * Who a step reaches, never silently nobody. The leader on duty: from the
+ * roster at that instant → (for a handover) the leader of the shift handing
+ * over → the principal leader (settings, else the directory's 单位主要领导)
+ * → the admin. The principal leader: settings → directory → the admin. The
+ * superior duty office: settings, else the first external contact of kind
+ * 上级值班室. Each fallback says which it took; `none` when even that fails.
  */
-export function resolveTarget(ctx: Pick<ReadCtx, 'db'>, target: EscalationTarget, atMs: number): Reachable {
-  const s = getEscalationSettings(ctx.db);
-  if (target === 'leaderOnDuty') return leaderLookup(ctx, atMs) ?? { name: null, phone: null };
-  if (target === 'principalLeader') {
-    const p = s.principalPersonId ? getPerson(ctx.db, s.principalPersonId) : (listPeople(ctx.db).find((x) => x.roles.includes('principal')) ?? null);
-    return { name: p?.name ?? null, phone: p?.mobile ?? p?.officePhone ?? null, personId: p?.id ?? null };
+export function resolveTarget(ctx: Pick<ReadCtx, 'db'>, target: EscalationTarget, atMs: number, opts: ResolveOptions = {}): Reachable {
+  const nobody: Reachable = { name: null, phone: null, personId: null, fallback: 'none' };
+  const chain: [TargetFallback | null, () => Reachable | null][] =
+    target === 'leaderOnDuty'
+      ? [
+          [null, () => leaderLookup(ctx, atMs)],
+          ['shiftLeader', () => (opts.shift ? shiftLeader(ctx.db, opts.shift.dutyDate, opts.shift.shiftId) : null)],
+          ['principal', () => principalLeader(ctx.db)],
+          ['admin', () => deskAdmin(ctx.db)],
+        ]
+      : target === 'principalLeader'
+        ? [
+            [null, () => principalLeader(ctx.db)],
+            ['admin', () => deskAdmin(ctx.db)],
+          ]
+        : [[null, () => superiorOffice(ctx.db)]];
+  for (const [fallback, find] of chain) {
+    const r = find();
+    if (r) return { ...r, fallback };
   }
-  const c = s.superiorContactId ? getContact(ctx.db, s.superiorContactId) : (listContacts(ctx.db, { kind: 'superior' })[0] ?? null);
-  return { name: c?.name ?? null, phone: c?.phone ?? c?.mobile ?? null, personId: null };
+  return nobody;
+}
+
+function superiorOffice(db: Db): Reachable | null {
+  const s = getEscalationSettings(db);
+  const c = s.superiorContactId ? getContact(db, s.superiorContactId) : (listContacts(db, { kind: 'superior' })[0] ?? null);
+  return c ? { name: c.name, phone: c.phone ?? c.mobile ?? null, personId: null } : null;
 }
 
 const isClosed = (rec: EscalationRecord): boolean => rec.cancelledAt !== null;
@@ -81,6 +136,7 @@ function informsOf(ctx: Pick<ReadCtx, 'db' | 'now'>, rec: EscalationRecord, cont
       dueAt: iso(a.dueAt),
       name: c?.targetName ?? who.name,
       phone: c?.targetPhone ?? who.phone,
+      fallback: c ? null : (who.fallback ?? null),
       done: c ? { at: c.at, by: c.by, method: c.method } : null,
     };
   });
@@ -125,7 +181,7 @@ export function escalationView(ctx: Pick<ReadCtx, 'db' | 'now'>, rec: Escalation
     cancelledAt: rec.cancelledAt,
     cancelReason: rec.cancelReason,
     state: { ...st, stepStartedAt: iso(st.stepStartedAt), dueAt: iso(st.dueAt), endsAt: iso(st.endsAt) },
-    currentTarget: (({ name, phone }) => ({ name, phone }))(resolveTarget(ctx, st.target, ctx.now)),
+    currentTarget: (({ name, phone, fallback }) => ({ name, phone, fallback: fallback ?? null }))(resolveTarget(ctx, st.target, ctx.now)),
     contacts,
     informs,
     upcoming,
@@ -217,32 +273,42 @@ export function cancel(ctx: WriteCtx, id: number, reason: string): Escalation {
   return escalationView(ctx, getEscalation(ctx.db, id)!);
 }
 
+/** Who is logged in, as an escalation may address them: their directory person, or the admin's login itself. */
+interface Me {
+  personId: number | null;
+  userId: number | null;
+}
+const isMe = (r: Reachable, me: Me): boolean =>
+  (me.personId !== null && r.personId === me.personId) || (me.userId !== null && r.personId == null && r.userId === me.userId);
+
 /** Where the logged-in person is addressed by an open escalation: the waiting chain step, or an inform still due. */
-function addressedTo(ctx: Pick<ReadCtx, 'db' | 'now'>, rec: EscalationRecord, personId: number): { kind: 'chain' | 'inform'; stepIndex: number; target: EscalationTarget; dueAt: number }[] {
+function addressedTo(ctx: Pick<ReadCtx, 'db' | 'now'>, rec: EscalationRecord, me: Me): { kind: 'chain' | 'inform'; stepIndex: number; target: EscalationTarget; dueAt: number }[] {
   const out: { kind: 'chain' | 'inform'; stepIndex: number; target: EscalationTarget; dueAt: number }[] = [];
   if (isClosed(rec)) return out;
   const st = escalationState(rec.policy, Date.parse(rec.startedAt), ctx.now);
-  if (rec.acknowledgedAt === null && resolveTarget(ctx, st.target, ctx.now).personId === personId) {
+  if (rec.acknowledgedAt === null && isMe(resolveTarget(ctx, st.target, ctx.now), me)) {
     out.push({ kind: 'chain', stepIndex: st.stepIndex, target: st.target, dueAt: st.dueAt });
   }
   for (const i of informsOf(ctx, rec)) {
     if (i.done || out.some((o) => o.stepIndex === i.stepIndex)) continue;
-    if (resolveTarget(ctx, i.target, Math.min(Date.parse(i.dueAt), ctx.now)).personId === personId) {
+    if (isMe(resolveTarget(ctx, i.target, Math.min(Date.parse(i.dueAt), ctx.now)), me)) {
       out.push({ kind: 'inform', stepIndex: i.stepIndex, target: i.target, dueAt: Date.parse(i.dueAt) });
     }
   }
   return out;
 }
 
+const meOf = (ctx: ReadCtx): Me => ({ personId: ctx.session?.personId ?? null, userId: ctx.session?.userId ?? null });
+
 /** The "待我处理" list: open escalation steps addressed to the logged-in person. */
 export function myEscalations(ctx: ReadCtx): MyEscalationItem[] {
-  const personId = ctx.session?.personId ?? null;
-  if (personId === null) return [];
+  const me = meOf(ctx);
+  if (me.personId === null && me.userId === null) return [];
   const out: MyEscalationItem[] = [];
   for (const rec of pendingEscalations(ctx.db)) {
     const inc = getIncident(ctx.db, rec.incidentId);
     if (!inc) continue;
-    for (const a of addressedTo(ctx, rec, personId)) {
+    for (const a of addressedTo(ctx, rec, me)) {
       out.push({ escalationId: rec.id, incidentId: inc.id, incidentNo: inc.no, title: inc.title, level: inc.level, stepIndex: a.stepIndex, target: a.target, kind: a.kind, dueAt: iso(a.dueAt), overdue: a.dueAt < ctx.now });
     }
   }
@@ -256,10 +322,12 @@ export function myEscalations(ctx: ReadCtx): MyEscalationItem[] {
  */
 export function acknowledgeMine(ctx: WriteCtx, input: Input<'escalation.acknowledgeMine'>): Escalation {
   const rec = mustPending(ctx, input.escalationId, { chain: false });
-  const personId = ctx.session?.personId ?? null;
-  const me = personId !== null ? getPerson(ctx.db, personId) : null;
-  const mine = me ? addressedTo(ctx, rec, me.id) : [];
-  if (!me || mine.length === 0) throw new DomainError('FORBIDDEN', 'incidents.errors.notAddressedToYou');
+  const who = meOf(ctx);
+  const person = who.personId !== null ? getPerson(ctx.db, who.personId) : null;
+  const mine = addressedTo(ctx, rec, who);
+  if ((!person && who.userId === null) || mine.length === 0) throw new DomainError('FORBIDDEN', 'incidents.errors.notAddressedToYou');
+  // An admin without a directory person answers under the login's name.
+  const me = { name: person?.name ?? actorName(ctx), mobile: person?.mobile ?? null, officePhone: person?.officePhone ?? null };
   const at = iso(ctx.now);
   for (const a of mine) {
     if (a.kind === 'chain') {

@@ -17,6 +17,7 @@ import { shiftChanges, type ShiftChange, type ShiftOfDay } from '../../../shared
 import type { LogKind } from '../../../shared/domain/log';
 import { DomainError } from '../../../shared/errors';
 import { addDays, localParts } from '../../../shared/time';
+import { coversOf } from '../attendance/service';
 import { backupAfterHandover } from '../backup/service';
 import type { ReadCtx, WriteCtx } from '../context';
 import { actorName, deskTimeZone, iso } from '../context';
@@ -142,6 +143,44 @@ function rosterNames(db: Db, c: Pick<ShiftChange, 'dutyDate' | 'shiftId'>, role:
   return [...new Set(shifts.flatMap((s) => s[role].map((p) => p.name)))];
 }
 
+/**
+ * The officers of a shift: those rostered on it and whoever signed in
+ * covering (替班). Only they hand it over (outgoing) or accept it (incoming).
+ */
+export function officersOfShift(db: Db, dutyDate: string, shiftId: number): { ids: Set<number>; names: string[] } {
+  const shifts = dutyDays(db, dutyDate, 1)[0]?.shifts.filter((s) => s.shiftId === shiftId) ?? [];
+  const people = shifts.flatMap((s) => s.officer);
+  const rostered = new Set(shifts.flatMap((s) => [...s.leader, ...s.officer, ...s.standby].map((p) => p.personId)));
+  const all = [...people.map((p) => ({ personId: p.personId, name: p.name })), ...coversOf(db, dutyDate, shiftId, rostered)];
+  return { ids: new Set(all.map((p) => p.personId)), names: [...new Set(all.map((p) => p.name))] };
+}
+
+type Side = 'outgoing' | 'incoming';
+const sideShift = (c: ShiftChange, side: Side) => (side === 'outgoing' ? { dutyDate: c.dutyDate, shiftId: c.shiftId } : { dutyDate: c.incoming.dutyDate, shiftId: c.incoming.shiftId });
+
+/**
+ * Whether the logged-in person acts for a side of a shift change: an
+ * officer's login (a leader or admin login never hands over or accepts),
+ * whose person is among that shift's officers — or any officer when the
+ * roster names none (a day without a roster still hands over).
+ */
+function sideOf(ctx: Pick<ReadCtx, 'db' | 'session'>, c: ShiftChange, side: Side): { names: string[]; isMe: boolean } {
+  const { dutyDate, shiftId } = sideShift(c, side);
+  const { ids, names } = officersOfShift(ctx.db, dutyDate, shiftId);
+  const s = ctx.session;
+  const isOfficer = s?.roles.includes('officer') ?? false;
+  return { names, isMe: isOfficer && (ids.size === 0 || (s!.personId !== null && ids.has(s!.personId))) };
+}
+
+/** Refuses anyone but the side's officers, naming them (a call without a session — the seeder, a tool — is not a person). */
+function mustActFor(ctx: ReadCtx, c: ShiftChange, side: Side): void {
+  if (!ctx.session) return;
+  const { names, isMe } = sideOf(ctx, c, side);
+  if (isMe) return;
+  const key = side === 'outgoing' ? 'handover.errors.notOutgoing' : 'handover.errors.notIncoming';
+  throw new DomainError('FORBIDDEN', key, { names: names.join('、') || '—' });
+}
+
 const isRostered = (db: Db, c: Pick<ShiftChange, 'dutyDate' | 'shiftId'>): boolean =>
   (dutyDays(db, c.dutyDate, 1)[0]?.shifts ?? []).some((s) => s.shiftId === c.shiftId);
 
@@ -197,7 +236,8 @@ function escalationOf(ctx: Pick<ReadCtx, 'db' | 'now'>, c: ShiftChange, rec: Han
   const { confirmBy } = handoverTimes(ctx.db, c, rec);
   if (ctx.now < confirmBy) return null;
   const st = escalationState(getEscalationSettings(ctx.db).policy, confirmBy, ctx.now, { acknowledgedAt: ack ? Date.parse(ack.at) : null });
-  return { state: st, who: resolveTarget(ctx, st.target, ack ? Date.parse(ack.at) : ctx.now) };
+  // The shift handing over stays responsible until accepted: its leader is asked when nobody leads the running shift.
+  return { state: st, who: resolveTarget(ctx, st.target, ack ? Date.parse(ack.at) : ctx.now, { shift: { dutyDate: c.dutyDate, shiftId: c.shiftId } }) };
 }
 
 function responsibilityOf(db: Db, now: number): HandoverView['responsibility'] {
@@ -230,6 +270,8 @@ export function handoverView(ctx: ReadCtx, dutyDate?: string, shiftId?: number):
   const keyOf = (x: ShiftChange | undefined, fallback: string) => (x ? { dutyDate: x.dutyDate, shiftId: x.shiftId } : { dutyDate: fallback, shiftId: c.shiftId });
   return {
     now: iso(ctx.now),
+    outgoing: sideOf(ctx, c, 'outgoing'),
+    incomingOfficers: sideOf(ctx, c, 'incoming'),
     dutyDate: c.dutyDate,
     shiftId: c.shiftId,
     shiftName: c.shiftName,
@@ -242,7 +284,15 @@ export function handoverView(ctx: ReadCtx, dutyDate?: string, shiftId?: number):
     live: shiftSnapshot(ctx, c),
     objectsTemplate: getHandoverSettings(ctx.db).objects,
     escalation: esc
-      ? { round: esc.state.round, stepIndex: esc.state.stepIndex, target: esc.state.target, targetName: esc.who.name, exhausted: esc.state.status === 'exhausted' }
+      ? {
+          round: esc.state.round,
+          stepIndex: esc.state.stepIndex,
+          target: esc.state.target,
+          targetName: esc.who.name,
+          targetPhone: esc.who.phone,
+          targetFallback: esc.who.fallback ?? null,
+          exhausted: esc.state.status === 'exhausted',
+        }
       : null,
     acknowledgement: ack,
     responsibility: responsibilityOf(ctx.db, ctx.now),
@@ -272,6 +322,7 @@ const newRecordOf = (c: ShiftChange) => ({ dutyDate: c.dutyDate, shiftId: c.shif
 export function saveHandover(ctx: WriteCtx, key: HandoverKeyInput, expectedVersion: number, content: HandoverContent): Handover {
   const c = changeOf(ctx.db, key.dutyDate, key.shiftId);
   mustHaveBegun(ctx, c);
+  mustActFor(ctx, c, 'outgoing');
   const rec = getHandover(ctx.db, c.dutyDate, c.shiftId);
   checkVersion(rec, expectedVersion);
   if (rec && rec.state !== 'draft' && rec.state !== 'returned') throw new DomainError('CONFLICT', 'handover.errors.notEditable');
@@ -286,6 +337,7 @@ export function saveHandover(ctx: WriteCtx, key: HandoverKeyInput, expectedVersi
 export function submitHandover(ctx: WriteCtx, key: HandoverKeyInput, expectedVersion: number, content: HandoverContent): Handover {
   const c = changeOf(ctx.db, key.dutyDate, key.shiftId);
   mustHaveBegun(ctx, c);
+  mustActFor(ctx, c, 'outgoing');
   let rec = getHandover(ctx.db, c.dutyDate, c.shiftId);
   checkVersion(rec, expectedVersion);
   if (rec && rec.state !== 'draft' && rec.state !== 'returned') throw new DomainError('CONFLICT', 'handover.errors.notEditable');
@@ -318,6 +370,7 @@ function mustSubmitted(ctx: ReadCtx, key: HandoverKeyInput, expectedVersion: num
   if (rec.state !== 'submitted') throw new DomainError('CONFLICT', 'handover.errors.notSubmitted');
   // Face to face, each as themself: the outgoing officer cannot accept their own shift.
   if (ctx.session && rec.outgoingUserId === ctx.session.userId) throw new DomainError('FORBIDDEN', 'handover.errors.sameOfficer');
+  mustActFor(ctx, c, 'incoming');
   return rec;
 }
 
@@ -495,7 +548,7 @@ export function handoverDueItems(ctx: Pick<ReadCtx, 'db' | 'now'>): DueItem[] {
       id: ack ? `${key}-ack` : `${key}-${st.round}-${st.stepIndex}`,
       dueAt: ack ? iso(confirmBy) : iso(st.dueAt),
       overdue: true,
-      escalation: { round: st.round, stepIndex: st.stepIndex, target: st.target, targetName: esc.who.name, targetPhone: esc.who.phone, exhausted: st.status === 'exhausted' },
+      escalation: { round: st.round, stepIndex: st.stepIndex, target: st.target, targetName: esc.who.name, targetPhone: esc.who.phone, targetFallback: esc.who.fallback ?? null, exhausted: st.status === 'exhausted' },
       acknowledged: ack ? { byName: ack.byName, at: ack.at } : null,
     });
   }
@@ -518,5 +571,7 @@ export function handoverReportSection(db: Db, period: { start: number; end: numb
       { labelKey: 'handover.section.open', value: open },
     ],
     reportable: 0,
+    // The table's 数量 is the items raised in the period (never 0 beside "新增 1").
+    count: raised.length,
   };
 }

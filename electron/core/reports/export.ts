@@ -37,7 +37,7 @@ function statsRows(sheet: OfficialSheet, s: DailyReportStats): void {
   ]);
   sheet.add([zh('reports.table.instructions'), s.instructions.total, zh('reports.table.instructionDetail', s.instructions)]);
   for (const sec of s.sections) {
-    sheet.add([zh(sec.titleKey), sec.reportable, sec.rows.map((r) => `${zh(r.labelKey, r.params)} ${r.value}`).join('，')]);
+    sheet.add([zh(sec.titleKey), sec.count ?? sec.reportable, sec.rows.map((r) => `${zh(r.labelKey, r.params)} ${typeof r.value === 'object' ? zh(r.value.key, r.value.params) : r.value}`).join('，')]);
   }
 }
 

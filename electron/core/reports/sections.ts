@@ -25,7 +25,7 @@ export type ReportSectionSource = (ctx: ReadCtx, period: { start: number; end: n
 const petitionsSection: ReportSectionSource = (ctx, { dutyDate }) => {
   if (!dutyDate) return null;
   const c = petitionDayCounts(ctx, dutyDate);
-  const times = (n: { batches: number; personTimes: number }) => `${n.batches}批${n.personTimes}人次`;
+  const times = (n: { batches: number; personTimes: number }) => ({ key: 'reports.section.times', params: { b: n.batches, p: n.personTimes } });
   return {
     key: 'petitions',
     titleKey: 'reports.section.petitions',
@@ -37,6 +37,7 @@ const petitionsSection: ReportSectionSource = (ctx, { dutyDate }) => {
       { labelKey: 'reports.section.overdue', value: c.overdue },
     ],
     reportable: c.byLevel.province.batches + c.byLevel.beijing.batches + c.abnormal.batches + c.overdue,
+    count: c.total.batches,
   };
 };
 
@@ -54,6 +55,7 @@ const ledgerSection: ReportSectionSource = (ctx, { dutyDate }) => {
       { labelKey: 'reports.section.overdueItems', value: c.overdue.map((o) => `${o.no} ${o.title}（${o.ownerUnit}，${o.deadline}）`).join('；') || 0 },
     ],
     reportable: c.overdue.length,
+    count: c.entered,
   };
 };
 
@@ -70,6 +72,7 @@ const documentsSection: ReportSectionSource = (ctx, { dutyDate }) => {
       { labelKey: 'reports.section.overdue', value: c.overdue },
     ],
     reportable: 0,
+    count: c.documents + c.telegrams,
   };
 };
 

@@ -341,9 +341,15 @@ export function rollup(ctx: ReadCtx, from: string, to: string): DailyReportRollu
       if (!acc) sections.set(s.key, { ...s, rows: s.rows.map((r) => ({ ...r })) });
       else {
         acc.reportable += s.reportable;
+        if (acc.count !== undefined || s.count !== undefined) acc.count = (acc.count ?? 0) + (s.count ?? 0);
         for (const r of s.rows) {
           const row = acc.rows.find((x) => x.labelKey === r.labelKey);
           if (row && typeof row.value === 'number' && typeof r.value === 'number') row.value += r.value;
+          else if (row && typeof row.value === 'object' && typeof r.value === 'object' && row.value.key === r.value.key) {
+            const sum: Record<string, number> = { ...row.value.params };
+            for (const [k, n] of Object.entries(r.value.params)) sum[k] = (sum[k] ?? 0) + n;
+            row.value = { key: row.value.key, params: sum };
+          }
           else if (!row) acc.rows.push({ ...r });
         }
       }

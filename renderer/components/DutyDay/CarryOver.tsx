@@ -31,7 +31,7 @@ export function ResponsibilityBanner() {
         {r.overdue && !r.acknowledgement && t('handover.responsibilityOverdue', { time: formatTime(r.confirmBy, tz) })}
         {r.acknowledgement && (
           <Text span fw={700} size="sm" data-testid="responsibility-ack">
-            {t('handover.acknowledged', { name: r.acknowledgement.byName, time: formatTime(r.acknowledgement.at, tz), note: r.acknowledgement.note ? `：${r.acknowledgement.note}` : '' })}
+            {t('handover.acknowledged', { name: r.acknowledgement.byName, time: formatTime(r.acknowledgement.at, tz), note: r.acknowledgement.note ? `${t('reports.punct.colon')}${r.acknowledgement.note}` : '' })}
           </Text>
         )}{' '}
         <Link to={handoverLink(r.dutyDate, r.shiftId)}>{t('handover.title')}</Link>

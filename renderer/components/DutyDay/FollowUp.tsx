@@ -34,7 +34,7 @@ export function InstructionLine({ i, canAct = true }: { i: OpenInstruction; canA
           {t(`leader.followUp.${i.state}`)}
         </Badge>
         <Text size="sm" className="dd-wrap">
-          {i.leaderName}：{i.text}
+          {i.leaderName}{t('reports.punct.colon')}{i.text}
         </Text>
       </Group>
       <Text size="xs" c="dimmed" className="dd-wrap">

@@ -64,7 +64,8 @@ export function AttendancePage() {
       {m && m.rows.length === 0 && <Text c="dimmed">{t('attendance.empty')}</Text>}
       {m && m.rows.length > 0 && (
         <ScrollArea viewportProps={{ tabIndex: 0, 'aria-label': t('attendance.title') }}>
-          <Table withTableBorder withColumnBorders fz="xs" data-testid="attendance-sheet">
+          {/* Compact cells: a whole month and its totals fit a 1366-px screen without scrolling to the totals. */}
+          <Table withTableBorder withColumnBorders fz="xs" horizontalSpacing={4} verticalSpacing={6} ta="center" data-testid="attendance-sheet">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('attendance.name')}</Table.Th>
@@ -79,7 +80,9 @@ export function AttendancePage() {
             <Table.Tbody>
               {m.rows.map((r) => (
                 <Table.Tr key={r.personId}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.name}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }} ta="left">
+                    {r.name}
+                  </Table.Td>
                   {m.dates.map((d) => (
                     <Table.Td key={d} title={(r.cells[d] ?? []).map((c) => t(`attendance.state.${c.state}`)).join('/')}>
                       {(r.cells[d] ?? []).map((c) => t(`attendance.short.${c.state}`)).join('/')}
@@ -95,7 +98,7 @@ export function AttendancePage() {
         </ScrollArea>
       )}
       <Text size="xs" c="dimmed">
-        {t('attendance.legend')}：{attendanceStates.map((s) => `${t(`attendance.short.${s}`)} ${t(`attendance.state.${s}`)}`).join('　')}
+        {t('attendance.legend')}{t('reports.punct.colon')}{attendanceStates.map((s) => `${t(`attendance.short.${s}`)} ${t(`attendance.state.${s}`)}`).join(t('reports.punct.gap'))}
       </Text>
     </Stack>
   );

@@ -19,9 +19,8 @@ const counted = attendanceStates.slice(0, 7);
 export function AttendancePrintPage() {
   const { month } = useParams();
   const { t } = useTranslation();
-  // On paper 正常 is 正, not √: the check mark fell back to the system's CFF font and printed as a Type 3 drawing
-  // (the shipped print faces' symbol subset did not serve it); every other code is a character of the faces.
-  const short = (s: AttendanceState): string => (s === 'normal' ? t('attendance.printShortNormal') : t(`attendance.short.${s}`));
+  // 出勤 √ on paper as on screen: the check mark is served by the shipped 'DutyDesk Symbols' face (print-fonts.css).
+  const short = (s: AttendanceState): string => t(`attendance.short.${s}`);
   const q = useApiQuery('attendance.month', { month: month ?? '' });
   if (q.error) return <p role="alert">{errorText(t, q.error)}</p>;
   if (!q.data) return null;

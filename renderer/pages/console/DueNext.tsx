@@ -93,6 +93,11 @@ export function DueNext() {
                       {target.name ?? t('incidents.detail.unresolved')} {target.phone ?? ''}
                     </Text>
                   )}
+                  {target?.fallback && (
+                    <Text size="xs" c={overdueColor} className="dd-wrap" data-testid="due-fallback">
+                      {t(`escalation.fallback.${target.fallback}`)}
+                    </Text>
+                  )}
                   <Text size="xs" c="dimmed">
                     {i.kind === 'register' ? registerDue(i, tz, t) : formatTime(i.dueAt, tz)}
                   </Text>

@@ -73,11 +73,15 @@ export function SnapshotView({ s }: { s: HandoverSnapshot }) {
               {t(`incidents.level.${i.level}`)}
             </Badge>
             {i.no} {i.title} · {t(`incidents.status.${i.status}`)}
-            {i.nextDeadline ? ` · ${t(`incidents.deadline.${i.nextDeadline.kind}`)} ${formatDateTime(i.nextDeadline.dueAt, tz)}` : ''}
+            {i.nextDeadline && (
+              <Text span size="sm" c={i.nextDeadline.overdue ? overdueColor : undefined} fw={i.nextDeadline.overdue ? 700 : undefined} data-testid="handover-incident-deadline">
+                {` · ${t(`incidents.deadline.${i.nextDeadline.kind}`)} ${formatDateTime(i.nextDeadline.dueAt, tz)}${i.nextDeadline.overdue ? t('handover.deadlineOverdue') : ''}`}
+              </Text>
+            )}
           </Text>
           {i.lastInstruction && (
             <Text size="xs" fw={600} className="dd-wrap">
-              {t('due.latestInstruction')}：{i.lastInstruction}
+              {t('due.latestInstruction')}{t('reports.punct.colon')}{i.lastInstruction}
             </Text>
           )}
         </Stack>
@@ -130,7 +134,10 @@ export function HandoverPage() {
 
   if (!v) return null;
   const state: HandoverState | 'none' = rec?.state ?? 'none';
-  const editable = state === 'none' || state === 'draft' || state === 'returned';
+  // Only the outgoing shift's officers write and submit the form; only the incoming one accepts it (the API refuses the rest).
+  const editable = (state === 'none' || state === 'draft' || state === 'returned') && v.outgoing.isMe;
+  const open = state === 'none' || state === 'draft' || state === 'returned';
+  const names = (n: string[]) => n.join('、') || '—';
   const mine = rec?.outgoingName !== null && rec?.outgoingName === session?.displayName;
   const content = { notes: notes || null, watchItems: watch || null, objects };
   const onError = (e: unknown) => setError(errorTextWithField(t, e));
@@ -183,14 +190,23 @@ export function HandoverPage() {
         <Alert color={v.acknowledgement ? 'orange' : 'red'} variant="light" data-testid="handover-escalation">
           <Stack gap={4}>
             <Text size="sm" fw={600}>
-              {t('handover.escalated', { step: v.escalation.stepIndex + 1, target: t(`incidents.target.${v.escalation.target}`), name: v.escalation.targetName ?? '' })}
+              {t('handover.escalated', {
+                step: v.escalation.stepIndex + 1,
+                target: t(`incidents.target.${v.escalation.target}`),
+                name: [v.escalation.targetName ?? t('incidents.detail.unresolved'), v.escalation.targetPhone].filter(Boolean).join(' '),
+              })}
             </Text>
+            {v.escalation.targetFallback && (
+              <Text size="sm" data-testid="handover-escalation-fallback">
+                {t(`escalation.fallback.${v.escalation.targetFallback}`)}
+              </Text>
+            )}
             {v.acknowledgement ? (
               <Text size="sm" fw={700} data-testid="handover-acknowledged">
                 {t('handover.acknowledged', {
                   name: v.acknowledgement.byName,
                   time: formatDateTime(v.acknowledgement.at, tz),
-                  note: v.acknowledgement.note ? `：${v.acknowledgement.note}` : '',
+                  note: v.acknowledgement.note ? `${t('reports.punct.colon')}${v.acknowledgement.note}` : '',
                 })}
               </Text>
             ) : (
@@ -285,11 +301,21 @@ export function HandoverPage() {
           )}
           {rec && rec.state !== 'draft' && rec.submittedAt && (
             <Text size="sm">
-              {t('handover.outgoing')}：{rec.outgoingName}　{t('handover.submittedAt')}：{formatDateTime(rec.submittedAt, tz)}
+              {t('handover.outgoing')}{t('reports.punct.colon')}{rec.outgoingName}{t('reports.punct.gap')}{t('handover.submittedAt')}{t('reports.punct.colon')}{formatDateTime(rec.submittedAt, tz)}
+            </Text>
+          )}
+          {open && !v.outgoing.isMe && (
+            <Text size="sm" c="dimmed" data-testid="handover-only-outgoing">
+              {t('handover.onlyOutgoing', { names: names(v.outgoing.names) })}
             </Text>
           )}
           {rec?.state === 'submitted' && mine && <Alert color="blue">{t('handover.ownHandover')}</Alert>}
-          {rec?.state === 'submitted' && !mine && (
+          {rec?.state === 'submitted' && !mine && !v.incomingOfficers.isMe && (
+            <Text size="sm" c="dimmed" data-testid="handover-only-incoming">
+              {t('handover.onlyIncoming', { names: names(v.incomingOfficers.names) })}
+            </Text>
+          )}
+          {rec?.state === 'submitted' && !mine && v.incomingOfficers.isMe && (
             <Stack gap="xs">
               <Group align="flex-end">
                 <TextInput label={t('handover.confirmNote')} value={confirmNote} onChange={(e) => setConfirmNote(e.currentTarget.value)} style={{ flex: 1 }} />
@@ -307,7 +333,7 @@ export function HandoverPage() {
           )}
           {rec?.state === 'confirmed' && (
             <Alert color="teal" data-testid="handover-confirmed">
-              {t('handover.incoming')}：{rec.incomingName}　{t('handover.confirmedAt')}：{rec.confirmedAt ? formatDateTime(rec.confirmedAt, tz) : ''}　{rec.confirmNote}
+              {t('handover.incoming')}{t('reports.punct.colon')}{rec.incomingName}{t('reports.punct.gap')}{t('handover.confirmedAt')}{t('reports.punct.colon')}{rec.confirmedAt ? formatDateTime(rec.confirmedAt, tz) : ''}{t('reports.punct.gap')}{rec.confirmNote}
             </Alert>
           )}
         </Stack>

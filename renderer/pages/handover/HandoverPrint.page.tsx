@@ -68,7 +68,7 @@ export function HandoverPrintPage() {
               {s.incidents.map((i) => (
                 <div key={i.id}>
                   {i.no} {i.title}（{printText(t(`incidents.level.${i.level}`))}，{t(`incidents.status.${i.status}`)}）
-                  {i.nextDeadline ? `；${t(`incidents.deadline.${i.nextDeadline.kind}`)} ${formatDateTime(i.nextDeadline.dueAt, tz)}` : ''}
+                  {i.nextDeadline ? `；${t(`incidents.deadline.${i.nextDeadline.kind}`)} ${formatDateTime(i.nextDeadline.dueAt, tz)}${i.nextDeadline.overdue ? t('handover.deadlineOverdue') : ''}` : ''}
                   {i.lastInstruction ? `；${t('due.latestInstruction')}：${i.lastInstruction}` : ''}
                 </div>
               ))}

@@ -79,6 +79,11 @@ function Pending({ esc, run }: { esc: Escalation; run: (fn: () => Promise<unknow
             target: t(`incidents.target.${esc.state.target}`),
           })}
           ：{esc.currentTarget.name ?? t('incidents.detail.unresolved')} {esc.currentTarget.phone ?? ''}
+          {esc.currentTarget.fallback && (
+            <Text span size="sm" fw={400} ml="xs" data-testid="escalation-fallback">
+              （{t(`escalation.fallback.${esc.currentTarget.fallback}`)}）
+            </Text>
+          )}
         </Text>
         <Text ff="monospace" fw={700} c={exhausted || c.overdue ? 'red' : undefined}>
           {exhausted ? t('due.exhausted') : t('due.left', { t: c.text })}

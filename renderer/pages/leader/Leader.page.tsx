@@ -17,7 +17,7 @@ import { InstructionLine } from '../../components/DutyDay/FollowUp';
 import { useDesk, useHasRole } from '../../lib/desk-context';
 import { dueLabel, dueLink, dueSubject, handoverLink, shiftWords } from '../../lib/due-text';
 import { errorTextWithField, notifySaved } from '../../lib/errors';
-import { formatDateTime, formatTime } from '../../lib/format';
+import { formatDate, formatDateTime, formatTime } from '../../lib/format';
 import { instructionColor, neutralColor, overdueColor } from '../../theme';
 
 function Instruct({ incident, onClose }: { incident: IncidentSummary; onClose: () => void }) {
@@ -105,7 +105,7 @@ export function LeaderPage() {
               {d.entries.map((e) => (
                 <Text key={e.id} size="sm" className="dd-wrap">
                   {formatTime(e.occurredAt, tz)} {t(`log.kind.${e.kind}`)} {e.summary}
-                  {e.instruction ? ` · ${t('log.instruction')}：${e.instruction}` : ''}
+                  {e.instruction ? ` · ${t('log.instruction')}${t('reports.punct.colon')}${e.instruction}` : ''}
                 </Text>
               ))}
             </Stack>
@@ -114,7 +114,8 @@ export function LeaderPage() {
             {d.due.length === 0 && nothing}
             {d.due.map((i) => (
               <Text key={i.id} size="sm" c={i.overdue ? overdueColor : undefined} component={Link} to={dueLink(i)} display="block">
-                {formatTime(i.dueAt, tz)} {dueLabel(t, i)} · {dueSubject(t, i)}
+                {/* A deadline of another day (an old one still overdue, tomorrow's) carries its date. */}
+                {formatDate(i.dueAt, tz) === formatDate(d.now, tz) ? formatTime(i.dueAt, tz) : formatDateTime(i.dueAt, tz)} {dueLabel(t, i)} · {dueSubject(t, i)}
               </Text>
             ))}
           </Section>
@@ -170,7 +171,7 @@ export function LeaderPage() {
               {d.waiting.objections.map((o) => (
                 <Text key={`${o.dutyDate}-${o.shiftId}`} size="sm" c={instructionColor} component={Link} to={handoverLink(o.dutyDate, o.shiftId)}>
                   {o.dutyDate}
-                  {shiftWords(o.shiftName)} {o.by}：{o.note}
+                  {shiftWords(o.shiftName)} {o.by}{t('reports.punct.colon')}{o.note}
                 </Text>
               ))}
             </Stack>

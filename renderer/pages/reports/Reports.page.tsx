@@ -84,7 +84,12 @@ function DailyTab() {
         )}
       </Group>
       <Text size="sm">
-        {t('reports.period')}：{t('reports.periodValue', { from: formatDateTime(v.periodStart, tz), to: formatDateTime(v.periodEnd, tz) })}　{t('reports.dueAt')}：
+        {t('reports.period')}
+        {t('reports.punct.colon')}
+        {t('reports.periodValue', { from: formatDateTime(v.periodStart, tz), to: formatDateTime(v.periodEnd, tz) })}
+        {t('reports.punct.gap')}
+        {t('reports.dueAt')}
+        {t('reports.punct.colon')}
         {formatDateTime(v.dueAt, tz)}
       </Text>
       <Paper withBorder p="md">
@@ -145,8 +150,17 @@ function DailyTab() {
       )}
       {r && (
         <Text size="sm" c="dimmed">
-          {t('reports.draftedBy')}：{r.draftedBy}　{t('reports.reviewedBy')}：{r.reviewedBy ?? '—'}　
-          {r.sentAt ? `${t('reports.sentBy')}：${r.sentBy ?? ''} ${formatDateTime(r.sentAt, tz)} → ${r.recipient ?? ''}（${t(`incidents.method.${r.method ?? 'written'}`)}）` : ''}
+          {t('reports.draftedBy')}
+          {t('reports.punct.colon')}
+          {r.draftedBy}
+          {t('reports.punct.gap')}
+          {t('reports.reviewedBy')}
+          {t('reports.punct.colon')}
+          {r.reviewedBy ?? '—'}
+          {t('reports.punct.gap')}
+          {r.sentAt
+            ? `${t('reports.sentBy')}${t('reports.punct.colon')}${r.sentBy ?? ''} ${formatDateTime(r.sentAt, tz)} → ${r.recipient ?? ''}${t('reports.punct.open')}${t(`incidents.method.${r.method ?? 'written'}`)}${t('reports.punct.close')}`
+            : ''}
         </Text>
       )}
       {r && isLeader && (

@@ -13,24 +13,25 @@ import { printText } from '../../lib/print-text';
 
 export function statsRows(t: (k: string, p?: Record<string, unknown>) => string, s: DailyReportStats): { key: string; item: string; count: number; detail: string }[] {
   const attendanceTotal = Object.values(s.attendance).reduce((a, b) => a + (b ?? 0), 0);
+  const p = { comma: t('reports.punct.comma'), semi: t('reports.punct.semi'), open: t('reports.punct.open'), close: t('reports.punct.close') };
   // A desk with 白班/夜班 names the shift of each handover; one shift a day needs only the date.
   const byShift = new Set(s.handovers.map((h) => h.shiftId)).size > 1;
   return [
-    { key: 'log', item: t('reports.table.log'), count: s.logTotal, detail: logKinds.filter((k) => s.logCounts[k]).map((k) => `${t(`log.kind.${k}`)} ${s.logCounts[k]}`).join('，') || '—' },
+    { key: 'log', item: t('reports.table.log'), count: s.logTotal, detail: logKinds.filter((k) => s.logCounts[k]).map((k) => `${t(`log.kind.${k}`)} ${s.logCounts[k]}`).join(p.comma) || '—' },
     {
       key: 'incidents',
       item: t('reports.table.incidents'),
       count: s.incidents.length,
-      detail: s.incidents.map((i) => `${i.no} ${i.title}（${t(`incidents.level.${i.level}`)}，${t(`reports.reportState.${i.reportState}`)}）`).join('；') || '—',
+      detail: s.incidents.map((i) => `${i.no} ${i.title}${p.open}${t(`incidents.level.${i.level}`)}${p.comma}${t(`reports.reportState.${i.reportState}`)}${p.close}`).join(p.semi) || '—',
     },
-    { key: 'incidentReports', item: t('reports.table.incidentReports'), count: s.incidentReports, detail: '' },
+    { key: 'incidentReports', item: t('reports.table.incidentReports'), count: s.incidentReports, detail: s.incidentReports ? '' : '—' },
     { key: 'escalations', item: t('reports.table.escalations'), count: s.escalations.started, detail: t('reports.table.escalationDetail', s.escalations) },
     { key: 'presence', item: t('reports.table.presence'), count: s.presence.received + s.presence.made, detail: t('reports.table.presenceDetail', s.presence) },
     {
       key: 'attendance',
       item: t('reports.table.attendance'),
       count: attendanceTotal,
-      detail: attendanceStates.filter((k) => s.attendance[k]).map((k) => `${t(`attendance.state.${k}`)} ${s.attendance[k]}`).join('，') || '—',
+      detail: attendanceStates.filter((k) => s.attendance[k]).map((k) => `${t(`attendance.state.${k}`)} ${s.attendance[k]}`).join(p.comma) || '—',
     },
     {
       key: 'handover',
@@ -38,15 +39,15 @@ export function statsRows(t: (k: string, p?: Record<string, unknown>) => string,
       count: s.handovers.length,
       detail:
         s.handovers
-          .map((h) => `${h.dutyDate}${byShift ? ` ${h.shiftName}` : ''} ${t(`handover.state.${h.state}`)}${h.outgoing ? `（${t('reports.handoverPair', { out: h.outgoing, in: h.incoming ?? '—' })}）` : ''}`)
-          .join('；') || '—',
+          .map((h) => `${h.dutyDate}${byShift ? ` ${h.shiftName}` : ''} ${t(`handover.state.${h.state}`)}${h.outgoing ? `${p.open}${t('reports.handoverPair', { out: h.outgoing, in: h.incoming ?? '—' })}${p.close}` : ''}`)
+          .join(p.semi) || '—',
     },
     { key: 'instructions', item: t('reports.table.instructions'), count: s.instructions.total, detail: t('reports.table.instructionDetail', s.instructions) },
     ...s.sections.map((sec) => ({
       key: `section-${sec.key}`,
       item: t(sec.titleKey),
-      count: sec.reportable,
-      detail: sec.rows.map((r) => `${t(r.labelKey, r.params)} ${r.value}`).join('，'),
+      count: sec.count ?? sec.reportable,
+      detail: sec.rows.map((r) => `${t(r.labelKey, r.params)} ${typeof r.value === 'object' ? t(r.value.key, r.value.params) : r.value}`).join(p.comma),
     })),
   ];
 }
