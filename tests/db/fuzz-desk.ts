@@ -106,8 +106,15 @@ export async function populateNewerDomains(d: TestDesk, refs: { logEntryId: numb
   await d.call(a, 'todo.add', { kind: 'todo', text: '明早核实积水路段是否恢复通行', logEntryId: refs.logEntryId });
   await d.call(a, 'todo.add', { kind: 'watch', text: '注意暴雨预警升级' });
   const objects = [{ name: '印章', ok: true, note: null }];
-  await d.call(a, 'handover.save', { dutyDate: '2026-11-24', expectedVersion: 0, notes: '夜间平稳', watchItems: null, objects });
-  await d.call(a, 'handover.submit', { dutyDate: today, expectedVersion: 0, notes: '积水路段待核实', watchItems: '暴雨预警', objects });
+  // Only the shift's own officer hands over (an admin login is refused): each day's rostered officer, in a session of their own.
+  const days = await d.call(a, 'duty.week', { from: '2026-11-24', days: 2 });
+  const outgoing = (date: string): Connection => {
+    const personId = days.find((x) => x.date === date)!.shifts[0]!.officer[0]!.personId;
+    return { sessionId: d.core.sessions.create({ userId: 1, login: 'admin', displayName: '值班员', roles: ['officer'], personId }).id };
+  };
+  // Yesterday's is handed over; today's is a draft the harness's own officer (covering, fuzzPreparations) may save and submit.
+  await d.call(outgoing('2026-11-24'), 'handover.submit', { dutyDate: '2026-11-24', expectedVersion: 0, notes: '夜间平稳', watchItems: null, objects });
+  await d.call(outgoing(today), 'handover.save', { dutyDate: today, expectedVersion: 0, notes: '积水路段待核实', watchItems: '暴雨预警', objects });
   await d.call(a, 'dailyReport.draft', { date: '2026-11-24', summary: '全天平稳' });
   const item = { source: 'instruction' as const, sourceRef: '区长批示〔2026〕12号', ownerUnit: '区住建局', ownerPerson: '陈科长', deadline: '2026-11-30', closingStandard: '提交排查报告并完成整改' };
   const l1 = await d.call(a, 'ledger.create', { ...item, title: '督促区住建局排查老旧小区燃气管道' });
@@ -304,11 +311,16 @@ export function fixInput(d: TestDesk, method: MethodName, input: unknown): unkno
  * fresh copy of the desk only (it would stand in other methods' way): to sign
  * out, the admin has signed in first (covering today's officer).
  */
+/** The harness's own person signs in covering today's officer: then it may sign out, and hand today's shift over (only the shift's officers may). */
+async function coverToday(d: TestDesk, conn: Connection): Promise<void> {
+  const today = d.core.db.prepare("SELECT person_id AS id FROM roster_live WHERE date = '2026-11-25' AND role = 'officer' LIMIT 1").get() as { id: number } | undefined;
+  await d.call(conn, 'attendance.signIn', today ? { coversPersonId: today.id, note: '替班' } : { note: null });
+}
+
 export const fuzzPreparations: Partial<Record<MethodName, (d: TestDesk, conn: Connection) => Promise<void>>> = {
-  'attendance.signOut': async (d, conn) => {
-    const today = d.core.db.prepare("SELECT person_id AS id FROM roster_live WHERE date = '2026-11-25' AND role = 'officer' LIMIT 1").get() as { id: number } | undefined;
-    await d.call(conn, 'attendance.signIn', today ? { coversPersonId: today.id, note: '替班' } : { note: null });
-  },
+  'attendance.signOut': coverToday,
+  'handover.save': coverToday,
+  'handover.submit': coverToday,
 };
 
 /** Methods whose successful call ends or locks the caller's session (the harness logs in again). */

@@ -67,7 +67,7 @@ describe('reconcile', () => {
     ['presence_checks', 'answered', 'UPDATE presence_checks SET answered = 0 WHERE id = 1'],
     ['presence_checks', 'checker', "UPDATE presence_checks SET checker = '无人查岗' WHERE id = 2"],
     ['handovers', 'content', "UPDATE handovers SET content = json_set(content, '$.notes', '一切正常') WHERE duty_date = '2026-11-25'"],
-    ['handovers', 'state', "UPDATE handovers SET state = 'confirmed' WHERE duty_date = '2026-11-25'"],
+    ['handovers', 'state', "UPDATE handovers SET state = 'confirmed' WHERE duty_date = '2026-11-24'"],
     ['duty_todos', 'text', "UPDATE duty_todos SET text = '无事' WHERE id = 1"],
     ['daily_reports', 'summary', "UPDATE daily_reports SET summary = '改过的日报' WHERE id = 1"],
     ['ledger_items', 'ownerUnit', "UPDATE ledger_items SET owner_unit = '别的单位' WHERE id = 1"],
