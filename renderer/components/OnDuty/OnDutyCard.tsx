@@ -36,8 +36,9 @@ function PersonLine({ p, line }: { p: DutyPerson; line: AttendanceLine | undefin
   const { tz } = useDesk();
   const phone = p.mobile ?? p.officePhone;
   return (
-    <Group gap="xs" wrap="nowrap">
-      <Text fw={700} size="lg">
+    <Group gap="xs" style={{ rowGap: 2 }}>
+      {/* A name never breaks between its characters; the phone and the state wrap under it instead. */}
+      <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }}>
         {p.name}
       </Text>
       {phone && <CopyNumber value={phone} />}

@@ -1,0 +1,110 @@
+/**
+ * English is complete and nothing is cut off (issue 11 item 9), in Chromium:
+ * on a demo desk in English, at 1366×768 and 1920×1080, no visible badge,
+ * segmented-control label or select value on the main screens is truncated
+ * ("PRESE…", "Ot…"), in both themes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { adminApi, closeAll, e2eStart, launchBrowser, loginUi, newPage, screenshot, startTestHost, type AdminCall, type TestHost } from './helpers';
+import { appPages, type AppPages } from './pages';
+import { seedDemo } from '../../electron/core/seed';
+
+let host: TestHost;
+let browser: Browser;
+let page: Page;
+let ui: AppPages;
+let api: AdminCall;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  host = await startTestHost({
+    prepare: async (dir) => {
+      const { core } = await seedDemo({ dataDir: dir, years: 1, clockNow: e2eStart });
+      core.close();
+    },
+  });
+  api = await adminApi(host);
+  await api('petitions.create', { form: 'visit', persons: 3, level: 'district', category: '其他', summary: '反映邻里纠纷', petitioners: [{ name: '钱某' }] });
+  await api('ledger.create', { source: 'instruction', title: '督促落实消防通道整治', ownerUnit: '区住建局', deadline: '2026-11-20' });
+  await api('documents.create', { kind: 'telegram', fromUnit: '市应急管理局', docNo: '明传〔2026〕90号', title: '关于做好强降温天气防范工作的通知', secrecy: 'internal', urgency: 'urgent', dueAt: '2026-11-27T17:00:00+08:00' });
+  browser = await launchBrowser();
+  page = await newPage(browser, pageErrors);
+  ui = appPages(page);
+  await loginUi(page, host);
+  await ui.shell.languageButton.click();
+  await ui.shell.navLink('Directory').waitFor();
+}, 60_000);
+afterAll(() => closeAll(browser, host));
+
+/** Every visible badge label, segmented-control label and select value whose text runs past its box. */
+async function truncated(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const out: string[] = [];
+    const sel = ['.mantine-Badge-root', '.mantine-Badge-label', '.mantine-SegmentedControl-root', '.mantine-SegmentedControl-label', '.mantine-Select-input', '.mantine-Tabs-list', '.mantine-Tabs-tabLabel', '.mantine-Button-label'];
+    for (const el of document.querySelectorAll<HTMLElement>(sel.join(','))) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (el.scrollWidth > el.clientWidth + 1) {
+        const text = el instanceof HTMLInputElement ? el.value : (el.textContent ?? '');
+        out.push(`${el.className.split(' ').find((c) => c.startsWith('mantine-')) ?? el.className}: "${text}" (${el.scrollWidth} > ${el.clientWidth})`);
+      }
+    }
+    return out;
+  });
+}
+
+const screens: { route: string; ready: string }[] = [
+  { route: 'console', ready: 'console' },
+  { route: 'log', ready: 'log-book' },
+  { route: 'incidents', ready: 'incident-list' },
+  { route: 'incidents/1', ready: 'incident-detail' },
+  { route: 'incidents/2', ready: 'incident-detail' },
+  { route: 'petitions', ready: 'petition-list' },
+  { route: 'petitions/1', ready: 'petition-detail' },
+  { route: 'ledger', ready: 'ledger-list' },
+  { route: 'documents', ready: 'document-list' },
+  { route: 'handover', ready: 'handover' },
+  { route: 'attendance', ready: 'attendance' },
+  { route: 'presence', ready: 'presence' },
+  { route: 'leader', ready: 'leader' },
+  { route: 'reports', ready: 'daily-report' },
+  { route: 'roster', ready: 'roster' },
+];
+
+describe('English, nothing cut off', () => {
+  it('names reports First report / Follow-up n / Final report and writes the casualty line in English', async () => {
+    const { id } = host.core.db.prepare("SELECT incident_id AS id FROM incident_reports GROUP BY incident_id HAVING count(*) >= 3 AND sum(kind = 'final') = 1 ORDER BY incident_id LIMIT 1").get() as { id: number };
+    await ui.shell.navigate(`incidents/${id}`);
+    const reports = page.getByTestId('report-row');
+    await reports.first().waitFor();
+    const titles = await reports.evaluateAll((rows) => rows.map((r) => r.querySelector('p')?.textContent ?? ''));
+    expect(titles[0]).toBe('First report');
+    expect(titles[1]).toBe('Follow-up 1');
+    expect(titles.at(-1)).toBe('Final report');
+    const casualties = (await page.getByTestId('casualties').textContent()) ?? '';
+    expect(casualties).not.toMatch(/\p{Script=Han}/u);
+    expect(casualties).toMatch(/dead|No deaths/u);
+    await page.getByText('Filed First report').waitFor();
+    await screenshot(page, 'english-fit-incident-reports');
+  });
+
+
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    it(`at ${w}×${h}: no badge, segmented label, tab, button or select value is truncated on the main screens`, async () => {
+      await page.setViewportSize({ width: w, height: h });
+      const found: string[] = [];
+      for (const s of screens) {
+        await ui.shell.navigate(s.route);
+        await page.waitForTimeout(400);
+        await page.waitForLoadState('networkidle');
+        for (const x of await truncated(page)) found.push(`${s.route}: ${x}`);
+        await screenshot(page, `english-fit-${w}-${s.route.replace('/', '-')}`);
+      }
+      expect(found).toEqual([]);
+    });
+  }
+});
