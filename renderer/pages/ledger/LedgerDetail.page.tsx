@@ -6,6 +6,7 @@
  */
 import { useRef, useState } from 'react';
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { DateField } from '../../components/DateFields/DateFields';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { call, useApiQuery } from '../../api';
@@ -139,7 +140,7 @@ export function LedgerDetailPage() {
           ))}
           {open && mayClose && (
             <Group align="flex-end" gap="xs" mt="xs">
-              <TextInput size="xs" type="date" label={t('ledger.extendTo')} value={extendTo} onChange={(e) => setExtendTo(e.currentTarget.value)} />
+              <DateField size="xs" label={t('ledger.extendTo')} value={extendTo} onChange={setExtendTo} />
               <TextInput size="xs" label={t('ledger.extendReason')} value={extendReason} onChange={(e) => setExtendReason(e.currentTarget.value)} style={{ flex: 1 }} />
               <Button size="xs" variant="light" disabled={!extendTo || !extendReason.trim()} onClick={() => run(() => call('ledger.extend', { id: i.id, deadline: extendTo, reason: extendReason }), () => setExtendReason(''))}>
                 {t('ledger.extend')}

@@ -6,6 +6,7 @@
 import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
 import { Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { DateField } from '../../components/DateFields/DateFields';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, useApiQuery } from '../../api';
@@ -57,8 +58,8 @@ export function PetitionStats() {
         )}
         {mode === 'custom' && (
           <>
-            <TextInput type="date" label={t('petitions.from')} value={range.from} onChange={(e) => setRange({ ...range, from: e.currentTarget.value })} w={160} />
-            <TextInput type="date" label={t('petitions.to')} value={range.to} onChange={(e) => setRange({ ...range, to: e.currentTarget.value })} w={160} />
+            <DateField label={t('petitions.from')} value={range.from} onChange={(v) => setRange({ ...range, from: v })} w={160} />
+            <DateField label={t('petitions.to')} value={range.to} onChange={(v) => setRange({ ...range, to: v })} w={160} />
           </>
         )}
         {valid && <PrintActions route={`/print/petitions/stats?from=${period!.from}&to=${period!.to}`} label={t('petitions.printStats')} testId="petition-stats-print" />}
