@@ -72,6 +72,45 @@ const screens: { route: string; ready: string }[] = [
   { route: 'roster', ready: 'roster' },
 ];
 
+/** The QR's light-module fill, the page's colour scheme and the contrast of the light modules against the dark ones. */
+async function qrColours(p: Page): Promise<{ scheme: string | null; light: string; contrast: number }> {
+  return p.evaluate(() => {
+    const lum = (c: string): number => {
+      const [r, g, b] = (c.match(/\d+/gu) ?? ['0', '0', '0']).slice(0, 3).map((x) => {
+        const v = Number(x) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const light = getComputedStyle(document.querySelector('.dd-qr-light')!).fill;
+    const dark = getComputedStyle(document.querySelector('.dd-qr-dark')!).fill;
+    const [a, b] = [lum(light), lum(dark)].sort((x, y) => y - x) as [number, number];
+    return { scheme: document.documentElement.getAttribute('data-mantine-color-scheme'), light, contrast: (a + 0.05) / (b + 0.05) };
+  });
+}
+
+describe('the audit QR in both themes', () => {
+  it('is no bright white square at night, and keeps scanning contrast in both themes', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await ui.shell.navigate('console');
+    await ui.console.chainHeadQr.waitFor();
+    // 21:40: the automatic theme is dark.
+    const night = await qrColours(page);
+    expect(night.scheme).toBe('dark');
+    expect(night.light).not.toBe('rgb(255, 255, 255)');
+    expect(night.contrast).toBeGreaterThanOrEqual(7);
+    await ui.console.chainHead.screenshot({ path: await screenshot(page, 'english-fit-qr-dark').then((f) => f.replace('.png', '-card.png')) });
+    for (let i = 0; i < 3 && !(await page.getByRole('button', { name: 'Theme: light' }).count()); i += 1) await page.getByRole('button', { name: /^Theme/u }).click();
+    const day = await qrColours(page);
+    expect(day.scheme).toBe('light');
+    expect(day.light).toBe('rgb(255, 255, 255)');
+    expect(day.contrast).toBeGreaterThanOrEqual(20);
+    await ui.console.chainHead.screenshot({ path: await screenshot(page, 'english-fit-qr-light').then((f) => f.replace('.png', '-card.png')) });
+    // Back to automatic for the screens below.
+    for (let i = 0; i < 3 && !(await page.getByRole('button', { name: 'Theme: auto (dark at night)' }).count()); i += 1) await page.getByRole('button', { name: /^Theme/u }).click();
+  });
+});
+
 describe('English, nothing cut off', () => {
   it('names reports First report / Follow-up n / Final report and writes the casualty line in English', async () => {
     const { id } = host.core.db.prepare("SELECT incident_id AS id FROM incident_reports GROUP BY incident_id HAVING count(*) >= 3 AND sum(kind = 'final') = 1 ORDER BY incident_id LIMIT 1").get() as { id: number };
