@@ -89,6 +89,25 @@ async function qrColours(p: Page): Promise<{ scheme: string | null; light: strin
   });
 }
 
+describe('English punctuation on the screens', () => {
+  it('the on-duty card and the log book day read with English punctuation and weekday', async () => {
+    const fullWidth = /[\u3000-\u303F\uFF01-\uFF5E]/u;
+    await ui.shell.navigate('console');
+    const card = page.getByTestId('on-duty-card');
+    await card.getByTestId('handover-countdown').waitFor();
+    const cardText = (await card.textContent()) ?? '';
+    expect(cardText).toContain('Sign in (Alt+S)');
+    expect(cardText).not.toMatch(fullWidth);
+    await ui.shell.navigate('log');
+    const day = page.getByTestId('logbook-day');
+    await day.getByTestId('logbook-on-duty').waitFor();
+    const dayText = (await day.textContent()) ?? '';
+    expect(dayText).toContain('Wednesday');
+    expect(dayText).not.toContain('星期');
+    expect(dayText).not.toMatch(fullWidth);
+  });
+});
+
 describe('the audit QR in both themes', () => {
   it('is no bright white square at night, and keeps scanning contrast in both themes', async () => {
     await page.setViewportSize({ width: 1366, height: 768 });

@@ -78,7 +78,8 @@ function Pending({ esc, run }: { esc: Escalation; run: (fn: () => Promise<unknow
             round: esc.state.round + 1,
             target: t(`incidents.target.${esc.state.target}`),
           })}
-          ：{esc.currentTarget.name ?? t('incidents.detail.unresolved')} {esc.currentTarget.phone ?? ''}
+          {t('common.colon')}
+          {esc.currentTarget.name ?? t('incidents.detail.unresolved')} {esc.currentTarget.phone ?? ''}
         </Text>
         <Text ff="monospace" fw={700} c={exhausted || c.overdue ? 'red' : undefined}>
           {exhausted ? t('due.exhausted') : t('due.left', { t: c.text })}
