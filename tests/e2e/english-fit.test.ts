@@ -145,6 +145,16 @@ describe('English, nothing cut off', () => {
     expect(casualties).toMatch(/dead|No deaths/u);
     await page.getByText('Filed First report').waitFor();
     await screenshot(page, 'english-fit-incident-reports');
+    // The printed 信息报告 is an official Chinese document: Chinese on paper, also from the English screen.
+    const { rid } = host.core.db.prepare("SELECT id AS rid FROM incident_reports WHERE incident_id = ? AND kind = 'first'").get(id) as { rid: number };
+    await page.getByTestId(`report-print-${rid}`).first().click();
+    const paper = page.getByTestId('report-print');
+    await paper.waitFor();
+    const paperText = (await paper.textContent()) ?? '';
+    expect(paperText).toContain('突发事件信息报告');
+    expect(paperText).toContain('（首报）');
+    expect(paperText).not.toContain('Incident information report');
+    await screenshot(page, 'english-fit-report-print');
   });
 
 
