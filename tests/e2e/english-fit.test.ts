@@ -98,6 +98,10 @@ describe('English punctuation on the screens', () => {
     const cardText = (await card.textContent()) ?? '';
     expect(cardText).toContain('Sign in (Alt+S)');
     expect(cardText).not.toMatch(fullWidth);
+    // A leader's instruction: "冯桂: 立即核实情况…" — the instruction is the leader's Chinese; the colon after the name is the UI's.
+    const instruction = (await page.getByTestId('instruction-line').first().textContent()) ?? '';
+    expect(instruction).toMatch(/\p{Script=Han}: /u);
+    expect(instruction).not.toMatch(/\p{Script=Han}：/u);
     await ui.shell.navigate('log');
     const day = page.getByTestId('logbook-day');
     await day.getByTestId('logbook-on-duty').waitFor();
