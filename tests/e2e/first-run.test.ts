@@ -86,4 +86,22 @@ describe('a new desk: setup, next steps, a person with their login', () => {
     expect(await page.getByTestId('next-steps').textContent()).toContain('请管理员在通讯录中添加人员并发布值班表');
     expect(pageErrors).toEqual([]);
   });
+
+  it('the dialog reads in English and in the light theme too', async () => {
+    await ui.shell.logout();
+    await new LoginPage(page).signIn('admin', 'admin12345');
+    await ui.shell.open('通讯录');
+    for (let i = 0; i < 3 && !(await page.getByRole('button', { name: '主题：浅色' }).count()); i += 1) await page.getByRole('button', { name: /^主题/u }).click();
+    await ui.shell.languageButton.click();
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Also create a login').check();
+    await dialog.getByText('Login roles').waitFor();
+    expect(await dialog.textContent()).toContain('At least 8 characters with letters and digits');
+    const axe = await axeViolations(page);
+    expect(axe, JSON.stringify(axe)).toEqual([]);
+    await screenshot(page, 'first-run-03-person-with-login-en-light');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(pageErrors).toEqual([]);
+  });
 });
