@@ -96,7 +96,7 @@ export function AttendancePage() {
         </ScrollArea>
       )}
       <Text size="xs" c="dimmed">
-        {t('attendance.legend')}：{attendanceStates.map((s) => `${t(`attendance.short.${s}`)} ${t(`attendance.state.${s}`)}`).join('　')}
+        {t('attendance.legend')}{t('common.colon')}{attendanceStates.map((s) => `${t(`attendance.short.${s}`)} ${t(`attendance.state.${s}`)}`).join('　')}
       </Text>
     </Stack>
   );

@@ -56,7 +56,7 @@ export function DocumentDetailPage() {
           <Badge variant="default">{t(`documents.kind.${d.kind}`)}</Badge>
           <Badge autoContrast color={urgencyColor[d.urgency]}>{t(`documents.urgency.${d.urgency}`)}</Badge>
           {d.overdue && <Badge color="red.8" variant="filled">{t('documents.overdueBadge')}</Badge>}
-          {d.voided && <Badge color="gray">{t('documents.voided')}：{d.voidReason}</Badge>}
+          {d.voided && <Badge color="gray">{t('documents.voided')}{t('common.colon')}{d.voidReason}</Badge>}
         </Group>
         <Group gap="xs">
           {!d.voided && (

@@ -33,9 +33,9 @@ function timelineText(t: (k: string, o?: Record<string, unknown>) => string, lan
         method: t(`incidents.contactMethod.${i.method}`),
       });
     case 'acknowledged':
-      return `${t('incidents.detail.timelineAck')}：${i.by}`;
+      return `${t('incidents.detail.timelineAck')}${t('common.colon')}${i.by}`;
     case 'escalationCancelled':
-      return `${t('incidents.detail.timelineCancelled')}：${i.reason ?? ''}`;
+      return `${t('incidents.detail.timelineCancelled')}${t('common.colon')}${i.reason ?? ''}`;
     case 'instruction':
       return t('incidents.detail.timelineInstruction', { leader: i.leaderName, text: i.text });
     case 'attachment':

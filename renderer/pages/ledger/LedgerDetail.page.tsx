@@ -63,7 +63,7 @@ export function LedgerDetailPage() {
             {t(`ledger.stateText.${stateKey(i)}`)}
           </Badge>
           <Badge variant="outline">{t(`ledger.source.${i.source}`)}</Badge>
-          {i.voided && <Badge color="gray">{t('ledger.voided')}：{i.voidReason}</Badge>}
+          {i.voided && <Badge color="gray">{t('ledger.voided')}{t('common.colon')}{i.voidReason}</Badge>}
         </Group>
         <Group gap="xs">
           {open && (
@@ -97,12 +97,12 @@ export function LedgerDetailPage() {
         </SimpleGrid>
         {i.closingStandard && (
           <Text size="sm" mt="xs">
-            {t('ledger.closingStandard')}：{i.closingStandard}
+            {t('ledger.closingStandard')}{t('common.colon')}{i.closingStandard}
           </Text>
         )}
         {i.state === 'closed' && (
           <Text size="sm" mt="xs" c="green.8">
-            {t('ledger.closedAt')}：{i.closedAt ? formatDateTime(i.closedAt, tz) : ''} · {t('ledger.closedBy')}：{i.closedBy} · {i.closingNote}
+            {t('ledger.closedAt')}{t('common.colon')}{i.closedAt ? formatDateTime(i.closedAt, tz) : ''} · {t('ledger.closedBy')}{t('common.colon')}{i.closedBy} · {i.closingNote}
           </Text>
         )}
       </Paper>

@@ -64,7 +64,7 @@ export function PetitionDetailPage() {
           {p.repeat && <Badge color="grape" variant="light">{t('petitions.repeatVisit')}</Badge>}
           {p.abnormal && <Badge color="red" variant="light">{t('petitions.abnormal')}{p.abnormalKind ? `·${t(`petitions.abnormalKind.${p.abnormalKind}`)}` : ''}</Badge>}
           {p.lateCount > 0 && <Badge color="red.8" variant="filled">{t('petitions.lateCount', { n: p.lateCount })}</Badge>}
-          {p.voided && <Badge color="gray">{t('petitions.voided')}：{p.voidReason}</Badge>}
+          {p.voided && <Badge color="gray">{t('petitions.voided')}{t('common.colon')}{p.voidReason}</Badge>}
         </Group>
         <Group gap="xs">
           {!p.voided && settings.data && (
@@ -87,12 +87,12 @@ export function PetitionDetailPage() {
           <Field label={t('petitions.unit')} value={[p.unit, p.locality].filter(Boolean).join(' · ') || '—'} />
         </SimpleGrid>
         <Text mt="xs" className="dd-wrap">
-          <b>{t('petitions.summary')}：</b>
+          <b>{t('petitions.summary')}{t('common.colon')}</b>
           {p.summary}
         </Text>
         {p.demands && (
           <Text className="dd-wrap">
-            <b>{t('petitions.demands')}：</b>
+            <b>{t('petitions.demands')}{t('common.colon')}</b>
             {p.demands}
           </Text>
         )}
@@ -425,7 +425,7 @@ function LeaderCase({ p }: { p: PetitionDetail }) {
     <Paper withBorder p="sm" data-testid="petition-case">
       <Group justify="space-between">
         <Title order={5}>{t('petitions.detail.case')}</Title>
-        {closed && <Badge autoContrast color="teal.9" tt="none">{t('petitions.caseClosed')}：{c?.closingNote}</Badge>}
+        {closed && <Badge autoContrast color="teal.9" tt="none">{t('petitions.caseClosed')}{t('common.colon')}{c?.closingNote}</Badge>}
       </Group>
       {!p.voided && !closed && (
         <Group align="flex-end" gap="xs" mt={4}>

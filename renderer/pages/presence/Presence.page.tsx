@@ -78,7 +78,7 @@ function CheckForm() {
         />
         {log.data && (
           <Text size="sm" c="dimmed" className="dd-wrap">
-            {t('presence.fromLog')}：{log.data.summary}
+            {t('presence.fromLog')}{t('common.colon')}{log.data.summary}
           </Text>
         )}
       </Group>

@@ -85,7 +85,7 @@ function DailyTab() {
         )}
       </Group>
       <Text size="sm">
-        {t('reports.period')}：{t('reports.periodValue', { from: formatDateTime(v.periodStart, tz), to: formatDateTime(v.periodEnd, tz) })}　{t('reports.dueAt')}：
+        {t('reports.period')}{t('common.colon')}{t('reports.periodValue', { from: formatDateTime(v.periodStart, tz), to: formatDateTime(v.periodEnd, tz) })}　{t('reports.dueAt')}{t('common.colon')}
         {formatDateTime(v.dueAt, tz)}
       </Text>
       <Paper withBorder p="md">
@@ -146,8 +146,8 @@ function DailyTab() {
       )}
       {r && (
         <Text size="sm" c="dimmed">
-          {t('reports.draftedBy')}：{r.draftedBy}　{t('reports.reviewedBy')}：{r.reviewedBy ?? '—'}　
-          {r.sentAt ? `${t('reports.sentBy')}：${r.sentBy ?? ''} ${formatDateTime(r.sentAt, tz)} → ${r.recipient ?? ''}（${t(`incidents.method.${r.method ?? 'written'}`)}）` : ''}
+          {t('reports.draftedBy')}{t('common.colon')}{r.draftedBy}　{t('reports.reviewedBy')}{t('common.colon')}{r.reviewedBy ?? '—'}　
+          {r.sentAt ? `${t('reports.sentBy')}${t('common.colon')}${r.sentBy ?? ''} ${formatDateTime(r.sentAt, tz)} → ${r.recipient ?? ''}（${t(`incidents.method.${r.method ?? 'written'}`)}）` : ''}
         </Text>
       )}
       {r && isLeader && (
