@@ -45,6 +45,22 @@ export function firstIllFormedPath(value: unknown, path: string[] = [], depth = 
 const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'grapheme' }) : null;
 
 /**
+ * The first `count` user-perceived characters of `s` (graphemes: an emoji
+ * with its skin tone or its ZWJ family, a letter with its combining marks),
+ * so a cut by "characters" never splits one.
+ */
+export function firstChars(s: string, count: number): string {
+  if (count <= 0) return '';
+  if (!graphemes) return Array.from(s).slice(0, count).join('');
+  let n = 0;
+  for (const g of graphemes.segment(s)) {
+    if (n === count) return s.slice(0, g.index);
+    n += 1;
+  }
+  return s;
+}
+
+/**
  * The longest prefix of `s` that is at most `max` UTF-16 units (the unit
  * the schemas' `max` counts) and ends between two user-perceived characters
  * (graphemes: an emoji with its modifiers, a letter with its combining marks),

@@ -2,7 +2,8 @@
  * The desk, people (通讯录), external contacts, users and settings.
  */
 import { z } from 'zod';
-import { personRoles, type PersonRole } from '../roles';
+import { personRoles, userRoles, type PersonRole } from '../roles';
+import { loginNameSchema, passwordSchema } from './auth';
 import { id, optText, phone, reason, type ExportedFile } from './common';
 import { line, optLine } from './common';
 import { str } from './common';
@@ -76,7 +77,23 @@ export const directoryMethods = {
     kind: 'query',
   }),
   'people.get': method<Person>()({ input: z.object({ id }).strict(), access: 'session', kind: 'query' }),
-  'people.create': method<Person>()({ input: z.object(newPersonFields).strict(), access: ['admin'], kind: 'mutation' }),
+  /**
+   * A new person; with `account`, their login too (同时创建登录账号), in the same
+   * audited transaction: both rows or neither (issue 11 item 10).
+   */
+  'people.create': method<Person>()({
+    input: z
+      .object({
+        ...newPersonFields,
+        account: z
+          .object({ login: loginNameSchema, password: passwordSchema, roles: z.array(z.enum(userRoles)).min(1).max(3) })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    access: ['admin'],
+    kind: 'mutation',
+  }),
   'people.update': method<Person>()({
     input: z.object({ id, ...personFields }).partial({ roles: true, sortOrder: true }).strict(),
     access: ['admin'],

@@ -11,6 +11,9 @@ export const directory = {
       sortOrder: '排序',
       add: '新增人员',
       edit: '编辑人员',
+      createLogin: '同时创建登录账号',
+      createLoginHint: '此人可用该账号登录值守台；登录名和初始密码请当面告知本人，首次登录后可在“我的账户”中修改密码。',
+      loginRoles: '登录角色',
     },
     contacts: {
       kind: '类别',
@@ -51,6 +54,9 @@ export const directory = {
       sortOrder: 'Sort order',
       add: 'Add person',
       edit: 'Edit person',
+      createLogin: 'Also create a login',
+      createLoginHint: 'This person signs in to DutyDesk with this login. Tell them the login name and initial password in person; they can change the password under My account after the first sign-in.',
+      loginRoles: 'Login roles',
     },
     contacts: {
       kind: 'Kind',

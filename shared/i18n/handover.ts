@@ -212,7 +212,7 @@ export const handover = {
         incomingSign: 'Incoming officer (signature):',
         chainHead: 'Audit chain at acceptance: row {{seq}} {{hash}}',
         notConfirmed: '(not accepted yet)',
-        shiftChange: 'Outgoing shift: {{from}}　Incoming shift: {{to}}',
+        shiftChange: 'Outgoing shift: {{from}}; incoming shift: {{to}}',
         acknowledged: 'Not accepted in time and escalated; {{name}} (leader on duty) acknowledged at {{time}} (step {{step}}){{note}}',
       },
       settings: { tab: 'Duty day', title: 'Handover', confirmMinutes: 'Acceptance limit (minutes after the handover time)', objects: 'Objects checklist (one per line)' },

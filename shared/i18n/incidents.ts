@@ -2,6 +2,16 @@
 export const incidents = {
   'zh-CN': {
     incidents: {
+      casualties: {
+        deaths: '死亡{{n}}人',
+        noDeaths: '无人员死亡',
+        missing: '失踪{{n}}人',
+        seriousInjuries: '重伤{{n}}人',
+        injuries: '轻伤{{n}}人',
+        loss: '初步估计直接经济损失{{amount}}',
+        lossPending: '直接经济损失正在统计',
+        sep: '，',
+      },
       errors: {
         logNotFound: '值班记录不存在。',
         rangeTooLong: '一次最多导出 {{max}} 天的记录，请缩小日期范围。',
@@ -242,6 +252,16 @@ export const incidents = {
   },
   en: {
     incidents: {
+      casualties: {
+        deaths: '{{n}} dead',
+        noDeaths: 'no deaths',
+        missing: '{{n}} missing',
+        seriousInjuries: '{{n}} seriously injured',
+        injuries: '{{n}} slightly injured',
+        loss: 'estimated direct economic loss {{amount}}',
+        lossPending: 'direct economic loss still being assessed',
+        sep: ', ',
+      },
       errors: {
         logNotFound: 'The log entry does not exist.',
         rangeTooLong: 'One export covers at most {{max}} days; narrow the dates.',

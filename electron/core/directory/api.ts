@@ -1,7 +1,7 @@
 /**
  * Handlers of the directory (people.*, contacts.*, directory.*).
  */
-import { disableLoginsOfPerson } from '../auth/service';
+import { createUser, disableLoginsOfPerson } from '../auth/service';
 import type { directoryMethods } from '../../../shared/contract/directory';
 import type { Handlers } from '../context';
 import { listContacts } from './contacts-db';
@@ -12,7 +12,13 @@ import { createContact, createPerson, mustPerson, setContactActive, setPersonAct
 export const directoryHandlers: Handlers<keyof typeof directoryMethods> = {
   'people.list': (ctx, input) => listPeople(ctx.db, input),
   'people.get': (ctx, input) => mustPerson(ctx.db, input.id),
-  'people.create': (ctx, input) => createPerson(ctx, input),
+  'people.create': (ctx, input) => {
+    const { account, ...fields } = input;
+    const p = createPerson(ctx, fields);
+    // The login in the same transaction: a refused login (a taken name …) rolls the person back too.
+    if (account) createUser(ctx, { ...account, personId: p.id, displayName: p.name });
+    return p;
+  },
   'people.update': (ctx, input) => updatePersonFields(ctx, input),
   'people.setActive': (ctx, input) => {
     const p = setPersonActive(ctx, input);

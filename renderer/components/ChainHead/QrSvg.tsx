@@ -13,9 +13,10 @@ export function QrSvg({ text, size = 96, label }: { text: string; size?: number;
     return { d: parts.join(''), n: m.size + 4 };
   }, [text]);
   return (
-    <svg role="img" aria-label={label} width={size} height={size} viewBox={`0 0 ${n} ${n}`} shapeRendering="crispEdges" data-testid="chain-head-qr">
-      <rect width={n} height={n} fill="#fff" />
-      <path d={d} fill="#000" />
+    <svg role="img" aria-label={label} width={size} height={size} viewBox={`0 0 ${n} ${n}`} shapeRendering="crispEdges" className="dd-qr" data-testid="chain-head-qr">
+      {/* Light and dark modules: global.css mutes the light ones in the night theme (the QR must not glare at 3 a.m.). */}
+      <rect width={n} height={n} fill="#fff" className="dd-qr-light" />
+      <path d={d} fill="#000" className="dd-qr-dark" />
     </svg>
   );
 }

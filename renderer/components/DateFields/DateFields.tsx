@@ -8,8 +8,22 @@
  * `YYYY-MM-DDTHH:mm` (desk-local, see lib/local-input.ts). Typing a value
  * works as before.
  */
+import { useState } from 'react';
 import { DateInput, MonthPickerInput, type DateInputProps } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
+
+/**
+ * Closes the calendar once a whole value has been typed, so it no longer covers the form's buttons (typing
+ * "2026-12-05" then clicking 保存 saves, instead of landing on the calendar); clicking the field opens it again.
+ */
+function useCloseWhenTyped(complete: RegExp) {
+  const [typed, setTyped] = useState(false);
+  return {
+    popoverProps: { withinPortal: true, ...(typed ? { opened: false } : {}) },
+    onInput: (e: React.FormEvent<HTMLInputElement>) => setTyped(complete.test(e.currentTarget.value.trim())),
+    onClick: () => setTyped(false),
+  };
+}
 
 type Common = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'minDate' | 'maxDate'> & {
   value: string;
@@ -20,14 +34,15 @@ type Common = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'minDa
 
 /** A day, `YYYY-MM-DD` ('' when empty). */
 export function DateField({ value, onChange, min, max, ...rest }: Common) {
+  const typed = useCloseWhenTyped(/^\d{4}-\d{1,2}-\d{1,2}$/u);
   return (
     <DateInput
+      {...typed}
       valueFormat="YYYY-MM-DD"
       value={value || null}
       onChange={(v) => onChange(v ? v.slice(0, 10) : '')}
       {...(min ? { minDate: min } : {})}
       {...(max ? { maxDate: max } : {})}
-      popoverProps={{ withinPortal: true }}
       {...rest}
     />
   );
@@ -50,15 +65,16 @@ export function MonthField({ value, onChange, label, ...rest }: { value: string;
 
 /** A local date and time, `YYYY-MM-DDTHH:mm` ('' when empty), typed as 2026-11-25 21:40. */
 export function DateTimeField({ value, onChange, min, max, ...rest }: Common) {
+  const typed = useCloseWhenTyped(/^\d{4}-\d{1,2}-\d{1,2}[ T]\d{1,2}:\d{2}$/u);
   return (
     <DateInput
+      {...typed}
       valueFormat="YYYY-MM-DD HH:mm"
       withTime
       value={value ? `${value.replace('T', ' ').slice(0, 16)}:00` : null}
       onChange={(v) => onChange(v ? v.slice(0, 16).replace(' ', 'T') : '')}
       {...(min ? { minDate: min } : {})}
       {...(max ? { maxDate: max } : {})}
-      popoverProps={{ withinPortal: true }}
       {...rest}
     />
   );

@@ -34,12 +34,14 @@ export function InstructionLine({ i, canAct = true }: { i: OpenInstruction; canA
           {t(`leader.followUp.${i.state}`)}
         </Badge>
         <Text size="sm" className="dd-wrap">
-          {i.leaderName}{t('reports.punct.colon')}{i.text}
+          {i.leaderName}
+          {t('common.colon')}
+          {i.text}
         </Text>
       </Group>
       <Text size="xs" c="dimmed" className="dd-wrap">
         {i.incidentNo} {i.incidentTitle} · {formatDateTime(i.givenAt, tz)}
-        {i.lastNote ? ` · ${i.lastNote}${i.lastDoneBy ? `（${i.lastDoneBy}）` : ''}` : ''}
+        {i.lastNote ? ` · ${i.lastNote}${i.lastDoneBy ? `${t('common.parenOpen')}${i.lastDoneBy}${t('common.parenClose')}` : ''}` : ''}
       </Text>
       {canAct && i.state !== 'done' && (
         <Group gap={4}>

@@ -47,7 +47,10 @@ export function SignInButton() {
         loading={signIn.isPending || signOut.isPending}
         aria-keyshortcuts="Alt+S"
       >
-        {me.signedIn ? t('attendance.signOut') : t('attendance.signIn')}（{t('attendance.hotkey')}）
+        {me.signedIn ? t('attendance.signOut') : t('attendance.signIn')}
+        {t('common.parenOpen')}
+        {t('attendance.hotkey')}
+        {t('common.parenClose')}
       </Button>
       {me.signedIn && myMark && (
         <Text size="sm" c="teal.9" data-testid="signed-in-at">

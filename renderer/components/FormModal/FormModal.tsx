@@ -43,7 +43,7 @@ export function FormModal<V>({
     }
   });
   return (
-    <Modal opened onClose={onClose} title={title} size={size}>
+    <Modal opened onClose={onClose} title={title} size={size} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit}>
         <Stack>
           {children}

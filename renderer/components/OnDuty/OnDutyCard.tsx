@@ -36,8 +36,9 @@ function PersonLine({ p, line }: { p: DutyPerson; line: AttendanceLine | undefin
   const { tz } = useDesk();
   const phone = p.mobile ?? p.officePhone;
   return (
-    <Group gap="xs" wrap="nowrap">
-      <Text fw={700} size="lg">
+    <Group gap="xs" style={{ rowGap: 2 }}>
+      {/* A name never breaks between its characters; the phone and the state wrap under it instead. */}
+      <Text fw={700} size="lg" style={{ whiteSpace: 'nowrap' }}>
         {p.name}
       </Text>
       {phone && <CopyNumber value={phone} />}
@@ -135,8 +136,10 @@ export function OnDutyCard() {
       )}
       {covers.map((c) => (
         <Text key={c.personId} size="sm" c="grape.9" mt={4} data-testid="attendance-cover">
-          {t('attendance.state.covering')}：{c.name}
-          {c.coveringName ? `（${t('attendance.coveringFor', { name: c.coveringName })}）` : ''}
+          {t('attendance.state.covering')}
+          {t('common.colon')}
+          {c.name}
+          {c.coveringName ? `${t('common.parenOpen')}${t('attendance.coveringFor', { name: c.coveringName })}${t('common.parenClose')}` : ''}
         </Text>
       ))}
       <Group mt="sm">
@@ -146,15 +149,19 @@ export function OnDutyCard() {
         <Group mt="sm" gap="lg">
           {left !== null && d.handoverAt && (
             <Text size="sm" data-testid="handover-countdown">
-              {t('roster.duty.handover')} {t('roster.duty.minutes', { h: Math.floor(left / 3_600_000), m: Math.floor((left % 3_600_000) / 60_000) })}（
-              {t('roster.duty.handoverAt', { time: formatTime(d.handoverAt, tz) })}）
+              {t('roster.duty.handover')} {t('roster.duty.minutes', { h: Math.floor(left / 3_600_000), m: Math.floor((left % 3_600_000) / 60_000) })}
+              {t('common.parenOpen')}
+              {t('roster.duty.handoverAt', { time: formatTime(d.handoverAt, tz) })}
+              {t('common.parenClose')}
             </Text>
           )}
           {d.next && (
             <Text size="sm" c="dimmed">
-              {t('roster.duty.next')}：{d.next.date.slice(5)} {formatTime(d.next.start, tz)}
-              {'　'}
-              {[...d.next.leader, ...d.next.officer].map((p) => p.name).join('、')}
+              {t('roster.duty.next')}
+              {t('common.colon')}
+              {d.next.date.slice(5)} {formatTime(d.next.start, tz)}
+              {t('common.gap')}
+              {[...d.next.leader, ...d.next.officer].map((p) => p.name).join(t('common.listComma'))}
             </Text>
           )}
         </Group>

@@ -39,7 +39,7 @@ export function VersionHistory<T extends object>({
             <Text size="sm">
               <b>{t('registers.versions.version', { n: v.version })}</b> · {formatDateTime(v.at, tz)} · {v.by}
               {i === 0 ? ` · ${t('registers.versions.first')}` : ''}
-              {v.reason ? ` · ${t('registers.versions.reason')}：${v.reason}` : ''}
+              {v.reason ? ` · ${t('registers.versions.reason')}${t('common.colon')}${v.reason}` : ''}
             </Text>
             {keys.map((k) => {
               const from = show(k, (prev!.data as Record<string, unknown>)[k]);

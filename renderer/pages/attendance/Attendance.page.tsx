@@ -5,7 +5,8 @@
  */
 import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { MonthField } from '../../components/DateFields/DateFields';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { attendanceStates } from '../../../shared/domain/attendance';
@@ -55,7 +56,7 @@ export function AttendancePage() {
         ))}
       </Paper>
       <Group align="flex-end">
-        <TextInput label={t('attendance.month')} type="month" value={month} onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />
+        <MonthField label={t('attendance.month')} value={month} onChange={(v) => v && setMonth(v)} />
         <PrintActions route={`/print/attendance/${month}`} label={t('attendance.print')} testId="attendance-print" />
         <Button variant="outline" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void call('attendance.exportXlsx', { month }).then((f) => downloadFile(f, true), notifyError)}>
           {t('attendance.export')}
@@ -98,7 +99,7 @@ export function AttendancePage() {
         </ScrollArea>
       )}
       <Text size="xs" c="dimmed">
-        {t('attendance.legend')}{t('reports.punct.colon')}{attendanceStates.map((s) => `${t(`attendance.short.${s}`)} ${t(`attendance.state.${s}`)}`).join(t('reports.punct.gap'))}
+        {t('attendance.legend')}{t('common.colon')}{attendanceStates.map((s) => `${t(`attendance.short.${s}`)} ${t(`attendance.state.${s}`)}`).join(t('reports.punct.gap'))}
       </Text>
     </Stack>
   );

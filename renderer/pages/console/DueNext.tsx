@@ -141,7 +141,9 @@ export function DueNext() {
                 </Text>
                 {o.lastInstruction && (
                   <Text size="xs" c={instructionColor} className="dd-wrap" data-testid="console-instruction">
-                    {t('due.latestInstruction')}：{o.lastInstruction}
+                    {t('due.latestInstruction')}
+                    {t('common.colon')}
+                    {o.lastInstruction}
                   </Text>
                 )}
               </Stack>

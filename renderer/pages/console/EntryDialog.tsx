@@ -188,7 +188,7 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
           <Stack gap="xs">
             {e.voided && (
               <Text c="red">
-                {t('log.voided')}：{e.voidReason}（{e.voidedBy} {e.voidedAt ? formatDateTime(e.voidedAt, tz) : ''}）
+                {t('log.voided')}{t('common.colon')}{e.voidReason}（{e.voidedBy} {e.voidedAt ? formatDateTime(e.voidedAt, tz) : ''}）
               </Text>
             )}
             <SimpleGrid cols={2} spacing="xs">
@@ -205,7 +205,7 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
               <TextInput label={t('log.sourcePerson')} {...text('sourcePerson')} />
               <TextInput label={t('log.sourcePhone')} {...text('sourcePhone')} />
               <Text size="sm" c="dimmed" mt="lg">
-                {t('log.recordedBy')}：{e.recordedBy} · {t('log.recordedAt')}：{formatDateTime(e.recordedAt, tz)}
+                {t('log.recordedBy')}{t('common.colon')}{e.recordedBy} · {t('log.recordedAt')}{t('common.colon')}{formatDateTime(e.recordedAt, tz)}
               </Text>
             </SimpleGrid>
             <Textarea label={t('log.summary')} autosize minRows={2} {...text('summary')} />
@@ -321,7 +321,7 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
                   <Table.Td className="dd-wrap">{h.reason ?? '—'}</Table.Td>
                   <Table.Td className="dd-wrap">
                     {h.entry.summary}
-                    {h.entry.instruction ? ` · ${t('log.instruction')}：${h.entry.instruction}` : ''}
+                    {h.entry.instruction ? ` · ${t('log.instruction')}${t('common.colon')}${h.entry.instruction}` : ''}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -58,7 +58,7 @@ function EntryRow({ entry: e, tz, onOpen }: { entry: LogEntry; tz: string; onOpe
         <Text ff="monospace" fw={600} w={48}>
           {formatTime(e.occurredAt, tz)}
         </Text>
-        <Badge variant="light" w={72} style={{ flexShrink: 0 }}>
+        <Badge variant="light" miw={72} style={{ flexShrink: 0 }}>
           {t(`log.kind.${e.kind}`)}
         </Badge>
         <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>

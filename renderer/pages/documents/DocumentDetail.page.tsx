@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { DateTimeField } from '../../components/DateFields/DateFields';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { call, useApiQuery } from '../../api';
@@ -55,7 +56,7 @@ export function DocumentDetailPage() {
           <Badge variant="default">{t(`documents.kind.${d.kind}`)}</Badge>
           <Badge autoContrast color={urgencyColor[d.urgency]}>{t(`documents.urgency.${d.urgency}`)}</Badge>
           {d.overdue && <Badge color="red.8" variant="filled">{t('documents.overdueBadge')}</Badge>}
-          {d.voided && <Badge color="gray">{t('documents.voided')}：{d.voidReason}</Badge>}
+          {d.voided && <Badge color="gray">{t('documents.voided')}{t('common.colon')}{d.voidReason}</Badge>}
         </Group>
         <Group gap="xs">
           {!d.voided && (
@@ -115,7 +116,7 @@ export function DocumentDetailPage() {
         {!d.voided && (
           <Group align="flex-end" gap="xs" mt="xs">
             <TextInput size="xs" label={t('documents.reader')} value={reader} onChange={(e) => setReader(e.currentTarget.value)} />
-            <TextInput size="xs" type="datetime-local" label={t('documents.readAt')} value={readAt} onChange={(e) => setReadAt(e.currentTarget.value)} />
+            <DateTimeField size="xs" label={t('documents.readAt')} value={readAt} onChange={setReadAt} />
             <TextInput size="xs" label={t('documents.readNote')} value={readNote} onChange={(e) => setReadNote(e.currentTarget.value)} style={{ flex: 1 }} />
             <Button
               size="xs"

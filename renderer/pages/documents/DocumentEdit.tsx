@@ -4,6 +4,7 @@
  * then defaults to what was done: 填写拟办意见 / 录入领导批示).
  */
 import { NumberInput, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { DateTimeField } from '../../components/DateFields/DateFields';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
@@ -86,13 +87,12 @@ export function DocumentEditDialog({ d, focus, onClose }: { d: DocumentDetail; f
           </SimpleGrid>
           <Textarea label={t('documents.titleLabel')} autosize {...form.getInputProps('title')} />
           <SimpleGrid cols={2} spacing="xs">
-            <TextInput type="datetime-local" label={t('documents.receivedAt')} {...form.getInputProps('receivedAt')} />
-            <TextInput
-              type="datetime-local"
+            <DateTimeField label={t('documents.receivedAt')} {...form.getInputProps('receivedAt')} value={form.values.receivedAt} />
+            <DateTimeField
               label={t('documents.dueAt')}
               disabled={d.state === 'done'}
               description={d.state === 'done' ? t('documents.errors.doneDeadline') : undefined}
-              {...form.getInputProps('dueAt')}
+              {...form.getInputProps('dueAt')} value={form.values.dueAt}
             />
           </SimpleGrid>
         </>

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { DateTimeField, eventProps } from '../../components/DateFields/DateFields';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import type { IncomingDocument, Input, LogEntry } from '../../../shared/contract';
@@ -73,8 +74,8 @@ export function DocumentForm({ fromEntry, onClose, onSaved }: { fromEntry?: LogE
         </SimpleGrid>
         <Textarea label={t('documents.titleLabel')} autosize {...field('title')} />
         <SimpleGrid cols={2} spacing="xs">
-          <TextInput type="datetime-local" label={t('documents.receivedAt')} placeholder={t('log.now')} {...field('receivedAt')} />
-          <TextInput type="datetime-local" label={t('documents.dueAt')} {...field('dueAt')} />
+          <DateTimeField label={t('documents.receivedAt')} placeholder={t('log.now')} {...eventProps(field('receivedAt'))} />
+          <DateTimeField label={t('documents.dueAt')} {...eventProps(field('dueAt'))} />
         </SimpleGrid>
         <Textarea label={t('documents.proposal')} autosize {...field('proposal')} />
         <Textarea label={t('documents.instruction')} autosize {...field('instruction')} />

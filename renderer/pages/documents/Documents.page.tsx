@@ -7,6 +7,7 @@
 import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
 import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { DateField } from '../../components/DateFields/DateFields';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Urgency } from '../../../shared/domain/document';
@@ -52,8 +53,8 @@ export function DocumentsPage() {
         </Group>
       </Group>
       <Group align="flex-end" gap="xs">
-        <TextInput type="date" label={t('documents.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} />
-        <TextInput type="date" label={t('documents.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={150} />
+        <DateField label={t('documents.from')} value={from} onChange={setFrom} w={150} />
+        <DateField label={t('documents.to')} value={to} onChange={setTo} w={150} />
         <Select label={t('documents.kindLabel')} data={documentKinds.map((k) => ({ value: k, label: t(`documents.kind.${k}`) }))} value={kind} onChange={(k) => setKind(k as DocumentKind | null)} clearable placeholder={t('documents.allKinds')} w={140} />
         <TextInput label={t('documents.search')} value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={200} />
       </Group>

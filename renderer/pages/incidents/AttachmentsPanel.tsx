@@ -107,7 +107,7 @@ export function AttachmentsPanel({ incidentId, attachments }: { incidentId: numb
             <Group gap={4}>
               {a.voided ? (
                 <Badge color="gray">
-                  {t('log.voided')}：{a.voidReason}
+                  {t('log.voided')}{t('common.colon')}{a.voidReason}
                 </Badge>
               ) : (
                 <>

@@ -78,10 +78,13 @@ function Pending({ esc, run }: { esc: Escalation; run: (fn: () => Promise<unknow
             round: esc.state.round + 1,
             target: t(`incidents.target.${esc.state.target}`),
           })}
-          ：{esc.currentTarget.name ?? t('incidents.detail.unresolved')} {esc.currentTarget.phone ?? ''}
+          {t('common.colon')}
+          {esc.currentTarget.name ?? t('incidents.detail.unresolved')} {esc.currentTarget.phone ?? ''}
           {esc.currentTarget.fallback && (
             <Text span size="sm" fw={400} ml="xs" data-testid="escalation-fallback">
-              （{t(`escalation.fallback.${esc.currentTarget.fallback}`)}）
+              {t('common.parenOpen')}
+              {t(`escalation.fallback.${esc.currentTarget.fallback}`)}
+              {t('common.parenClose')}
             </Text>
           )}
         </Text>

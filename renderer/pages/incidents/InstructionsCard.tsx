@@ -30,7 +30,11 @@ export function InstructionsCard({ d }: { d: IncidentDetail }) {
             <Text span fw={700}>
               {i.leaderName}
             </Text>
-            （{formatDateTime(i.givenAt, tz)}）：{i.text}
+            {t('common.parenOpen')}
+            {formatDateTime(i.givenAt, tz)}
+            {t('common.parenClose')}
+            {t('common.colon')}
+            {i.text}
           </Text>
         ))}
       </Stack>

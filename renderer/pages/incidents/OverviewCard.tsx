@@ -7,12 +7,12 @@
 import { Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../shared/contract';
-import { casualtiesText } from '../../../shared/domain/incident-report';
+import { casualtiesIn } from '../../lib/incident-text';
 import { useDesk } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
 
 export function OverviewCard({ inc }: { inc: Incident }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { tz } = useDesk();
   return (
     <Paper withBorder p="md">
@@ -28,7 +28,7 @@ export function OverviewCard({ inc }: { inc: Incident }) {
         <Fact label={t('incidents.detail.status')} value={t(`incidents.status.${inc.status}`)} />
       </SimpleGrid>
       <Text mt="xs" data-testid="casualties">
-        {casualtiesText(inc)}
+        {casualtiesIn(t, i18n.language, inc)}
       </Text>
       {inc.suggestedLevel && (
         <Text size="sm" c="dimmed">
@@ -55,10 +55,12 @@ export function OverviewCard({ inc }: { inc: Incident }) {
 }
 
 function Fact({ label, value }: { label: string; value: string | null }) {
+  const { t } = useTranslation();
   return (
     <Text size="sm" className="dd-wrap">
       <Text span c="dimmed">
-        {label}：
+        {label}
+        {t('common.colon')}
       </Text>
       {value ?? '—'}
     </Text>

@@ -9,10 +9,11 @@ import { call, useApiQuery } from '../../api';
 import { reportMethods, type ReportKind, type ReportMethod } from '../../../shared/domain/incident';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { errorText } from '../../lib/errors';
+import { storedReportTitleIn } from '../../lib/incident-text';
 import { fromLocalInput, toLocalInput } from '../../lib/local-input';
 
 export function ReportForm({ incidentId, kind, onClose }: { incidentId: number; kind: ReportKind; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { tz } = useDesk();
   const now = useNow(60_000);
   const tpl = useApiQuery('report.template', { incidentId, kind }, { staleTime: Infinity });
@@ -54,7 +55,7 @@ export function ReportForm({ incidentId, kind, onClose }: { incidentId: number; 
   };
 
   return (
-    <Modal opened onClose={onClose} size="xl" title={t('incidents.detail.fileReport', { title: tpl.data?.title ?? '' })}>
+    <Modal opened onClose={onClose} size="xl" title={t('incidents.detail.fileReport', { title: storedReportTitleIn(i18n.language, tpl.data?.title ?? '') })}>
       <Stack gap="xs" data-testid="report-form">
         <SimpleGrid cols={2} spacing="xs">
           <TextInput
@@ -99,7 +100,7 @@ export function ReportForm({ incidentId, kind, onClose }: { incidentId: number; 
             {t('common.cancel')}
           </Button>
           <Button onClick={() => void submit()} loading={busy} disabled={!content.trim() || !recipient.trim()}>
-            {t('incidents.detail.fileReport', { title: tpl.data?.title ?? '' })}
+            {t('incidents.detail.fileReport', { title: storedReportTitleIn(i18n.language, tpl.data?.title ?? '') })}
           </Button>
         </Group>
       </Stack>

@@ -32,9 +32,12 @@ const css = `
 
 export function ReportPrintPage() {
   const { reportId } = useParams();
-  const { t } = useTranslation();
+  const { t: ui, i18n } = useTranslation();
+  // The paper is an official Chinese document sent to the higher office: Chinese whatever the screen's language
+  // (its text is the filed Chinese report). Only an error on the screen follows the UI language.
+  const t = i18n.getFixedT('zh-CN');
   const q = useApiQuery('report.get', { id: Number(reportId) });
-  if (q.error) return <p role="alert">{errorText(t, q.error)}</p>;
+  if (q.error) return <p role="alert">{errorText(ui, q.error)}</p>;
   if (!q.data) return null;
   const { report: r, incident: inc, unitName, dutyPhone, fax, timeZone: tz } = q.data;
   return (

@@ -8,13 +8,14 @@ import { PrintActions } from '../../components/Print/PrintButton';
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '../../../shared/contract';
-import { reportTitle, type ReportKind } from '../../../shared/domain/incident';
+import { type ReportKind } from '../../../shared/domain/incident';
+import { reportTitleIn, storedReportTitleIn } from '../../lib/incident-text';
 import { countdownParts } from '../../../shared/domain/deadline';
 import { useDesk, useNow } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
 
 export function ReportsCard({ d, onFile }: { d: IncidentDetail; onFile: (kind: ReportKind) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { tz } = useDesk();
   const now = useNow(1000);
   const followups = d.reports.filter((r) => r.kind === 'followup').length;
@@ -25,7 +26,7 @@ export function ReportsCard({ d, onFile }: { d: IncidentDetail; onFile: (kind: R
         <Group gap="xs">
           {d.nextReportKinds.map((k) => (
             <Button key={k} size="xs" color={k === 'first' ? 'red' : undefined} onClick={() => onFile(k)}>
-              {t('incidents.detail.fileReport', { title: reportTitle(k, k === 'followup' ? followups + 1 : null) })}
+              {t('incidents.detail.fileReport', { title: reportTitleIn(i18n.language, k, k === 'followup' ? followups + 1 : null) })}
             </Button>
           ))}
         </Group>
@@ -64,7 +65,7 @@ export function ReportsCard({ d, onFile }: { d: IncidentDetail; onFile: (kind: R
           <Paper key={r.id} withBorder p="xs" data-testid="report-row">
             <Group justify="space-between">
               <Group gap="xs">
-                <Text fw={700}>{r.title}</Text>
+                <Text fw={700}>{storedReportTitleIn(i18n.language, r.title)}</Text>
                 {/* A report that met no deadline was neither on time nor late: 无时限. */}
                 <Badge color={r.late ? 'red' : r.met.length ? 'green' : 'gray'} data-testid="report-late">
                   {r.late ? t('incidents.detail.lateForever') : r.met.length ? t('incidents.detail.onTime') : t('incidents.detail.noDeadline')}

@@ -9,8 +9,9 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineItem } from '../../../shared/contract';
 import { useDesk } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
+import { storedReportTitleIn } from '../../lib/incident-text';
 
-function timelineText(t: (k: string, o?: Record<string, unknown>) => string, i: TimelineItem): string {
+function timelineText(t: (k: string, o?: Record<string, unknown>) => string, lang: string, i: TimelineItem): string {
   switch (i.type) {
     case 'created':
       return t('incidents.detail.timelineCreated');
@@ -19,10 +20,10 @@ function timelineText(t: (k: string, o?: Record<string, unknown>) => string, i: 
     case 'status':
       return (
         t('incidents.detail.timelineStatus', { from: t(`incidents.status.${i.from}`), to: t(`incidents.status.${i.to}`) }) +
-        (i.reason ? `（${i.reason}）` : '')
+        (i.reason ? `${t('common.parenOpen')}${i.reason}${t('common.parenClose')}` : '')
       );
     case 'report':
-      return t('incidents.detail.timelineReport', { title: i.title }) + (i.late ? ` · ${t('incidents.detail.lateForever')}` : '');
+      return t('incidents.detail.timelineReport', { title: storedReportTitleIn(lang, i.title) }) + (i.late ? ` · ${t('incidents.detail.lateForever')}` : '');
     case 'escalationStarted':
       return t('incidents.detail.timelineEscalation');
     case 'contact':
@@ -32,9 +33,9 @@ function timelineText(t: (k: string, o?: Record<string, unknown>) => string, i: 
         method: t(`incidents.contactMethod.${i.method}`),
       });
     case 'acknowledged':
-      return `${t('incidents.detail.timelineAck')}：${i.by}`;
+      return `${t('incidents.detail.timelineAck')}${t('common.colon')}${i.by}`;
     case 'escalationCancelled':
-      return `${t('incidents.detail.timelineCancelled')}：${i.reason ?? ''}`;
+      return `${t('incidents.detail.timelineCancelled')}${t('common.colon')}${i.reason ?? ''}`;
     case 'instruction':
       return t('incidents.detail.timelineInstruction', { leader: i.leaderName, text: i.text });
     case 'attachment':
@@ -45,7 +46,7 @@ function timelineText(t: (k: string, o?: Record<string, unknown>) => string, i: 
 }
 
 export function TimelineCard({ items }: { items: TimelineItem[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { tz } = useDesk();
   return (
     <Paper withBorder p="md">
@@ -59,7 +60,7 @@ export function TimelineCard({ items }: { items: TimelineItem[] }) {
               {formatDateTime(i.at, tz)}
             </Text>
             <Text size="sm" className="dd-wrap" style={{ flex: 1 }} c={i.type === 'report' && i.late ? 'red' : undefined}>
-              {timelineText(t, i)}
+              {timelineText(t, i18n.language, i)}
             </Text>
             <Text size="xs" c="dimmed">
               {i.by}

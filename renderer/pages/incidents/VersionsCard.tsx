@@ -2,12 +2,12 @@
 import { Badge, Paper, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { IncidentDetail } from '../../../shared/contract';
-import { casualtiesText } from '../../../shared/domain/incident-report';
+import { casualtiesIn } from '../../lib/incident-text';
 import { useDesk } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
 
 export function VersionsCard({ d }: { d: IncidentDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { tz } = useDesk();
   return (
     <Paper withBorder p="md">
@@ -24,7 +24,7 @@ export function VersionsCard({ d }: { d: IncidentDetail }) {
               <Table.Td>{formatDateTime(v.at, tz)}</Table.Td>
               <Table.Td>{v.by}</Table.Td>
               <Table.Td className="dd-wrap">
-                {t(`incidents.level.${v.fields.level}`)} · {casualtiesText(v.fields)}
+                {t(`incidents.level.${v.fields.level}`)} · {casualtiesIn(t, i18n.language, v.fields)}
                 {v.reason ? ` · ${v.reason}` : ''}
               </Table.Td>
             </Table.Tr>

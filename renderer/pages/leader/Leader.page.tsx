@@ -105,7 +105,7 @@ export function LeaderPage() {
               {d.entries.map((e) => (
                 <Text key={e.id} size="sm" className="dd-wrap">
                   {formatTime(e.occurredAt, tz)} {t(`log.kind.${e.kind}`)} {e.summary}
-                  {e.instruction ? ` · ${t('log.instruction')}${t('reports.punct.colon')}${e.instruction}` : ''}
+                  {e.instruction ? ` · ${t('log.instruction')}${t('common.colon')}${e.instruction}` : ''}
                 </Text>
               ))}
             </Stack>

@@ -6,6 +6,7 @@
  */
 import { useRef, useState } from 'react';
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { DateField } from '../../components/DateFields/DateFields';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { call, useApiQuery } from '../../api';
@@ -62,7 +63,7 @@ export function LedgerDetailPage() {
             {t(`ledger.stateText.${stateKey(i)}`)}
           </Badge>
           <Badge variant="outline">{t(`ledger.source.${i.source}`)}</Badge>
-          {i.voided && <Badge color="gray">{t('ledger.voided')}：{i.voidReason}</Badge>}
+          {i.voided && <Badge color="gray">{t('ledger.voided')}{t('common.colon')}{i.voidReason}</Badge>}
         </Group>
         <Group gap="xs">
           {open && (
@@ -96,12 +97,12 @@ export function LedgerDetailPage() {
         </SimpleGrid>
         {i.closingStandard && (
           <Text size="sm" mt="xs">
-            {t('ledger.closingStandard')}：{i.closingStandard}
+            {t('ledger.closingStandard')}{t('common.colon')}{i.closingStandard}
           </Text>
         )}
         {i.state === 'closed' && (
           <Text size="sm" mt="xs" c="green.8">
-            {t('ledger.closedAt')}：{i.closedAt ? formatDateTime(i.closedAt, tz) : ''} · {t('ledger.closedBy')}：{i.closedBy} · {i.closingNote}
+            {t('ledger.closedAt')}{t('common.colon')}{i.closedAt ? formatDateTime(i.closedAt, tz) : ''} · {t('ledger.closedBy')}{t('common.colon')}{i.closedBy} · {i.closingNote}
           </Text>
         )}
       </Paper>
@@ -139,7 +140,7 @@ export function LedgerDetailPage() {
           ))}
           {open && mayClose && (
             <Group align="flex-end" gap="xs" mt="xs">
-              <TextInput size="xs" type="date" label={t('ledger.extendTo')} value={extendTo} onChange={(e) => setExtendTo(e.currentTarget.value)} />
+              <DateField size="xs" label={t('ledger.extendTo')} value={extendTo} onChange={setExtendTo} />
               <TextInput size="xs" label={t('ledger.extendReason')} value={extendReason} onChange={(e) => setExtendReason(e.currentTarget.value)} style={{ flex: 1 }} />
               <Button size="xs" variant="light" disabled={!extendTo || !extendReason.trim()} onClick={() => run(() => call('ledger.extend', { id: i.id, deadline: extendTo, reason: extendReason }), () => setExtendReason(''))}>
                 {t('ledger.extend')}

@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { DateField, eventProps } from '../../components/DateFields/DateFields';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api';
 import type { Input, LedgerItem, LogEntry } from '../../../shared/contract';
@@ -63,7 +64,7 @@ export function LedgerForm({ hazard, fromEntry, onClose, onSaved }: { hazard?: b
         <SimpleGrid cols={3} spacing="xs">
           <TextInput label={t('ledger.ownerUnit')} {...field('ownerUnit')} />
           <TextInput label={t('ledger.ownerPerson')} {...field('ownerPerson')} />
-          <TextInput type="date" label={isHazard ? t('ledger.hazardDeadline') : t('ledger.deadline')} {...field('deadline')} />
+          <DateField label={isHazard ? t('ledger.hazardDeadline') : t('ledger.deadline')} {...eventProps(field('deadline'))} />
         </SimpleGrid>
         <Textarea label={t('ledger.closingStandard')} autosize {...field('closingStandard')} />
         {error && (

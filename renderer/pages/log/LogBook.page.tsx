@@ -131,7 +131,7 @@ export function LogBookPage() {
 }
 
 function Day({ date, kind, onOpen }: { date: string; kind: LogKind | null; onOpen: (id: number) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { tz } = useDesk();
   const q = useApiQuery('log.book', { dutyDate: date });
   if (q.error) return <Alert color="red">{errorText(t, q.error)}</Alert>;
@@ -143,7 +143,7 @@ function Day({ date, kind, onOpen }: { date: string; kind: LogKind | null; onOpe
     b.shifts
       .flatMap((s) => s[role])
       .map((p) => (p.mobile ? `${p.name} ${p.mobile}` : p.name))
-      .join('、') || '—';
+      .join(t('common.listComma')) || '—';
   return (
     <Stack>
       <Paper withBorder p="md" data-testid="logbook-day">
@@ -151,7 +151,7 @@ function Day({ date, kind, onOpen }: { date: string; kind: LogKind | null; onOpe
           <Stack gap={2}>
             <Group gap="xs">
               <Text fw={700} size="lg">
-                {date} {weekdayOfDate(date)}
+                {date} {weekdayOfDate(date, i18n.language === 'en' ? 'en' : 'zh-CN')}
               </Text>
               {b.day.holidayName && <Badge color="red">{b.day.holidayName}</Badge>}
             </Group>
@@ -166,13 +166,19 @@ function Day({ date, kind, onOpen }: { date: string; kind: LogKind | null; onOpe
           ) : (
             <Stack gap={2} data-testid="logbook-on-duty">
               <Text size="sm">
-                {t('log.book.leader')}：{names('leader')}
+                {t('log.book.leader')}
+                {t('common.colon')}
+                {names('leader')}
               </Text>
               <Text size="sm">
-                {t('log.book.officer')}：{names('officer')}
+                {t('log.book.officer')}
+                {t('common.colon')}
+                {names('officer')}
               </Text>
               <Text size="sm">
-                {t('log.book.standby')}：{names('standby')}
+                {t('log.book.standby')}
+                {t('common.colon')}
+                {names('standby')}
               </Text>
             </Stack>
           )}

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { DateField } from '../../components/DateFields/DateFields';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -63,7 +64,7 @@ export function PetitionDetailPage() {
           {p.repeat && <Badge color="grape" variant="light">{t('petitions.repeatVisit')}</Badge>}
           {p.abnormal && <Badge color="red" variant="light">{t('petitions.abnormal')}{p.abnormalKind ? `·${t(`petitions.abnormalKind.${p.abnormalKind}`)}` : ''}</Badge>}
           {p.lateCount > 0 && <Badge color="red.8" variant="filled">{t('petitions.lateCount', { n: p.lateCount })}</Badge>}
-          {p.voided && <Badge color="gray">{t('petitions.voided')}：{p.voidReason}</Badge>}
+          {p.voided && <Badge color="gray">{t('petitions.voided')}{t('common.colon')}{p.voidReason}</Badge>}
         </Group>
         <Group gap="xs">
           {!p.voided && settings.data && (
@@ -86,12 +87,12 @@ export function PetitionDetailPage() {
           <Field label={t('petitions.unit')} value={[p.unit, p.locality].filter(Boolean).join(' · ') || '—'} />
         </SimpleGrid>
         <Text mt="xs" className="dd-wrap">
-          <b>{t('petitions.summary')}：</b>
+          <b>{t('petitions.summary')}{t('common.colon')}</b>
           {p.summary}
         </Text>
         {p.demands && (
           <Text className="dd-wrap">
-            <b>{t('petitions.demands')}：</b>
+            <b>{t('petitions.demands')}{t('common.colon')}</b>
             {p.demands}
           </Text>
         )}
@@ -275,7 +276,7 @@ function StepDialog({ p, step, maxExtension, onClose }: { p: PetitionDetail; ste
         {step === 'extend' ? (
           <NumberInput label={t('petitions.step.days', { max: maxExtension })} min={1} max={maxExtension} value={days} onChange={(v) => setDays(Number(v) || 1)} />
         ) : (
-          <TextInput type="date" label={t('petitions.step.on')} value={on} onChange={(e) => setOn(e.currentTarget.value)} />
+          <DateField label={t('petitions.step.on')} value={on} onChange={setOn} />
         )}
         <Textarea
           label={step === 'reject' || step === 'extend' ? t('petitions.step.reason') : needsText ? t('petitions.step.result') : t('petitions.step.text')}
@@ -285,7 +286,7 @@ function StepDialog({ p, step, maxExtension, onClose }: { p: PetitionDetail; ste
           onChange={(e) => setText(e.currentTarget.value)}
         />
         {(step === 'conclude' || step === 'answerReview') && (
-          <TextInput type="date" label={t('petitions.step.answerReceivedOn')} value={received} onChange={(e) => setReceived(e.currentTarget.value)} />
+          <DateField label={t('petitions.step.answerReceivedOn')} value={received} onChange={setReceived} />
         )}
         {error && (
           <Text c="red" role="alert">
@@ -346,7 +347,7 @@ function Assignments({ p }: { p: PetitionDetail }) {
         <Group align="flex-end" gap="xs" mt="xs">
           <SegmentedControl size="xs" value={kind} onChange={(v) => setKind(v as typeof kind)} data={[{ value: 'assign', label: t('petitions.assign.assign') }, { value: 'transfer', label: t('petitions.assign.transfer') }]} />
           <TextInput size="xs" label={t('petitions.assign.unit')} value={unit} onChange={(e) => setUnit(e.currentTarget.value)} />
-          <TextInput size="xs" type="date" label={t('petitions.assign.dueDate')} value={due} onChange={(e) => setDue(e.currentTarget.value)} />
+          <DateField size="xs" label={t('petitions.assign.dueDate')} value={due} onChange={setDue} />
           <Button size="xs" disabled={!unit.trim()} onClick={() => void add()}>
             {t(`petitions.assign.${kind}`)}
           </Button>
@@ -424,7 +425,7 @@ function LeaderCase({ p }: { p: PetitionDetail }) {
     <Paper withBorder p="sm" data-testid="petition-case">
       <Group justify="space-between">
         <Title order={5}>{t('petitions.detail.case')}</Title>
-        {closed && <Badge autoContrast color="teal.9" tt="none">{t('petitions.caseClosed')}：{c?.closingNote}</Badge>}
+        {closed && <Badge autoContrast color="teal.9" tt="none">{t('petitions.caseClosed')}{t('common.colon')}{c?.closingNote}</Badge>}
       </Group>
       {!p.voided && !closed && (
         <Group align="flex-end" gap="xs" mt={4}>

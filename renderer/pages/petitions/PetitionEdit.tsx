@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { ActionIcon, Badge, Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { DateTimeField } from '../../components/DateFields/DateFields';
 import { useForm } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -83,12 +84,11 @@ export function PetitionEditDialog({ p, settings, onClose }: { p: PetitionDetail
   return (
     <FormModal title={`${t('petitions.edit')} ${p.no}`} form={form} save={save} onClose={onClose} size="xl">
       <SimpleGrid cols={3} spacing="xs" data-testid="petition-edit">
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('petitions.receivedAt')}
           disabled={p.state !== 'registered'}
           description={p.state !== 'registered' ? t('petitions.errors.receivedFixed') : undefined}
-          {...form.getInputProps('receivedAt')}
+          {...form.getInputProps('receivedAt')} value={form.values.receivedAt}
         />
         <Select label={t('petitions.formLabel')} data={petitionForms.map((f) => ({ value: f, label: t(`petitions.form.${f}`) }))} allowDeselect={false} {...form.getInputProps('form')} onChange={(x) => x && form.setFieldValue('form', x as PetitionForm)} />
         <NumberInput label={t('petitions.persons')} min={1} {...form.getInputProps('persons')} />

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { ActionIcon, Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { DateTimeField } from '../../components/DateFields/DateFields';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, useApiQuery } from '../../api';
@@ -93,7 +94,7 @@ export function PetitionForm({ fromEntry, onClose, onSaved }: { fromEntry?: LogE
     <Modal opened onClose={onClose} size="xl" title={fromEntry ? `${t('petitions.new')} · ${t('registers.fromEntry')}` : t('petitions.new')}>
       <Stack gap="xs" data-testid="petition-form">
         <SimpleGrid cols={3} spacing="xs">
-          <TextInput type="datetime-local" label={t('petitions.receivedAt')} value={receivedAt} onChange={(e) => setReceivedAt(e.currentTarget.value)} placeholder={t('log.now')} />
+          <DateTimeField label={t('petitions.receivedAt')} value={receivedAt} onChange={setReceivedAt} placeholder={t('log.now')} />
           <Select label={t('petitions.formLabel')} data={petitionForms.map((f) => ({ value: f, label: t(`petitions.form.${f}`) }))} value={form} onChange={(v) => v && setForm(v as Form)} allowDeselect={false} />
           <NumberInput label={t('petitions.persons')} min={1} value={persons} onChange={(v) => setPersons(typeof v === 'number' ? v : Number(v) || 1)} error={fe('persons')} />
           <Select

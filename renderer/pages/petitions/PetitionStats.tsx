@@ -6,6 +6,7 @@
 import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
 import { Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { DateField } from '../../components/DateFields/DateFields';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, useApiQuery } from '../../api';
@@ -57,8 +58,8 @@ export function PetitionStats() {
         )}
         {mode === 'custom' && (
           <>
-            <TextInput type="date" label={t('petitions.from')} value={range.from} onChange={(e) => setRange({ ...range, from: e.currentTarget.value })} w={160} />
-            <TextInput type="date" label={t('petitions.to')} value={range.to} onChange={(e) => setRange({ ...range, to: e.currentTarget.value })} w={160} />
+            <DateField label={t('petitions.from')} value={range.from} onChange={(v) => setRange({ ...range, from: v })} w={160} />
+            <DateField label={t('petitions.to')} value={range.to} onChange={(v) => setRange({ ...range, to: v })} w={160} />
           </>
         )}
         {valid && <PrintActions route={`/print/petitions/stats?from=${period!.from}&to=${period!.to}`} label={t('petitions.printStats')} testId="petition-stats-print" />}
@@ -79,7 +80,7 @@ export function PetitionStats() {
             {periodLabel(s.current.from, s.current.to, i18n.language)}
           </Text>
           <Text size="sm" c="dimmed">
-            {t('petitions.stats.previous')}：{periodLabel(s.previous.from, s.previous.to, i18n.language)}　{t('petitions.stats.lastYear')}：
+            {t('petitions.stats.previous')}{t('common.colon')}{periodLabel(s.previous.from, s.previous.to, i18n.language)}　{t('petitions.stats.lastYear')}{t('common.colon')}
             {periodLabel(s.lastYear.from, s.lastYear.to, i18n.language)}
           </Text>
           <Table mt="xs" withTableBorder withColumnBorders data-testid="petition-stats-table">

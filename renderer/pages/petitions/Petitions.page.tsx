@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { Badge, Button, Group, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { DateField } from '../../components/DateFields/DateFields';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -75,8 +76,8 @@ function PetitionRegister({ onOpen, fromEntry }: { onOpen: (id: number) => void;
   return (
     <Stack>
       <Group align="flex-end" gap="xs" wrap="wrap">
-        <TextInput type="date" label={t('petitions.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} />
-        <TextInput type="date" label={t('petitions.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} w={150} />
+        <DateField label={t('petitions.from')} value={from} onChange={setFrom} w={150} />
+        <DateField label={t('petitions.to')} value={to} onChange={setTo} w={150} />
         <Select
           label={t('petitions.stateLabel')}
           data={[

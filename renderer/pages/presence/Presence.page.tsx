@@ -6,6 +6,7 @@
 import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
 import { Badge, Button, Checkbox, Group, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { MonthField } from '../../components/DateFields/DateFields';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -77,7 +78,7 @@ function CheckForm() {
         />
         {log.data && (
           <Text size="sm" c="dimmed" className="dd-wrap">
-            {t('presence.fromLog')}：{log.data.summary}
+            {t('presence.fromLog')}{t('common.colon')}{log.data.summary}
           </Text>
         )}
       </Group>
@@ -143,7 +144,7 @@ export function PresencePage() {
       </Title>
       <CheckForm />
       <Group align="flex-end">
-        <TextInput label={t('attendance.month')} type="month" value={month} onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />
+        <MonthField label={t('attendance.month')} value={month} onChange={(v) => v && setMonth(v)} />
         <PrintActions route={`/print/presence/${month}`} label={t('presence.print')} testId="presence-print" />
         <Button variant="outline" leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void call('presence.exportXlsx', { month }).then((f) => downloadFile(f, true), notifyError)}>
           {t('presence.export')}

@@ -6,6 +6,7 @@
 import { PrintActions } from '../../components/Print/PrintButton';
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { DateField, DateTimeField } from '../../components/DateFields/DateFields';
 import { IconChevronLeft, IconChevronRight, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -132,7 +133,7 @@ function DailyTab() {
           <Group align="flex-end">
             <TextInput label={t('reports.recipient')} value={recipient} onChange={(e) => setRecipient(e.currentTarget.value)} />
             <Select label={t('reports.method')} data={reportMethods.map((m) => ({ value: m, label: t(`incidents.method.${m}`) }))} value={method} onChange={(m) => setMethod(m ?? 'system')} />
-            <TextInput label={t('reports.sentAt')} placeholder={t('reports.sentAtHint')} type="datetime-local" value={sentAt} onChange={(e) => setSentAt(e.currentTarget.value)} />
+            <DateTimeField label={t('reports.sentAt')} placeholder={t('reports.sentAtHint')} value={sentAt} onChange={setSentAt} />
             <Button
               color="teal"
               loading={send.isPending}
@@ -199,8 +200,8 @@ function RollupTab() {
   return (
     <Stack gap="md" data-testid="report-rollup">
       <Group align="flex-end">
-        <TextInput label={t('reports.from')} type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
-        <TextInput label={t('reports.to')} type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        <DateField label={t('reports.from')} value={from} onChange={setFrom} />
+        <DateField label={t('reports.to')} value={to} onChange={setTo} />
         <Button variant="light" onClick={() => { setFrom(monday); setTo(addDays(monday, 6)); }}>
           {t('reports.week')}
         </Button>

@@ -113,7 +113,7 @@ function Duty({ shift, lines }: { shift: DutyShift; lines: AttendanceLine[] }) {
       <RoleRow label={t('roster.duty.standby')} people={shift.standby} lines={lines} />
       {covers.map((c) => (
         <Text key={c.personId} fw={700} c="grape.9" style={{ fontSize: fz.line }}>
-          {t('attendance.state.covering')}：{c.name}
+          {t('attendance.state.covering')}{t('common.colon')}{c.name}
           {c.coveringName ? `（${t('attendance.coveringFor', { name: c.coveringName })}）` : ''}
         </Text>
       ))}

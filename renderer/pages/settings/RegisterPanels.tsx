@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'react';
 import { ActionIcon, Alert, Badge, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { DateField } from '../../components/DateFields/DateFields';
 import { IconArrowBackUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, useApiQuery } from '../../api';
@@ -199,10 +200,10 @@ function PetitionSettingsPanel() {
                 <TextInput aria-label={t('petitions.settings.periodName')} value={p.name} maxLength={30} onChange={(e) => setPeriod(i, { name: e.currentTarget.value })} disabled={!isAdmin} error={errors[`sensitivePeriods.${i}.name`]} />
               </Table.Td>
               <Table.Td>
-                <TextInput type="date" aria-label={t('petitions.from')} value={p.from} onChange={(e) => setPeriod(i, { from: e.currentTarget.value })} disabled={!isAdmin} error={errors[`sensitivePeriods.${i}.from`]} />
+                <DateField aria-label={t('petitions.from')} value={p.from} onChange={(v) => setPeriod(i, { from: v })} disabled={!isAdmin} error={errors[`sensitivePeriods.${i}.from`]} />
               </Table.Td>
               <Table.Td>
-                <TextInput type="date" aria-label={t('petitions.to')} value={p.to} onChange={(e) => setPeriod(i, { to: e.currentTarget.value })} disabled={!isAdmin} error={errors[`sensitivePeriods.${i}.to`]} />
+                <DateField aria-label={t('petitions.to')} value={p.to} onChange={(v) => setPeriod(i, { to: v })} disabled={!isAdmin} error={errors[`sensitivePeriods.${i}.to`]} />
               </Table.Td>
               <Table.Td>
                 {isAdmin && (

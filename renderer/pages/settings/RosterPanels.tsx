@@ -147,7 +147,7 @@ function HolidaysPanel() {
   return (
     <Stack>
       <Group gap="xs">
-        <Text fw={600}>{t('roster.settings.years')}：</Text>
+        <Text fw={600}>{t('roster.settings.years')}{t('common.colon')}</Text>
         {years.data?.slice(0, 12).map((y) => (
           <Badge key={y.year} variant="light" color={y.source === 'desk' ? 'blue' : 'gray'}>
             {y.year} {y.source === 'desk' ? t('roster.settings.desk') : t('roster.settings.bundled')}
