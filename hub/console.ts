@@ -22,7 +22,7 @@ import { parseHolidayNotice } from '../shared/domain/calendar-notice';
 import type { Hub } from './hub';
 import { HubError } from './errors';
 import { sendDown } from './downward';
-import { board, checkMonth, incidents, noticeStatus, pendingViews } from './views';
+import { board, checkMonth, incidents, noticeStatus, petitionTotals } from './views';
 
 // ── passwords (scrypt, as the desk stores them) ──────────────────────────────
 
@@ -126,7 +126,8 @@ export function createConsole(hub: Hub, opts: ConsoleOptions) {
       if (s) sessions.delete(s.id);
       return null;
     },
-    'hub.board': async (input) => ({ date: input.date, desks: await board(hub.engine, { date: input.date, ...dayBounds(input.date) }, now()), pending: [...pendingViews] }),
+    'hub.board': async (input) => ({ date: input.date, desks: await board(hub.engine, { date: input.date, ...dayBounds(input.date) }, now()), pending: [] }),
+    'hub.petitions': async (input) => petitionTotals(hub.engine, input, tz),
     'hub.incidents': async (input) => incidents(hub.engine, { since: dayBounds(input.from).since, until: dayBounds(input.to).until }),
     'hub.checkMonth': async (input) => {
       const { from, to } = monthRange(input.month);

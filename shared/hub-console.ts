@@ -60,8 +60,30 @@ export interface HubBoardDesk {
 export interface HubBoard {
   date: string;
   desks: HubBoardDesk[];
-  /** Views not built yet on the stream (petition totals). */
+  /** Views not built yet on the stream (none left). */
   pending: string[];
+}
+
+export interface HubCount {
+  /** 批 */
+  batches: number;
+  /** 人次 */
+  personTimes: number;
+}
+
+export interface HubPetitionRow {
+  /** 上访 per level: district 到区, city 到市, province 赴省, beijing 进京. */
+  byLevel: Record<'district' | 'city' | 'province' | 'beijing', HubCount>;
+  visits: HubCount;
+  total: HubCount;
+  byCategory: Record<string, HubCount>;
+}
+
+export interface HubPetitionTotals {
+  from: string;
+  to: string;
+  desks: (HubPetitionRow & { deskId: string; unitName: string })[];
+  district: HubPetitionRow;
 }
 
 export interface HubCheckMonth {
@@ -109,6 +131,15 @@ export const hubConsoleMethods = {
   'hub.logout': method<null>()({ input: empty, access: 'session', kind: 'mutation' }),
   'hub.board': method<HubBoard>()({ input: z.object({ date: isoDate }).strict(), access: 'session', kind: 'query' }),
   'hub.incidents': method<HubIncidentRow[]>()({ input: z.object({ from: isoDate, to: isoDate }).strict(), access: 'session', kind: 'query' }),
+  /** Petitions across desks in 批/人次, by level and category, received in [from, to]. */
+  'hub.petitions': method<HubPetitionTotals>()({
+    input: z
+      .object({ from: isoDate, to: isoDate })
+      .strict()
+      .refine((v) => v.from <= v.to, { message: 'dateRange', path: ['to'] }),
+    access: 'session',
+    kind: 'query',
+  }),
   'hub.checkMonth': method<HubCheckMonth>()({ input: z.object({ month }).strict(), access: 'session', kind: 'query' }),
   'hub.sendCheck': method<{ version: number }>()({
     input: z.object({ deskIds: deskTargets, limitSeconds: z.number().int().min(10).max(3600).optional() }).strict(),
