@@ -119,7 +119,7 @@ export function recordUnenrolment(ctx: WriteCtx, reason: string): void {
 
 // ── what the hub sends down ───────────────────────────────────────────────────
 
-const receiveAction = { notice: hubActions.noticeReceive, holiday: hubActions.holidayReceive, check: hubActions.checkReceive } as const;
+const receiveAction = { notice: hubActions.noticeReceive, holiday: hubActions.holidayReceive, check: hubActions.checkReceive, reportRules: hubActions.rulesReceive } as const;
 
 /**
  * Stores messages pulled from the hub, each with an audited receipt (which
@@ -145,6 +145,7 @@ export function receiveMessages(core: Core, messages: readonly DownMessage[], cu
           from: p.from,
           ...(p.kind === 'check' ? { limitSeconds: p.limitSeconds } : { title: p.title }),
           ...(p.kind === 'holiday' ? { year: p.year } : {}),
+          ...(p.kind === 'reportRules' ? { mode: p.mode, cutoffMinutes: p.cutoffMinutes, zeroWording: p.zeroWording } : {}),
         },
       });
     }
