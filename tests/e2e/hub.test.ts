@@ -187,10 +187,14 @@ describe('a district hub and two desks, in Chromium', () => {
     expect(draft.kind).toBe('zero');
     const reviewed = await callA('dailyReport.review', { id: draft.id, expectedVersion: draft.version, note: null });
     await callA('dailyReport.send', { id: reviewed.id, expectedVersion: reviewed.version, recipient: '端州区总值班室', method: 'phone', sentAt: '2026-11-25T16:30:00+08:00' });
+    // And registers a group visit of 23 to the district (issue 14's register, arranged through its API).
+    await callA('petitions.create', { form: 'visit', persons: 23, level: 'district', category: '劳动社会保障', summary: '反映拖欠工资问题', petitioners: [{ name: '李代表' }] });
 
     await link.cut();
     await logCall(pageB, '村委会来电：西江水位上涨');
     await logCall(pageB, '派出所来电：已组织巡查');
+    // Two petitioners of B's went to the city while its link was down.
+    await (await adminApi(b))('petitions.create', { form: 'visit', persons: 2, level: 'city', category: '土地征用', summary: '反映征地补偿问题', petitioners: [{ name: '周某' }] });
     await expect.poll(() => pageB.getByTestId('uplink-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('offline');
     await expect.poll(async () => /^\d+ 条待上报$/u.test(await pageB.getByTestId('uplink-pending').innerText()), { timeout: 15_000 }).toBe(true);
     expect(await pageB.getByTestId('uplink-state').innerText()).toMatch(/离线（自 2026-11-25 21:4\d 起）/u);
@@ -223,6 +227,30 @@ describe('a district hub and two desks, in Chromium', () => {
     expect(head.headSeq).toBe((b.core.db.prepare('SELECT max(seq) AS s FROM audit_log').get() as { s: number }).s);
     await hubPage.getByRole('button', { name: '刷新' }).click();
     await expect.poll(() => hubPage.locator('[data-testid="board-desk"]', { hasText: '城西镇值班室' }).getByTestId('desk-offline').count(), { timeout: 15_000 }).toBe(0);
+  });
+
+  it('adds up both desks’ petitions in 批/人次 by level and prints the district’s petitions sheet', async () => {
+    await hubPage.getByRole('link', { name: '信访汇总' }).click();
+    const district = hubPage.getByTestId('petition-district');
+    await expect.poll(() => district.locator('[data-level="district"]').innerText(), { timeout: 15_000 }).toBe('1批23人次');
+    expect(await district.locator('[data-level="city"]').innerText()).toBe('1批2人次');
+    const rowB = hubPage.getByTestId('petition-desk').filter({ hasText: '城西镇值班室' });
+    expect(await rowB.locator('[data-level="city"]').innerText()).toBe('1批2人次');
+    expect(await hubPage.getByTestId('petition-categories').innerText()).toContain('劳动社会保障');
+    await screenshot(hubPage, 'hub-petitions');
+    await hubPage.getByTestId('print-petitions').click();
+    await hubPage.getByTestId('petitions-print').waitFor();
+    const pdf = path.join(artifactsDir, 'hub-petitions.pdf');
+    fs.mkdirSync(artifactsDir, { recursive: true });
+    await printToPdf(hubPage, pdf);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('端州区总值班室信访情况汇总表');
+    expect(text).toContain('城东街道值班室');
+    expect(text).toContain('城西镇值班室');
+    expect(text).toContain('全区合计');
+    expect(text).toContain('1批23人次');
+    expect(text).toContain('1批2人次');
+    await hubPage.getByTestId('print-back').click();
   });
 
   it('a system 查岗 is answered 在岗 on desk A within the limit and missed on desk B', async () => {
@@ -273,6 +301,8 @@ describe('a district hub and two desks, in Chromium', () => {
     expect(text).toContain('零报告 · 已报');
     expect(text).toContain('16:30');
     expect(text).toContain('未报');
+    expect(text).toContain('当日信访情况');
+    expect(text).toContain('1批23人次');
     expect(text).toMatch(/第\s*1\s*页\s*共\s*1\s*页/u);
     expect(errors).toEqual([]);
   });
@@ -295,6 +325,10 @@ describe('a district hub and two desks, in Chromium', () => {
     await hubPage.getByRole('heading', { name: 'Every desk' }).waitFor();
     await hubPage.getByLabel('Theme: dark').click();
     await screenshot(hubPage, 'hub-board-en-dark');
+    expect(await axeViolations(hubPage)).toEqual([]);
+    await hubPage.getByRole('link', { name: 'Petitions' }).click();
+    await expect.poll(() => hubPage.getByTestId('petition-district').locator('[data-level="district"]').innerText()).toBe('1 batches, 23 person-times');
+    await screenshot(hubPage, 'hub-petitions-en-dark');
     expect(await axeViolations(hubPage)).toEqual([]);
   });
 });
