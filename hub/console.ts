@@ -162,6 +162,33 @@ export function createConsole(hub: Hub, opts: ConsoleOptions) {
       const m = await sendDown(hub.engine, { kind: 'holiday', year: input.year, title: input.title, text: input.text, from: opts.hubName }, input.deskIds, s!.login, now());
       return { version: m.version, days: days.length };
     },
+    'hub.reportRules': async () =>
+      (await noticeStatus(hub.engine, 'reportRules')).flatMap((n) =>
+        n.message.payload.kind === 'reportRules'
+          ? [
+              {
+                version: n.message.version,
+                title: n.message.payload.title,
+                sentAt: n.message.sentAt,
+                sentBy: n.message.sentBy,
+                mode: n.message.payload.mode,
+                cutoffMinutes: n.message.payload.cutoffMinutes,
+                zeroWording: n.message.payload.zeroWording,
+                desks: n.desks,
+              },
+            ]
+          : [],
+      ),
+    'hub.sendReportRules': async (input, s) => {
+      const m = await sendDown(
+        hub.engine,
+        { kind: 'reportRules', title: input.title, mode: input.mode, cutoffMinutes: input.cutoffMinutes, zeroWording: input.zeroWording, from: opts.hubName },
+        input.deskIds,
+        s!.login,
+        now(),
+      );
+      return { version: m.version };
+    },
     'hub.createCode': async (input) => hub.createEnrolCode({ unitHint: input.unitHint }),
   };
 

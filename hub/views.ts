@@ -355,11 +355,11 @@ export interface NoticeStatus {
 }
 
 /** Notices and holiday notices sent, each with every target desk's receipt and acknowledgement (or application). */
-export async function noticeStatus(db: Queryable, kind: 'notice' | 'holiday'): Promise<NoticeStatus[]> {
+export async function noticeStatus(db: Queryable, kind: 'notice' | 'holiday' | 'reportRules'): Promise<NoticeStatus[]> {
   const sent = await listSent(db, { kind, limit: 100 });
   const all = await desks(db);
-  const receive = kind === 'notice' ? [hubActions.noticeReceive] : [hubActions.holidayReceive];
-  const handle = kind === 'notice' ? [hubActions.noticeAck] : [hubActions.holidayApply, hubActions.holidayDecline];
+  const receive = kind === 'notice' ? [hubActions.noticeReceive] : kind === 'holiday' ? [hubActions.holidayReceive] : [hubActions.rulesReceive];
+  const handle = kind === 'notice' ? [hubActions.noticeAck] : kind === 'holiday' ? [hubActions.holidayApply, hubActions.holidayDecline] : [hubActions.rulesApply, hubActions.rulesDecline];
   const got = new Map<string, string>();
   const done = new Map<string, { at: string; by: string | null; declined: boolean }>();
   for (const e of await eventsOf(db, [...receive, ...handle])) {
@@ -367,7 +367,7 @@ export async function noticeStatus(db: Queryable, kind: 'notice' | 'holiday'): P
     if (typeof a?.version !== 'number') continue;
     const k = `${e.desk_id}|${a.version}`;
     if (receive.includes(e.action as never)) got.set(k, e.at);
-    else done.set(k, { at: e.at, by: typeof a.by === 'string' ? a.by : null, declined: e.action === hubActions.holidayDecline });
+    else done.set(k, { at: e.at, by: typeof a.by === 'string' ? a.by : null, declined: e.action === hubActions.holidayDecline || e.action === hubActions.rulesDecline });
   }
   return sent.map((m) => ({
     message: m,

@@ -117,6 +117,18 @@ export interface HubSentNotice {
   desks: { deskId: string; unitName: string; received: string | null; handled: string | null; handledBy: string | null; declined: boolean }[];
 }
 
+export interface HubSentRules {
+  version: number;
+  title: string;
+  sentAt: string;
+  sentBy: string;
+  mode: 'clock' | 'handover';
+  cutoffMinutes: number;
+  zeroWording: string | null;
+  /** Each target desk: received, applied (handled) or declined — from its stream. */
+  desks: HubSentNotice['desks'];
+}
+
 const deskTargets = z.array(deskIdSchema).min(1).max(5000).nullable();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u, { message: 'date' });
 
@@ -154,6 +166,21 @@ export const hubConsoleMethods = {
   }),
   'hub.sendHoliday': method<{ version: number; days: number }>()({
     input: z.object({ year: z.number().int().min(2000).max(2100), title: text(200), text: z.string().trim().min(1).max(20_000), deskIds: deskTargets }).strict(),
+    access: ['admin'],
+    kind: 'mutation',
+  }),
+  /** Report rules sent down (daily-report deadline, period, zero-report wording), with each desk's receipt and decision. */
+  'hub.reportRules': method<HubSentRules[]>()({ input: empty, access: 'session', kind: 'query' }),
+  'hub.sendReportRules': method<{ version: number }>()({
+    input: z
+      .object({
+        title: text(200),
+        mode: z.enum(['clock', 'handover']),
+        cutoffMinutes: z.number().int().min(0).max(1439),
+        zeroWording: z.string().trim().min(1).max(500).nullable(),
+        deskIds: deskTargets,
+      })
+      .strict(),
     access: ['admin'],
     kind: 'mutation',
   }),

@@ -32,7 +32,7 @@ export interface UplinkStatus {
   error: { code: string; message: string } | null;
 }
 
-export const inboxKinds = ['notice', 'holiday', 'check'] as const;
+export const inboxKinds = ['notice', 'holiday', 'check', 'reportRules'] as const;
 export type InboxKind = (typeof inboxKinds)[number];
 
 export interface InboxItem {
@@ -55,6 +55,28 @@ export interface InboxItem {
   handledBy: string | null;
   /** Presence checks once answered: seconds, within the limit or not. */
   answer: { seconds: number; withinLimit: boolean } | null;
+  /** Report rules the hub prescribes: the daily report's period, deadline and zero-report wording. */
+  rules: PrescribedValues | null;
+}
+
+export interface PrescribedValues {
+  mode: 'clock' | 'handover';
+  /** Minutes after local midnight: 17:00 = 1020. */
+  cutoffMinutes: number;
+  /** With `{时段}` for the period; null: the desk's standard wording. */
+  zeroWording: string | null;
+}
+
+/** The report rules this desk applied from its hub, where they came from, and whether they are still in force. */
+export interface PrescribedRules extends PrescribedValues {
+  version: number;
+  title: string;
+  from: string;
+  sentAt: string;
+  appliedAt: string;
+  appliedBy: string;
+  /** False once the desk's own rules were changed since (the desk's admin may do so; it is audited). */
+  inForce: boolean;
 }
 
 export interface InboxList {
@@ -92,4 +114,9 @@ export const uplinkMethods = {
   'uplink.previewHoliday': method<HolidayPreview>()({ input: z.object({ id }).strict(), access: ['admin'], kind: 'query' }),
   'uplink.applyHoliday': method<InboxItem>()({ input: z.object({ id, reason: reason.optional() }).strict(), access: ['admin'], kind: 'mutation' }),
   'uplink.declineHoliday': method<InboxItem>()({ input: z.object({ id, reason }).strict(), access: ['admin'], kind: 'mutation' }),
+  /** Applies the report rules the hub sent (the admin's confirmation, audited) to the daily report's settings. */
+  'uplink.applyReportRules': method<InboxItem>()({ input: z.object({ id, reason: reason.optional() }).strict(), access: ['admin'], kind: 'mutation' }),
+  'uplink.declineReportRules': method<InboxItem>()({ input: z.object({ id, reason }).strict(), access: ['admin'], kind: 'mutation' }),
+  /** The report rules last applied from the hub, with their source; null when none. */
+  'uplink.prescribed': method<PrescribedRules | null>()({ input: empty, access: 'session', kind: 'query' }),
 } as const;

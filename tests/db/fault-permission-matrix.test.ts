@@ -235,6 +235,9 @@ const pinnedAccess: Record<MethodName, 'public' | 'session' | readonly UserRole[
   'uplink.previewHoliday': ['admin'],
   'uplink.applyHoliday': ['admin'],
   'uplink.declineHoliday': ['admin'],
+  'uplink.applyReportRules': ['admin'],
+  'uplink.declineReportRules': ['admin'],
+  'uplink.prescribed': 'session',
 };
 
 /** What the pinned rule of a method allows. */

@@ -40,6 +40,7 @@ const check: InboxItem = {
   handledAt: null,
   handledBy: null,
   answer: null,
+  rules: null,
 };
 
 describe('the hub panel', () => {

@@ -8,7 +8,7 @@ import { getDesk } from '../desk/db';
 import { loadOrCreateDeskKey } from '../trust/checkpoint';
 import { enrolAt, HubRefused, normaliseHubUrl } from './client';
 import { outboxOf } from './outbox';
-import { ackNotice, answerCheck, applyHoliday, declineHoliday, inbox, previewHoliday, recordEnrolment, recordUnenrolment, uplinkStatus } from './service';
+import { ackNotice, answerCheck, applyHoliday, applyReportRules, declineHoliday, declineReportRules, inbox, prescribedRules, previewHoliday, recordEnrolment, recordUnenrolment, uplinkStatus } from './service';
 
 export const uplinkHandlers: Handlers<keyof typeof uplinkMethods> = {
   'uplink.status': (ctx) => uplinkStatus(ctx.core),
@@ -48,4 +48,7 @@ export const uplinkHandlers: Handlers<keyof typeof uplinkMethods> = {
   'uplink.previewHoliday': (ctx, input) => previewHoliday(ctx.db, input.id),
   'uplink.applyHoliday': (ctx, input) => applyHoliday(ctx, input.id, input.reason ?? null),
   'uplink.declineHoliday': (ctx, input) => declineHoliday(ctx, input.id, input.reason),
+  'uplink.applyReportRules': (ctx, input) => applyReportRules(ctx, input.id, input.reason ?? null),
+  'uplink.declineReportRules': (ctx, input) => declineReportRules(ctx, input.id, input.reason),
+  'uplink.prescribed': (ctx) => prescribedRules(ctx.db),
 };

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { canonicalJson, type AuditEvent } from '../../../shared/audit';
-import type { HolidayPreview, InboxItem, InboxList, UplinkStatus } from '../../../shared/contract/uplink';
+import type { HolidayPreview, InboxItem, InboxList, PrescribedRules, UplinkStatus } from '../../../shared/contract/uplink';
 import { parseHolidayNotice } from '../../../shared/domain/calendar-notice';
 import { DomainError } from '../../../shared/errors';
 import { hubActions, type CheckAnswerFact, type DownMessage, type DutyReportFact } from '../../../shared/hub-protocol';
@@ -13,13 +13,14 @@ import { importNotice } from '../calendar/service';
 import { actorName, iso, type WriteCtx } from '../context';
 import type { Core } from '../core';
 import { getDesk } from '../desk/db';
+import { getDailyReportRules, setDailyReportRules } from '../reports/service';
 import { dutyNow } from '../duty/service';
 import type { Db } from '../store/connection';
 import { defineSetting, readSetting, writeSetting } from '../store/settings';
 import { deskKeyFileName, loadOrCreateDeskKey } from '../trust/checkpoint';
 import { transact } from '../write';
 import type { SigningKey } from './client';
-import { getInbox, getLink, inboxHas, insertInbox, listOpenInbox, listRecentInbox, markInbox, resetLink, saveLink, type InboxRecord, type Link } from './db';
+import { getInbox, getLink, inboxHas, insertInbox, lastApplied, listOpenInbox, listRecentInbox, markInbox, resetLink, saveLink, type InboxRecord, type Link } from './db';
 
 // ── settings ──────────────────────────────────────────────────────────────────
 
@@ -299,4 +300,57 @@ export function declineHoliday(ctx: WriteCtx, id: number, reason: string): Inbox
   markInbox(ctx.db, id, 'declined', iso(ctx.now), by, { by, year: r.payload.year });
   ctx.audit({ action: hubActions.holidayDecline, entity: 'hubMessage', entityId: r.version, after: { version: r.version, by, year: r.payload.year }, reason });
   return publicItem(getInbox(ctx.db, id)!);
+}
+
+// ── report rules the hub prescribes ───────────────────────────────────────────
+
+function rulesOf(db: Db, id: number): InboxRecord & { payload: { kind: 'reportRules' } } {
+  const r = openItem(db, id, 'reportRules');
+  if (r.payload.kind !== 'reportRules') throw new DomainError('NOT_FOUND');
+  return r as InboxRecord & { payload: { kind: 'reportRules' } };
+}
+
+/**
+ * Applies the daily report's rules the hub prescribes (period, deadline,
+ * zero-report wording), after the desk's admin confirmed: through the
+ * reports domain's own setter (audited as the settings change it is), the
+ * desk's recipient kept; then the applied message, audited, which travels up.
+ */
+export function applyReportRules(ctx: WriteCtx, id: number, reason: string | null): InboxItem {
+  const r = rulesOf(ctx.db, id);
+  const p = r.payload;
+  setDailyReportRules(ctx, { ...getDailyReportRules(ctx.db), mode: p.mode, cutoffMinutes: p.cutoffMinutes, zeroWording: p.zeroWording });
+  const by = actorName(ctx);
+  const fact = { version: r.version, by, mode: p.mode, cutoffMinutes: p.cutoffMinutes, zeroWording: p.zeroWording };
+  markInbox(ctx.db, id, 'done', iso(ctx.now), by, fact);
+  ctx.audit({ action: hubActions.rulesApply, entity: 'hubMessage', entityId: r.version, after: fact, reason: reason ?? `上级规定：${p.title}` });
+  return publicItem(getInbox(ctx.db, id)!);
+}
+
+export function declineReportRules(ctx: WriteCtx, id: number, reason: string): InboxItem {
+  const r = rulesOf(ctx.db, id);
+  const by = actorName(ctx);
+  markInbox(ctx.db, id, 'declined', iso(ctx.now), by, { by, version: r.version });
+  ctx.audit({ action: hubActions.rulesDecline, entity: 'hubMessage', entityId: r.version, after: { version: r.version, by }, reason });
+  return publicItem(getInbox(ctx.db, id)!);
+}
+
+/** The report rules last applied from the hub, their source, and whether the desk's rules still are those. */
+export function prescribedRules(db: Db): PrescribedRules | null {
+  const r = lastApplied(db, 'reportRules');
+  if (!r || r.payload.kind !== 'reportRules') return null;
+  const p = r.payload;
+  const now = getDailyReportRules(db);
+  return {
+    version: r.version,
+    title: p.title,
+    from: p.from,
+    sentAt: r.sentAt,
+    appliedAt: r.handledAt ?? r.receivedAt,
+    appliedBy: r.handledBy ?? '',
+    mode: p.mode,
+    cutoffMinutes: p.cutoffMinutes,
+    zeroWording: p.zeroWording,
+    inForce: now.mode === p.mode && now.cutoffMinutes === p.cutoffMinutes && (now.zeroWording ?? null) === p.zeroWording,
+  };
 }
