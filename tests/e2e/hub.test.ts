@@ -253,6 +253,38 @@ describe('a district hub and two desks, in Chromium', () => {
     await hubPage.getByTestId('print-back').click();
   });
 
+  it('prescribes the daily report’s deadline and zero wording; desk A’s admin applies them and sees their source', async () => {
+    await hubPage.getByRole('link', { name: '日报规定' }).click();
+    await hubPage.getByLabel('规定名称（如：关于每日17时前报送值班日报的通知）').fill('关于每日16时前报送值班日报的通知');
+    await hubPage.getByLabel('报送时限（每日）').fill('16:00');
+    await hubPage.getByLabel('零报告措辞（可不填）').fill('{时段}，本单位无需要报告的突发事件，值班正常。');
+    await hubPage.getByTestId('send-rules').click();
+    await hubPage.getByTestId('sent-rules').waitFor();
+    // Desk A's console offers it to its admin; nothing changes before the admin applies it.
+    await pageA.getByRole('link', { name: '值班台' }).click();
+    const item = pageA.getByTestId('hub-reportRules');
+    await item.waitFor({ timeout: 15_000 });
+    expect(await item.innerText()).toContain('每日 16:00 前报送前 24 小时情况');
+    await screenshot(pageA, 'desk-console-report-rules');
+    await item.getByTestId('hub-rules-preview').click();
+    await pageA.getByTestId('rules-apply').click();
+    await item.waitFor({ state: 'detached' });
+    expect((await (await adminApi(a))('dailyReport.rules', {})).cutoffMinutes).toBe(16 * 60);
+    await pageA.getByRole('link', { name: '设置' }).click();
+    await pageA.getByRole('tab', { name: '上级汇总' }).click();
+    const card = pageA.getByTestId('uplink-prescribed');
+    await card.getByText('正在执行').waitFor();
+    expect(await card.innerText()).toMatch(/来源：端州区总值班室《关于每日16时前报送值班日报的通知》，王值守 于 2026-11-25 21:4\d 确认采用/u);
+    await screenshot(pageA, 'desk-settings-prescribed');
+    expect(await axeViolations(pageA)).toEqual([]);
+    // The hub sees A applied it (from A's stream) and B not yet.
+    await hubPage.reload();
+    const applied = hubPage.getByTestId('rules-desk').filter({ hasText: '城东街道值班室' });
+    await expect.poll(async () => { await hubPage.reload(); return applied.innerText(); }, { timeout: 20_000 }).toContain('已采用');
+    expect(await hubPage.getByTestId('rules-desk').filter({ hasText: '城西镇值班室' }).innerText()).not.toContain('已采用');
+    await screenshot(hubPage, 'hub-report-rules');
+  });
+
   it('a system 查岗 is answered 在岗 on desk A within the limit and missed on desk B', async () => {
     await hubPage.getByRole('link', { name: '系统查岗' }).click();
     await hubPage.getByLabel('应答时限（秒）').fill('30');

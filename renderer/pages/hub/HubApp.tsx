@@ -9,7 +9,7 @@ import { ActionIcon, AppShell, Badge, Button, Center, Group, Loader, MantineProv
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createHashRouter, Navigate, NavLink as RouterNavLink, Outlet, RouterProvider, useLocation } from 'react-router';
-import { IconAlarm, IconCalendarEvent, IconLanguage, IconLayoutDashboard, IconLogout, IconMail, IconMoon, IconPlugConnected, IconSun, IconUrgent, IconUsersGroup } from '@tabler/icons-react';
+import { IconAlarm, IconCalendarEvent, IconLanguage, IconLayoutDashboard, IconLogout, IconMail, IconMoon, IconClockHour5, IconPlugConnected, IconSun, IconUrgent, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { cssVariablesResolver, theme } from '../../theme';
 import { setLanguage } from '../../i18n';
@@ -23,6 +23,7 @@ import { DesksPage } from './Desks.page';
 import { HubIncidentsPage } from './HubIncidents.page';
 import { SummaryPrintPage } from './SummaryPrint.page';
 import { PetitionsPage, PetitionsPrintPage } from './Petitions.page';
+import { RulesPage } from './Rules.page';
 
 const sections = [
   { path: '/board', key: 'hub.nav.board', icon: IconLayoutDashboard },
@@ -31,6 +32,7 @@ const sections = [
   { path: '/checks', key: 'hub.nav.checks', icon: IconAlarm },
   { path: '/notices', key: 'hub.nav.notices', icon: IconMail },
   { path: '/holidays', key: 'hub.nav.holidays', icon: IconCalendarEvent },
+  { path: '/rules', key: 'hub.nav.rules', icon: IconClockHour5 },
   { path: '/desks', key: 'hub.nav.desks', icon: IconPlugConnected },
 ] as const;
 
@@ -164,6 +166,7 @@ const router = createHashRouter([
       { path: 'checks', element: <ChecksPage /> },
       { path: 'notices', element: <NoticesPage kind="notice" /> },
       { path: 'holidays', element: <NoticesPage kind="holiday" /> },
+      { path: 'rules', element: <RulesPage /> },
       { path: 'desks', element: <DesksPage /> },
       { path: '*', element: <Navigate to="/board" replace /> },
     ],

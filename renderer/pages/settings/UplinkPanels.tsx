@@ -1,10 +1,11 @@
 /**
  * 设置 → 上级汇总: enrol this desk at its superior office's hub with the
  * address and one-time code the hub gave, see the link state, sync now, or
- * leave the hub (with a reason).
+ * leave the hub (with a reason); the daily report rules the hub prescribed
+ * and where they came from.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPlugConnected, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, queryClient, useApiQuery } from '../../api';
@@ -12,8 +13,48 @@ import { ReasonDialog } from '../../components/ReasonDialog/ReasonDialog';
 import { useDesk, useHasRole } from '../../lib/desk-context';
 import { errorText, fieldErrors, notifyError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { UplinkLine } from '../console/HubPanel';
+import { rulesText, UplinkLine } from '../console/HubPanel';
 import type { SettingsPanel } from './TrustPanels';
+
+/** The report rules applied from the hub: the values, their source, whether still in force. */
+function PrescribedCard() {
+  const { t } = useTranslation();
+  const { tz } = useDesk();
+  const q = useApiQuery('uplink.prescribed', {});
+  if (q.data === undefined) return null;
+  const p = q.data;
+  return (
+    <Card withBorder data-testid="uplink-prescribed">
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {t('uplink.settings.prescribedTitle')}
+        </Title>
+        {!p ? (
+          <Text size="sm" c="dimmed">
+            {t('uplink.settings.prescribedNone')}
+          </Text>
+        ) : (
+          <>
+            <Group gap="xs">
+              <Text fw={600}>{rulesText(t, p)}</Text>
+              <Badge color={p.inForce ? '#1e6b30' : '#a34700'} variant="filled">
+                {p.inForce ? t('uplink.settings.prescribedInForce') : t('uplink.settings.prescribedNotInForce')}
+              </Badge>
+            </Group>
+            {p.zeroWording && (
+              <Text size="sm" className="dd-wrap">
+                {t('uplink.inbox.rulesZero', { text: p.zeroWording })}
+              </Text>
+            )}
+            <Text size="sm" c="dimmed">
+              {t('uplink.settings.prescribedFrom', { from: p.from, title: p.title, by: p.appliedBy, at: formatDateTime(p.appliedAt, tz) })}
+            </Text>
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}
 
 function UplinkSettings() {
   const { t } = useTranslation();
@@ -90,6 +131,7 @@ function UplinkSettings() {
           )}
         </Stack>
       </Card>
+      {s.enrolled && <PrescribedCard />}
       {isAdmin && !s.enrolled && (
         <Card withBorder>
           <form
