@@ -343,6 +343,7 @@ export const mutationWrites = {
   'instruction.followUp': ['instruction'],
   'uplink.enrol': ['uplink'],
   'uplink.unenrol': ['uplink'],
+  'uplink.setTls': ['uplink', 'settings'],
   'uplink.ackNotice': ['hubMessage'],
   'uplink.answerCheck': ['hubMessage'],
   // Applying goes through the calendar's own import.

@@ -30,6 +30,8 @@ export interface UplinkStatus {
   ackedSeq: number;
   headSeq: number;
   error: { code: string; message: string } | null;
+  /** How the desk trusts an HTTPS hub: a CA certificate (its subject and end of validity), a pinned fingerprint, or the system's CAs (both null). */
+  tls: { ca: { subject: string; validTo: string } | null; pin: string | null };
 }
 
 export const inboxKinds = ['notice', 'holiday', 'check', 'reportRules'] as const;
@@ -91,6 +93,11 @@ export interface HolidayPreview {
   problems: string[];
 }
 
+/** A CA certificate in PEM (checked by the service: it must parse), or null. */
+const caPem = z.string().trim().max(20_000).nullable();
+/** A SHA-256 fingerprint, hex, colons and spaces allowed; null. */
+const pin = z.string().trim().max(120).nullable();
+
 export const uplinkMethods = {
   'uplink.status': method<UplinkStatus>()({ input: empty, access: 'session', kind: 'query' }),
   'uplink.enrol': method<UplinkStatus>()({
@@ -99,11 +106,16 @@ export const uplinkMethods = {
         /** http(s)://host:port of the hub, as the superior office gives it. */
         hubUrl: text(300).regex(/^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/u, { message: 'hubUrl' }),
         code: text(64).regex(/^[A-Za-z0-9 -]{8,64}$/u, { message: 'enrolCode' }),
+        /** For a hub with its own certificate: its CA (PEM) or its pinned fingerprint. */
+        caPem: caPem.optional(),
+        pin: pin.optional(),
       })
       .strict(),
     access: ['admin'],
     kind: 'mutation',
   }),
+  /** The hub's CA certificate or pinned fingerprint (HTTPS with the district's own certificate); both null: the system's CAs. */
+  'uplink.setTls': method<UplinkStatus>()({ input: z.object({ caPem, pin }).strict(), access: ['admin'], kind: 'mutation' }),
   'uplink.unenrol': method<UplinkStatus>()({ input: z.object({ reason }).strict(), access: ['admin'], kind: 'mutation' }),
   /** Tries the hub now (after the link returned, or to see why it is refused). */
   'uplink.syncNow': method<UplinkStatus>()({ input: empty, access: 'session', kind: 'query' }),

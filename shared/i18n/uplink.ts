@@ -8,6 +8,7 @@ export const uplink = {
         notOnDuty: '只有当前值班人员本人登录后才能应答上级查岗。',
         unreachable: '无法连接上级 {{url}}：请检查地址和网络，稍后再试。',
         refused: '上级拒绝：{{message}}',
+        certificate: '{{message}}',
       },
       state: {
         off: '未接入上级',
@@ -15,6 +16,7 @@ export const uplink = {
         connected: '已连接',
         offline: '离线（自 {{since}} 起）',
         refused: '被上级拒收',
+        certificate: '上级证书不符，已拒绝连接',
       },
       pending: '{{n}} 条待上报',
       allSent: '全部已上报',
@@ -102,6 +104,7 @@ export const uplink = {
         notOnDuty: 'Only the officer on duty, signed in as themself, can answer a presence check.',
         unreachable: 'Cannot reach the hub at {{url}}: check the address and the network, then try again.',
         refused: 'The hub refused: {{message}}',
+        certificate: '{{message}}',
       },
       state: {
         off: 'Not linked to a hub',
@@ -109,6 +112,7 @@ export const uplink = {
         connected: 'Connected',
         offline: 'Offline since {{since}}',
         refused: 'Refused by the hub',
+        certificate: 'Hub certificate refused',
       },
       pending: '{{n}} waiting to be sent',
       allSent: 'All sent',

@@ -228,6 +228,7 @@ const pinnedAccess: Record<MethodName, 'public' | 'session' | readonly UserRole[
   'uplink.status': 'session',
   'uplink.enrol': ['admin'],
   'uplink.unenrol': ['admin'],
+  'uplink.setTls': ['admin'],
   'uplink.syncNow': 'session',
   'uplink.inbox': 'session',
   'uplink.ackNotice': ['admin', 'leader', 'officer'],

@@ -21,6 +21,7 @@ const status = (over: Partial<UplinkStatus> = {}): UplinkStatus => ({
   ackedSeq: 120,
   headSeq: 120,
   error: null,
+  tls: { ca: null, pin: null },
   ...over,
 });
 

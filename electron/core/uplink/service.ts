@@ -19,7 +19,7 @@ import type { Db } from '../store/connection';
 import { defineSetting, readSetting, writeSetting } from '../store/settings';
 import { deskKeyFileName, loadOrCreateDeskKey } from '../trust/checkpoint';
 import { transact } from '../write';
-import type { SigningKey } from './client';
+import { pinText, type HubTls, type SigningKey } from './client';
 import { getInbox, getLink, inboxHas, insertInbox, lastApplied, listOpenInbox, listRecentInbox, markInbox, resetLink, saveLink, type InboxRecord, type Link } from './db';
 
 // ── settings ──────────────────────────────────────────────────────────────────
@@ -33,6 +33,61 @@ export type Enrolment = z.infer<typeof enrolmentSchema>;
 export const hubEnrolment = defineSetting<Enrolment>('uplink.hub', enrolmentSchema, null, { cached: true });
 
 export const getEnrolment = (db: Db): Enrolment => readSetting(db, hubEnrolment);
+
+const tlsSchema = z.object({ caPem: z.string().nullable(), pin: z.string().regex(/^[0-9a-f]{64}$/u).nullable() }).strict();
+/** How this desk trusts an HTTPS hub (设置 → 上级汇总): a CA certificate, a pinned fingerprint, or neither (the system's CAs). */
+export const hubTlsSetting = defineSetting<HubTls>('uplink.tls', tlsSchema, { caPem: null, pin: null }, { cached: true });
+export const getHubTls = (db: Db): HubTls => readSetting(db, hubTlsSetting);
+
+const tlsIssue = (path: 'caPem' | 'pin', key: string): DomainError => new DomainError('VALIDATION', 'errors.VALIDATION', { issues: [{ path, messageKey: `validation.${key}` }] });
+
+/**
+ * Checks what the admin pasted: every certificate in the PEM must parse
+ * (node:crypto's X509 reader), the fingerprint is 64 hex digits once colons
+ * and spaces are dropped. Returns the setting to store.
+ */
+export function parseHubTls(input: { caPem?: string | null; pin?: string | null }): HubTls {
+  const pem = input.caPem?.trim() || null;
+  const rawPin = input.pin?.trim() || null;
+  let pin: string | null = null;
+  if (rawPin) {
+    pin = rawPin.replace(/[\s:]/gu, '').toLowerCase();
+    if (!/^[0-9a-f]{64}$/u.test(pin)) throw tlsIssue('pin', 'certPin');
+  }
+  if (pem) {
+    const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/gu) ?? [];
+    if (blocks.length === 0) throw tlsIssue('caPem', 'certPem');
+    for (const b of blocks) {
+      try {
+        new crypto.X509Certificate(b);
+      } catch {
+        throw tlsIssue('caPem', 'certPem');
+      }
+    }
+    return { caPem: blocks.join('\n'), pin };
+  }
+  return { caPem: null, pin };
+}
+
+/** Stores the hub's CA or pinned fingerprint, audited (the PEM itself is public: it is recorded). */
+export function setHubTls(ctx: WriteCtx, t: HubTls): void {
+  const { before, after } = writeSetting(ctx.db, hubTlsSetting, t);
+  if (JSON.stringify(before) === JSON.stringify(after)) return;
+  ctx.audit({ action: 'settings.update', entity: 'settings', entityId: 'uplink.tls', before, after });
+}
+
+function tlsView(t: HubTls): UplinkStatus['tls'] {
+  let ca: UplinkStatus['tls']['ca'] = null;
+  if (t.caPem) {
+    try {
+      const c = new crypto.X509Certificate(t.caPem);
+      ca = { subject: c.subject.replace(/\n/gu, ', '), validTo: new Date(c.validTo).toISOString() };
+    } catch {
+      ca = { subject: '?', validTo: '' };
+    }
+  }
+  return { ca, pin: t.pin ? pinText(t.pin) : null };
+}
 
 // ── keys ──────────────────────────────────────────────────────────────────────
 
@@ -84,6 +139,7 @@ export function uplinkStatus(core: Core): UplinkStatus {
     headSeq: head,
     pending: enrolment ? Math.max(0, head - link.ackedSeq) : 0,
     error: enrolment ? link.error : null,
+    tls: tlsView(core.readOnly ? { caPem: null, pin: null } : getHubTls(db)),
   };
   if (!enrolment) return { ...base, state: 'off' };
   if (link.error && link.error.code !== unreachableCode) return { ...base, state: 'refused' };

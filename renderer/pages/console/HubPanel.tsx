@@ -31,7 +31,11 @@ export function UplinkLine({ status }: { status: UplinkStatus }) {
     <Group gap="xs" data-testid="uplink-state" data-state={status.state}>
       <Icon size={18} aria-hidden />
       <Badge color={stateColor[status.state]} variant="filled" size="lg">
-        {status.state === 'offline' && status.offlineSince ? t('uplink.state.offline', { since: formatDateTime(status.offlineSince, tz) }) : t(`uplink.state.${status.state}`)}
+        {status.state === 'offline' && status.offlineSince
+          ? t('uplink.state.offline', { since: formatDateTime(status.offlineSince, tz) })
+          : status.state === 'refused' && status.error?.code.startsWith('CERT_')
+            ? t('uplink.state.certificate')
+            : t(`uplink.state.${status.state}`)}
       </Badge>
       {status.enrolled && (
         <Text size="sm" c={status.pending > 0 ? '#a34700' : 'dimmed'} fw={status.pending > 0 ? 700 : undefined} data-testid="uplink-pending">

@@ -5,13 +5,14 @@
  * and where they came from.
  */
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconPlugConnected, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, queryClient, useApiQuery } from '../../api';
 import { ReasonDialog } from '../../components/ReasonDialog/ReasonDialog';
 import { useDesk, useHasRole } from '../../lib/desk-context';
-import { errorText, fieldErrors, notifyError } from '../../lib/errors';
+import { errorText, fieldErrors, notifyError, notifySaved } from '../../lib/errors';
+import type { UplinkStatus } from '../../../shared/contract/uplink';
 import { formatDateTime } from '../../lib/format';
 import { rulesText, UplinkLine } from '../console/HubPanel';
 import type { SettingsPanel } from './TrustPanels';
@@ -56,6 +57,77 @@ function PrescribedCard() {
   );
 }
 
+/** The hub's CA certificate or pinned fingerprint, for a hub with the district's own certificate. */
+function TlsFields({ caPem, pin, onCaPem, onPin, errors }: { caPem: string; pin: string; onCaPem: (v: string) => void; onPin: (v: string) => void; errors: Record<string, string> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Textarea label={t('uplink.settings.caPem')} description={t('uplink.settings.caPemHint')} value={caPem} onChange={(e) => onCaPem(e.currentTarget.value)} error={errors.caPem} autosize minRows={2} maxRows={8} ff="monospace" />
+      <TextInput label={t('uplink.settings.pin')} description={t('uplink.settings.pinHint')} value={pin} onChange={(e) => onPin(e.currentTarget.value)} error={errors.pin} autoComplete="off" ff="monospace" />
+    </>
+  );
+}
+
+function TlsCard({ status }: { status: UplinkStatus }) {
+  const { t } = useTranslation();
+  const { tz } = useDesk();
+  const isAdmin = useHasRole('admin');
+  const [caPem, setCaPem] = useState('');
+  const [pin, setPin] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    setErrors({});
+    setError(null);
+    try {
+      await call('uplink.setTls', { caPem: caPem.trim() || null, pin: pin.trim() || null });
+      setCaPem('');
+      setPin('');
+      notifySaved();
+      await queryClient.invalidateQueries();
+    } catch (e) {
+      setErrors(fieldErrors(t, e));
+      setError(errorText(t, e));
+    }
+  };
+  const cur = status.tls;
+  return (
+    <Card withBorder data-testid="uplink-tls">
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {t('uplink.settings.tlsTitle')}
+        </Title>
+        <Text size="sm">{t('uplink.settings.tlsIntro')}</Text>
+        <Text size="sm" fw={600} data-testid="uplink-tls-current" className="dd-wrap">
+          {cur.ca
+            ? t('uplink.settings.tlsCa', { subject: cur.ca.subject, until: cur.ca.validTo ? formatDateTime(cur.ca.validTo, tz) : '?' })
+            : cur.pin
+              ? t('uplink.settings.tlsPin', { pin: cur.pin })
+              : t('uplink.settings.tlsNone')}
+        </Text>
+        {isAdmin && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save();
+            }}
+          >
+            <Stack gap="xs">
+              <TlsFields caPem={caPem} pin={pin} onCaPem={setCaPem} onPin={setPin} errors={errors} />
+              {error && !Object.keys(errors).length && <Alert color="red">{error}</Alert>}
+              <Group>
+                <Button type="submit" variant="light" data-testid="uplink-tls-save">
+                  {t('uplink.settings.tlsSave')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
 function UplinkSettings() {
   const { t } = useTranslation();
   const { tz } = useDesk();
@@ -63,6 +135,8 @@ function UplinkSettings() {
   const status = useApiQuery('uplink.status', {}, { refetchInterval: 10_000 });
   const [hubUrl, setHubUrl] = useState('');
   const [code, setCode] = useState('');
+  const [caPem, setCaPem] = useState('');
+  const [pin, setPin] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -75,7 +149,8 @@ function UplinkSettings() {
     setError(null);
     setErrors({});
     try {
-      await call('uplink.enrol', { hubUrl: hubUrl.trim(), code: code.trim() });
+      const tls = caPem.trim() || pin.trim() ? { caPem: caPem.trim() || null, pin: pin.trim() || null } : {};
+      await call('uplink.enrol', { hubUrl: hubUrl.trim(), code: code.trim(), ...tls });
       setCode('');
       await queryClient.invalidateQueries();
     } catch (e) {
@@ -114,7 +189,7 @@ function UplinkSettings() {
               </Text>
               {s.error && s.state === 'refused' && (
                 <Alert color="red" data-testid="uplink-error">
-                  {t('uplink.settings.hubSaid', { message: s.error.message })}
+                  {s.error.code.startsWith('CERT_') ? s.error.message : t('uplink.settings.hubSaid', { message: s.error.message })}
                 </Alert>
               )}
               <Group>
@@ -132,6 +207,7 @@ function UplinkSettings() {
         </Stack>
       </Card>
       {s.enrolled && <PrescribedCard />}
+      {(s.enrolled || s.tls.ca || s.tls.pin) && <TlsCard status={s} />}
       {isAdmin && !s.enrolled && (
         <Card withBorder>
           <form
@@ -143,6 +219,7 @@ function UplinkSettings() {
             <Stack>
               <TextInput label={t('uplink.settings.hubUrl')} description={t('uplink.settings.hubUrlHint')} value={hubUrl} onChange={(e) => setHubUrl(e.currentTarget.value)} error={errors.hubUrl} required />
               <TextInput label={t('uplink.settings.code')} description={t('uplink.settings.codeHint')} value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors.code} required autoComplete="off" />
+              {hubUrl.trim().startsWith('https:') && <TlsFields caPem={caPem} pin={pin} onCaPem={setCaPem} onPin={setPin} errors={errors} />}
               {error && (
                 <Alert color="red" data-testid="uplink-enrol-error">
                   {error}
