@@ -277,6 +277,19 @@ describe('a district hub and two desks, in Chromium', () => {
     expect(await card.innerText()).toMatch(/来源：端州区总值班室《关于每日16时前报送值班日报的通知》，王值守 于 2026-11-25 21:4\d 确认采用/u);
     await screenshot(pageA, 'desk-settings-prescribed');
     expect(await axeViolations(pageA)).toEqual([]);
+    // The hub certificate setting, on the same page: a fingerprint that is not one is refused naming the field; a real one is shown.
+    const tlsCard = pageA.getByTestId('uplink-tls');
+    expect(await tlsCard.getByTestId('uplink-tls-current').innerText()).toBe('未设置：使用系统信任的证书');
+    await tlsCard.getByLabel('证书指纹（SHA-256）').fill('AB:CD');
+    await tlsCard.getByTestId('uplink-tls-save').click();
+    await tlsCard.getByText('证书指纹应为 64 位十六进制（SHA-256），可带冒号').waitFor();
+    await tlsCard.getByLabel('证书指纹（SHA-256）').fill('ab'.repeat(32));
+    await tlsCard.getByTestId('uplink-tls-save').click();
+    await expect.poll(() => tlsCard.getByTestId('uplink-tls-current').innerText()).toBe(`固定证书指纹：${Array(32).fill('AB').join(':')}`);
+    await screenshot(pageA, 'desk-settings-tls');
+    expect(await axeViolations(pageA)).toEqual([]);
+    // Back to the system's CAs (A's hub speaks plain HTTP here).
+    await (await adminApi(a))('uplink.setTls', { caPem: null, pin: null });
     // The hub sees A applied it (from A's stream) and B not yet.
     await hubPage.reload();
     const applied = hubPage.getByTestId('rules-desk').filter({ hasText: '城东街道值班室' });

@@ -62,8 +62,8 @@ function TlsFields({ caPem, pin, onCaPem, onPin, errors }: { caPem: string; pin:
   const { t } = useTranslation();
   return (
     <>
-      <Textarea label={t('uplink.settings.caPem')} description={t('uplink.settings.caPemHint')} value={caPem} onChange={(e) => onCaPem(e.currentTarget.value)} error={errors.caPem} autosize minRows={2} maxRows={8} ff="monospace" />
-      <TextInput label={t('uplink.settings.pin')} description={t('uplink.settings.pinHint')} value={pin} onChange={(e) => onPin(e.currentTarget.value)} error={errors.pin} autoComplete="off" ff="monospace" />
+      <Textarea label={t('uplink.settings.caPem')} description={t('uplink.settings.caPemHint')} value={caPem} onChange={(e) => onCaPem(e.currentTarget.value)} error={errors.caPem} autosize minRows={2} maxRows={8} styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
+      <TextInput label={t('uplink.settings.pin')} description={t('uplink.settings.pinHint')} value={pin} onChange={(e) => onPin(e.currentTarget.value)} error={errors.pin} autoComplete="off" styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }} />
     </>
   );
 }
