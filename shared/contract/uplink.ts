@@ -94,9 +94,9 @@ export interface HolidayPreview {
 }
 
 /** A CA certificate in PEM (checked by the service: it must parse), or null. */
-const caPem = z.string().trim().max(20_000).nullable();
+const caPem = text(20_000).nullable();
 /** A SHA-256 fingerprint, hex, colons and spaces allowed; null. */
-const pin = z.string().trim().max(120).nullable();
+const pin = text(120).nullable();
 
 export const uplinkMethods = {
   'uplink.status': method<UplinkStatus>()({ input: empty, access: 'session', kind: 'query' }),

@@ -72,7 +72,6 @@ export function parseHubTls(input: { caPem?: string | null; pin?: string | null 
 /** Stores the hub's CA or pinned fingerprint, audited (the PEM itself is public: it is recorded). */
 export function setHubTls(ctx: WriteCtx, t: HubTls): void {
   const { before, after } = writeSetting(ctx.db, hubTlsSetting, t);
-  if (JSON.stringify(before) === JSON.stringify(after)) return;
   ctx.audit({ action: 'settings.update', entity: 'settings', entityId: 'uplink.tls', before, after });
 }
 
