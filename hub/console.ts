@@ -22,7 +22,7 @@ import { parseHolidayNotice } from '../shared/domain/calendar-notice';
 import type { Hub } from './hub';
 import { HubError } from './errors';
 import { sendDown } from './downward';
-import { board, checkMonth, incidents, noticeStatus, pendingViews } from './views';
+import { board, checkMonth, incidents, noticeStatus, petitionTotals } from './views';
 
 // ── passwords (scrypt, as the desk stores them) ──────────────────────────────
 
@@ -126,7 +126,8 @@ export function createConsole(hub: Hub, opts: ConsoleOptions) {
       if (s) sessions.delete(s.id);
       return null;
     },
-    'hub.board': async (input) => ({ date: input.date, desks: await board(hub.engine, { date: input.date, ...dayBounds(input.date) }, now()), pending: [...pendingViews] }),
+    'hub.board': async (input) => ({ date: input.date, desks: await board(hub.engine, { date: input.date, ...dayBounds(input.date) }, now()), pending: [] }),
+    'hub.petitions': async (input) => petitionTotals(hub.engine, input, tz),
     'hub.incidents': async (input) => incidents(hub.engine, { since: dayBounds(input.from).since, until: dayBounds(input.to).until }),
     'hub.checkMonth': async (input) => {
       const { from, to } = monthRange(input.month);
@@ -160,6 +161,33 @@ export function createConsole(hub: Hub, opts: ConsoleOptions) {
       }
       const m = await sendDown(hub.engine, { kind: 'holiday', year: input.year, title: input.title, text: input.text, from: opts.hubName }, input.deskIds, s!.login, now());
       return { version: m.version, days: days.length };
+    },
+    'hub.reportRules': async () =>
+      (await noticeStatus(hub.engine, 'reportRules')).flatMap((n) =>
+        n.message.payload.kind === 'reportRules'
+          ? [
+              {
+                version: n.message.version,
+                title: n.message.payload.title,
+                sentAt: n.message.sentAt,
+                sentBy: n.message.sentBy,
+                mode: n.message.payload.mode,
+                cutoffMinutes: n.message.payload.cutoffMinutes,
+                zeroWording: n.message.payload.zeroWording,
+                desks: n.desks,
+              },
+            ]
+          : [],
+      ),
+    'hub.sendReportRules': async (input, s) => {
+      const m = await sendDown(
+        hub.engine,
+        { kind: 'reportRules', title: input.title, mode: input.mode, cutoffMinutes: input.cutoffMinutes, zeroWording: input.zeroWording, from: opts.hubName },
+        input.deskIds,
+        s!.login,
+        now(),
+      );
+      return { version: m.version };
     },
     'hub.createCode': async (input) => hub.createEnrolCode({ unitHint: input.unitHint }),
   };

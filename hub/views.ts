@@ -13,10 +13,15 @@
  * - the daily / zero report of a date per desk: filed (daily or zero, on
  *   time or late) or missing, from `dailyReport.*` rows.
  *
- * Petition totals wait for their view (`pendingViews`, README).
+ * - petition totals across desks for a date range: 批 and 人次 by level
+ *   (到区 / 到市 / 赴省 / 进京, 上访 forms only, as the desks count them) and
+ *   by category, folded from `petition.create|update|void` rows — a voided
+ *   petition drops out, a corrected one counts as corrected.
  */
 import { z } from 'zod';
 import { checkAnswerFactSchema, dutyReportFactSchema, hubActions, type CheckAnswerFact, type DutyReportFact } from '../shared/hub-protocol';
+import { localDate } from '../shared/time';
+import { petitionForms, petitionLevels, tally, type Count, type CountedPetition, type PetitionLevel } from '../shared/domain/petition';
 import type { Queryable } from './db/engine';
 import { listSent, type SentMessage } from './downward';
 
@@ -133,6 +138,12 @@ export const viewActions = [
   'dailyReport.update',
   'dailyReport.send',
   'dailyReport.void',
+  'petition.create',
+  'petition.update',
+  'petition.void',
+  hubActions.rulesReceive,
+  hubActions.rulesApply,
+  hubActions.rulesDecline,
 ] as const;
 type ViewAction = (typeof viewActions)[number];
 
@@ -344,11 +355,11 @@ export interface NoticeStatus {
 }
 
 /** Notices and holiday notices sent, each with every target desk's receipt and acknowledgement (or application). */
-export async function noticeStatus(db: Queryable, kind: 'notice' | 'holiday'): Promise<NoticeStatus[]> {
+export async function noticeStatus(db: Queryable, kind: 'notice' | 'holiday' | 'reportRules'): Promise<NoticeStatus[]> {
   const sent = await listSent(db, { kind, limit: 100 });
   const all = await desks(db);
-  const receive = kind === 'notice' ? [hubActions.noticeReceive] : [hubActions.holidayReceive];
-  const handle = kind === 'notice' ? [hubActions.noticeAck] : [hubActions.holidayApply, hubActions.holidayDecline];
+  const receive = kind === 'notice' ? [hubActions.noticeReceive] : kind === 'holiday' ? [hubActions.holidayReceive] : [hubActions.rulesReceive];
+  const handle = kind === 'notice' ? [hubActions.noticeAck] : kind === 'holiday' ? [hubActions.holidayApply, hubActions.holidayDecline] : [hubActions.rulesApply, hubActions.rulesDecline];
   const got = new Map<string, string>();
   const done = new Map<string, { at: string; by: string | null; declined: boolean }>();
   for (const e of await eventsOf(db, [...receive, ...handle])) {
@@ -356,7 +367,7 @@ export async function noticeStatus(db: Queryable, kind: 'notice' | 'holiday'): P
     if (typeof a?.version !== 'number') continue;
     const k = `${e.desk_id}|${a.version}`;
     if (receive.includes(e.action as never)) got.set(k, e.at);
-    else done.set(k, { at: e.at, by: typeof a.by === 'string' ? a.by : null, declined: e.action === hubActions.holidayDecline });
+    else done.set(k, { at: e.at, by: typeof a.by === 'string' ? a.by : null, declined: e.action === hubActions.holidayDecline || e.action === hubActions.rulesDecline });
   }
   return sent.map((m) => ({
     message: m,
@@ -370,8 +381,71 @@ export async function noticeStatus(db: Queryable, kind: 'notice' | 'holiday'): P
   }));
 }
 
+const petitionFacts = z
+  .object({
+    receivedAt: z.string(),
+    form: z.enum(petitionForms),
+    persons: z.number().int().positive(),
+    level: z.enum(petitionLevels),
+    category: z.string(),
+    abnormal: z.boolean().optional(),
+  })
+  .passthrough();
+
+export interface PetitionTotalsRow {
+  deskId: string;
+  unitName: string;
+  /** 上访 (in person) per level, in 批 and 人次. */
+  byLevel: Record<PetitionLevel, Count>;
+  /** 上访 of every level. */
+  visits: Count;
+  /** Every form (letters, calls, online too). */
+  total: Count;
+  byCategory: Record<string, Count>;
+}
+
+export interface PetitionTotals {
+  from: string;
+  to: string;
+  desks: PetitionTotalsRow[];
+  /** The district: every desk's petitions added up. */
+  district: Omit<PetitionTotalsRow, 'deskId' | 'unitName'>;
+}
+
 /**
- * Views still to build on events the desks already write: petition totals
- * by level in "N批M人次" form (`petition.*` rows, issue 14's register).
+ * Petitions received in [from, to] (local dates in the hub's zone), per desk
+ * and for the district, from the stream alone. Counting is the desks' own
+ * (`tally`, shared): a group visit is one 批 of its persons.
  */
-export const pendingViews = ['petitions'] as const;
+export async function petitionTotals(db: Queryable, range: { from: string; to: string }, tz: string): Promise<PetitionTotals> {
+  const all = await desks(db);
+  const live = new Map<string, { deskId: string; p: CountedPetition }>();
+  let n = 0;
+  for (const e of await eventsOf(db, ['petition.create', 'petition.update', 'petition.void'])) {
+    const key = `${e.desk_id}|${e.entity_id ?? ''}`;
+    if (e.action === 'petition.void') {
+      live.delete(key);
+      continue;
+    }
+    if (e.action === 'petition.update' && !live.has(key)) continue;
+    const f = petitionFacts.safeParse(parseJson(e.after));
+    if (!f.success) continue;
+    const at = Date.parse(f.data.receivedAt);
+    if (!Number.isFinite(at)) continue;
+    live.set(key, {
+      deskId: e.desk_id,
+      p: { id: (n += 1), receivedAt: f.data.receivedAt, receivedDate: localDate(at, tz), form: f.data.form, level: f.data.level, persons: f.data.persons, abnormal: f.data.abnormal ?? false, category: f.data.category, petitionerIds: [] },
+    });
+  }
+  const inRange = [...live.values()].filter((x) => x.p.receivedDate >= range.from && x.p.receivedDate <= range.to);
+  const none = new Set<number>();
+  const row = (list: CountedPetition[]): Omit<PetitionTotalsRow, 'deskId' | 'unitName'> => {
+    const t = tally(list, none);
+    return { byLevel: t.byLevel, visits: t.visits, total: t.total, byCategory: Object.fromEntries(Object.entries(t.byCategory).sort((a, b) => b[1].personTimes - a[1].personTimes || a[0].localeCompare(b[0], 'zh-CN'))) };
+  };
+  return {
+    ...range,
+    desks: all.map((d) => ({ deskId: d.desk_id, unitName: d.unit_name, ...row(inRange.filter((x) => x.deskId === d.desk_id).map((x) => x.p)) })),
+    district: row(inRange.map((x) => x.p)),
+  };
+}

@@ -60,8 +60,30 @@ export interface HubBoardDesk {
 export interface HubBoard {
   date: string;
   desks: HubBoardDesk[];
-  /** Views not built yet on the stream (petition totals). */
+  /** Views not built yet on the stream (none left). */
   pending: string[];
+}
+
+export interface HubCount {
+  /** 批 */
+  batches: number;
+  /** 人次 */
+  personTimes: number;
+}
+
+export interface HubPetitionRow {
+  /** 上访 per level: district 到区, city 到市, province 赴省, beijing 进京. */
+  byLevel: Record<'district' | 'city' | 'province' | 'beijing', HubCount>;
+  visits: HubCount;
+  total: HubCount;
+  byCategory: Record<string, HubCount>;
+}
+
+export interface HubPetitionTotals {
+  from: string;
+  to: string;
+  desks: (HubPetitionRow & { deskId: string; unitName: string })[];
+  district: HubPetitionRow;
 }
 
 export interface HubCheckMonth {
@@ -95,6 +117,18 @@ export interface HubSentNotice {
   desks: { deskId: string; unitName: string; received: string | null; handled: string | null; handledBy: string | null; declined: boolean }[];
 }
 
+export interface HubSentRules {
+  version: number;
+  title: string;
+  sentAt: string;
+  sentBy: string;
+  mode: 'clock' | 'handover';
+  cutoffMinutes: number;
+  zeroWording: string | null;
+  /** Each target desk: received, applied (handled) or declined — from its stream. */
+  desks: HubSentNotice['desks'];
+}
+
 const deskTargets = z.array(deskIdSchema).min(1).max(5000).nullable();
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u, { message: 'date' });
 
@@ -109,6 +143,15 @@ export const hubConsoleMethods = {
   'hub.logout': method<null>()({ input: empty, access: 'session', kind: 'mutation' }),
   'hub.board': method<HubBoard>()({ input: z.object({ date: isoDate }).strict(), access: 'session', kind: 'query' }),
   'hub.incidents': method<HubIncidentRow[]>()({ input: z.object({ from: isoDate, to: isoDate }).strict(), access: 'session', kind: 'query' }),
+  /** Petitions across desks in 批/人次, by level and category, received in [from, to]. */
+  'hub.petitions': method<HubPetitionTotals>()({
+    input: z
+      .object({ from: isoDate, to: isoDate })
+      .strict()
+      .refine((v) => v.from <= v.to, { message: 'dateRange', path: ['to'] }),
+    access: 'session',
+    kind: 'query',
+  }),
   'hub.checkMonth': method<HubCheckMonth>()({ input: z.object({ month }).strict(), access: 'session', kind: 'query' }),
   'hub.sendCheck': method<{ version: number }>()({
     input: z.object({ deskIds: deskTargets, limitSeconds: z.number().int().min(10).max(3600).optional() }).strict(),
@@ -123,6 +166,21 @@ export const hubConsoleMethods = {
   }),
   'hub.sendHoliday': method<{ version: number; days: number }>()({
     input: z.object({ year: z.number().int().min(2000).max(2100), title: text(200), text: z.string().trim().min(1).max(20_000), deskIds: deskTargets }).strict(),
+    access: ['admin'],
+    kind: 'mutation',
+  }),
+  /** Report rules sent down (daily-report deadline, period, zero-report wording), with each desk's receipt and decision. */
+  'hub.reportRules': method<HubSentRules[]>()({ input: empty, access: 'session', kind: 'query' }),
+  'hub.sendReportRules': method<{ version: number }>()({
+    input: z
+      .object({
+        title: text(200),
+        mode: z.enum(['clock', 'handover']),
+        cutoffMinutes: z.number().int().min(0).max(1439),
+        zeroWording: z.string().trim().min(1).max(500).nullable(),
+        deskIds: deskTargets,
+      })
+      .strict(),
     access: ['admin'],
     kind: 'mutation',
   }),

@@ -246,7 +246,29 @@ export const downCheckSchema = z
     from: pgText.max(100),
   })
   .strict();
-export const downPayloadSchema = z.discriminatedUnion('kind', [downNoticeSchema, downHolidaySchema, downCheckSchema]);
+/** Where a prescribed zero-report wording puts the report's period ("2026年11月24日17时至25日17时"). */
+export const zeroWordingPeriod = '{时段}';
+/**
+ * The daily report's rules a district prescribes (report templates and
+ * deadline settings): the period and deadline, and optionally the standard
+ * zero-report wording. The desk's admin confirms applying them; the desk
+ * keeps its own recipient.
+ */
+export const downReportRulesSchema = z
+  .object({
+    kind: z.literal('reportRules'),
+    title: pgText.trim().min(1).max(200),
+    /** `clock`: the 24 hours up to the cutoff, due at the cutoff; `handover`: the duty day, due at its handover. */
+    mode: z.enum(['clock', 'handover']),
+    /** Minutes after local midnight: 17:00 = 1020. */
+    cutoffMinutes: z.number().int().min(0).max(1439),
+    /** The zero report's text, with `{时段}` where the period goes; null keeps the desk's standard wording. */
+    zeroWording: pgText.trim().min(1).max(500).nullable(),
+    from: pgText.max(100),
+  })
+  .strict();
+export type DownReportRules = z.infer<typeof downReportRulesSchema>;
+export const downPayloadSchema = z.discriminatedUnion('kind', [downNoticeSchema, downHolidaySchema, downCheckSchema, downReportRulesSchema]);
 export type DownPayload = z.infer<typeof downPayloadSchema>;
 export type DownKind = DownPayload['kind'];
 
@@ -298,6 +320,9 @@ export const hubActions = {
   holidayApply: 'hubHoliday.apply',
   holidayDecline: 'hubHoliday.decline',
   checkReceive: 'hubCheck.receive',
+  rulesReceive: 'hubRules.receive',
+  rulesApply: 'hubRules.apply',
+  rulesDecline: 'hubRules.decline',
   checkAnswer: 'hubCheck.answer',
   dutyReport: 'hubDuty.report',
 } as const;

@@ -8,6 +8,7 @@
 import type { Engine } from './engine';
 import { migration0010 } from './migrations/0010-stream';
 import { migration0020 } from './migrations/0020-downward';
+import { migration0030 } from './migrations/0030-petitions-rules';
 
 export interface Migration {
   version: number;
@@ -15,7 +16,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [migration0010, migration0020];
+export const migrations: readonly Migration[] = [migration0010, migration0020, migration0030];
 export const schemaVersion = migrations[migrations.length - 1]!.version;
 
 /** Arbitrary constant for pg_advisory_xact_lock: "DDHB". */

@@ -225,6 +225,7 @@ export const queryReads = {
   'uplink.syncNow': everything,
   'uplink.inbox': ['hubMessage', 'uplink'],
   'uplink.previewHoliday': ['hubMessage'],
+  'uplink.prescribed': ['hubMessage', 'settings'],
 } as const satisfies Record<QueryMethod, Reads>;
 
 export const mutationWrites = {
@@ -342,11 +343,14 @@ export const mutationWrites = {
   'instruction.followUp': ['instruction'],
   'uplink.enrol': ['uplink'],
   'uplink.unenrol': ['uplink'],
+  'uplink.setTls': ['uplink', 'settings'],
   'uplink.ackNotice': ['hubMessage'],
   'uplink.answerCheck': ['hubMessage'],
   // Applying goes through the calendar's own import.
   'uplink.applyHoliday': ['hubMessage', 'calendar_year'],
   'uplink.declineHoliday': ['hubMessage'],
+  'uplink.applyReportRules': ['hubMessage', 'settings'],
+  'uplink.declineReportRules': ['hubMessage'],
 } as const satisfies Record<MutationMethod, readonly Entity[]>;
 
 const knownEntities: ReadonlySet<string> = new Set<string>(entities);

@@ -151,6 +151,7 @@ export const dailyReportRulesSchema = z
     mode: z.enum(dailyReportModes),
     cutoffMinutes: z.number().int().min(0).max(1439),
     recipient: text(80),
+    zeroWording: text(500).nullable().optional(),
   })
   .strict();
 

@@ -21,6 +21,11 @@ export interface DailyReportRules {
   cutoffMinutes: number;
   /** The higher office the report goes to (default recipient). */
   recipient: string;
+  /**
+   * The zero report's wording when a superior office prescribes one
+   * (`{时段}` stands for the period); absent or null: the standard wording.
+   */
+  zeroWording?: string | null;
 }
 
 export const defaultDailyReportRules: DailyReportRules = { mode: 'clock', cutoffMinutes: 17 * 60, recipient: '上级值班室' };

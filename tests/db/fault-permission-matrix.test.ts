@@ -228,6 +228,7 @@ const pinnedAccess: Record<MethodName, 'public' | 'session' | readonly UserRole[
   'uplink.status': 'session',
   'uplink.enrol': ['admin'],
   'uplink.unenrol': ['admin'],
+  'uplink.setTls': ['admin'],
   'uplink.syncNow': 'session',
   'uplink.inbox': 'session',
   'uplink.ackNotice': ['admin', 'leader', 'officer'],
@@ -235,6 +236,9 @@ const pinnedAccess: Record<MethodName, 'public' | 'session' | readonly UserRole[
   'uplink.previewHoliday': ['admin'],
   'uplink.applyHoliday': ['admin'],
   'uplink.declineHoliday': ['admin'],
+  'uplink.applyReportRules': ['admin'],
+  'uplink.declineReportRules': ['admin'],
+  'uplink.prescribed': 'session',
 };
 
 /** What the pinned rule of a method allows. */

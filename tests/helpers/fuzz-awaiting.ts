@@ -20,4 +20,6 @@ export const awaitingFixtures = new Set<string>([
   'uplink.previewHoliday',
   'uplink.applyHoliday',
   'uplink.declineHoliday',
+  'uplink.applyReportRules',
+  'uplink.declineReportRules',
 ]);

@@ -67,7 +67,7 @@ describe.each(engineKinds)('the hub console on the %s engine', (kind) => {
     expect(await api('hub.board', { date: '2026-11-25' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     const boss = await loginAs('boss');
     expect(await api('hub.session', {}, boss)).toMatchObject({ ok: true, value: { login: 'boss', role: 'leader' } });
-    expect(await api('hub.board', { date: '2026-11-25' }, boss)).toMatchObject({ ok: true, value: { date: '2026-11-25', pending: ['petitions'] } });
+    expect(await api('hub.board', { date: '2026-11-25' }, boss)).toMatchObject({ ok: true, value: { date: '2026-11-25', pending: [] } });
     expect(await api('hub.sendCheck', { deskIds: null }, boss)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await api('hub.createCode', { unitHint: null }, boss)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const duty = await loginAs('duty');

@@ -33,14 +33,32 @@ describe.each(engineKinds)('migrations on the %s engine', (kind) => {
     }
   });
 
-  it('upgrade a hub at 0010 to 0020 with its desks kept', async () => {
+  it('upgrade a hub at 0010 to the latest with its desks kept', async () => {
     const engine = await env.freshEngine(kind);
     try {
       expect(await migrate(engine, migrations.slice(0, 1))).toEqual([10]);
       await engine.query("INSERT INTO desks (desk_id, unit_name, enrolled_at) VALUES ('d-1', '城关镇', now())");
-      expect(await migrate(engine)).toEqual([20]);
+      expect(await migrate(engine)).toEqual([20, 30]);
       const d = await engine.query<{ unit_name: string; last_seen_at: Date | null }>('SELECT unit_name, last_seen_at FROM desks');
       expect(d.rows).toEqual([{ unit_name: '城关镇', last_seen_at: null }]);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('upgrade a hub at 0020 to 0030: its messages kept, report rules can be sent, the views’ index covers petitions', async () => {
+    const engine = await env.freshEngine(kind);
+    try {
+      expect(await migrate(engine, migrations.slice(0, 2))).toEqual([10, 20]);
+      await engine.query("INSERT INTO down_messages (kind, targets, payload, sent_at, sent_by) VALUES ('check', NULL, '{}', now(), 'chief')");
+      await expect(engine.query("INSERT INTO down_messages (kind, targets, payload, sent_at, sent_by) VALUES ('reportRules', NULL, '{}', now(), 'chief')")).rejects.toThrow();
+      expect(await migrate(engine)).toEqual([30]);
+      await engine.query("INSERT INTO down_messages (kind, targets, payload, sent_at, sent_by) VALUES ('reportRules', NULL, '{}', now(), 'chief')");
+      await expect(engine.query("INSERT INTO down_messages (kind, targets, payload, sent_at, sent_by) VALUES ('script', NULL, '{}', now(), 'chief')")).rejects.toThrow();
+      expect((await engine.query<{ kind: string }>('SELECT kind FROM down_messages ORDER BY version')).rows.map((r) => r.kind)).toEqual(['check', 'reportRules']);
+      const def = await engine.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'audit_events_view'");
+      expect(def.rows[0]?.indexdef).toContain('petition.void');
+      expect(def.rows[0]?.indexdef).toContain('hubRules.apply');
     } finally {
       await engine.close();
     }

@@ -57,7 +57,7 @@ describe.each(engineKinds)('the hub API on the %s engine', (kind) => {
   it('listens on loopback by default and reports its engine', async () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/u);
     const r = await requestJson(url, 'GET', '/v1/health');
-    expect(r).toEqual({ status: 200, json: { ok: true, engine: kind, schema: 20, protocol: 1 } });
+    expect(r).toEqual({ status: 200, json: { ok: true, engine: kind, schema: 30, protocol: 1 } });
   });
 
   it('enrols a desk with a one-time code; the code cannot be used twice', async () => {

@@ -217,6 +217,61 @@ describe.each(engineKinds)('a desk and its hub on the %s engine', (kind) => {
     expect(s.desks.find((d) => d.deskId === deskId)).toMatchObject({ handled: expect.any(String), declined: false, handledBy: '管理员' });
   });
 
+  it('applies the daily-report deadline and zero-report wording the district prescribes, with the admin’s confirmation, audited; shows them and their source', async () => {
+    const deskId = desk.core.deskId()!;
+    const before = await desk.call(desk.admin, 'dailyReport.rules', {});
+    expect(before.cutoffMinutes).toBe(17 * 60);
+    const m = await sendDown(
+      hub.engine,
+      { kind: 'reportRules', title: '关于每日15时前报送值班日报的通知', mode: 'clock', cutoffMinutes: 15 * 60, zeroWording: '{时段}，本单位无需要报告的突发事件，值班正常。', from: '区总值班室' },
+      null,
+      'hubadmin',
+      new Date(desk.clock.now()),
+    );
+    await outbox.tick();
+    const item = (await desk.call(officer, 'uplink.inbox', {})).open.find((i) => i.version === m.version)!;
+    expect(item).toMatchObject({ kind: 'reportRules', title: '关于每日15时前报送值班日报的通知', rules: { mode: 'clock', cutoffMinutes: 900 } });
+    // Nothing changes before the admin confirms; an officer cannot.
+    expect((await desk.call(desk.admin, 'dailyReport.rules', {})).cutoffMinutes).toBe(17 * 60);
+    expect(await desk.call(desk.admin, 'uplink.prescribed', {})).toBeNull();
+    expect(await desk.fail(officer, 'uplink.applyReportRules', { id: item.id })).toMatchObject({ code: 'FORBIDDEN' });
+    await desk.call(desk.admin, 'uplink.applyReportRules', { id: item.id });
+    // The reports domain's own setting, its recipient kept; both changes audited.
+    expect(await desk.call(desk.admin, 'dailyReport.rules', {})).toEqual({ ...before, cutoffMinutes: 900, zeroWording: '{时段}，本单位无需要报告的突发事件，值班正常。' });
+    const rows = desk.core.db.prepare("SELECT action, entity_id, reason FROM audit_log WHERE action IN ('settings.update', 'hubRules.apply') ORDER BY seq DESC LIMIT 2").all();
+    expect(rows).toEqual([
+      { action: 'hubRules.apply', entity_id: String(m.version), reason: '上级规定：关于每日15时前报送值班日报的通知' },
+      { action: 'settings.update', entity_id: 'dailyReport.rules', reason: null },
+    ]);
+    expect(await desk.call(officer, 'uplink.prescribed', {})).toMatchObject({ version: m.version, from: '区总值班室', cutoffMinutes: 900, appliedBy: '管理员', inForce: true });
+    // The daily report is due at 15:00 now, and a zero report reads the prescribed wording.
+    const view = await desk.call(officer, 'dailyReport.get', { date: '2026-11-26' });
+    expect(view.dueAt).toBe('2026-11-26T07:00:00.000Z');
+    expect(view.suggestedSummary).toMatch(/^2026年11月25日15时至26日15时，本单位无需要报告的突发事件，值班正常。$/u);
+    // The hub sees it applied, from the stream.
+    await outbox.tick();
+    const s = (await noticeStatus(hub.engine, 'reportRules')).find((n) => n.message.version === m.version)!;
+    expect(s.desks.find((d) => d.deskId === deskId)).toMatchObject({ received: expect.any(String), handled: expect.any(String), declined: false, handledBy: '管理员' });
+    // The desk's admin may change its own rules later: the prescribed ones then show as no longer in force.
+    await desk.call(desk.admin, 'dailyReport.setRules', { ...before, cutoffMinutes: 16 * 60 });
+    expect(await desk.call(officer, 'uplink.prescribed', {})).toMatchObject({ inForce: false });
+    await desk.call(desk.admin, 'dailyReport.setRules', before);
+  });
+
+  it('a desk may decline prescribed report rules, with a reason that travels up', async () => {
+    const deskId = desk.core.deskId()!;
+    const m = await sendDown(hub.engine, { kind: 'reportRules', title: '试行规定', mode: 'handover', cutoffMinutes: 0, zeroWording: null, from: '区总值班室' }, [deskId], 'hubadmin', new Date(desk.clock.now()));
+    await outbox.tick();
+    const item = (await desk.call(desk.admin, 'uplink.inbox', {})).open.find((i) => i.version === m.version)!;
+    expect(await desk.fail(desk.admin, 'uplink.declineReportRules', { id: item.id, reason: '' })).toMatchObject({ code: 'VALIDATION' });
+    await desk.call(desk.admin, 'uplink.declineReportRules', { id: item.id, reason: '本镇按交班报告' });
+    expect((await desk.call(desk.admin, 'dailyReport.rules', {})).mode).toBe('clock');
+    expect(await desk.fail(desk.admin, 'uplink.applyReportRules', { id: item.id })).toMatchObject({ code: 'CONFLICT' });
+    await outbox.tick();
+    const s = (await noticeStatus(hub.engine, 'reportRules')).find((n) => n.message.version === m.version)!;
+    expect(s.desks).toEqual([expect.objectContaining({ deskId, declined: true })]);
+  });
+
   it('a desk the hub revoked shows 被拒收 with the hub’s reason and keeps working', async () => {
     await hub.revokeDesk(desk.core.deskId()!, '测试注销');
     await desk.call(officer, 'log.create', { kind: 'incoming_call', summary: '注销后的来电' });

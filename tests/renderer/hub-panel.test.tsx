@@ -21,6 +21,7 @@ const status = (over: Partial<UplinkStatus> = {}): UplinkStatus => ({
   ackedSeq: 120,
   headSeq: 120,
   error: null,
+  tls: { ca: null, pin: null },
   ...over,
 });
 
@@ -40,6 +41,7 @@ const check: InboxItem = {
   handledAt: null,
   handledBy: null,
   answer: null,
+  rules: null,
 };
 
 describe('the hub panel', () => {

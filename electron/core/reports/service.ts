@@ -175,9 +175,14 @@ export function periodWords(start: number, end: number, tz: string): string {
   return `${chineseHour(a)}至${second}`;
 }
 
-/** The report's default text: the standard zero-report wording, or a summary of what the period held. */
-export function suggestedSummary(stats: DailyReportStats, start: number, end: number, tz: string): string {
+/**
+ * The report's default text: the zero-report wording (the standard one, or
+ * the one the desk's rules carry — a superior office may prescribe it, with
+ * `{时段}` for the period), or a summary of what the period held.
+ */
+export function suggestedSummary(stats: DailyReportStats, start: number, end: number, tz: string, zeroWording?: string | null): string {
   const period = periodWords(start, end, tz);
+  if (stats.zero && zeroWording) return zeroWording.replaceAll('{时段}', period);
   if (stats.zero) return `${period}，我单位未发生需要报告的突发事件和重要情况，值班秩序正常。特此报告。`;
   const kinds = (Object.entries(stats.logCounts) as [LogKind, number][])
     .map(([k, n]) => `${translate('zh-CN', `log.kind.${k}`)}${n}件`)
@@ -213,7 +218,7 @@ export function dailyReportView(ctx: ReadCtx, date?: string): DailyReportView {
     record,
     voided: voidedReportsOf(ctx.db, d),
     live,
-    suggestedSummary: suggestedSummary(live, w.start, w.end, tz),
+    suggestedSummary: suggestedSummary(live, w.start, w.end, tz, getDailyReportRules(ctx.db).zeroWording),
     rules: getDailyReportRules(ctx.db),
     unitName: getDesk(ctx.db)?.unitName ?? '',
     timeZone: tz,
@@ -242,7 +247,7 @@ export function draftReport(ctx: WriteCtx, date: string, summary: string | null)
       periodStart: iso(w.start),
       periodEnd: iso(w.end),
       dueAt: iso(w.dueAt),
-      summary: summary ?? suggestedSummary(stats, w.start, w.end, deskTimeZone(ctx.db)),
+      summary: summary ?? suggestedSummary(stats, w.start, w.end, deskTimeZone(ctx.db), getDailyReportRules(ctx.db).zeroWording),
       stats,
     },
     actorName(ctx),

@@ -11,6 +11,8 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import type { Duplex } from 'node:stream';
+import tls from 'node:tls';
 import type { AuditEvent } from '../../../shared/audit';
 import {
   batchResponseSchema,
@@ -54,8 +56,33 @@ export class HubUnreachable extends Error {
   }
 }
 
+/**
+ * The hub's certificate was refused by this desk: not trusted (neither by
+ * the system nor by the CA set in 设置), or not the pinned one. Not an
+ * outage: the link shows it as refused, with this reason, until the setting
+ * or the hub's certificate is put right.
+ */
+export class HubCertificateRefused extends Error {
+  constructor(
+    readonly code: 'CERT_UNTRUSTED' | 'CERT_PIN_MISMATCH',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HubCertificateRefused';
+  }
+}
+
+/** How this desk trusts an HTTPS hub: the system's CAs (nothing set), a CA certificate (PEM), or a pinned SHA-256 fingerprint. */
+export interface HubTls {
+  caPem: string | null;
+  /** SHA-256 of the hub certificate's DER, 64 lowercase hex digits. */
+  pin: string | null;
+}
+
 export interface HubLink {
   url: string;
+  /** HTTPS trust; absent: the system's CAs. */
+  tls?: HubTls;
   /** The desk clock (the core's clock), epoch ms. */
   now: () => number;
   /** Hub clock minus desk clock, learnt from every answer's `hubTime`. */
@@ -63,7 +90,84 @@ export interface HubLink {
   timeoutMs?: number;
 }
 
-const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 2 }), https: new https.Agent({ keepAlive: true, maxSockets: 2 }) };
+const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+const httpsAgents = new Map<string, https.Agent>();
+
+/** The fingerprint as 设置 shows it: AB:CD:… */
+export const pinText = (hex: string): string => hex.toUpperCase().replace(/(..)(?!$)/gu, '$1:');
+
+/**
+ * An agent that trusts exactly the pinned certificate: the TLS handshake
+ * runs without the CA check, and the socket is handed to the request only
+ * once the peer's certificate has the pinned SHA-256 — nothing is written to
+ * a server with another certificate.
+ */
+class PinnedAgent extends https.Agent {
+  constructor(private readonly pin: string) {
+    super({ keepAlive: true, maxSockets: 2 });
+  }
+  override createConnection(options: http.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+    const socket = tls.connect({ ...(options as tls.ConnectionOptions), rejectUnauthorized: false });
+    let done = false;
+    const finish = (err: Error | null): void => {
+      if (done) return;
+      done = true;
+      callback?.(err, socket);
+    };
+    socket.once('secureConnect', () => {
+      const cert = socket.getPeerCertificate();
+      const got = cert?.raw ? crypto.createHash('sha256').update(cert.raw).digest('hex') : '';
+      if (got === this.pin) return finish(null);
+      socket.destroy();
+      finish(
+        new HubCertificateRefused(
+          'CERT_PIN_MISMATCH',
+          `上级证书指纹 ${got ? pinText(got).slice(0, 23) : '（无）'}… 与本机设置的 ${pinText(this.pin).slice(0, 23)}… 不符，已拒绝连接 / the hub's certificate fingerprint does not match the pinned one: refused`,
+        ),
+      );
+    });
+    socket.once('error', (e) => finish(e));
+    return undefined;
+  }
+}
+
+function httpsAgentFor(t: HubTls | undefined): https.Agent {
+  const key = t?.pin ? `pin:${t.pin}` : t?.caPem ? `ca:${crypto.createHash('sha256').update(t.caPem).digest('hex')}` : 'system';
+  let a = httpsAgents.get(key);
+  if (!a) {
+    a = t?.pin ? new PinnedAgent(t.pin) : new https.Agent({ keepAlive: true, maxSockets: 2, ...(t?.caPem ? { ca: t.caPem } : {}) });
+    httpsAgents.set(key, a);
+  }
+  return a;
+}
+
+/** OpenSSL's and Node's codes for a certificate that does not verify. */
+const certErrorCodes = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'HOSTNAME_MISMATCH',
+]);
+
+/** A failed request as the link reports it: a refused certificate, or the hub out of reach. */
+function requestError(e: Error & { code?: string }): Error {
+  if (e instanceof HubCertificateRefused) return e;
+  if (e.code && certErrorCodes.has(e.code)) {
+    return new HubCertificateRefused(
+      'CERT_UNTRUSTED',
+      `上级证书不受信任（${e.code}），已拒绝连接：请在"设置 → 上级汇总"填写上级的 CA 证书或证书指纹 / the hub's certificate is not trusted (${e.code}): enter the hub's CA certificate or fingerprint in Settings → Hub`,
+    );
+  }
+  return new HubUnreachable(e.message);
+}
 
 const sign = (key: SigningKey, text: string): string => crypto.sign(null, Buffer.from(text, 'utf8'), key.privateKey).toString('base64');
 const newNonce = (): string => crypto.randomBytes(16).toString('hex');
@@ -89,7 +193,7 @@ function postJson(link: HubLink, path: string, body: unknown): Promise<{ status:
       url,
       {
         method: 'POST',
-        agent: isTls ? agents.https : agents.http,
+        agent: isTls ? httpsAgentFor(link.tls) : httpAgent,
         timeout: link.timeoutMs ?? 30_000,
         headers: { 'content-type': 'application/json', 'content-length': String(payload.length) },
       },
@@ -108,7 +212,7 @@ function postJson(link: HubLink, path: string, body: unknown): Promise<{ status:
       },
     );
     req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', (e) => reject(new HubUnreachable(e.message)));
+    req.on('error', (e) => reject(requestError(e)));
     req.end(payload);
   });
 }

@@ -107,6 +107,7 @@ function rowToItem(r: InboxRow): InboxRecord {
     state: r.state,
     from: payload.from,
     title: payload.kind === 'check' ? null : payload.title,
+    rules: payload.kind === 'reportRules' ? { mode: payload.mode, cutoffMinutes: payload.cutoffMinutes, zeroWording: payload.zeroWording } : null,
     body: payload.kind === 'notice' ? payload.body : payload.kind === 'holiday' ? payload.text : null,
     year: payload.kind === 'holiday' ? payload.year : null,
     limitSeconds: limit,
@@ -142,6 +143,12 @@ export function listOpenInbox(db: Db): InboxRecord[] {
 
 export function listRecentInbox(db: Db, limit: number): InboxRecord[] {
   return (stmt(db, "SELECT * FROM uplink_inbox WHERE state <> 'open' ORDER BY handled_at DESC, id DESC LIMIT ?").all(limit) as InboxRow[]).map(rowToItem);
+}
+
+/** The newest applied message of a kind (the report rules in force from the hub). */
+export function lastApplied(db: Db, kind: InboxKind): InboxRecord | null {
+  const r = stmt(db, "SELECT * FROM uplink_inbox WHERE kind = ? AND state = 'done' ORDER BY handled_at DESC, id DESC LIMIT 1").get(kind) as InboxRow | undefined;
+  return r ? rowToItem(r) : null;
 }
 
 export function markInbox(db: Db, id: number, state: 'done' | 'declined', at: string, by: string, result: unknown): void {

@@ -18,9 +18,9 @@
 import { batchRanges } from '../../../shared/hub-protocol';
 import type { Core } from '../core';
 import { iso } from '../context';
-import { fetchHead, HubRefused, pull, pushBatch, type HubLink, type SigningKey } from './client';
+import { fetchHead, HubCertificateRefused, HubRefused, pull, pushBatch, type HubLink, type SigningKey } from './client';
 import { auditRowsFrom, getLink, saveLink, type Link } from './db';
-import { deskSigningKeys, getEnrolment, linkFailed, linkOk, markContacted, receiveMessages, reportDutyIfChanged } from './service';
+import { deskSigningKeys, getEnrolment, getHubTls, linkFailed, linkOk, markContacted, receiveMessages, reportDutyIfChanged } from './service';
 
 export interface OutboxOptions {
   /** Pause between exchanges while nothing happens (pulls the hub's messages). Default 10 s. */
@@ -103,6 +103,8 @@ export function startOutbox(core: Core, opts: OutboxOptions = {}): Outbox {
       headKnown = false;
     }
     const l = link;
+    // The CA or pinned fingerprint as 设置 holds it now (a change applies on the next exchange).
+    l.tls = getHubTls(core.db);
     const before = getLink(core.db);
     try {
       reportDutyIfChanged(core);
@@ -147,14 +149,15 @@ export function startOutbox(core: Core, opts: OutboxOptions = {}): Outbox {
       headKnown = false;
       failures += 1;
       markContacted(core, false);
-      const refused = e instanceof HubRefused ? { code: e.body.code, message: e.body.message } : null;
+      // The hub refusing this desk, or this desk refusing the hub's certificate: refused, with the reason; else offline.
+      const refused = e instanceof HubRefused ? { code: e.body.code, message: e.body.message } : e instanceof HubCertificateRefused ? { code: e.code, message: e.message } : null;
       out.error = refused ? refused.code : 'UNREACHABLE';
       if (core.db.open && !core.readOnly) {
         save({ ...linkFailed(getLink(core.db), iso(core.clock.now()), refused), hubOffsetMs: l.offsetMs });
         const now = getLink(core.db);
         if (now.offlineSince !== before.offlineSince || now.error?.code !== before.error?.code) emit();
       }
-      if (!(e instanceof HubRefused) && !(e instanceof Error && e.name === 'HubUnreachable')) console.error('[dutydesk uplink]', e);
+      if (!(e instanceof HubRefused) && !(e instanceof HubCertificateRefused) && !(e instanceof Error && e.name === 'HubUnreachable')) console.error('[dutydesk uplink]', e);
       return out;
     }
   }

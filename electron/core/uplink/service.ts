@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { canonicalJson, type AuditEvent } from '../../../shared/audit';
-import type { HolidayPreview, InboxItem, InboxList, UplinkStatus } from '../../../shared/contract/uplink';
+import type { HolidayPreview, InboxItem, InboxList, PrescribedRules, UplinkStatus } from '../../../shared/contract/uplink';
 import { parseHolidayNotice } from '../../../shared/domain/calendar-notice';
 import { DomainError } from '../../../shared/errors';
 import { hubActions, type CheckAnswerFact, type DownMessage, type DutyReportFact } from '../../../shared/hub-protocol';
@@ -13,13 +13,14 @@ import { importNotice } from '../calendar/service';
 import { actorName, iso, type WriteCtx } from '../context';
 import type { Core } from '../core';
 import { getDesk } from '../desk/db';
+import { getDailyReportRules, setDailyReportRules } from '../reports/service';
 import { dutyNow } from '../duty/service';
 import type { Db } from '../store/connection';
 import { defineSetting, readSetting, writeSetting } from '../store/settings';
 import { deskKeyFileName, loadOrCreateDeskKey } from '../trust/checkpoint';
 import { transact } from '../write';
-import type { SigningKey } from './client';
-import { getInbox, getLink, inboxHas, insertInbox, listOpenInbox, listRecentInbox, markInbox, resetLink, saveLink, type InboxRecord, type Link } from './db';
+import { pinText, type HubTls, type SigningKey } from './client';
+import { getInbox, getLink, inboxHas, insertInbox, lastApplied, listOpenInbox, listRecentInbox, markInbox, resetLink, saveLink, type InboxRecord, type Link } from './db';
 
 // ── settings ──────────────────────────────────────────────────────────────────
 
@@ -32,6 +33,60 @@ export type Enrolment = z.infer<typeof enrolmentSchema>;
 export const hubEnrolment = defineSetting<Enrolment>('uplink.hub', enrolmentSchema, null, { cached: true });
 
 export const getEnrolment = (db: Db): Enrolment => readSetting(db, hubEnrolment);
+
+const tlsSchema = z.object({ caPem: z.string().nullable(), pin: z.string().regex(/^[0-9a-f]{64}$/u).nullable() }).strict();
+/** How this desk trusts an HTTPS hub (设置 → 上级汇总): a CA certificate, a pinned fingerprint, or neither (the system's CAs). */
+export const hubTlsSetting = defineSetting<HubTls>('uplink.tls', tlsSchema, { caPem: null, pin: null }, { cached: true });
+export const getHubTls = (db: Db): HubTls => readSetting(db, hubTlsSetting);
+
+const tlsIssue = (path: 'caPem' | 'pin', key: string): DomainError => new DomainError('VALIDATION', 'errors.VALIDATION', { issues: [{ path, messageKey: `validation.${key}` }] });
+
+/**
+ * Checks what the admin pasted: every certificate in the PEM must parse
+ * (node:crypto's X509 reader), the fingerprint is 64 hex digits once colons
+ * and spaces are dropped. Returns the setting to store.
+ */
+export function parseHubTls(input: { caPem?: string | null; pin?: string | null }): HubTls {
+  const pem = input.caPem?.trim() || null;
+  const rawPin = input.pin?.trim() || null;
+  let pin: string | null = null;
+  if (rawPin) {
+    pin = rawPin.replace(/[\s:]/gu, '').toLowerCase();
+    if (!/^[0-9a-f]{64}$/u.test(pin)) throw tlsIssue('pin', 'certPin');
+  }
+  if (pem) {
+    const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/gu) ?? [];
+    if (blocks.length === 0) throw tlsIssue('caPem', 'certPem');
+    for (const b of blocks) {
+      try {
+        new crypto.X509Certificate(b);
+      } catch {
+        throw tlsIssue('caPem', 'certPem');
+      }
+    }
+    return { caPem: blocks.join('\n'), pin };
+  }
+  return { caPem: null, pin };
+}
+
+/** Stores the hub's CA or pinned fingerprint, audited (the PEM itself is public: it is recorded). */
+export function setHubTls(ctx: WriteCtx, t: HubTls): void {
+  const { before, after } = writeSetting(ctx.db, hubTlsSetting, t);
+  ctx.audit({ action: 'settings.update', entity: 'settings', entityId: 'uplink.tls', before, after });
+}
+
+function tlsView(t: HubTls): UplinkStatus['tls'] {
+  let ca: UplinkStatus['tls']['ca'] = null;
+  if (t.caPem) {
+    try {
+      const c = new crypto.X509Certificate(t.caPem);
+      ca = { subject: c.subject.replace(/\n/gu, ', '), validTo: new Date(c.validTo).toISOString() };
+    } catch {
+      ca = { subject: '?', validTo: '' };
+    }
+  }
+  return { ca, pin: t.pin ? pinText(t.pin) : null };
+}
 
 // ── keys ──────────────────────────────────────────────────────────────────────
 
@@ -83,6 +138,7 @@ export function uplinkStatus(core: Core): UplinkStatus {
     headSeq: head,
     pending: enrolment ? Math.max(0, head - link.ackedSeq) : 0,
     error: enrolment ? link.error : null,
+    tls: tlsView(core.readOnly ? { caPem: null, pin: null } : getHubTls(db)),
   };
   if (!enrolment) return { ...base, state: 'off' };
   if (link.error && link.error.code !== unreachableCode) return { ...base, state: 'refused' };
@@ -119,7 +175,7 @@ export function recordUnenrolment(ctx: WriteCtx, reason: string): void {
 
 // ── what the hub sends down ───────────────────────────────────────────────────
 
-const receiveAction = { notice: hubActions.noticeReceive, holiday: hubActions.holidayReceive, check: hubActions.checkReceive } as const;
+const receiveAction = { notice: hubActions.noticeReceive, holiday: hubActions.holidayReceive, check: hubActions.checkReceive, reportRules: hubActions.rulesReceive } as const;
 
 /**
  * Stores messages pulled from the hub, each with an audited receipt (which
@@ -145,6 +201,7 @@ export function receiveMessages(core: Core, messages: readonly DownMessage[], cu
           from: p.from,
           ...(p.kind === 'check' ? { limitSeconds: p.limitSeconds } : { title: p.title }),
           ...(p.kind === 'holiday' ? { year: p.year } : {}),
+          ...(p.kind === 'reportRules' ? { mode: p.mode, cutoffMinutes: p.cutoffMinutes, zeroWording: p.zeroWording } : {}),
         },
       });
     }
@@ -298,4 +355,57 @@ export function declineHoliday(ctx: WriteCtx, id: number, reason: string): Inbox
   markInbox(ctx.db, id, 'declined', iso(ctx.now), by, { by, year: r.payload.year });
   ctx.audit({ action: hubActions.holidayDecline, entity: 'hubMessage', entityId: r.version, after: { version: r.version, by, year: r.payload.year }, reason });
   return publicItem(getInbox(ctx.db, id)!);
+}
+
+// ── report rules the hub prescribes ───────────────────────────────────────────
+
+function rulesOf(db: Db, id: number): InboxRecord & { payload: { kind: 'reportRules' } } {
+  const r = openItem(db, id, 'reportRules');
+  if (r.payload.kind !== 'reportRules') throw new DomainError('NOT_FOUND');
+  return r as InboxRecord & { payload: { kind: 'reportRules' } };
+}
+
+/**
+ * Applies the daily report's rules the hub prescribes (period, deadline,
+ * zero-report wording), after the desk's admin confirmed: through the
+ * reports domain's own setter (audited as the settings change it is), the
+ * desk's recipient kept; then the applied message, audited, which travels up.
+ */
+export function applyReportRules(ctx: WriteCtx, id: number, reason: string | null): InboxItem {
+  const r = rulesOf(ctx.db, id);
+  const p = r.payload;
+  setDailyReportRules(ctx, { ...getDailyReportRules(ctx.db), mode: p.mode, cutoffMinutes: p.cutoffMinutes, zeroWording: p.zeroWording });
+  const by = actorName(ctx);
+  const fact = { version: r.version, by, mode: p.mode, cutoffMinutes: p.cutoffMinutes, zeroWording: p.zeroWording };
+  markInbox(ctx.db, id, 'done', iso(ctx.now), by, fact);
+  ctx.audit({ action: hubActions.rulesApply, entity: 'hubMessage', entityId: r.version, after: fact, reason: reason ?? `上级规定：${p.title}` });
+  return publicItem(getInbox(ctx.db, id)!);
+}
+
+export function declineReportRules(ctx: WriteCtx, id: number, reason: string): InboxItem {
+  const r = rulesOf(ctx.db, id);
+  const by = actorName(ctx);
+  markInbox(ctx.db, id, 'declined', iso(ctx.now), by, { by, version: r.version });
+  ctx.audit({ action: hubActions.rulesDecline, entity: 'hubMessage', entityId: r.version, after: { version: r.version, by }, reason });
+  return publicItem(getInbox(ctx.db, id)!);
+}
+
+/** The report rules last applied from the hub, their source, and whether the desk's rules still are those. */
+export function prescribedRules(db: Db): PrescribedRules | null {
+  const r = lastApplied(db, 'reportRules');
+  if (!r || r.payload.kind !== 'reportRules') return null;
+  const p = r.payload;
+  const now = getDailyReportRules(db);
+  return {
+    version: r.version,
+    title: p.title,
+    from: p.from,
+    sentAt: r.sentAt,
+    appliedAt: r.handledAt ?? r.receivedAt,
+    appliedBy: r.handledBy ?? '',
+    mode: p.mode,
+    cutoffMinutes: p.cutoffMinutes,
+    zeroWording: p.zeroWording,
+    inForce: now.mode === p.mode && now.cutoffMinutes === p.cutoffMinutes && (now.zeroWording ?? null) === p.zeroWording,
+  };
 }

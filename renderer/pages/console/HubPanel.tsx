@@ -2,14 +2,17 @@
  * Console: the link to the hub (已连接 / 离线 since … / N 条待上报) and what
  * the hub sent down — a presence check (上级查岗) rings and stays at the top
  * until the officer on duty answers 在岗; notices stay until read; a holiday
- * notice waits for the admin's preview and confirmation.
+ * notice and the report rules the hub prescribes wait for the admin's
+ * confirmation.
  */
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlarm, IconCalendarEvent, IconCheck, IconCloud, IconCloudOff, IconMail } from '@tabler/icons-react';
+import { IconAlarm, IconCalendarEvent, IconCheck, IconClockHour5, IconCloud, IconCloudOff, IconMail } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, queryClient, useApiQuery } from '../../api';
-import type { InboxItem, UplinkStatus } from '../../../shared/contract/uplink';
+import type { InboxItem, PrescribedValues, UplinkStatus } from '../../../shared/contract/uplink';
+import { formatMinutes } from '../../../shared/time';
+import type { TFunction } from 'i18next';
 import { useDesk, useHasRole, useNow } from '../../lib/desk-context';
 import { formatDateTime } from '../../lib/format';
 import { errorText, notifyError } from '../../lib/errors';
@@ -28,7 +31,11 @@ export function UplinkLine({ status }: { status: UplinkStatus }) {
     <Group gap="xs" data-testid="uplink-state" data-state={status.state}>
       <Icon size={18} aria-hidden />
       <Badge color={stateColor[status.state]} variant="filled" size="lg">
-        {status.state === 'offline' && status.offlineSince ? t('uplink.state.offline', { since: formatDateTime(status.offlineSince, tz) }) : t(`uplink.state.${status.state}`)}
+        {status.state === 'offline' && status.offlineSince
+          ? t('uplink.state.offline', { since: formatDateTime(status.offlineSince, tz) })
+          : status.state === 'refused' && status.error?.code.startsWith('CERT_')
+            ? t('uplink.state.certificate')
+            : t(`uplink.state.${status.state}`)}
       </Badge>
       {status.enrolled && (
         <Text size="sm" c={status.pending > 0 ? '#a34700' : 'dimmed'} fw={status.pending > 0 ? 700 : undefined} data-testid="uplink-pending">
@@ -141,13 +148,58 @@ function HolidayApply({ item, onClose }: { item: InboxItem; onClose: () => void 
   );
 }
 
+/** "每日 17:00 前报送前 24 小时情况" / "每个值班日交接班时报送". */
+export const rulesText = (t: TFunction, r: PrescribedValues): string =>
+  r.mode === 'clock' ? t('uplink.inbox.rulesByClock', { at: formatMinutes(r.cutoffMinutes) }) : t('uplink.inbox.rulesByHandover');
+
+function RulesApply({ item, onClose }: { item: InboxItem; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const apply = async () => {
+    setBusy(true);
+    try {
+      await call('uplink.applyReportRules', { id: item.id });
+      await refresh();
+      onClose();
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('uplink.inbox.rulesApplyTitle')} size="lg">
+      <Stack>
+        <Text size="sm">{t('uplink.inbox.rulesApplyIntro')}</Text>
+        <Text fw={600}>{item.title}</Text>
+        {item.rules && <Text data-testid="rules-preview">{rulesText(t, item.rules)}</Text>}
+        {item.rules?.zeroWording && (
+          <Text size="sm" className="dd-wrap">
+            {t('uplink.inbox.rulesZero', { text: item.rules.zeroWording })}
+          </Text>
+        )}
+        {error && <Alert color="red">{error}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => void apply()} loading={busy} data-testid="rules-apply">
+            {t('uplink.inbox.rulesApply')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 function ItemRow({ item }: { item: InboxItem }) {
   const { t } = useTranslation();
   const { tz } = useDesk();
   const isAdmin = useHasRole('admin');
   const [applying, setApplying] = useState(false);
   const [declining, setDeclining] = useState(false);
-  const Icon = item.kind === 'holiday' ? IconCalendarEvent : IconMail;
+  const Icon = item.kind === 'holiday' ? IconCalendarEvent : item.kind === 'reportRules' ? IconClockHour5 : IconMail;
   return (
     <Paper withBorder p="sm" data-testid={`hub-${item.kind}`}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -164,6 +216,7 @@ function ItemRow({ item }: { item: InboxItem }) {
           <Text size="xs" c="dimmed">
             {t('uplink.inbox.from', { from: item.from, at: formatDateTime(item.sentAt, tz) })}
           </Text>
+          {item.kind === 'reportRules' && item.rules && <Text size="sm">{rulesText(t, item.rules)}</Text>}
           {item.kind === 'notice' && item.body && (
             <Text size="sm" className="dd-wrap" style={{ whiteSpace: 'pre-wrap' }}>
               {item.body}
@@ -193,14 +246,25 @@ function ItemRow({ item }: { item: InboxItem }) {
             </Button>
           </Group>
         )}
+        {item.kind === 'reportRules' && isAdmin && (
+          <Group gap="xs" wrap="nowrap">
+            <Button size="xs" onClick={() => setApplying(true)} data-testid="hub-rules-preview">
+              {t('uplink.inbox.rulesApply')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setDeclining(true)}>
+              {t('uplink.inbox.decline')}
+            </Button>
+          </Group>
+        )}
       </Group>
-      {applying && <HolidayApply item={item} onClose={() => setApplying(false)} />}
+      {applying && item.kind === 'holiday' && <HolidayApply item={item} onClose={() => setApplying(false)} />}
+      {applying && item.kind === 'reportRules' && <RulesApply item={item} onClose={() => setApplying(false)} />}
       {declining && (
         <ReasonDialog
-          title={t('uplink.inbox.declineTitle')}
+          title={t(item.kind === 'reportRules' ? 'uplink.inbox.rulesDeclineTitle' : 'uplink.inbox.declineTitle')}
           label={t('common.reason')}
           confirmLabel={t('uplink.inbox.decline')}
-          onConfirm={(reason) => call('uplink.declineHoliday', { id: item.id, reason }).then(refresh)}
+          onConfirm={(reason) => call(item.kind === 'reportRules' ? 'uplink.declineReportRules' : 'uplink.declineHoliday', { id: item.id, reason }).then(refresh)}
           onClose={() => setDeclining(false)}
         />
       )}

@@ -177,9 +177,6 @@ export function BoardPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Text size="xs" c="dimmed">
-        {t('hub.board.dailyPendingNote')}
-      </Text>
     </Stack>
   );
 }

@@ -9,7 +9,7 @@ import { ActionIcon, AppShell, Badge, Button, Center, Group, Loader, MantineProv
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createHashRouter, Navigate, NavLink as RouterNavLink, Outlet, RouterProvider, useLocation } from 'react-router';
-import { IconAlarm, IconCalendarEvent, IconLanguage, IconLayoutDashboard, IconLogout, IconMail, IconMoon, IconPlugConnected, IconSun, IconUrgent } from '@tabler/icons-react';
+import { IconAlarm, IconCalendarEvent, IconLanguage, IconLayoutDashboard, IconLogout, IconMail, IconMoon, IconClockHour5, IconPlugConnected, IconSun, IconUrgent, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { cssVariablesResolver, theme } from '../../theme';
 import { setLanguage } from '../../i18n';
@@ -22,13 +22,17 @@ import { NoticesPage } from './Notices.page';
 import { DesksPage } from './Desks.page';
 import { HubIncidentsPage } from './HubIncidents.page';
 import { SummaryPrintPage } from './SummaryPrint.page';
+import { PetitionsPage, PetitionsPrintPage } from './Petitions.page';
+import { RulesPage } from './Rules.page';
 
 const sections = [
   { path: '/board', key: 'hub.nav.board', icon: IconLayoutDashboard },
   { path: '/incidents', key: 'hub.nav.incidents', icon: IconUrgent },
+  { path: '/petitions', key: 'hub.nav.petitions', icon: IconUsersGroup },
   { path: '/checks', key: 'hub.nav.checks', icon: IconAlarm },
   { path: '/notices', key: 'hub.nav.notices', icon: IconMail },
   { path: '/holidays', key: 'hub.nav.holidays', icon: IconCalendarEvent },
+  { path: '/rules', key: 'hub.nav.rules', icon: IconClockHour5 },
   { path: '/desks', key: 'hub.nav.desks', icon: IconPlugConnected },
 ] as const;
 
@@ -150,6 +154,7 @@ function Shell() {
 
 const router = createHashRouter([
   { path: '/print/summary/:date', element: <SummaryPrintPage /> },
+  { path: '/print/petitions/:from/:to', element: <PetitionsPrintPage /> },
   {
     path: '/',
     element: <Shell />,
@@ -157,9 +162,11 @@ const router = createHashRouter([
       { index: true, element: <Navigate to="/board" replace /> },
       { path: 'board', element: <BoardPage /> },
       { path: 'incidents', element: <HubIncidentsPage /> },
+      { path: 'petitions', element: <PetitionsPage /> },
       { path: 'checks', element: <ChecksPage /> },
       { path: 'notices', element: <NoticesPage kind="notice" /> },
       { path: 'holidays', element: <NoticesPage kind="holiday" /> },
+      { path: 'rules', element: <RulesPage /> },
       { path: 'desks', element: <DesksPage /> },
       { path: '*', element: <Navigate to="/board" replace /> },
     ],

@@ -15,14 +15,16 @@ import './summary-print.css';
 import { useHubQuery } from './hub-api';
 import { useHub } from './hub-context';
 import { personLine, reportText } from './Board.page';
+import { PetitionLevelTable } from './Petitions.page';
 
 export function SummaryPrintPage() {
   const { date = '' } = useParams();
   const { t } = useTranslation();
   const { status, tz, clockOffset } = useHub();
   const q = useHubQuery('hub.board', { date });
+  const petitions = useHubQuery('hub.petitions', { from: date, to: date });
   if (q.error) return <p role="alert">{errorText(t, q.error)}</p>;
-  if (!q.data) return null;
+  if (!q.data || !petitions.data) return null;
   const [y, m, d] = date.split('-').map(Number);
   return (
     <div className="dd-official dd-hub-summary" data-testid="summary-print">
@@ -72,7 +74,9 @@ export function SummaryPrintPage() {
           ))}
         </tbody>
       </table>
-      <p className="note">{t('hub.board.dailyPendingNote')}</p>
+      <h2>{t('hub.summary.petitions')}</h2>
+      <PetitionLevelTable data={petitions.data} official />
+      <p className="note">{t('hub.petitions.note')}</p>
       <div className="sign">
         <span>{t('hub.summary.signOfficer')}</span>
         <span>{t('hub.summary.signReviewer')}</span>

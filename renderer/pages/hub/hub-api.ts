@@ -5,7 +5,7 @@
 import { QueryClient, useMutation, useQuery, type UseQueryOptions } from '@tanstack/react-query';
 import type { HubInput, HubMethodName, HubOutput } from '../../../shared/hub-console';
 import { ApiCallError } from '../../api';
-import { currentTransport } from '../../lib/transport';
+import type { ApiResult } from '../../../shared/errors';
 
 const sessionKey = 'dutydesk.hubSession';
 export const hubSession = {
@@ -13,8 +13,27 @@ export const hubSession = {
   set: (id: string | null): void => (id ? sessionStorage.setItem(sessionKey, id) : sessionStorage.removeItem(sessionKey)),
 };
 
+/**
+ * One console call to the hub that served the page. The hub's console is
+ * guarded by its own sign-in (the session header), not by a desk host's
+ * start-up token: the desk transport, which refuses to call without that
+ * token, is not used here.
+ */
+async function invokeHub(method: string, input: unknown, sessionId: string | null): Promise<ApiResult<unknown>> {
+  try {
+    const res = await fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(sessionId ? { 'x-dutydesk-session': sessionId } : {}) },
+      body: JSON.stringify(input ?? {}),
+    });
+    return (await res.json()) as ApiResult<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', messageKey: 'errors.NETWORK', message: '无法连接上级汇总服务' } };
+  }
+}
+
 export async function hubCall<M extends HubMethodName>(method: M, input: HubInput<M>): Promise<HubOutput<M>> {
-  const r = await currentTransport().invoke(method, input, hubSession.get());
+  const r = await invokeHub(method, input, hubSession.get());
   if (!r.ok) {
     if (r.error.code === 'UNAUTHENTICATED' && method !== 'hub.login') {
       hubSession.set(null);

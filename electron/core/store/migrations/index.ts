@@ -17,6 +17,7 @@ import { m0090DutyDay } from './0090-duty-day';
 import { m0100Registers } from './0100-registers';
 import { m0110Uplink } from './0110-uplink';
 import { m0130ShiftHandovers } from './0130-shift-handovers';
+import { m0160UplinkReportRules } from './0160-uplink-report-rules';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   m0100Registers,
   m0110Uplink,
   m0130ShiftHandovers,
+  m0160UplinkReportRules,
 ];
 
 export const latestVersion = migrations.reduce((v, m) => Math.max(v, m.version), 0);
