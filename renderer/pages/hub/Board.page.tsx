@@ -4,13 +4,14 @@
  * incidents open. Daily reports wait for the desks' daily-report feature.
  */
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlarm, IconPrinter, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { HubBoardDesk, HubCheckResult } from '../../../shared/hub-console';
 import { formatDateTime, formatTime } from '../../lib/format';
 import { notifyError, notifySaved } from '../../lib/errors';
+import { DateField } from '../../components/DateFields/DateFields';
 import { hubCall, hubQueryClient, useHubQuery } from './hub-api';
 import { useHub } from './hub-context';
 
@@ -103,7 +104,7 @@ export function BoardPage() {
           {t('hub.board.title')}
         </Title>
         <Group>
-          <TextInput type="date" aria-label={t('hub.board.date')} value={date} onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)} />
+          <DateField aria-label={t('hub.board.date')} value={date} onChange={(v) => v && setDate(v)} />
           <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => void q.refetch()}>
             {t('hub.board.refresh')}
           </Button>
