@@ -44,7 +44,7 @@ describe('when a due item falls', () => {
   const now = Date.parse('2026-12-01T09:00:00+08:00');
   it('is its time today, its date and time on another day (desk time, not UTC)', () => {
     expect(dueWhen('2026-12-01T09:00:00.000Z', now, 'Asia/Shanghai')).toBe('17:00');
-    expect(dueWhen('2026-11-26T09:00:00.000Z', now, 'Asia/Shanghai')).toMatch(/^2026-11-26 17:00$|11-26 17:00/u);
+    expect(dueWhen('2026-11-26T09:00:00.000Z', now, 'Asia/Shanghai')).toBe('2026-11-26 17:00');
     // 23:30 UTC on 30 November is already 1 December in Shanghai.
     expect(dueWhen('2026-11-30T23:30:00.000Z', now, 'Asia/Shanghai')).toBe('07:30');
   });
