@@ -46,7 +46,7 @@ export function LinkCell({ d }: { d: HubBoardDesk }) {
   );
 }
 
-export const personLine = (ps: { name: string; mobile: string | null; officePhone: string | null }[]): string => ps.map((p) => (p.mobile ?? p.officePhone ? `${p.name} ${p.mobile ?? p.officePhone}` : p.name)).join('、');
+export const personLine = (ps: { name: string; mobile: string | null; officePhone: string | null }[], sep = '、'): string => ps.map((p) => (p.mobile ?? p.officePhone ? `${p.name} ${p.mobile ?? p.officePhone}` : p.name)).join(sep);
 
 const reportColor: Record<HubBoardDesk['dailyReport']['state'], string> = { filed: '#1e6b30', late: '#a34700', drafted: '#a34700', missing: '#b3261e' };
 
@@ -74,7 +74,7 @@ export function DutyCell({ d }: { d: HubBoardDesk }) {
     <Stack gap={0}>
       {d.duty.shifts.map((s) => (
         <Text key={`${s.shiftName}${s.start}`} size="sm">
-          {t('hub.board.leader')}：{personLine(s.leader) || '—'}；{t('hub.board.officer')}：{personLine(s.officer) || '—'}
+          {t('hub.board.leader')}{t('common.colon')}{personLine(s.leader, t('common.listComma')) || '—'}{t('common.listSep')}{t('hub.board.officer')}{t('common.colon')}{personLine(s.officer, t('common.listComma')) || '—'}
         </Text>
       ))}
     </Stack>

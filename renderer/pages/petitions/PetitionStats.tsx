@@ -80,7 +80,7 @@ export function PetitionStats() {
             {periodLabel(s.current.from, s.current.to, i18n.language)}
           </Text>
           <Text size="sm" c="dimmed">
-            {t('petitions.stats.previous')}{t('common.colon')}{periodLabel(s.previous.from, s.previous.to, i18n.language)}　{t('petitions.stats.lastYear')}{t('common.colon')}
+            {t('petitions.stats.previous')}{t('common.colon')}{periodLabel(s.previous.from, s.previous.to, i18n.language)}{t('common.gap')}{t('petitions.stats.lastYear')}{t('common.colon')}
             {periodLabel(s.lastYear.from, s.lastYear.to, i18n.language)}
           </Text>
           <Table mt="xs" withTableBorder withColumnBorders data-testid="petition-stats-table">
