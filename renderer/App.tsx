@@ -1,11 +1,11 @@
 /**
  * The app: providers, then the gate — setup, login, lock — before the shell.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Center, Loader, MantineProvider, useMantineColorScheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { ModalsProvider } from '@mantine/modals';
-import { DatesProvider } from '@mantine/dates';
+import { LocalisedDates } from './components/DateFields/LocalisedDates';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -85,11 +85,6 @@ function Gate() {
   );
 }
 
-/** Date pickers in the app's language (not the browser's): 2027年1月, 星期一 first. */
-function LocalisedDates({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
-  return <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'zh-cn', firstDayOfWeek: 1 }}>{children}</DatesProvider>;
-}
 
 /** Applies light/dark/auto (dark from 19:00 to 07:00 desk time). */
 function AutoColorScheme() {

@@ -5,6 +5,8 @@
 import type { TFunction } from 'i18next';
 import type { DueItem } from '../../shared/contract';
 import type { TargetFallback } from '../../shared/contract/escalation';
+import { localDate } from '../../shared/time';
+import { formatDateTime, formatTime } from './format';
 
 const registerPaths = { petition: '/petitions', ledger: '/ledger', document: '/documents' } as const;
 
@@ -78,3 +80,7 @@ export const isEscalating = (i: DueItem): boolean => i.kind === 'escalation' || 
 /** A handover whose escalation the leader on duty acknowledged (已知悉): listed and red until accepted, no longer ringing. */
 export const isAcknowledged = (i: DueItem): boolean => i.kind === 'handover' && i.acknowledged !== null;
 export const isExhausted = (i: DueItem): boolean => (i.kind === 'escalation' && i.exhausted) || (i.kind === 'handover' && (i.escalation?.exhausted ?? false));
+
+/** When a deadline falls: its time today, its date and time on another day (an overdue 日报 of last Thursday is not just "17:00"). */
+export const dueWhen = (dueAt: string, now: number, tz: string): string =>
+  localDate(Date.parse(dueAt), tz) === localDate(now, tz) ? formatTime(dueAt, tz) : formatDateTime(dueAt, tz);

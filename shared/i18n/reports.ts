@@ -93,6 +93,8 @@ export const reports = {
       due: { label: '{{kind}}时限（{{date}}）' },
       section: {
         times: '{{b}}批{{p}}人次',
+        batch_other: '{{count}}批',
+        personTime_other: '{{count}}人次',
         petitions: '信访',
         total: '合计',
         group: '集体访',
@@ -200,7 +202,11 @@ export const reports = {
       },
       due: { label: '{{kind}} due ({{date}})' },
       section: {
-        times: '{{b}} batches / {{p}} person-times',
+        times: '$t(reports.section.batch, {"count": {{b}} }) / $t(reports.section.personTime, {"count": {{p}} })',
+        batch_one: '{{count}} batch',
+        batch_other: '{{count}} batches',
+        personTime_one: '{{count}} person-time',
+        personTime_other: '{{count}} person-times',
         petitions: 'Petitions',
         total: 'Total',
         group: 'Group visits',

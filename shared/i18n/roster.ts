@@ -2,6 +2,7 @@
 const ui = {
   'zh-CN': {
     roster: {
+      nextDay: '次日',
       holidayMissingTitle: '{{year}}年的节假日安排尚未录入',
       holidayMissing: '排{{year}}年的值班表前，请先在"设置 → 节假日"中粘贴国务院{{year}}年放假安排的通知全文（通常在上一年11月发布），保存后即可排班。在此之前不能安排{{year}}年的值班，以免把节假日当作普通工作日。',
       enterNotice: '去录入{{year}}年放假通知',
@@ -179,6 +180,7 @@ const ui = {
   },
   en: {
     roster: {
+      nextDay: 'next day',
       holidayMissingTitle: 'No holiday data for {{year}} yet',
       holidayMissing: 'Before planning {{year}}, paste the State Council’s {{year}} holiday notice under Settings → Holidays (it usually comes out in November); then planning works. Until then {{year}} cannot be planned, so holidays are never planned as ordinary days.',
       enterNotice: 'Enter the {{year}} notice',

@@ -89,6 +89,17 @@ describe('reconcile', () => {
     expect(r.mismatches).toContainEqual(expect.objectContaining({ table, field, kind: 'changed' }));
   });
 
+  it('an edited daily report is back in 拟稿 with its review cleared, and the chain says so: a hand edit back to 已审核 is named', async () => {
+    const r = (await d.call(d.admin, 'dailyReport.get', { date: '2026-11-24' })).record!;
+    expect(r.state).toBe('reviewed');
+    await d.call(d.admin, 'dailyReport.update', { id: r.id, expectedVersion: r.version, summary: '全天平稳，夜间有雨', reason: '补充天气' });
+    expect(reconcileRecords(d.core.db).mismatches).toEqual([]);
+    tamper("UPDATE daily_reports SET state = 'reviewed', review_note = '同意报送' WHERE id = ?", r.id);
+    const found = reconcileRecords(d.core.db).mismatches;
+    expect(found).toContainEqual(expect.objectContaining({ table: 'daily_reports', field: 'state', kind: 'changed' }));
+    expect(found).toContainEqual(expect.objectContaining({ table: 'daily_reports', field: 'reviewNote', kind: 'changed' }));
+  });
+
   it('names a record of a newer domain inserted without an audit row', () => {
     tamper("INSERT INTO duty_todos (kind, text, duty_date, created_at, created_by) VALUES ('todo', '补录的待办', '2026-11-25', '2026-11-25T13:00:00.000Z', 'x')");
     expect(reconcileRecords(d.core.db).mismatches).toContainEqual(expect.objectContaining({ table: 'duty_todos', kind: 'unaudited', field: '*' }));

@@ -76,9 +76,9 @@ describe('a new desk: setup, next steps, a person with their login', () => {
   it('the new person signs in with their own login and sees the console', async () => {
     await ui.shell.logout();
     await new LoginPage(page).signIn('lizhiban', 'duty2026');
-    // Signed in, the app stays where the last user left it (设置): the officer opens the console.
-    await ui.shell.open('值班台');
+    // The last user left 设置 open; a new login starts on the console, not on the admin's screen.
     await ui.console.waitFor();
+    expect(page.url()).toMatch(/#\/console$/u);
     await page.getByRole('button', { name: '账户' }).click();
     await page.getByRole('menu').getByText('李值班').waitFor();
     await page.keyboard.press('Escape');

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { adminApi, artifactsDir, axeViolations, closeAll, openBrowser, printToPdf, screenshot, setupViaApi, startTestHost, type TestHost } from './helpers';
+import { pickMonth } from './pages/fields';
 import { appPages, openPrint, openSection, type AppPages } from './pages';
 
 let host: TestHost;
@@ -78,7 +79,7 @@ describe('信访, 督办台账 and 来文登记 in Chromium', () => {
   it('shows the month in 批 and 人次 per level, with 环比 against October', async () => {
     await app.petitions.statsTab.click();
     await app.petitions.statsTable.waitFor();
-    await app.petitions.statsMonth.fill('2026-11');
+    await pickMonth(page, app.petitions.statsMonth, '2026-11');
     await expect.poll(() => app.petitions.statsRow('level.district').current.textContent()).toBe('2批2人次');
     expect(await app.petitions.statsRow('level.city').current.textContent()).toBe('1批23人次');
     expect(await app.petitions.statsRow('visits').current.textContent()).toBe('3批25人次');
@@ -166,7 +167,7 @@ describe('信访, 督办台账 and 来文登记 in Chromium', () => {
     await app.shell.languageButton.click();
     await page.getByRole('tab', { name: 'Statistics' }).click();
     await page.getByTestId('petition-stats-table').waitFor();
-    await page.getByTestId('stats-month').fill('2026-11');
+    await pickMonth(page, page.getByTestId('stats-month'), '2026-11');
     await expect.poll(() => page.getByTestId('stats-row-level.district').getByTestId('stats-current').textContent()).toBe('2 batches, 2 person-times');
     await screenshot(page, 'registers-09-stats-en-dark');
     await openSection(page, 'Supervised items');

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DueItem } from '../../shared/contract';
 import { alarming } from '../../renderer/components/Alarm/useAlarm';
-import { dueLabel, dueLink, dueSubject } from '../../renderer/lib/due-text';
+import { dueLabel, dueLink, dueSubject, dueWhen } from '../../renderer/lib/due-text';
 import { i18n } from '../../renderer/i18n';
 
 type HandoverItem = Extract<DueItem, { kind: 'handover' }>;
@@ -37,5 +37,15 @@ describe('an unaccepted handover in Due next', () => {
     expect(dueSubject(t, acknowledged)).toBe('交接班 2026-12-20 白班 · 已交班');
     expect(dueLink(acknowledged)).toBe('/handover?date=2026-12-20&shift=1');
     expect(dueLabel(t, { ...escalating, escalation: null, overdue: false })).toBe('交接班确认（2026-12-20 白班）');
+  });
+});
+
+describe('when a due item falls', () => {
+  const now = Date.parse('2026-12-01T09:00:00+08:00');
+  it('is its time today, its date and time on another day (desk time, not UTC)', () => {
+    expect(dueWhen('2026-12-01T09:00:00.000Z', now, 'Asia/Shanghai')).toBe('17:00');
+    expect(dueWhen('2026-11-26T09:00:00.000Z', now, 'Asia/Shanghai')).toBe('2026-11-26 17:00');
+    // 23:30 UTC on 30 November is already 1 December in Shanghai.
+    expect(dueWhen('2026-11-30T23:30:00.000Z', now, 'Asia/Shanghai')).toBe('07:30');
   });
 });

@@ -16,12 +16,11 @@ function sources(dir: string): string[] {
   });
 }
 
-// The hub's own screens (renderer/pages/hub) are a separate app kept by the hub's work; not scanned here.
-const skipped = [path.resolve('renderer/pages/hub')];
+// Every screen is scanned: the desk's and the hub's (which has the same DatesProvider, components/DateFields/LocalisedDates).
+const skipped: string[] = [];
 
 /** Native fields left on purpose, each with its reason. */
 const allowed: Record<string, string> = {
-  'renderer/pages/petitions/PetitionStats.tsx': 'the statistics month (type="month"): its e2e types 2026-11 into it; to move to MonthField with that test',
   'renderer/pages/settings/RosterPanels.tsx': 'a shift start (type="time"): no month or weekday words, but its 12/24-hour display follows the browser; to move to a Mantine time field',
 };
 

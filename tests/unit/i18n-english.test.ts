@@ -25,6 +25,7 @@ const deliberatelyChinese: Record<string, string> = {
   'roster.import.noYear': 'an example of the Chinese sheet title the importer reads the year from (2026年12月值班表)',
   'roster.import.badRole': 'names the role words the Chinese sheet may hold (带班领导, 值班员, 备班)',
   'ledger.close': '销号 is the official term for closing a supervised item, shown next to the English',
+  'hub.rules.zeroWordingHint': '{时段} is the placeholder the desk replaces in the Chinese zero-report wording the district writes: the hint names what to type',
 };
 
 const en = leaves(resources.en);

@@ -29,9 +29,21 @@ const zh = leaves(resources['zh-CN']);
 const en = leaves(resources.en);
 
 describe('message catalogs', () => {
-  it('have the same keys in Chinese and English', () => {
-    expect([...zh.keys()].filter((k) => !en.has(k))).toEqual([]);
-    expect([...en.keys()].filter((k) => !zh.has(k))).toEqual([]);
+  it('have the same keys in Chinese and English (a plural, key_one/key_other, counts as one key: Chinese has no singular)', () => {
+    const base = (keys: Iterable<string>) => new Set([...keys].map((k) => k.replace(/_(zero|one|two|few|many|other)$/u, '')));
+    const [zk, ek] = [base(zh.keys()), base(en.keys())];
+    expect([...zk].filter((k) => !ek.has(k))).toEqual([]);
+    expect([...ek].filter((k) => !zk.has(k))).toEqual([]);
+  });
+
+  it('say 1 batch and 23 person-times in English, 1批23人次 in Chinese', async () => {
+    const { default: i18next } = await import('i18next');
+    const i = i18next.createInstance();
+    await i.init({ lng: 'en', resources: { en: { translation: resources.en }, 'zh-CN': { translation: resources['zh-CN'] } } });
+    expect(i.t('hub.petitions.count', { b: 1, p: 23 })).toBe('1 batch, 23 person-times');
+    expect(i.t('reports.section.times', { b: 2, p: 1 })).toBe('2 batches / 1 person-time');
+    await i.changeLanguage('zh-CN');
+    expect(i.t('hub.petitions.count', { b: 1, p: 23 })).toBe('1批23人次');
   });
 
   it('use the same placeholders in both languages', () => {

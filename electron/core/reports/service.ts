@@ -271,7 +271,7 @@ export function updateReport(ctx: WriteCtx, input: { id: number; expectedVersion
     actorName(ctx),
     iso(ctx.now),
   );
-  ctx.audit({ action: 'dailyReport.update', entity: 'dailyReport', entityId: cur.id, before: { summary: cur.summary, kind: cur.kind, state: cur.state }, after: { summary: after.summary, kind: after.kind }, reason: input.reason });
+  ctx.audit({ action: 'dailyReport.update', entity: 'dailyReport', entityId: cur.id, before: { summary: cur.summary, kind: cur.kind, state: cur.state, reviewNote: cur.reviewNote }, after: { summary: after.summary, kind: after.kind, state: 'draft', reviewNote: null }, reason: input.reason });
   return after;
 }
 

@@ -124,7 +124,8 @@ export const newerFolds: Record<string, (action: string, after: Fields | null, r
   dailyReport: (action, after, reason, id) => {
     if (action === 'dailyReport.draft' && after) return [{ table: 'daily_reports', id, fields: { ...pick(after, ['reportDate', 'kind', 'summary']), ...live } }];
     // An edit may send a reviewed report back to draft without naming the state: not compared until a row names it.
-    if (action === 'dailyReport.update' && after) return [{ table: 'daily_reports', id, fields: { ...pick(after, ['summary', 'kind']), state: undefined, reviewNote: undefined } }];
+    // An edit sends the report back to 拟稿 and clears the review; older rows did not say so (then those two are not compared until a later row names them).
+    if (action === 'dailyReport.update' && after) return [{ table: 'daily_reports', id, fields: { ...pick(after, ['summary', 'kind']), state: 'state' in after ? after.state : undefined, reviewNote: 'reviewNote' in after ? after.reviewNote : undefined } }];
     if (action === 'dailyReport.review' && after) return [{ table: 'daily_reports', id, fields: { state: 'reviewed', reviewNote: after.note } }];
     if (action === 'dailyReport.send' && after) return [{ table: 'daily_reports', id, fields: { state: 'sent', ...pick(after, ['recipient', 'method', 'sentAt', 'late']) } }];
     if (action === 'dailyReport.void') return [{ table: 'daily_reports', id, fields: voidedBy(reason) }];

@@ -49,7 +49,7 @@ export function DateField({ value, onChange, min, max, ...rest }: Common) {
 }
 
 /** A month, `YYYY-MM` ('' when empty), shown as 2027年1月 or January 2027 by the app's language. */
-export function MonthField({ value, onChange, label, ...rest }: { value: string; onChange: (value: string) => void; label: string; 'data-testid'?: string }) {
+export function MonthField({ value, onChange, label, ...rest }: { value: string; onChange: (value: string) => void; label: string; w?: number; 'data-testid'?: string }) {
   const { i18n } = useTranslation();
   return (
     <MonthPickerInput

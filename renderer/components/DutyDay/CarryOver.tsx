@@ -27,7 +27,7 @@ export function ResponsibilityBanner() {
   return (
     <Alert color={r.overdue ? 'red' : 'orange'} icon={<IconAlertTriangle size={18} />} data-testid="responsibility" role="status">
       <Text size="sm">
-        {t('handover.responsibility', { date: r.dutyDate, shift: shiftWords(r.shiftName), state: t(`handover.state.${r.state}`), names: r.outgoing.join('、') || '—' })}{' '}
+        {t('handover.responsibility', { date: r.dutyDate, shift: shiftWords(r.shiftName), state: t(`handover.state.${r.state}`), names: r.outgoing.join(t('common.listComma')) || '—' })}{' '}
         {r.overdue && !r.acknowledgement && t('handover.responsibilityOverdue', { time: formatTime(r.confirmBy, tz) })}
         {r.acknowledgement && (
           <Text span fw={700} size="sm" data-testid="responsibility-ack">

@@ -46,7 +46,7 @@ export function VersionHistory<T extends object>({
               const to = show(k, (v.data as Record<string, unknown>)[k]);
               return (
                 <Text key={k} size="xs" c="dimmed" pl="md" className="dd-wrap">
-                  {label(k)}：{clip(from || '—')} → {clip(to || '—')}
+                  {label(k)}{t('common.colon')}{clip(from || '—')} → {clip(to || '—')}
                 </Text>
               );
             })}

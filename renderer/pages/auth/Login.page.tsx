@@ -19,6 +19,8 @@ export function LoginPage() {
     setError(null);
     try {
       const s = await call('auth.login', values);
+      // A login is a new person at the desk (the next shift, a leader): they start on the console, not on the screen the last one left open.
+      if (window.location.hash.replace(/^#\/?/u, '') !== '') window.location.hash = '#/';
       session.set(s.sessionId);
       await refreshForSession();
     } catch (e) {

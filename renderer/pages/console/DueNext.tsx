@@ -14,10 +14,10 @@ import type { RegisterDueItem } from '../../../shared/contract';
 import type { TFunction } from 'i18next';
 import { countdownParts } from '../../../shared/domain/deadline';
 import { useDesk } from '../../lib/desk-context';
-import { formatDate, formatDateTime, formatTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { silence } from '../../components/Alarm/alarm';
 import { alarming, useAlarm } from '../../components/Alarm/useAlarm';
-import { dueLabel, dueLink, dueSubject, dueTarget, isExhausted } from '../../lib/due-text';
+import { dueLabel, dueLink, dueSubject, dueTarget, dueWhen, isExhausted } from '../../lib/due-text';
 import { instructionColor, levelBadgeColor, overdueColor } from '../../theme';
 
 const registerPaths = { petition: '/petitions', ledger: '/ledger', document: '/documents' } as const;
@@ -99,7 +99,7 @@ export function DueNext() {
                     </Text>
                   )}
                   <Text size="xs" c="dimmed">
-                    {i.kind === 'register' ? registerDue(i, tz, t) : formatTime(i.dueAt, tz)}
+                    {i.kind === 'register' ? registerDue(i, tz, t) : dueWhen(i.dueAt, now, tz)}
                   </Text>
                 </Stack>
                 <Stack gap={2} align="flex-end">

@@ -188,7 +188,7 @@ export function EntryDialog({ id, onClose }: { id: number; onClose: () => void }
           <Stack gap="xs">
             {e.voided && (
               <Text c="red">
-                {t('log.voided')}{t('common.colon')}{e.voidReason}（{e.voidedBy} {e.voidedAt ? formatDateTime(e.voidedAt, tz) : ''}）
+                {t('log.voided')}{t('common.colon')}{e.voidReason}{t('common.parenOpen')}{e.voidedBy} {e.voidedAt ? formatDateTime(e.voidedAt, tz) : ''}{t('common.parenClose')}
               </Text>
             )}
             <SimpleGrid cols={2} spacing="xs">

@@ -120,7 +120,7 @@ function HolidayApply({ item, onClose }: { item: InboxItem; onClose: () => void 
             {t('uplink.inbox.makeups', { n: days.filter((d) => d.type === 'makeup').length })}
           </Badge>
         </Group>
-        {preview.data && preview.data.problems.length > 0 && <Alert color="orange">{t('uplink.inbox.problems', { problems: preview.data.problems.join('；') })}</Alert>}
+        {preview.data && preview.data.problems.length > 0 && <Alert color="orange">{t('uplink.inbox.problems', { problems: preview.data.problems.join(t('common.listSep')) })}</Alert>}
         <Table.ScrollContainer minWidth={300} mah={300}>
           <Table striped data-testid="holiday-preview">
             <Table.Tbody>

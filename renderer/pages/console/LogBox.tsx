@@ -64,7 +64,7 @@ export function LogBox() {
   const save = async () => {
     if (busy) return;
     if (!v.summary.trim()) {
-      setMsg({ ok: false, text: t('validation.required') + '：' + t('log.summary') });
+      setMsg({ ok: false, text: t('validation.required') + t('common.colon') + t('log.summary') });
       focusSummary();
       return;
     }
@@ -72,7 +72,7 @@ export function LogBox() {
     if (v.time.trim()) {
       const at = fromClockTime(v.time, now, tz);
       if (!at) {
-        setMsg({ ok: false, text: t('validation.invalid_format') + '：' + t('log.time') });
+        setMsg({ ok: false, text: t('validation.invalid_format') + t('common.colon') + t('log.time') });
         return;
       }
       occurredAt = at;

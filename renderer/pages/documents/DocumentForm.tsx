@@ -85,7 +85,7 @@ export function DocumentForm({ fromEntry, onClose, onSaved }: { fromEntry?: LogE
         {error && (
           <Text c="red" role="alert">
             {error}
-            {errors.secrecy ? `：${errors.secrecy}` : ''}
+            {errors.secrecy ? `${t('common.colon')}${errors.secrecy}` : ''}
           </Text>
         )}
         <Group justify="flex-end">

@@ -31,7 +31,7 @@ export function SnapshotView({ s }: { s: HandoverSnapshot }) {
   const { tz } = useDesk();
   return (
     <Stack gap="sm">
-      <Text size="sm">{t('handover.rostered', { leaders: s.leaders.join('、') || '—', officers: s.officers.join('、') || '—' })}</Text>
+      <Text size="sm">{t('handover.rostered', { leaders: s.leaders.join(t('common.listComma')) || '—', officers: s.officers.join(t('common.listComma')) || '—' })}</Text>
       <Group gap="xs" data-testid="handover-log-counts">
         <Text fw={600}>{t('handover.logSummary', { n: s.logTotal })}</Text>
         {logKinds
@@ -137,7 +137,7 @@ export function HandoverPage() {
   // Only the outgoing shift's officers write and submit the form; only the incoming one accepts it (the API refuses the rest).
   const editable = (state === 'none' || state === 'draft' || state === 'returned') && v.outgoing.isMe;
   const open = state === 'none' || state === 'draft' || state === 'returned';
-  const names = (n: string[]) => n.join('、') || '—';
+  const names = (n: string[]) => n.join(t('common.listComma')) || '—';
   const mine = rec?.outgoingName !== null && rec?.outgoingName === session?.displayName;
   const content = { notes: notes || null, watchItems: watch || null, objects };
   const onError = (e: unknown) => setError(errorTextWithField(t, e));
@@ -184,7 +184,7 @@ export function HandoverPage() {
       </Group>
       <ResponsibilityBanner />
       <Text size="sm" c="dimmed">
-        {t('handover.handoverAt', { time: formatDateTime(v.handoverAt, tz) })}　{t('handover.confirmBy', { time: formatDateTime(v.confirmBy, tz) })}
+        {t('handover.handoverAt', { time: formatDateTime(v.handoverAt, tz) })}{t('common.gap')}{t('handover.confirmBy', { time: formatDateTime(v.confirmBy, tz) })}
       </Text>
       {v.escalation && (
         <Alert color={v.acknowledgement ? 'orange' : 'red'} variant="light" data-testid="handover-escalation">

@@ -4,13 +4,14 @@
  * incidents open. Daily reports wait for the desks' daily-report feature.
  */
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlarm, IconPrinter, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { HubBoardDesk, HubCheckResult } from '../../../shared/hub-console';
 import { formatDateTime, formatTime } from '../../lib/format';
 import { notifyError, notifySaved } from '../../lib/errors';
+import { DateField } from '../../components/DateFields/DateFields';
 import { hubCall, hubQueryClient, useHubQuery } from './hub-api';
 import { useHub } from './hub-context';
 
@@ -45,7 +46,7 @@ export function LinkCell({ d }: { d: HubBoardDesk }) {
   );
 }
 
-export const personLine = (ps: { name: string; mobile: string | null; officePhone: string | null }[]): string => ps.map((p) => (p.mobile ?? p.officePhone ? `${p.name} ${p.mobile ?? p.officePhone}` : p.name)).join('、');
+export const personLine = (ps: { name: string; mobile: string | null; officePhone: string | null }[], sep = '、'): string => ps.map((p) => (p.mobile ?? p.officePhone ? `${p.name} ${p.mobile ?? p.officePhone}` : p.name)).join(sep);
 
 const reportColor: Record<HubBoardDesk['dailyReport']['state'], string> = { filed: '#1e6b30', late: '#a34700', drafted: '#a34700', missing: '#b3261e' };
 
@@ -73,7 +74,7 @@ export function DutyCell({ d }: { d: HubBoardDesk }) {
     <Stack gap={0}>
       {d.duty.shifts.map((s) => (
         <Text key={`${s.shiftName}${s.start}`} size="sm">
-          {t('hub.board.leader')}：{personLine(s.leader) || '—'}；{t('hub.board.officer')}：{personLine(s.officer) || '—'}
+          {t('hub.board.leader')}{t('common.colon')}{personLine(s.leader, t('common.listComma')) || '—'}{t('common.listSep')}{t('hub.board.officer')}{t('common.colon')}{personLine(s.officer, t('common.listComma')) || '—'}
         </Text>
       ))}
     </Stack>
@@ -103,7 +104,7 @@ export function BoardPage() {
           {t('hub.board.title')}
         </Title>
         <Group>
-          <TextInput type="date" aria-label={t('hub.board.date')} value={date} onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)} />
+          <DateField aria-label={t('hub.board.date')} value={date} onChange={(v) => v && setDate(v)} />
           <Button variant="default" leftSection={<IconRefresh size={16} />} onClick={() => void q.refetch()}>
             {t('hub.board.refresh')}
           </Button>

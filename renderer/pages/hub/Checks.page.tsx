@@ -3,11 +3,12 @@
  * desk and month — on time, late, missed (漏岗: no answer within the limit).
  */
 import { useState } from 'react';
-import { Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlarm } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
 import { notifyError, notifySaved } from '../../lib/errors';
+import { MonthField } from '../../components/DateFields/DateFields';
 import { hubCall, hubQueryClient, useHubQuery } from './hub-api';
 import { useHub } from './hub-context';
 import { Targets } from './targets';
@@ -52,7 +53,7 @@ export function ChecksPage() {
         <Title order={2} size="h4">
           {t('hub.checks.results')}
         </Title>
-        <TextInput type="month" aria-label={t('hub.checks.month')} value={month} onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />
+        <MonthField label={t('hub.checks.month')} value={month} onChange={(v) => v && setMonth(v)} />
       </Group>
       <Table withTableBorder striped data-testid="check-month">
         <Table.Thead>

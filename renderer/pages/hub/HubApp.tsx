@@ -4,6 +4,7 @@
  * of every desk, incidents across desks, system presence checks, notices,
  * holiday notices, desk enrolment, and the printable 汇总 sheet.
  */
+import { LocalisedDates } from '../../components/DateFields/LocalisedDates';
 import { useState } from 'react';
 import { ActionIcon, AppShell, Badge, Button, Center, Group, Loader, MantineProvider, NavLink, Paper, PasswordInput, Stack, Text, TextInput, Title, Tooltip, useMantineColorScheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
@@ -199,7 +200,9 @@ export function HubApp() {
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={hubQueryClient}>
         <Notifications position="top-right" />
-        <Gate />
+        <LocalisedDates>
+          <Gate />
+        </LocalisedDates>
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -1,10 +1,11 @@
 /** 突发事件（各台席）: incidents across desks, with their reports and whether any was late (迟报 stays visible). */
 import { useState } from 'react';
-import { Badge, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../shared/time';
 import { levelColor } from '../../../shared/domain/incident';
 import { formatDateTime } from '../../lib/format';
+import { DateField } from '../../components/DateFields/DateFields';
 import { useHubQuery } from './hub-api';
 import { useHub } from './hub-context';
 
@@ -21,8 +22,8 @@ export function HubIncidentsPage() {
         {t('hub.incidents.title')}
       </Title>
       <Group>
-        <TextInput type="date" label={t('hub.incidents.from')} value={from} onChange={(e) => e.currentTarget.value && setFrom(e.currentTarget.value)} />
-        <TextInput type="date" label={t('hub.incidents.to')} value={to} onChange={(e) => e.currentTarget.value && setTo(e.currentTarget.value)} />
+        <DateField label={t('hub.incidents.from')} value={from} onChange={(v) => v && setFrom(v)} />
+        <DateField label={t('hub.incidents.to')} value={to} onChange={(v) => v && setTo(v)} />
       </Group>
       {rows.length === 0 && q.data && <Text c="dimmed">{t('hub.incidents.empty')}</Text>}
       {rows.length > 0 && (

@@ -5,7 +5,7 @@
  * Everything comes from the desks' streams (hub.petitions).
  */
 import { useState } from 'react';
-import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import type { HubCount, HubPetitionTotals } from '../../../shared/hub-console';
 import { formatDateTime } from '../../lib/format';
 import { errorText } from '../../lib/errors';
 import { PrintToolbar } from '../../components/Print/PrintButton';
+import { DateField } from '../../components/DateFields/DateFields';
 import '../../styles/print-fonts.css';
 import '../../styles/official-print.css';
 import './summary-print.css';
@@ -148,8 +149,8 @@ export function PetitionsPage() {
         </Button>
       </Group>
       <Group>
-        <TextInput type="date" label={t('hub.incidents.from')} value={from} onChange={(e) => e.currentTarget.value && setFrom(e.currentTarget.value)} />
-        <TextInput type="date" label={t('hub.incidents.to')} value={to} onChange={(e) => e.currentTarget.value && setTo(e.currentTarget.value)} />
+        <DateField label={t('hub.incidents.from')} value={from} onChange={(v) => v && setFrom(v)} />
+        <DateField label={t('hub.incidents.to')} value={to} onChange={(v) => v && setTo(v)} />
       </Group>
       {q.error && (
         <Text c="red.8" role="alert">

@@ -20,7 +20,7 @@ export function DeadlineDriftAlert({ incidentId, drift }: { incidentId: number; 
   const [open, setOpen] = useState(false);
   const list = (xs: DeadlineDrift['current']) =>
     xs
-      .map((x) => (x.dueAt ? `${t(`incidents.deadline.${x.kind}`)} ${formatDateTime(x.dueAt, tz)}${x.basis ? `（${t(`incidents.deadlineBasis.${x.basis}`)}）` : ''}` : `${t(`incidents.deadline.${x.kind}`)} ${t('incidents.detail.driftNone')}`))
+      .map((x) => (x.dueAt ? `${t(`incidents.deadline.${x.kind}`)} ${formatDateTime(x.dueAt, tz)}${x.basis ? `${t('common.parenOpen')}${t(`incidents.deadlineBasis.${x.basis}`)}${t('common.parenClose')}` : ''}` : `${t(`incidents.deadline.${x.kind}`)} ${t('incidents.detail.driftNone')}`))
       .join(t('common.listSep'));
   return (
     <Alert color="yellow" title={t('incidents.detail.driftTitle')} data-testid="deadline-drift">

@@ -195,7 +195,7 @@ export function IncidentForm({
     }
   };
 
-  const basisText = suggestion?.basis.map((b) => t(`incidents.basis.${b}`)).join('、') ?? '';
+  const basisText = suggestion?.basis.map((b) => t(`incidents.basis.${b}`)).join(t('common.listComma')) ?? '';
 
   return (
     <Modal opened onClose={onClose} size="xl" title={incident ? t('incidents.detail.edit') : t('incidents.list.new')}>

@@ -35,7 +35,7 @@ export function OverviewCard({ inc }: { inc: Incident }) {
           {inc.suggestedBasis.length
             ? t('incidents.form.suggested', {
                 level: t(`incidents.level.${inc.suggestedLevel}`),
-                basis: inc.suggestedBasis.map((b) => t(`incidents.basis.${b}`)).join('、'),
+                basis: inc.suggestedBasis.map((b) => t(`incidents.basis.${b}`)).join(t('common.listComma')),
               })
             : t('incidents.form.suggestedNone')}
         </Text>

@@ -83,7 +83,7 @@ export function LedgerDetailPage() {
         {i.detail && <Text size="sm" className="dd-wrap">{i.detail}</Text>}
         <SimpleGrid cols={4} spacing="xs" mt="xs">
           <Info label={t('ledger.enteredDate')} value={i.enteredDate} />
-          <Info label={t('ledger.deadline')} value={`${i.deadline}${i.firstDeadline !== i.deadline ? `（${t('ledger.extensions', { n: i.extensions })}，原 ${i.firstDeadline}）` : ''}`} red={i.overdue} />
+          <Info label={t('ledger.deadline')} value={`${i.deadline}${i.firstDeadline !== i.deadline ? `${t('common.parenOpen')}${t('ledger.extensionsFrom', { n: i.extensions, first: i.firstDeadline })}${t('common.parenClose')}` : ''}`} red={i.overdue} />
           <Info label={t('ledger.ownerUnit')} value={`${i.ownerUnit}${i.ownerPerson ? ` · ${i.ownerPerson}` : ''}`} />
           <Info label={t('ledger.sourceRef')} value={i.sourceRef ?? '—'} />
           {i.source === 'hazard' && (
@@ -117,7 +117,7 @@ export function LedgerDetailPage() {
           <Stack gap={2} mt={4}>
             {i.notes.map((n) => (
               <Text key={n.id} size="sm" className="dd-wrap">
-                {formatDateTime(n.at, tz)} {n.by}：{n.text}
+                {formatDateTime(n.at, tz)} {n.by}{t('common.colon')}{n.text}
               </Text>
             ))}
           </Stack>
@@ -135,7 +135,7 @@ export function LedgerDetailPage() {
           <Title order={5}>{t('ledger.extensionsTitle')}</Title>
           {i.extensionList.map((x) => (
             <Text key={x.id} size="sm" className="dd-wrap">
-              {formatDateTime(x.at, tz)} {x.by}：{x.fromDeadline} → {x.toDeadline}（{x.reason}）
+              {formatDateTime(x.at, tz)} {x.by}{t('common.colon')}{x.fromDeadline} → {x.toDeadline}{t('common.parenOpen')}{x.reason}{t('common.parenClose')}
             </Text>
           ))}
           {open && mayClose && (
@@ -282,7 +282,7 @@ function Evidence({ item, open, onError }: { item: LedgerDetail; open: boolean; 
           </Button>
           <Text size="xs" c="dimmed">
             {Math.ceil(a.size / 1024)} KB · {a.addedBy} · {formatDateTime(a.addedAt, tz)}
-            {a.voided ? ` · ${t('ledger.evidenceVoided')}${a.voidReason ? `：${a.voidReason}` : ''}` : ''}
+            {a.voided ? ` · ${t('ledger.evidenceVoided')}${a.voidReason ? `${t('common.colon')}${a.voidReason}` : ''}` : ''}
           </Text>
           {open && !a.voided && (
             <Button size="compact-xs" variant="subtle" color="gray" aria-label={`${t('ledger.voidEvidence')} ${a.name}`} onClick={() => setVoiding(a)}>

@@ -169,7 +169,7 @@ export function PetitionDetailPage() {
                 <Table.Td>{t(`petitions.deadline.${d.kind}`)}</Table.Td>
                 <Table.Td>{d.startDate}</Table.Td>
                 <Table.Td>{d.dueDate}</Table.Td>
-                <Table.Td>{d.metOn ? `${d.metOn}（${t('petitions.detail.dayOf', { n: dayOfPeriod(d.startDate, d.metOn) })}）` : t('petitions.detail.open')}</Table.Td>
+                <Table.Td>{d.metOn ? `${d.metOn}${t('common.parenOpen')}${t('petitions.detail.dayOf', { n: dayOfPeriod(d.startDate, d.metOn) })}${t('common.parenClose')}` : t('petitions.detail.open')}</Table.Td>
                 <Table.Td>
                   {d.superseded ? t('petitions.detail.superseded') : d.late ? <Badge color="red" variant="light">{t('petitions.late')}</Badge> : d.metOn ? <Badge color="green" variant="light">{t('petitions.inTime')}</Badge> : null}
                 </Table.Td>
@@ -186,7 +186,7 @@ export function PetitionDetailPage() {
               {s.onDate} {t(`petitions.step.${s.step}`)}
               {s.days ? ` ${s.days}日` : ''}
               {s.inTime === false ? ` · ${t('petitions.late')}` : ''}
-              {s.text ? `：${s.text}` : ''}（{s.by}）
+              {s.text ? `${t('common.colon')}${s.text}` : ''}{t('common.parenOpen')}{s.by}{t('common.parenClose')}
             </Text>
           ))}
         </Stack>
@@ -228,7 +228,7 @@ function versionValue(t: TFunction, tz: string, k: string, v: unknown): string {
   if (k === 'level') return t(`petitions.level.${String(v)}`);
   if (k === 'abnormalKind') return t(`petitions.abnormalKind.${String(v)}`);
   if (typeof v === 'boolean') return v ? t('petitions.yesWord') : t('petitions.noWord');
-  if (k === 'petitioners') return (v as { name: string; representative: boolean }[]).map((x) => x.name + (x.representative ? `（${t('petitions.representative')}）` : '')).join('、');
+  if (k === 'petitioners') return (v as { name: string; representative: boolean }[]).map((x) => x.name + (x.representative ? `${t('common.parenOpen')}${t('petitions.representative')}${t('common.parenClose')}` : '')).join(t('common.listComma'));
   return String(v);
 }
 
@@ -330,7 +330,7 @@ function Assignments({ p }: { p: PetitionDetail }) {
             <Text size="sm" style={{ flex: 1 }} className="dd-wrap">
               {a.assignedOn} {t(`petitions.assign.${a.kind}`)} {a.unit}
               {a.dueDate ? ` · ${t('petitions.assign.dueDate')} ${a.dueDate}` : ''}
-              {a.doneOn ? ` · ${t('petitions.assign.done')} ${a.doneOn}：${a.result ?? ''}` : ''}
+              {a.doneOn ? ` · ${t('petitions.assign.done')} ${a.doneOn}${t('common.colon')}${a.result ?? ''}` : ''}
             </Text>
             {!a.doneOn && (
               <>
@@ -383,7 +383,7 @@ function Actions({ p }: { p: PetitionDetail }) {
           .map((a) => (
             <Text key={a.id} size="sm" className="dd-wrap">
               {a.onDate} {t(`petitions.action.${a.kind}`)}
-              {a.byName ? `（${a.byName}）` : ''}：{a.text}
+              {a.byName ? `${t('common.parenOpen')}${a.byName}${t('common.parenClose')}` : ''}{t('common.colon')}{a.text}
               {a.satisfied !== null ? ` · ${a.satisfied ? t('petitions.action.yes') : t('petitions.action.no')}` : ''}
             </Text>
           ))}
@@ -466,7 +466,7 @@ function LeaderCase({ p }: { p: PetitionDetail }) {
           .filter((a) => a.kind === 'caseNote')
           .map((a) => (
             <Text key={a.id} size="sm">
-              {a.onDate} {a.text}（{a.by}）
+              {a.onDate} {a.text}{t('common.parenOpen')}{a.by}{t('common.parenClose')}
             </Text>
           ))}
       </Stack>

@@ -5,8 +5,8 @@
  */
 import { PrintActions } from '../../components/Print/PrintButton';
 import { useState } from 'react';
-import { Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { DateField } from '../../components/DateFields/DateFields';
+import { Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { DateField, MonthField } from '../../components/DateFields/DateFields';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, useApiQuery } from '../../api';
@@ -46,11 +46,11 @@ export function PetitionStats() {
             { value: 'custom', label: t('petitions.stats.custom') },
           ]}
         />
-        {mode === 'month' && <TextInput type="month" label={t('petitions.stats.month')} value={month} onChange={(e) => setMonth(e.currentTarget.value)} w={170} data-testid="stats-month" />}
+        {mode === 'month' && <MonthField label={t('petitions.stats.month')} value={month} onChange={(v) => v && setMonth(v)} w={170} data-testid="stats-month" />}
         {mode === 'sensitive' && (
           <Select
             label={t('petitions.stats.chooseSensitive')}
-            data={periods.map((p) => ({ value: `${p.from}|${p.to}`, label: `${p.name}（${p.from} – ${p.to}）` }))}
+            data={periods.map((p) => ({ value: `${p.from}|${p.to}`, label: `${p.name}${t('common.parenOpen')}${p.from} – ${p.to}${t('common.parenClose')}` }))}
             value={sensitive}
             onChange={setSensitive}
             w={320}
@@ -80,7 +80,7 @@ export function PetitionStats() {
             {periodLabel(s.current.from, s.current.to, i18n.language)}
           </Text>
           <Text size="sm" c="dimmed">
-            {t('petitions.stats.previous')}{t('common.colon')}{periodLabel(s.previous.from, s.previous.to, i18n.language)}　{t('petitions.stats.lastYear')}{t('common.colon')}
+            {t('petitions.stats.previous')}{t('common.colon')}{periodLabel(s.previous.from, s.previous.to, i18n.language)}{t('common.gap')}{t('petitions.stats.lastYear')}{t('common.colon')}
             {periodLabel(s.lastYear.from, s.lastYear.to, i18n.language)}
           </Text>
           <Table mt="xs" withTableBorder withColumnBorders data-testid="petition-stats-table">

@@ -144,7 +144,7 @@ function PetitionRegister({ onOpen, fromEntry }: { onOpen: (id: number) => void;
                   )}
                 </Table.Td>
                 <Table.Td className="dd-wrap">
-                  {p.petitioners.map((x) => x.name).join('、')}
+                  {p.petitioners.map((x) => x.name).join(t('common.listComma'))}
                   {p.repeat && (
                     <Badge size="xs" color="grape" variant="light" ml={4}>
                       {t('petitions.repeatVisit')}

@@ -190,13 +190,13 @@ export function PresencePage() {
               .reverse()
               .map((c) => (
                 <Text key={c.id} size="sm" className="dd-wrap">
-                  {formatDateTime(c.at, tz)}　
+                  {formatDateTime(c.at, tz)}{t('common.gap')}
                   <Badge size="xs" variant="outline" color={accentColor}>
                     {t(`presence.direction.${c.direction}`)}
                   </Badge>{' '}
-                  {t(`presence.method.${c.method}`)}　{c.direction === 'made' ? c.unitName : c.checker}　{c.answered ? t('presence.answered') : t('presence.notAnswered')}
-                  {c.postState ? `　${t(`presence.post.${c.postState}`)}` : ''}
-                  {c.followUp ? `　${c.followUp}` : ''}
+                  {t(`presence.method.${c.method}`)}{t('common.gap')}{c.direction === 'made' ? c.unitName : c.checker}{t('common.gap')}{c.answered ? t('presence.answered') : t('presence.notAnswered')}
+                  {c.postState ? `${t('common.gap')}${t(`presence.post.${c.postState}`)}` : ''}
+                  {c.followUp ? `${t('common.gap')}${c.followUp}` : ''}
                 </Text>
               ))}
           </Stack>

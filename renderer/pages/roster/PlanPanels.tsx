@@ -104,7 +104,7 @@ export function VersionList({ detail }: { detail: RosterDetail }) {
             <List size="sm">
               {v.changes.slice(0, 50).map((c, i) => (
                 <List.Item key={i}>
-                  {monthDay(c.date)} {roles[c.role]}：{c.from ? names.get(c.from) : '—'} → {c.to ? names.get(c.to) : '—'}
+                  {monthDay(c.date)} {roles[c.role]}{t('common.colon')}{c.from ? names.get(c.from) : '—'} → {c.to ? names.get(c.to) : '—'}
                 </List.Item>
               ))}
             </List>

@@ -110,7 +110,7 @@ function PublishModal({ opened, onClose, planId, amend, conflicts }: { opened: b
     <Modal opened={opened} onClose={onClose} title={amend ? t('roster.publishAmendment') : t('roster.publish')}>
       <Stack>
         {amend && <Textarea label={t('roster.publishReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} />}
-        {conflicts > 0 && <Checkbox label={`${t('roster.acceptWarnings')}（${conflicts}）`} checked={accept} onChange={(e) => setAccept(e.currentTarget.checked)} />}
+        {conflicts > 0 && <Checkbox label={`${t('roster.acceptWarnings')}${t('common.parenOpen')}${conflicts}${t('common.parenClose')}`} checked={accept} onChange={(e) => setAccept(e.currentTarget.checked)} />}
         {err && <Alert color="red">{err}</Alert>}
         <Group justify="flex-end">
           <Button
@@ -211,7 +211,7 @@ export function RosterPage() {
               {imported.issues.slice(0, 30).map((i, k) => (
                 <Text size="sm" key={k}>
                   {i.row > 0 ? `第${i.row}行 ` : ''}
-                  {i.column ? `「${i.column}」` : ''}
+                  {i.column ? `“${i.column}”` : ''}
                   {t(i.messageKey, { row: i.row, ...i.params })}
                 </Text>
               ))}
@@ -231,7 +231,7 @@ export function RosterPage() {
             }}
             data={plans.data.map((p) => ({
               value: String(p.id),
-              label: `${p.title}（${p.state === 'draft' ? t('roster.draft') : t('roster.version', { version: p.version })}${p.dirty && p.version > 0 ? ' *' : ''}）`,
+              label: `${p.title}${t('common.parenOpen')}${p.state === 'draft' ? t('roster.draft') : t('roster.version', { version: p.version })}${p.dirty && p.version > 0 ? ' *' : ''}${t('common.parenClose')}`,
             }))}
             data-testid="plan-select"
           />
@@ -247,7 +247,7 @@ export function RosterPage() {
       )}
       {d && d.missingYears.length > 0 && (
         <Alert color="red" data-testid="no-holiday-data">
-          {t('roster.noData', { year: d.missingYears.join('、') })}
+          {t('roster.noData', { year: d.missingYears.join(t('common.listComma')) })}
         </Alert>
       )}
       {d && (

@@ -92,7 +92,7 @@ export function RosterGrid({ detail, editable }: { detail: RosterDetail; editabl
                     </Table.Td>
                   );
                 }
-                const warn = problems ? problems.map((k) => t(`roster.conflicts.${k}`, { date: '', name: '', detail: '', role: '' })).join('；') : null;
+                const warn = problems ? problems.map((k) => t(`roster.conflicts.${k}`, { date: '', name: '', detail: '', role: '' })).join(t('common.listSep')) : null;
                 const missing = isNeeded && !a;
                 return (
                   <Table.Td key={key} bg={problems || missing ? 'var(--mantine-color-red-light)' : undefined}>

@@ -89,7 +89,7 @@ export function SwapPanel({ detail }: { detail: RosterDetail }) {
                   </Text>
                   {s.warnings.length > 0 && (
                     <Text size="xs" c="red">
-                      {t('roster.swap.warnings')}{t('common.colon')}{s.warnings.map((w) => t(`roster.conflicts.${w.kind}`, { date: w.date, name: w.personId ? names.get(w.personId) : '', detail: w.detail ?? '', role: '' })).join('；')}
+                      {t('roster.swap.warnings')}{t('common.colon')}{s.warnings.map((w) => t(`roster.conflicts.${w.kind}`, { date: w.date, name: w.personId ? names.get(w.personId) : '', detail: w.detail ?? '', role: '' })).join(t('common.listSep'))}
                     </Text>
                   )}
                 </Table.Td>

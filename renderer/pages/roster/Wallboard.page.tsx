@@ -114,7 +114,7 @@ function Duty({ shift, lines }: { shift: DutyShift; lines: AttendanceLine[] }) {
       {covers.map((c) => (
         <Text key={c.personId} fw={700} c="grape.9" style={{ fontSize: fz.line }}>
           {t('attendance.state.covering')}{t('common.colon')}{c.name}
-          {c.coveringName ? `（${t('attendance.coveringFor', { name: c.coveringName })}）` : ''}
+          {c.coveringName ? `${t('common.parenOpen')}${t('attendance.coveringFor', { name: c.coveringName })}${t('common.parenClose')}` : ''}
         </Text>
       ))}
     </Stack>
@@ -316,7 +316,7 @@ export function WallboardPage() {
         <Group gap="xl" wrap="nowrap" style={{ minWidth: 0 }}>
           {d?.next && (
             <Text style={{ fontSize: fz.small }} className="dd-wrap">
-              {t('roster.duty.next')}（{d.next.date.slice(5)} {formatTime(d.next.start, tz)}）：{[...d.next.leader, ...d.next.officer].map((p) => p.name).join('、') || '—'}
+              {t('roster.duty.next')}{t('common.parenOpen')}{d.next.date.slice(5)} {formatTime(d.next.start, tz)}{t('common.parenClose')}{t('common.colon')}{[...d.next.leader, ...d.next.officer].map((p) => p.name).join(t('common.listComma')) || '—'}
             </Text>
           )}
           {d?.fax && (

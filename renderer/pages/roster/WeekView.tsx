@@ -29,7 +29,7 @@ export function WeekView() {
         <Table.Tbody>
           {q.data.map((d, i) => {
             const all = (role: 'leader' | 'officer' | 'standby') =>
-              d.shifts.flatMap((s) => s[role].map((p) => `${p.name}${p.mobile ? ` ${p.mobile}` : ''}`)).join('、') || '—';
+              d.shifts.flatMap((s) => s[role].map((p) => `${p.name}${p.mobile ? ` ${p.mobile}` : ''}`)).join(t('common.listComma')) || '—';
             return (
               <Table.Tr key={d.date} fw={i === 0 ? 700 : undefined}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>

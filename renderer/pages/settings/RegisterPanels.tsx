@@ -292,7 +292,7 @@ function HolidayPeriods({ onAdd, onAddBlank, have }: { onAdd: (p: SensitivePerio
             onClick={() => onAdd(p)}
             title={`${p.from} — ${p.to}`}
           >
-            {p.name}（{p.from.slice(5)}—{p.to.slice(5)}）
+            {p.name}{t('common.parenOpen')}{p.from.slice(5)}—{p.to.slice(5)}{t('common.parenClose')}
           </Button>
         ))}
       </Group>

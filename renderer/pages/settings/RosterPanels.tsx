@@ -102,7 +102,7 @@ function ShiftsPanel() {
               <Table.Td>{s.name}</Table.Td>
               <Table.Td>
                 {formatMinutes(s.startMinutes)} – {formatMinutes(s.startMinutes + s.durationMinutes)}
-                {s.startMinutes + s.durationMinutes > 1440 ? '（次日）' : ''}
+                {s.startMinutes + s.durationMinutes > 1440 ? `${t('common.parenOpen')}${t('roster.nextDay')}${t('common.parenClose')}` : ''}
               </Table.Td>
               <Table.Td>{s.active ? <Badge color="green">{t('common.active')}</Badge> : <Badge color="gray">{t('common.inactive')}</Badge>}</Table.Td>
               <Table.Td>
@@ -175,7 +175,7 @@ function HolidaysPanel() {
                   </Text>
                 ))}
                 <Text size="sm">
-                  {preview.days.map((d) => `${d.date.slice(5)} ${d.type === 'holiday' ? d.name : `${types.makeup}（${d.name}）`}`).join('；')}
+                  {preview.days.map((d) => `${d.date.slice(5)} ${d.type === 'holiday' ? d.name : `${types.makeup}${t('common.parenOpen')}${d.name}${t('common.parenClose')}`}`).join(t('common.listSep'))}
                 </Text>
               </Stack>
             )}

@@ -207,7 +207,7 @@ function IntegrityView({ r }: { r: IntegrityResult }) {
               <List size="sm" withPadding>
                 {r.records.mismatches.map((m, i) => (
                   <List.Item key={i}>
-                    {t(`trust.integrity.mismatch.${m.kind}`, { table: `${t(`trust.integrity.tables.${m.table}`, { defaultValue: m.table })}（${m.table}）`, id: m.id, field: m.field, expected: m.expected ?? '—', actual: m.actual ?? '—', seq: m.seq ?? '—' })}
+                    {t(`trust.integrity.mismatch.${m.kind}`, { table: `${t(`trust.integrity.tables.${m.table}`, { defaultValue: m.table })}${t('common.parenOpen')}${m.table}${t('common.parenClose')}`, id: m.id, field: m.field, expected: m.expected ?? '—', actual: m.actual ?? '—', seq: m.seq ?? '—' })}
                   </List.Item>
                 ))}
               </List>
