@@ -75,7 +75,10 @@ export async function populateFuzzDesk(d: TestDesk): Promise<FuzzFixture> {
 
   await populateNewerDomains(d, { logEntryId: e1.id, incidentId: inc.id, coversPersonId: detail.assignments.find((s) => s.role === 'officer' && s.date === '2026-11-25')!.personId! });
 
-  await d.call(a, 'report.setRules', await d.call(a, 'report.rules', {}));
+  // The desk tightens its rules after the incidents were filed: 一般 events now get deadlines too, so the open
+  // road accident's deadlines drift from the rules in force and a leader may re-apply them (incident.reapplyDeadlines).
+  const rules = await d.call(a, 'report.rules', {});
+  await d.call(a, 'report.setRules', { ...rules, levels: rules.levels.map((l) => (l.level === 4 ? { ...l, phoneMinutes: 60, writtenMinutes: 120 } : l)) });
   await d.call(a, 'backup.create', {});
   await d.call(a, 'audit.checkpoint', {});
   const peopleXlsx = (await d.call(a, 'directory.exportXlsx', {})).data;
@@ -110,7 +113,9 @@ export async function populateNewerDomains(d: TestDesk, refs: { logEntryId: numb
   const days = await d.call(a, 'duty.week', { from: '2026-11-24', days: 2 });
   const outgoing = (date: string): Connection => {
     const personId = days.find((x) => x.date === date)!.shifts[0]!.officer[0]!.personId;
-    return { sessionId: d.core.sessions.create({ userId: 1, login: 'admin', displayName: '值班员', roles: ['officer'], personId }).id };
+    // As 值班员一's user (not the harness's admin user): the harness may then accept the shift as the next officer.
+    const officerUser = d.core.db.prepare("SELECT id FROM users WHERE login = 'officer1'").get() as { id: number };
+    return { sessionId: d.core.sessions.create({ userId: officerUser.id, login: 'officer1', displayName: '值班员一', roles: ['officer'], personId }).id };
   };
   // Yesterday's is handed over; today's is a draft the harness's own officer (covering, fuzzPreparations) may save and submit.
   await d.call(outgoing('2026-11-24'), 'handover.submit', { dutyDate: '2026-11-24', expectedVersion: 0, notes: '夜间平稳', watchItems: null, objects });
@@ -321,6 +326,16 @@ export const fuzzPreparations: Partial<Record<MethodName, (d: TestDesk, conn: Co
   'attendance.signOut': coverToday,
   'handover.save': coverToday,
   'handover.submit': coverToday,
+  // Yesterday's handover was submitted by 值班员一's user; covering today's officer, the harness is the incoming officer.
+  'handover.confirm': coverToday,
+  'handover.return': coverToday,
+  // A step addressed to the harness's own person: the principal leader is person 1 and an escalation of the road accident calls them first.
+  'escalation.acknowledgeMine': async (d, conn) => {
+    const settings = await d.call(conn, 'escalation.settings', {});
+    await d.call(conn, 'escalation.setSettings', { policy: { steps: [{ target: 'principalLeader', waitMinutes: 5 }], repeats: 1 }, principalPersonId: 1, superiorContactId: settings.superiorContactId });
+    const road = d.core.db.prepare("SELECT id FROM incidents WHERE title = '某路段交通事故'").get() as { id: number };
+    await d.call(conn, 'escalation.start', { incidentId: road.id });
+  },
 };
 
 /** Methods whose successful call ends or locks the caller's session (the harness logs in again). */

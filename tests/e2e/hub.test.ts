@@ -372,7 +372,7 @@ describe('a district hub and two desks, in Chromium', () => {
     await screenshot(hubPage, 'hub-board-en-dark');
     expect(await axeViolations(hubPage)).toEqual([]);
     await hubPage.getByRole('link', { name: 'Petitions' }).click();
-    await expect.poll(() => hubPage.getByTestId('petition-district').locator('[data-level="district"]').innerText()).toBe('1 batches, 23 person-times');
+    await expect.poll(() => hubPage.getByTestId('petition-district').locator('[data-level="district"]').innerText()).toBe('1 batch, 23 person-times');
     await screenshot(hubPage, 'hub-petitions-en-dark');
     expect(await axeViolations(hubPage)).toEqual([]);
   });
