@@ -31,6 +31,17 @@ const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal
 export const targetFallbacks = ['shiftLeader', 'principal', 'admin', 'none'] as const;
 export type TargetFallback = (typeof targetFallbacks)[number];
 
+/** Where an escalation stands: its round and step, whom that step calls (with the fallback taken when the roster names no leader), or that it ran out. */
+export interface EscalationPosition {
+  round: number;
+  stepIndex: number;
+  target: EscalationTarget;
+  targetName: string | null;
+  targetPhone: string | null;
+  targetFallback: TargetFallback | null;
+  exhausted: boolean;
+}
+
 export interface EscalationContact {
   id: number;
   round: number;
@@ -139,15 +150,7 @@ export type DueItem =
       acknowledged: { byName: string; at: string } | null;
       dueAt: string;
       overdue: boolean;
-      escalation: {
-        round: number;
-        stepIndex: number;
-        target: EscalationTarget;
-        targetName: string | null;
-        targetPhone: string | null;
-        targetFallback: TargetFallback | null;
-        exhausted: boolean;
-      } | null;
+      escalation: EscalationPosition | null;
     }
   | {
       /** The daily (or zero) report of a date, until it is sent; a late one stays listed until sent (reports/service.ts). */

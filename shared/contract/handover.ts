@@ -14,7 +14,7 @@ import type { EscalationTarget } from '../domain/escalation';
 import { empty, id, isoDate, officers, optText, text } from './common';
 import { method } from './define';
 import type { OpenInstruction } from './leader';
-import type { TargetFallback } from './escalation';
+import type { EscalationPosition } from './escalation';
 
 export const handoverStates = ['draft', 'submitted', 'returned', 'confirmed'] as const;
 export type HandoverState = (typeof handoverStates)[number];
@@ -147,17 +147,8 @@ export interface HandoverView {
   record: Handover | null;
   live: HandoverSnapshot;
   objectsTemplate: string[];
-  /** Past its limit and not accepted: the escalation step it stands at (frozen at the leader's acknowledgement). */
-  /** Past the limit: the step reached and who it went to — with the fallback taken when the roster names no leader. */
-  escalation: {
-    round: number;
-    stepIndex: number;
-    target: EscalationTarget;
-    targetName: string | null;
-    targetPhone: string | null;
-    targetFallback: TargetFallback | null;
-    exhausted: boolean;
-  } | null;
+  /** Past its limit and not accepted: the step reached and who it went to (frozen at the leader's acknowledgement). */
+  escalation: EscalationPosition | null;
   acknowledgement: HandoverAck | null;
   /** A handover whose time has passed but is not confirmed: the outgoing shift stays responsible. */
   responsibility: {

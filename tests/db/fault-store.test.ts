@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupAfterEach, officerPerson } from '../helpers/cleanup';
 import { makeDesk, tempDir, type TestDesk } from '../helpers/core';
 import { createApi } from '../../electron/core/api/dispatch';
 import { ManualClock } from '../../electron/core/clock';
@@ -21,18 +22,8 @@ import type { Core } from '../../electron/core/core';
 import { restoreBackup, restoreFileIntoFolder } from "../../electron/core/backup/restore";
 import { classifyStoreError, storeErrorToDomain } from "../../electron/core/store/faults";
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const f of cleanup.splice(0).reverse()) {
-    try {
-      f();
-    } catch {
-      // best effort
-    }
-  }
-});
-
-const person = (name: string) => ({ name, department: null, title: null, officePhone: null, mobile: null, roles: ['officer' as const], sortOrder: 0 });
+const cleanup = cleanupAfterEach();
+const person = officerPerson;
 
 async function deskWithData(dir?: string): Promise<TestDesk> {
   const desk = await makeDesk(dir ? { dir } : {});

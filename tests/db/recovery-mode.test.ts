@@ -8,7 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupAfterEach, officerPerson } from '../helpers/cleanup';
 import { makeDesk, type TestDesk } from '../helpers/core';
 import { bootOrRecover } from '../../electron/core/boot';
 import { ManualClock } from '../../electron/core/clock';
@@ -22,18 +23,8 @@ import { boot } from '../../electron/core/boot';
 import type { RecoveryRestoreResult, RecoveryStatus } from '../../shared/contract/recovery';
 import type { ApiResult } from '../../shared/errors';
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const f of cleanup.splice(0).reverse()) {
-    try {
-      f();
-    } catch {
-      // best effort
-    }
-  }
-});
-
-const person = (name: string) => ({ name, department: null, title: null, officePhone: null, mobile: null, roles: ['officer' as const], sortOrder: 0 });
+const cleanup = cleanupAfterEach();
+const person = officerPerson;
 
 /** A closed desk: 3 people, an officer login, a backup, then one more person; the chain head recorded. */
 async function closedDesk(): Promise<{ dir: string; backup: string; seq: number; backupSeq: number }> {

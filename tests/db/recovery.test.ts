@@ -8,7 +8,8 @@
 import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupAfterEach, officerPerson } from '../helpers/cleanup';
 import { makeDesk, tempDir, type TestDesk } from '../helpers/core';
 import { createApi } from '../../electron/core/api/dispatch';
 import { dbFileName } from '../../electron/core/store/connection';
@@ -25,18 +26,8 @@ const restoreCli = (...args: string[]) => {
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 };
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const f of cleanup.splice(0).reverse()) {
-    try {
-      f();
-    } catch {
-      // best effort
-    }
-  }
-});
-
-const person = (name: string) => ({ name, department: null, title: null, officePhone: null, mobile: null, roles: ['officer' as const], sortOrder: 0 });
+const cleanup = cleanupAfterEach();
+const person = officerPerson;
 
 /** A desk with data, a backup, a recorded chain head — then closed. */
 async function closedDeskWithBackup(dir?: string): Promise<{ dir: string; backup: string; seq: number }> {

@@ -6,49 +6,20 @@
  * `chain-head.json` the host keeps), every acknowledged write must be there,
  * and the chain must verify.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { repoRoot } from './helpers';
+import { startHostProcess, type HostProcess } from './host-process';
 import { tempDir } from '../helpers/core';
 import { dbFileName } from '../../electron/core/store/connection';
 import { verifyAuditDb } from '../../electron/core/audit/verify';
 
 const kills = Number(process.env.DUTYDESK_HOST_KILLS ?? 12);
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  token: string;
-  stderr: () => string;
-}
 
-function startHost(dataDir: string): Promise<Started> {
-  // One process (node with tsx's loader), so SIGKILL hits the host itself — the tsx CLI would leave it orphaned.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--data-dir', dataDir, '--json'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${err}`)), 60_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (!line) return;
-      clearTimeout(timer);
-      const info = JSON.parse(line) as { url: string; token: string };
-      resolve({ child, url: info.url, token: info.token, stderr: () => err });
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`host exited (${code}): ${err}`));
-    });
-  });
-}
-
-async function call(h: Started, method: string, input: unknown, session: string | null): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
+async function call(h: HostProcess, method: string, input: unknown, session: string | null): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
   const res = await fetch(`${h.url}/api/${method}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${h.token}`, 'content-type': 'application/json', ...(session ? { 'x-dutydesk-session': session } : {}) },
@@ -70,7 +41,7 @@ describe('kill loop through the real host', () => {
     const acknowledged: string[] = [];
     let kill0 = 0;
     try {
-      let h = await startHost(dir);
+      let h = await startHostProcess(dir);
       const setup = await call(h, 'app.setup', {
         deskName: '测试值班室', dutyPhone: null, fax: null, timeZone: 'Asia/Shanghai',
         adminName: '管理员', adminLogin: 'admin', adminPassword: 'admin12345', adminMobile: null, adminDepartment: null,
@@ -99,7 +70,7 @@ describe('kill loop through the real host', () => {
         kill0 += 1;
         await writes;
         expect(fs.existsSync(path.join(dir, 'chain-head.json'))).toBe(true);
-        h = await startHost(dir);
+        h = await startHostProcess(dir);
         // No fault printed, the store writable: no false "behind" after a kill.
         expect(h.stderr()).not.toMatch(/只读|缺少最近|read-only|lacks/u);
         const status = await call(h, 'app.status', {}, null);

@@ -6,12 +6,12 @@
  * by clicking, confirming with the backup's admin password; then logs in and
  * finds the backup's records; the damaged file is kept aside, byte for byte.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, newPage, repoRoot, screenshot, staticDir } from './helpers';
+import { axeViolations, launchBrowser, newPage, screenshot, staticDir } from './helpers';
+import { startHostProcess, type HostProcess } from './host-process';
 import { LoginPage } from './pages/auth';
 import { Shell } from './pages/shell';
 import { makeDesk } from '../helpers/core';
@@ -21,34 +21,6 @@ import { createBackup, primaryBackupDir } from '../../electron/core/backup/servi
 import { dbFileName } from '../../electron/core/store/connection';
 import { trackChainHead } from '../../electron/core/trust/open';
 
-interface Started {
-  child: ChildProcess;
-  openUrl: string;
-  recovery: boolean;
-  stderr: () => string;
-}
-
-function startHostProcess(dataDir: string): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--data-dir', dataDir, '--json'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start: ${err}`)), 60_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (!line) return;
-      clearTimeout(timer);
-      const info = JSON.parse(line) as { openUrl: string; recovery: boolean };
-      resolve({ child, openUrl: info.openUrl, recovery: info.recovery, stderr: () => err });
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`host exited (${code}): ${err}`));
-    });
-  });
-}
 
 const person = (name: string) => ({ name, department: '应急指挥中心', title: null, officePhone: null, mobile: null, roles: ['officer' as const], sortOrder: 0 });
 
@@ -56,7 +28,7 @@ let dir: string;
 let backupName: string;
 let seqBefore: number;
 let damagedBytes: Buffer;
-let host: Started;
+let host: HostProcess;
 let browser: Browser;
 let page: Page;
 const errors: string[] = [];
