@@ -21,40 +21,26 @@
 import { z } from 'zod';
 import { checkAnswerFactSchema, dutyReportFactSchema, hubActions, type CheckAnswerFact, type DutyReportFact } from '../shared/hub-protocol';
 import { localDate } from '../shared/time';
-import { petitionForms, petitionLevels, tally, type Count, type CountedPetition, type PetitionLevel } from '../shared/domain/petition';
+import { petitionForms, petitionLevels, tally, type CountedPetition } from '../shared/domain/petition';
 import type { Queryable } from './db/engine';
 import { listSent, type SentMessage } from './downward';
+import type { HubBoardDesk, HubCheckMonth, HubCheckOutcome, HubCheckResult, HubIncidentRow, HubPetitionRow, HubPetitionTotals } from '../shared/hub-console';
+
+// The views answer the hub console's API: their shapes are the console's (shared/hub-console.ts).
+export type BoardDesk = HubBoardDesk;
+export type CheckOutcome = HubCheckOutcome;
+export type DailyReportState = HubBoardDesk['dailyReport'];
+export type CheckResult = HubCheckResult;
+export type CheckMonthRow = HubCheckMonth['rows'][number];
+export type HubIncident = HubIncidentRow;
+export type PetitionTotalsRow = HubPetitionRow & { deskId: string; unitName: string };
+export type PetitionTotals = HubPetitionTotals;
 
 /** A desk heard from within this long is 在线 (desks pull every 10 s while connected). */
 export const onlineWindowMs = 90_000;
 
-export interface BoardDesk {
-  deskId: string;
-  unitName: string;
-  enrolledAt: string;
-  revoked: boolean;
-  online: boolean;
-  lastSeenAt: string | null;
-  headSeq: number;
-  lastAt: string | null;
-  lastAction: string | null;
-  duty: (DutyReportFact & { reportedAt: string }) | null;
-  /** The desk's daily or zero report for the board's date. */
-  dailyReport: DailyReportState;
-  /** Presence checks sent to this desk on the board's date. */
-  checks: CheckResult[];
-  noticesOpen: number;
-  incidentsOpen: number;
-}
 
-export type CheckOutcome = 'onTime' | 'late' | 'missed' | 'waiting';
 
-export interface DailyReportState {
-  /** `filed`: sent on time; `late`: sent after the desk's deadline; `drafted`: written, not yet sent; `missing`: none. */
-  state: 'filed' | 'late' | 'drafted' | 'missing';
-  kind: 'daily' | 'zero' | null;
-  sentAt: string | null;
-}
 
 const reportDraft = z.object({ reportDate: z.string(), kind: z.enum(['daily', 'zero']) }).passthrough();
 const reportKind = z.object({ kind: z.enum(['daily', 'zero']) }).passthrough();
@@ -92,14 +78,6 @@ export async function dailyReports(db: Queryable, date: string): Promise<Map<str
   return out;
 }
 
-export interface CheckResult {
-  version: number;
-  deskId: string;
-  sentAt: string;
-  limitSeconds: number;
-  outcome: CheckOutcome;
-  answer: CheckAnswerFact | null;
-}
 
 interface EventRow {
   desk_id: string;
@@ -205,16 +183,6 @@ export async function checkResults(db: Queryable, opts: { since?: string; until?
   return out;
 }
 
-export interface CheckMonthRow {
-  deskId: string;
-  unitName: string;
-  sent: number;
-  onTime: number;
-  late: number;
-  /** 漏岗: not answered within the limit (late answers included). */
-  missed: number;
-  meanSeconds: number | null;
-}
 
 /** Presence checks of a month (desk-local month bounds in the hub's time zone), per desk. */
 export async function checkMonth(db: Queryable, bounds: { since: string; until: string }, now: Date): Promise<{ rows: CheckMonthRow[]; checks: CheckResult[] }> {
@@ -243,21 +211,6 @@ export async function checkMonth(db: Queryable, bounds: { since: string; until: 
 const incidentCreate = z.object({ no: z.string().optional(), title: z.string(), category: z.string(), level: z.number(), learnedAt: z.string(), occurredAt: z.string().optional(), location: z.string().nullable().optional() }).passthrough();
 const reportFiled = z.object({ incidentId: z.number(), title: z.string().optional(), sentAt: z.string(), late: z.boolean().optional() }).passthrough();
 
-export interface HubIncident {
-  deskId: string;
-  unitName: string;
-  incidentId: string;
-  no: string | null;
-  title: string;
-  category: string;
-  level: number;
-  learnedAt: string;
-  location: string | null;
-  status: string;
-  reports: { title: string | null; sentAt: string; late: boolean }[];
-  /** Any report sent after its deadline (the desk's own rules decided). */
-  late: boolean;
-}
 
 /** Incidents across desks, learned of in [since, until). */
 export async function incidents(db: Queryable, bounds: { since: string; until: string }): Promise<HubIncident[]> {
@@ -392,25 +345,7 @@ const petitionFacts = z
   })
   .passthrough();
 
-export interface PetitionTotalsRow {
-  deskId: string;
-  unitName: string;
-  /** 上访 (in person) per level, in 批 and 人次. */
-  byLevel: Record<PetitionLevel, Count>;
-  /** 上访 of every level. */
-  visits: Count;
-  /** Every form (letters, calls, online too). */
-  total: Count;
-  byCategory: Record<string, Count>;
-}
 
-export interface PetitionTotals {
-  from: string;
-  to: string;
-  desks: PetitionTotalsRow[];
-  /** The district: every desk's petitions added up. */
-  district: Omit<PetitionTotalsRow, 'deskId' | 'unitName'>;
-}
 
 /**
  * Petitions received in [from, to] (local dates in the hub's zone), per desk

@@ -83,11 +83,13 @@ export interface HubPetitionTotals {
   from: string;
   to: string;
   desks: (HubPetitionRow & { deskId: string; unitName: string })[];
+  /** The district: every desk's petitions added up. */
   district: HubPetitionRow;
 }
 
 export interface HubCheckMonth {
   month: string;
+  /** Per desk; `missed` (漏岗) counts checks not answered within the limit, late answers included. */
   rows: { deskId: string; unitName: string; sent: number; onTime: number; late: number; missed: number; meanSeconds: number | null }[];
   checks: HubCheckResult[];
 }
