@@ -113,6 +113,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 /** Serious or critical axe violations on the page (should be empty). */
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  // Colours are judged as they settle: a theme just switched still runs its colour transitions, and axe would read a colour halfway.
+  // (Only those that end: an alarm's pulse runs for ever.)
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime ?? Infinity)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

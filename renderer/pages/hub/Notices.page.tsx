@@ -4,7 +4,7 @@
  * as their own streams report.
  */
 import { useState } from 'react';
-import { Badge, Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../lib/format';
@@ -12,6 +12,7 @@ import { errorText, notifySaved } from '../../lib/errors';
 import { hubCall, hubQueryClient, useHubQuery } from './hub-api';
 import { useHub } from './hub-context';
 import { Targets } from './targets';
+import { DeskDeliveryCells } from './DeskDelivery';
 
 export function NoticesPage({ kind }: { kind: 'notice' | 'holiday' }) {
   const { t } = useTranslation();
@@ -101,21 +102,16 @@ export function NoticesPage({ kind }: { kind: 'notice' | 'holiday' }) {
               <Table.Tbody>
                 {n.desks.map((d) => (
                   <Table.Tr key={d.deskId}>
-                    <Table.Td>{d.unitName}</Table.Td>
-                    <Table.Td>
-                      {d.handled ? (
-                        <Badge color={d.declined ? '#a34700' : '#1e6b30'} variant="filled">
-                          {d.declined ? t('hub.holidays.declined') : kind === 'notice' ? t('hub.notices.acked') : t('hub.holidays.applied')}
-                        </Badge>
-                      ) : d.received ? (
-                        <Badge color="#0d56b3" variant="filled">{kind === 'notice' ? t('hub.notices.received') : t('hub.holidays.waiting')}</Badge>
-                      ) : (
-                        <Badge color="#495057" variant="filled">
-                          {t('hub.notices.notReceived')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{d.handled ? `${d.handledBy ?? ''} ${formatDateTime(d.handled, tz)}` : d.received ? formatDateTime(d.received, tz) : ''}</Table.Td>
+                    <DeskDeliveryCells
+                      d={d}
+                      tz={tz}
+                      labels={{
+                        done: kind === 'notice' ? t('hub.notices.acked') : t('hub.holidays.applied'),
+                        declined: t('hub.holidays.declined'),
+                        received: kind === 'notice' ? t('hub.notices.received') : t('hub.holidays.waiting'),
+                        notReceived: t('hub.notices.notReceived'),
+                      }}
+                    />
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -6,7 +6,7 @@
  * admin sends; the desks' admins confirm.
  */
 import { useState } from 'react';
-import { Badge, Button, Card, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatMinutes, parseMinutes } from '../../../shared/time';
@@ -15,6 +15,7 @@ import { errorText, notifySaved } from '../../lib/errors';
 import { hubCall, hubQueryClient, useHubQuery } from './hub-api';
 import { useHub } from './hub-context';
 import { Targets } from './targets';
+import { DeskDeliveryCells } from './DeskDelivery';
 
 export function RulesPage() {
   const { t } = useTranslation();
@@ -114,23 +115,11 @@ export function RulesPage() {
             <Table.Tbody>
               {n.desks.map((d) => (
                 <Table.Tr key={d.deskId} data-testid="rules-desk">
-                  <Table.Td>{d.unitName}</Table.Td>
-                  <Table.Td>
-                    {d.handled ? (
-                      <Badge color={d.declined ? '#a34700' : '#1e6b30'} variant="filled">
-                        {d.declined ? t('hub.rules.declined') : t('hub.rules.applied')}
-                      </Badge>
-                    ) : d.received ? (
-                      <Badge color="#0d56b3" variant="filled">
-                        {t('hub.holidays.waiting')}
-                      </Badge>
-                    ) : (
-                      <Badge color="#495057" variant="filled">
-                        {t('hub.notices.notReceived')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{d.handled ? `${d.handledBy ?? ''} ${formatDateTime(d.handled, tz)}` : d.received ? formatDateTime(d.received, tz) : ''}</Table.Td>
+                  <DeskDeliveryCells
+                    d={d}
+                    tz={tz}
+                    labels={{ done: t('hub.rules.applied'), declined: t('hub.rules.declined'), received: t('hub.holidays.waiting'), notReceived: t('hub.notices.notReceived') }}
+                  />
                 </Table.Tr>
               ))}
             </Table.Tbody>
